@@ -1,0 +1,69 @@
+import { invalidRequest } from './errors';
+
+/** Bodies above this are refused before parsing: no OAuth request needs more. */
+export const MAX_FORM_BYTES = 64 * 1024;
+
+/**
+ * Reads an `application/x-www-form-urlencoded` body (RFC 6749 §3.2 / §4.1.3) into a map,
+ * refusing what the spec refuses: another content type, a huge body, and any parameter
+ * sent more than once (RFC 6749 §3.1: "MUST NOT be included more than once").
+ */
+export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<Map<string, string>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw invalidRequest('The request body must be application/x-www-form-urlencoded (RFC 6749 §3.2).');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw invalidRequest(`The request body is larger than ${maxBytes} bytes.`);
+  const text = await readLimitedText(request, maxBytes);
+  return paramsToMap(new URLSearchParams(text));
+}
+
+/** Query parameters of the authorization request, with the same repeated-parameter rule. */
+export function readQuery(url: URL): Map<string, string> {
+  if (url.search.length > MAX_FORM_BYTES) throw invalidRequest('The query string is too long.');
+  return paramsToMap(url.searchParams);
+}
+
+export function paramsToMap(params: URLSearchParams): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [name, value] of params) {
+    if (map.has(name)) throw invalidRequest(`The parameter "${truncate(name)}" is included more than once (RFC 6749 §3.1).`);
+    map.set(name, value);
+  }
+  return map;
+}
+
+async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw invalidRequest(`The request body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidRequest('The request body is not valid UTF-8.');
+  }
+}
+
+/** Keeps attacker-controlled text short when echoed in an error description. */
+export function truncate(text: string, max = 40): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

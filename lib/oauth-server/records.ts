@@ -1,0 +1,68 @@
+/**
+ * What the authorization server keeps in its Store, and under which keys. The front
+ * channel (authorize, login, consent, device page) writes these; the token endpoint
+ * reads them. One file so both sides agree.
+ */
+
+/** `code:{code}`: an authorization code, one-time, TTL = lifetimes.authorizationCode (RFC 6749 §4.1.2). */
+export interface AuthorizationCodeRecord {
+  clientId: string;
+  redirectUri: string;
+  scope: string[];
+  sub: string;
+  authTime: number;
+  nonce?: string;
+  /** RFC 7636 §4.4: bound to the code; absent only where a lab realm made PKCE optional. */
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
+  /** Groups every token issued from this code, so a replay can revoke them all (RFC 6749 §4.1.2). */
+  grantId: string;
+}
+
+/** `device:{device_code}`: RFC 8628 device authorization, TTL = lifetimes.deviceCode. */
+export interface DeviceAuthorizationRecord {
+  clientId: string;
+  scope: string[];
+  userCode: string; // normalised: 8 letters, no dash
+  status: 'pending' | 'approved' | 'denied';
+  sub?: string;
+  authTime?: number;
+  expiresAt: number;
+  interval: number;
+  lastPolledAt?: number;
+  grantId: string;
+}
+
+/** `session:{sid}`: the AS browser session (HttpOnly cookie), TTL = lifetimes.session. */
+export interface SessionRecord {
+  sub: string;
+  authTime: number;
+}
+
+/** `rt:{token}`: a live refresh token (RFC 6749 §6, rotated per RFC 9700 §4.14). */
+export interface RefreshTokenRecord {
+  clientId: string;
+  sub: string;
+  scope: string[];
+  authTime: number;
+  familyId: string;
+  grantId: string;
+  /** Absolute expiry of the family: rotation never extends it. */
+  familyExpiresAt: number;
+}
+
+export const storeKeys = {
+  code: (code: string) => `code:${code}`,
+  /** Set when a code was redeemed, so a replay is recognised (and the grant revoked). */
+  codeSpent: (code: string) => `code-spent:${code}`,
+  device: (deviceCode: string) => `device:${deviceCode}`,
+  userCode: (userCode: string) => `user-code:${userCode}`,
+  session: (sid: string) => `session:${sid}`,
+  refreshToken: (token: string) => `rt:${token}`,
+  refreshTokenSpent: (token: string) => `rt-spent:${token}`,
+  /** Present = every token of that grant is revoked (code replay, refresh reuse, revocation). */
+  grantRevoked: (grantId: string) => `grant-revoked:${grantId}`,
+  /** `at:{jti}` → grantId, so introspection and the RS can tell a revoked access token. */
+  accessToken: (jti: string) => `at:${jti}`,
+  rateLimit: (bucket: string, subject: string) => `rate:${bucket}:${subject}`,
+} as const;

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+// E2E_PORT/NEXT_DIST_DIR let several people run e2e in one checkout; E2E_DEV=1 uses `next dev`.
+const port = Number(process.env.E2E_PORT || 3100);
+const dev = process.env.E2E_DEV === '1';
+const executablePath = findChromium();
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    },
+  },
+  webServer: {
+    command: dev ? `./node_modules/.bin/next dev -p ${port}` : `./node_modules/.bin/next start -p ${port}`,
+    url: `http://localhost:${port}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
