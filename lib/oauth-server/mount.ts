@@ -1,8 +1,7 @@
 import { resolveRealm, originOf } from '../realms/registry';
-import type { Realm } from '../realms/types';
 import { OAuthError, withOAuthErrors } from './errors';
 
-export type RealmHandler = (request: Request, realm: Realm) => Promise<Response>;
+import type { RealmHandler } from './route-table';
 type RouteContext = { params: Promise<{ realm: string }> };
 
 /**
@@ -10,6 +9,8 @@ type RouteContext = { params: Promise<{ realm: string }> };
  * resolves the realm from the path (404 JSON for an unknown one) and maps every throw to an
  * RFC-shaped error in one place. Route files are one line: `export const POST = mountRealmHandler(tokenEndpoint)`.
  */
+export type { RealmHandler };
+
 export function mountRealmHandler(handler: RealmHandler) {
   const wrapped = withOAuthErrors(async (request: Request, context: RouteContext) => {
     const { realm: realmId } = await context.params;

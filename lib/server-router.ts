@@ -1,0 +1,40 @@
+import { asBackChannelRoutes } from './oauth-server/back-channel';
+import { OAuthError, withOAuthErrors } from './oauth-server/errors';
+import { asFrontChannelRoutes } from './oauth-server/front-channel';
+import type { RouteTable } from './oauth-server/route-table';
+import { originOf, resolveRealm } from './realms/registry';
+import { rsRoutes } from './resource-server/routes';
+
+const asRoutes: RouteTable = { ...asBackChannelRoutes, ...asFrontChannelRoutes };
+
+/**
+ * Routes a request to the embedded servers without Next.js: used by the integration tests
+ * (as oauth4webapi's `customFetch`) and by the plain `node:http` adapter of the benchmark.
+ * The Next.js app mounts the same handlers under app/as and app/rs.
+ *
+ * Paths: `/as/{realm}/{sub}`, `/rs/{realm}/{sub}`, and RFC 8414's path-inserted
+ * `/.well-known/oauth-authorization-server/as/{realm}`.
+ */
+export const handleServerRequest = withOAuthErrors(async (request: Request): Promise<Response> => {
+  const path = new URL(request.url).pathname;
+  let match = /^\/\.well-known\/oauth-authorization-server\/as\/([^/]+)$/.exec(path);
+  let table: RouteTable = asRoutes;
+  let sub = 'oauth-authorization-server';
+  if (!match) {
+    match = /^\/(as|rs)\/([^/]+)\/(.+)$/.exec(path);
+    if (!match) throw new OAuthError('invalid_request', 'Not found.', 404);
+    table = match[1] === 'as' ? asRoutes : rsRoutes;
+    sub = match[3];
+    match = [match[0], match[2]] as unknown as RegExpExecArray;
+  }
+  const handler = Object.hasOwn(table, sub) ? table[sub] : undefined;
+  if (!handler) throw new OAuthError('invalid_request', 'Not found.', 404);
+  const realm = await resolveRealm(decodeURIComponent(match[1]), originOf(request));
+  if (!realm) throw new OAuthError('invalid_request', 'There is no realm with this name.', 404);
+  return handler(request, realm);
+});
+
+/** A `fetch` that serves the embedded servers in-process (for tests and oauth4webapi's customFetch). */
+export function inProcessFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  return handleServerRequest(new Request(input, init));
+}
