@@ -1,0 +1,54 @@
+import { OAuthError, type OAuthErrorCode } from '../oauth-server/errors';
+import type { Realm } from '../realms/types';
+
+/**
+ * RFC 6750 §3: every resource-server error carries a `WWW-Authenticate: Bearer` challenge
+ * naming the protection space (`realm`) and, except when no token was sent at all, the
+ * error code. The JSON body (allowed by §3) repeats the code for clients that read bodies.
+ */
+export type BearerErrorCode = Extract<OAuthErrorCode, 'invalid_request' | 'invalid_token' | 'insufficient_scope'>;
+
+/** RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (no `"` or `\`). */
+export function challengeSafe(text: string): string {
+  return text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, "'");
+}
+
+export function bearerChallenge(realm: Realm, code?: BearerErrorCode, description?: string, scope?: string): string {
+  const params = [`realm="${challengeSafe(realm.resource)}"`];
+  if (code) params.push(`error="${code}"`);
+  if (code && description) params.push(`error_description="${challengeSafe(description)}"`);
+  if (scope) params.push(`scope="${challengeSafe(scope)}"`);
+  return `Bearer ${params.join(', ')}`;
+}
+
+const STATUS: Record<BearerErrorCode, number> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
+
+/** An OAuthError whose response carries the RFC 6750 §3 challenge. */
+export function bearerError(realm: Realm, code: BearerErrorCode, description: string, scope?: string): OAuthError {
+  return new OAuthError(code, description, STATUS[code], {
+    'WWW-Authenticate': bearerChallenge(realm, code, description, scope),
+  });
+}
+
+/**
+ * RFC 6750 §3.1: "If the request lacks any authentication information … the resource server
+ * SHOULD NOT include an error code or other error information" — so the challenge is bare.
+ * The body still explains, in words, what is missing.
+ */
+export function missingTokenResponse(realm: Realm): Response {
+  return new Response(JSON.stringify({ message: 'This resource needs a bearer access token (RFC 6750 §2.1: Authorization: Bearer <token>).' }), {
+    status: 401,
+    headers: {
+      'Content-Type': 'application/json;charset=UTF-8',
+      'Cache-Control': 'no-store',
+      'WWW-Authenticate': bearerChallenge(realm),
+    },
+  });
+}
+
+/** 405 with `Allow` (RFC 9110 §15.5.6). */
+export function methodNotAllowed(method: string, allow: string[]): OAuthError {
+  return new OAuthError('invalid_request', `The method ${method.slice(0, 20)} is not allowed here; use ${allow.join(' or ')}.`, 405, {
+    Allow: allow.join(', '),
+  });
+}

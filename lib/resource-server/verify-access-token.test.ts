@@ -1,0 +1,132 @@
+import { SignJWT, base64url, exportSPKI } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { storeKeys } from '../oauth-server/records';
+import { generateRealmKeys } from '../realms/keys';
+import { handleServerRequest } from '../server-router';
+import { bearerRequest, demoRealm, mintAccessToken } from './test-tokens';
+
+const RS = 'http://localhost:3000/rs/demo';
+const challenge = (error: string) => expect.stringMatching(new RegExp(`^Bearer realm="${RS}", error="${error}", error_description="[^"]+"`));
+
+async function getPhotos(token: string) {
+  const res = await handleServerRequest(bearerRequest('/rs/demo/photos', token));
+  return { status: res.status, www: res.headers.get('www-authenticate'), body: await res.json() };
+}
+
+const enc = (v: unknown) => base64url.encode(JSON.stringify(v));
+
+describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
+  it('accepts a token the realm issued and answers the caller’s photos with no-store', async () => {
+    const realm = await demoRealm();
+    const res = await handleServerRequest(bearerRequest('/rs/demo/photos', await mintAccessToken(realm)));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body.owner).toBe('alice');
+    expect(body.photos.length).toBeGreaterThan(0);
+  });
+
+  const refusals: Array<[string, (realm: Awaited<ReturnType<typeof demoRealm>>) => Promise<string>, RegExp]> = [
+    ['an expired token', (r) => mintAccessToken(r, { claims: { exp: r.clock.nowSeconds() - 120, iat: r.clock.nowSeconds() - 720 } }), /expired/],
+    ['a token for another audience', (r) => mintAccessToken(r, { claims: { aud: 'http://localhost:3000/rs/other' } }), /aud/],
+    ['a token from another issuer', (r) => mintAccessToken(r, { claims: { iss: 'http://evil.example/as/demo' } }), /iss/],
+    ['a token typed JWT instead of at+jwt', (r) => mintAccessToken(r, { header: { typ: 'JWT' } }), /at\+jwt/],
+    ['a token with no typ at all', (r) => mintAccessToken(r, { header: { typ: undefined } }), /at\+jwt/],
+    ['a token without jti', (r) => mintAccessToken(r, { claims: { jti: undefined } }), /required claim/],
+    ['a token without client_id', (r) => mintAccessToken(r, { claims: { client_id: undefined } }), /required claim/],
+    ['a token with a non-string scope', (r) => mintAccessToken(r, { claims: { scope: ['photos:read'] } }), /required claim/],
+    ['a token signed by an unknown kid', (r) => mintAccessToken(r, { header: { kid: 'not-a-realm-key' } }), /kid/],
+    [
+      'a token signed by a stranger’s key under the realm’s kid',
+      async (r) => {
+        const stranger = (await generateRealmKeys()).default;
+        const now = r.clock.nowSeconds();
+        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+          .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: r.keys.default.kid })
+          .sign(stranger.privateKey);
+      },
+      /signature/,
+    ],
+    [
+      'a token whose payload was tampered with after signing',
+      async (r) => {
+        const [h, , s] = (await mintAccessToken(r, { claims: { scope: 'openid' } })).split('.');
+        const now = r.clock.nowSeconds();
+        return [h, enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' }), s].join('.');
+      },
+      /signature/,
+    ],
+    [
+      'an unsigned token (alg none)',
+      async (r) => {
+        const now = r.clock.nowSeconds();
+        return `${enc({ alg: 'none', typ: 'at+jwt' })}.${enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })}.`;
+      },
+      /algorithm/,
+    ],
+    [
+      'an HS256 token keyed with the realm’s public key (key confusion)',
+      async (r) => {
+        const now = r.clock.nowSeconds();
+        const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
+        const secret = new TextEncoder().encode(await exportSPKI(rsa.publicKey));
+        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+          .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: rsa.kid })
+          .sign(secret);
+      },
+      /algorithm/,
+    ],
+    [
+      'an RS256 header naming the ES256 key (alg/key mismatch)',
+      async (r) => {
+        const now = r.clock.nowSeconds();
+        const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
+        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+          .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: r.keys.default.kid })
+          .sign(rsa.privateKey);
+      },
+      /kid/,
+    ],
+    ['a string that is not a JWT', async () => 'not.a.jwt', /well-formed/],
+  ];
+
+  it.each(refusals)('refuses %s with 401 invalid_token and an RFC 6750 challenge', async (_name, make, why) => {
+    const realm = await demoRealm();
+    const { status, www, body } = await getPhotos(await make(realm));
+    expect(status).toBe(401);
+    expect(www).toEqual(challenge('invalid_token'));
+    expect(body.error).toBe('invalid_token');
+    expect(body.error_description).toMatch(why);
+  });
+
+  it('refuses a token whose grant was revoked, and accepts it while the grant is live', async () => {
+    const realm = await demoRealm();
+    const grantId = crypto.randomUUID();
+    const token = await mintAccessToken(realm, { grantId });
+    expect((await getPhotos(token)).status).toBe(200);
+    await realm.store.set(storeKeys.grantRevoked(grantId), true, 600);
+    const { status, www, body } = await getPhotos(token);
+    expect(status).toBe(401);
+    expect(www).toEqual(challenge('invalid_token'));
+    expect(body.error_description).toMatch(/revoked/);
+  });
+
+  it('tolerates a little clock skew on exp but not more', async () => {
+    const realm = await demoRealm();
+    const now = realm.clock.nowSeconds();
+    expect((await getPhotos(await mintAccessToken(realm, { claims: { exp: now - 10 } }))).status).toBe(200);
+    expect((await getPhotos(await mintAccessToken(realm, { claims: { exp: now - 60 } }))).status).toBe(401);
+  });
+
+  it('accepts the realm’s RS256 key too, since the allow-list names it', async () => {
+    const realm = await demoRealm();
+    const rsa = realm.keys.all.find((k) => k.alg === 'RS256')!;
+    const now = realm.clock.nowSeconds();
+    const token = await new SignJWT({ iss: realm.issuer, sub: 'bob', aud: [realm.resource, 'x'], iat: now, exp: now + 60, jti: 'y', client_id: 'web', scope: 'photos:read' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'application/at+jwt', kid: rsa.kid })
+      .sign(rsa.privateKey);
+    const { status, body } = await getPhotos(token);
+    expect(status).toBe(200);
+    expect(body.owner).toBe('bob');
+  });
+});
