@@ -1,0 +1,25 @@
+import { authenticateClient } from '../client-auth';
+import { invalidRequest, unauthorizedClient, unsupportedGrantType } from '../errors';
+import { requireMethod } from '../http';
+import { readForm, truncate } from '../read-form';
+import { findGrant } from './grants';
+import type { Realm } from '../../realms/types';
+
+/**
+ * `POST {issuer}/token` (RFC 6749 §3.2): reads the form, picks the grant, authenticates the
+ * client (RFC 6749 §3.2.1), checks the client may use the grant (§5.2 unauthorized_client),
+ * then hands over to the grant's module.
+ */
+export async function tokenEndpoint(request: Request, realm: Realm): Promise<Response> {
+  requireMethod(request, ['POST']);
+  const form = await readForm(request);
+  const grantType = form.get('grant_type');
+  if (!grantType) throw invalidRequest('The grant_type parameter is missing (RFC 6749 §4.1.3).');
+  const grant = findGrant(realm, grantType);
+  if (!grant) throw unsupportedGrantType(`The grant_type "${truncate(grantType)}" is not supported here.`);
+  const { client } = await authenticateClient(request, form, realm);
+  if (!client.grantTypes.includes(grant.grantType)) {
+    throw unauthorizedClient(`The client "${truncate(client.clientId)}" may not use the ${grant.grantType} grant.`);
+  }
+  return grant.handle({ realm, client, form });
+}
