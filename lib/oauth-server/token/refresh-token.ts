@@ -28,6 +28,8 @@ export async function refreshTokenGrant({ realm, client, form }: GrantContext): 
   // Checked before consuming, so another client cannot burn a token it stole.
   if (seen.clientId !== client.clientId) throw invalidGrant('The refresh token was issued to another client (RFC 6749 §6).');
   if (await isGrantRevoked(realm, seen.grantId)) throw invalidGrant('The refresh token has been revoked.');
+  // Also before consuming: a refused scope must not burn the client's token.
+  const scope = narrowScope(seen.scope, requested);
 
   const rotate = realm.policies.refreshTokenReuse === 'rotate-and-revoke-family';
   let record = seen;
@@ -38,7 +40,6 @@ export async function refreshTokenGrant({ realm, client, form }: GrantContext): 
     const ttl = Math.max(record.familyExpiresAt - realm.clock.nowSeconds(), 1);
     await realm.store.set<SpentMark>(storeKeys.refreshTokenSpent(token), { familyId: record.familyId, grantId: record.grantId }, ttl);
   }
-  const scope = narrowScope(record.scope, requested);
   const response = await issueTokenResponse(realm, {
     client,
     sub: record.sub,

@@ -1,0 +1,105 @@
+import * as oauth from 'oauth4webapi';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+
+import { storeKeys, type AuthorizationCodeRecord, type DeviceAuthorizationRecord } from '../records';
+import { resolveRealm } from '../../realms/registry';
+import type { Realm } from '../../realms/types';
+import { inProcessFetch } from '../../server-router';
+import { s256Challenge } from '../pkce';
+
+/**
+ * oauth4webapi, an independent client, talking to the handlers in-process: every request goes
+ * through the same router the benchmark uses, so what is tested is the HTTP contract.
+ */
+export const ORIGIN = 'http://localhost:3000';
+export const ISSUER = new URL(`${ORIGIN}/as/demo`);
+export const CALLBACK = `${ORIGIN}/flows/callback`;
+export const HTTP = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
+
+export async function discover(algorithm: 'oidc' | 'oauth2' = 'oidc'): Promise<oauth.AuthorizationServer> {
+  const response = await oauth.discoveryRequest(ISSUER, { algorithm, ...HTTP });
+  return oauth.processDiscoveryResponse(ISSUER, response);
+}
+
+export async function demoRealm(): Promise<Realm> {
+  const realm = await resolveRealm('demo', ORIGIN);
+  if (!realm) throw new Error('demo realm missing');
+  return realm;
+}
+
+/** Writes a code record as the authorize endpoint would (that endpoint is the front channel's job). */
+export async function seedCode(overrides: Partial<AuthorizationCodeRecord> = {}, verifier?: string) {
+  const realm = await demoRealm();
+  const codeVerifier = verifier ?? oauth.generateRandomCodeVerifier();
+  const code = oauth.generateRandomState();
+  const nonce = oauth.generateRandomNonce();
+  const record: AuthorizationCodeRecord = {
+    clientId: 'spa',
+    redirectUri: CALLBACK,
+    scope: ['openid', 'profile', 'email', 'offline_access', 'photos:read'],
+    sub: 'alice',
+    authTime: realm.clock.nowSeconds() - 5,
+    nonce,
+    codeChallenge: s256Challenge(codeVerifier),
+    codeChallengeMethod: 'S256',
+    grantId: oauth.generateRandomState(),
+    ...overrides,
+  };
+  await realm.store.set(storeKeys.code(code), record, realm.lifetimes.authorizationCode);
+  return { code, codeVerifier, nonce: record.nonce, record };
+}
+
+export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> = {}) {
+  const realm = await demoRealm();
+  const deviceCode = oauth.generateRandomState();
+  const record: DeviceAuthorizationRecord = {
+    clientId: 'tv',
+    scope: ['openid', 'profile', 'offline_access'],
+    userCode: 'BCDFGHJK',
+    status: 'pending',
+    expiresAt: realm.clock.nowSeconds() + realm.lifetimes.deviceCode,
+    interval: realm.deviceInterval,
+    grantId: oauth.generateRandomState(),
+    ...overrides,
+  };
+  await realm.store.set(storeKeys.device(deviceCode), record, realm.lifetimes.deviceCode);
+  return { deviceCode, record };
+}
+
+/** The callback parameters the authorize endpoint would send back, checked by oauth4webapi (RFC 9207 `iss` included). */
+export function callbackParams(as: oauth.AuthorizationServer, client: oauth.Client, code: string): URLSearchParams {
+  const url = new URL(CALLBACK);
+  url.searchParams.set('code', code);
+  url.searchParams.set('iss', as.issuer);
+  return oauth.validateAuthResponse(as, client, url, oauth.expectNoState);
+}
+
+/** Redeems a seeded code the way a real client does. */
+export async function redeem(as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, code: string, verifier: string | typeof oauth.nopkce) {
+  return oauth.authorizationCodeGrantRequest(as, client, auth, callbackParams(as, client, code), CALLBACK, verifier, HTTP);
+}
+
+/** Verifies a JWT's signature against the published JWKS, independently of the server code. */
+export async function verifyWithPublishedKeys(as: oauth.AuthorizationServer, jwt: string) {
+  const response = await inProcessFetch(as.jwks_uri!);
+  const jwks = (await response.json()) as JSONWebKeySet;
+  return jwtVerify(jwt, createLocalJWKSet(jwks), { issuer: as.issuer });
+}
+
+/** The OAuth error code of a rejected oauth4webapi promise. */
+export async function oauthErrorOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof oauth.ResponseBodyError) return err.error;
+    if (err instanceof oauth.WWWAuthenticateChallengeError) return err.cause[0]?.parameters.error ?? 'challenge-without-error';
+    throw err;
+  }
+  throw new Error('expected the request to fail');
+}
+
+export async function introspect(as: oauth.AuthorizationServer, token: string) {
+  const client = { client_id: 'web' };
+  const response = await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic('web-secret'), token, HTTP);
+  return oauth.processIntrospectionResponse(as, client, response);
+}
