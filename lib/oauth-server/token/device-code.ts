@@ -18,7 +18,7 @@ export async function deviceCodeGrant({ realm, client, form }: GrantContext): Pr
   if (!deviceCode) throw invalidRequest('The device_code parameter is missing (RFC 8628 §3.4).');
   const key = storeKeys.device(deviceCode);
   const record = await realm.store.get<DeviceAuthorizationRecord>(key);
-  if (!record) throw invalidGrant('The device_code is unknown.');
+  if (!record) throw invalidGrant('The device_code is unknown, or expired long enough ago to be forgotten.');
   if (record.clientId !== client.clientId) throw invalidGrant('The device_code was issued to another client (RFC 8628 §3.4).');
 
   const now = realm.clock.nowSeconds();
