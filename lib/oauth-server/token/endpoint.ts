@@ -16,10 +16,16 @@ export async function tokenEndpoint(request: Request, realm: Realm): Promise<Res
   const grantType = form.get('grant_type');
   if (!grantType) throw invalidRequest('The grant_type parameter is missing (RFC 6749 §4.1.3).');
   const grant = findGrant(realm, grantType);
-  if (!grant) throw unsupportedGrantType(`The grant_type "${truncate(grantType)}" is not supported here.`);
+  if (!grant) throw unsupportedGrantType(refusal(grantType));
   const { client } = await authenticateClient(request, form, realm);
   if (!client.grantTypes.includes(grant.grantType)) {
     throw unauthorizedClient(`The client "${truncate(client.clientId)}" may not use the ${grant.grantType} grant.`);
   }
   return grant.handle({ realm, client, form });
+}
+
+function refusal(grantType: string): string {
+  if (grantType === 'password') return 'The password grant is switched off in this realm: RFC 9700 §2.4 says it MUST NOT be used.';
+  if (grantType === 'implicit') return 'implicit is a response type, not a grant type; it never reaches the token endpoint (RFC 6749 §4.2).';
+  return `The grant_type "${truncate(grantType)}" is not supported here.`;
 }

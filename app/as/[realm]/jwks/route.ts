@@ -1,5 +1,6 @@
-// GET /as/[realm]/jwks – RFC 7517 §5 JWK Set
+// GET /as/[realm]/jwks – RFC 7517 §5 JWK Set; other methods get the handler's 405 with Allow
 import { mountRealmHandler } from '@/lib/oauth-server/mount';
 import { jwksEndpoint } from '@/lib/oauth-server/jwks';
 
-export const GET = mountRealmHandler(jwksEndpoint);
+const handler = mountRealmHandler(jwksEndpoint);
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE, handler as OPTIONS };
