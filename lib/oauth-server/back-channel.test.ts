@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { asBackChannelRoutes } from './back-channel';
 import { withOAuthErrors } from './errors';
+import { s256Challenge } from './pkce';
 import { storeKeys, type DeviceAuthorizationRecord } from './records';
 import { basic, formPost, testRealm, TEST_ORIGIN } from './test-fixtures/realm';
 import type { Realm } from '../realms/types';
@@ -43,6 +44,18 @@ describe('token endpoint request hygiene (RFC 6749 §3.2)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 600 });
+  });
+});
+
+describe('one-time codes under concurrency', () => {
+  it('lets exactly one of two simultaneous redemptions of a code succeed', async () => {
+    const realm = await testRealm();
+    const verifier = 'v'.repeat(43);
+    const redirect = `${TEST_ORIGIN}/flows/callback`;
+    await realm.store.set(storeKeys.code('c2'), { clientId: 'spa', redirectUri: redirect, scope: ['openid'], sub: 'alice', authTime: 1, grantId: 'g2', codeChallenge: s256Challenge(verifier), codeChallengeMethod: 'S256' }, 60);
+    const redeem = () => call('token', formPost(`${ISSUER}/token`, { grant_type: 'authorization_code', code: 'c2', redirect_uri: redirect, client_id: 'spa', code_verifier: verifier }), realm);
+    const results = await Promise.all([redeem(), redeem()]);
+    expect(results.map((r) => r.response.status).sort()).toEqual([200, 400]);
   });
 });
 
