@@ -3,6 +3,7 @@ import { OAuthError } from '../oauth-server/errors';
 import { storeKeys } from '../oauth-server/records';
 import type { Realm } from '../realms/types';
 import { bearerError } from './rs-errors';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Seconds of clock skew tolerated on `exp`/`iat`/`nbf` (RFC 9068 §4 lets the RS choose). */
 export const CLOCK_TOLERANCE_SECONDS = 30;
@@ -60,6 +61,16 @@ export function invalidAccessToken(realm: Realm, reason: InvalidTokenReason) {
  * scopes: that is per endpoint (RFC 6750 §3.1 `insufficient_scope`).
  */
 export async function verifyAccessToken(token: string, realm: Realm): Promise<VerifiedAccessToken> {
+  const verified = verdicts.get(realm, token, CLOCK_TOLERANCE_SECONDS) ?? (await verifyJwt(token, realm));
+  // Revocation is checked on every request, cached verdict or not.
+  if (await isRevoked(realm, verified.jti)) throw invalidAccessToken(realm, 'revoked');
+  return verified;
+}
+
+/** Process-wide: the same verdict serves every request that presents the same token. */
+const verdicts = new VerifiedTokenCache<VerifiedAccessToken>();
+
+async function verifyJwt(token: string, realm: Realm): Promise<VerifiedAccessToken> {
   const allowed = realm.policies.rsAlgorithms;
   let payload: JWTPayload;
   let header: JWTHeaderParameters;
@@ -87,8 +98,9 @@ export async function verifyAccessToken(token: string, realm: Realm): Promise<Ve
   }
   const claims = readClaims(payload);
   if (!claims) throw invalidAccessToken(realm, 'claims');
-  if (await isRevoked(realm, claims.jti)) throw invalidAccessToken(realm, 'revoked');
-  return { ...claims, kid: String(header.kid), alg: header.alg };
+  const result = { ...claims, kid: String(header.kid), alg: header.alg };
+  verdicts.set(realm, token, result, claims.exp);
+  return result;
 }
 
 function reasonOf(err: unknown): InvalidTokenReason {

@@ -2,13 +2,15 @@
 //
 // Measures, with autocannon over loopback (10 connections, BENCH_SECONDS per target, default 10):
 //   (a) client_credentials token issuance: POST token, Basic service:service-secret, scope photos:read
-//   (b) resource-server validation: GET /rs/demo/photos with a pre-issued ES256 at+jwt token
+//   (b) resource-server validation: GET /rs/demo/photos with a pre-issued ES256 at+jwt token, and
+//       again rotating 1500 distinct tokens (more than Flowlab's verified-token cache holds), so
+//       every request pays for a signature check — the like-for-like with oidc-provider's RS
 // against three targets: the Flowlab app under `next start` (production build in .next-bench),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
 // Every server is started here, by binary, and stopped by PID before the script exits.
-// BENCH_SKIP_BUILD=1 reuses an existing .next-bench build.
+// BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_SKIP_APP=1 leaves the Next.js app out.
 import autocannon from 'autocannon';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runToCompletion, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
@@ -36,19 +38,52 @@ async function load(title, opts) {
   await autocannon({ ...opts, connections: 10, duration: 2 });
   const r = await autocannon({ ...opts, connections: 10, duration: seconds });
   const bad = r.non2xx + r.errors + r.timeouts;
-  console.log(`  ${title.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed requests!)` : ''}`);
+  console.log(`  ${title.padEnd(38)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed requests!)` : ''}`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: bad };
+}
+
+/** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
+const POOL_SIZE = 1500;
+
+async function tokenPool(tokenUrl) {
+  const pool = [];
+  while (pool.length < POOL_SIZE) pool.push(...(await Promise.all(Array.from({ length: 10 }, () => fetchToken(tokenUrl)))));
+  return pool;
 }
 
 async function measure(name, tokenUrl, rsUrl) {
   console.log(`\n${name}`);
   const token = await load('token (client_credentials)', { url: tokenUrl, method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY });
   const accessToken = await fetchToken(tokenUrl);
-  const rs = await load('RS GET /photos (JWT validation)', { url: rsUrl, headers: { authorization: `Bearer ${accessToken}` } });
-  return { token, rs };
+  const rs = await load('RS GET /photos, one token', { url: rsUrl, headers: { authorization: `Bearer ${accessToken}` } });
+  const pool = await tokenPool(tokenUrl);
+  let next = 0;
+  const rsCold = await load(`RS GET /photos, ${POOL_SIZE} tokens rotating`, {
+    url: rsUrl,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${pool[next++ % pool.length]}` } }) }],
+  });
+  return { token, rs, rsCold };
+}
+
+/** `next build`/`next start` rewrite tsconfig.json (adding the dist dir's types) and next-env.d.ts: put them back. */
+function protectProjectFiles() {
+  const files = ['tsconfig.json', 'next-env.d.ts'].map((f) => `${root}${f}`).filter((f) => existsSync(f));
+  const saved = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+  return () => {
+    for (const [f, text] of saved) if (readFileSync(f, 'utf8') !== text) writeFileSync(f, text);
+  };
 }
 
 async function flowlabApp() {
+  const restore = protectProjectFiles();
+  try {
+    return await buildAndMeasureApp();
+  } finally {
+    restore();
+  }
+}
+
+async function buildAndMeasureApp() {
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${root}.next-bench/BUILD_ID`)) {
     console.log('\n[1/3] reusing the production build in .next-bench (BENCH_SKIP_BUILD=1)');
   } else {
@@ -98,12 +133,13 @@ async function attempt(label, run) {
 }
 
 console.log(`Servers benchmark: autocannon, 10 connections, ${seconds} s per target (+2 s warm-up), loopback only`);
-const app = await attempt('Flowlab via Next.js', flowlabApp);
+const app = process.env.BENCH_SKIP_APP === '1' ? undefined : await attempt('Flowlab via Next.js', flowlabApp);
 const node = await attempt('Flowlab via node:http', flowlabNode);
 const op = await attempt('oidc-provider', oidcProvider);
 
 const ratio = (a, b) => (a && b ? (a.rps / b.rps).toFixed(2) : 'n/a');
 console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
 console.log(`  token issuance:  app ${ratio(app?.token, op?.token)}   node:http ${ratio(node?.token, op?.token)}`);
-console.log(`  RS validation:   app ${ratio(app?.rs, op?.rs)}   node:http ${ratio(node?.rs, op?.rs)}`);
+console.log(`  RS, one token:   app ${ratio(app?.rs, op?.rs)}   node:http ${ratio(node?.rs, op?.rs)}   (Flowlab answers from its verified-token cache)`);
+console.log(`  RS, ${POOL_SIZE} tokens: app ${ratio(app?.rsCold, op?.rsCold)}   node:http ${ratio(node?.rsCold, op?.rsCold)}   (every request verifies an ES256 signature)`);
 process.exit(app && node && op ? 0 : 1);
