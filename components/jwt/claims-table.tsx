@@ -1,0 +1,59 @@
+import { CLAIMS, HEADER_PARAMS } from '@/lib/jwt/claims-catalog';
+import type { JsonObject } from '@/lib/jwt/decode';
+import { describeInstant, TIME_CLAIMS } from '@/lib/jwt/time';
+
+const MAX_ROWS = 200;
+
+function short(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/** Every claim (or header parameter) with its meaning in plain words and the spec that defines it. */
+export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObject; nowSeconds: number; kind: 'claims' | 'header'; caption: string }) {
+  const catalog = kind === 'header' ? HEADER_PARAMS : CLAIMS;
+  const entries = Object.entries(data);
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-300 text-slate-600">
+          <th scope="col" className="py-1 pr-3 font-medium">Name</th>
+          <th scope="col" className="py-1 pr-3 font-medium">Value</th>
+          <th scope="col" className="py-1 font-medium">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.slice(0, MAX_ROWS).map(([name, value]) => {
+          const entry = catalog.get(name);
+          const isTime = kind === 'claims' && (TIME_CLAIMS as readonly string[]).includes(name) && typeof value === 'number';
+          const when = isTime && nowSeconds > 0 ? describeInstant(value as number, nowSeconds) : undefined;
+          return (
+            <tr key={name} className="border-b border-slate-100 align-top">
+              <th scope="row" className="py-1.5 pr-3 font-mono font-medium text-slate-900">{name}</th>
+              <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">
+                {short(value)}
+                {when && (
+                  <span className="mt-0.5 block font-sans text-xs text-slate-600">
+                    {when.relative} · {when.local} (local) · {when.utc}
+                  </span>
+                )}
+              </td>
+              <td className="py-1.5 text-slate-700">
+                {entry ? (
+                  <>
+                    {entry.description}{' '}
+                    <a href={entry.href} target="_blank" rel="noreferrer" className="whitespace-nowrap text-blue-700 underline">{entry.spec}</a>
+                  </>
+                ) : (
+                  <span className="text-slate-500">Not a registered claim: its meaning is private to the issuer.</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+      {entries.length > MAX_ROWS && <tfoot><tr><td colSpan={3} className="py-1 text-xs text-slate-600">{entries.length - MAX_ROWS} more entries not shown.</td></tr></tfoot>}
+    </table>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TimeVerdict } from '@/lib/jwt/time';
+
+const STYLE: Record<TimeVerdict['status'], string> = {
+  valid: 'bg-emerald-100 text-emerald-900 border-emerald-300',
+  expired: 'bg-red-100 text-red-900 border-red-300',
+  'not-yet-valid': 'bg-amber-100 text-amber-900 border-amber-300',
+  'no-expiry': 'bg-amber-100 text-amber-900 border-amber-300',
+  'invalid-claim': 'bg-red-100 text-red-900 border-red-300',
+};
+const WORD: Record<TimeVerdict['status'], string> = {
+  valid: 'Valid',
+  expired: 'Expired',
+  'not-yet-valid': 'Not yet valid',
+  'no-expiry': 'No expiry',
+  'invalid-claim': 'Bad time claim',
+};
+
+export function TimeBadge({ verdict }: { verdict: TimeVerdict }) {
+  return (
+    <p className={`inline-flex items-center gap-2 rounded-md border px-2 py-1 text-sm ${STYLE[verdict.status]}`} data-testid="time-status">
+      <strong>{WORD[verdict.status]}</strong>
+      <span>{verdict.message}</span>
+    </p>
+  );
+}

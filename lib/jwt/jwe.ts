@@ -1,0 +1,52 @@
+import { compactDecrypt, importJWK, type CryptoKey, type JWK } from 'jose';
+import { decodeToken } from './decode';
+import { explainJoseError } from './explain-error';
+import { importPemKey } from './keys/import-pem';
+import { parseJwkInput } from './keys/import-jwk';
+import { secretBytes, type SecretEncoding } from './keys/import-secret';
+import { fail, ok, type Result } from './result';
+
+export type JweKeyMaterial = { kind: 'secret'; text: string; encoding: SecretEncoding } | { kind: 'pem'; text: string } | { kind: 'jwk'; text: string };
+
+export interface Decrypted {
+  plaintext: string;
+  header: Record<string, unknown>;
+}
+
+/** RFC 7518 §4.8: PBKDF2 iteration counts are attacker-chosen; jose's cap bounds the work. */
+export const MAX_PBES2_COUNT = 10_000;
+
+const KEY_MANAGEMENT = ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'];
+
+/**
+ * Decrypts a compact JWE (RFC 7516 §5.2) with a secret (dir, AES-KW, PBES2 password), a PEM private
+ * key or a JWK (RSA-OAEP, ECDH-ES). Never throws.
+ */
+export async function decryptJwe(token: string, material: JweKeyMaterial): Promise<Result<Decrypted>> {
+  const d = decodeToken(token);
+  if (!d.ok) return d;
+  if (d.value.kind !== 'jwe') return fail('not_jwe', 'This is a signed token (JWS), not an encrypted one.', 'token');
+  const alg = d.value.header.json?.alg;
+  if (typeof alg !== 'string') return fail('missing_alg', 'The JWE header has no readable "alg".', 'header');
+  try {
+    let key: CryptoKey | Uint8Array;
+    if (material.kind === 'secret') {
+      const bytes = secretBytes(material.text, material.encoding);
+      if (!bytes.ok) return bytes;
+      key = bytes.value;
+    } else if (material.kind === 'pem') {
+      const r = await importPemKey(material.text, alg);
+      if (!r.ok) return r;
+      key = r.value.key;
+    } else {
+      const parsed = parseJwkInput(material.text);
+      if (!parsed.ok) return parsed;
+      if (parsed.value.kind !== 'jwk') return fail('jwks_for_jwe', 'Paste the single private JWK, not a JWK Set.', 'key');
+      key = await importJWK(parsed.value.jwk as JWK, alg);
+    }
+    const r = await compactDecrypt(d.value.token, key, { keyManagementAlgorithms: KEY_MANAGEMENT, maxPBES2Count: MAX_PBES2_COUNT });
+    return ok({ plaintext: new TextDecoder().decode(r.plaintext), header: r.protectedHeader as Record<string, unknown> });
+  } catch (e) {
+    return { ok: false, error: explainJoseError(e, 'key', alg) };
+  }
+}
