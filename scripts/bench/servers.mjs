@@ -1,16 +1,19 @@
 // npm run bench servers — Flowlab's token endpoint and resource server vs panva's oidc-provider.
 //
-// Measures, with autocannon over loopback (10 connections, BENCH_SECONDS per target, default 10):
-//   (a) client_credentials token issuance: POST token, Basic service:service-secret, scope photos:read
-//   (b) resource-server validation: GET /rs/demo/photos with a pre-issued ES256 at+jwt token, and
-//       again rotating 1500 distinct tokens (more than Flowlab's verified-token cache holds), so
-//       every request pays for a signature check — the like-for-like with oidc-provider's RS
+// Measures, with autocannon over loopback (10 connections, BENCH_SECONDS per run, default 10):
+//   token   client_credentials issuance: POST token, Basic service:service-secret, scope photos:read
+//   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
+//   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
+//           so every request pays for a signature check: the like-for-like with oidc-provider's RS
 // against three targets: the Flowlab app under `next start` (production build in .next-bench),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
-// Every server is started here, by binary, and stopped by PID before the script exits.
+// All servers run at once and each scenario measures the targets back to back, so background
+// load on a shared machine hits them alike. Every server is started here, by binary, and stopped
+// by PID before the script exits.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_SKIP_APP=1 leaves the Next.js app out.
 import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runToCompletion, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
@@ -20,30 +23,16 @@ const HOST = '127.0.0.1';
 const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
+/** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
+const POOL_SIZE = 1500;
 stopAllOnExit();
 
 async function fetchToken(tokenUrl) {
-  const res = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' },
-    body: TOKEN_BODY,
-  });
+  const res = await fetch(tokenUrl, { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY });
   const body = await res.json().catch(() => ({}));
   if (res.status !== 200 || typeof body.access_token !== 'string') throw new Error(`token request to ${tokenUrl} failed: ${res.status} ${JSON.stringify(body)}`);
   return body.access_token;
 }
-
-async function load(title, opts) {
-  // A short warm-up first: JIT, lazily loaded routes and key caches are not what we measure.
-  await autocannon({ ...opts, connections: 10, duration: 2 });
-  const r = await autocannon({ ...opts, connections: 10, duration: seconds });
-  const bad = r.non2xx + r.errors + r.timeouts;
-  console.log(`  ${title.padEnd(38)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed requests!)` : ''}`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: bad };
-}
-
-/** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
-const POOL_SIZE = 1500;
 
 async function tokenPool(tokenUrl) {
   const pool = [];
@@ -51,19 +40,24 @@ async function tokenPool(tokenUrl) {
   return pool;
 }
 
-async function measure(name, tokenUrl, rsUrl) {
-  console.log(`\n${name}`);
-  const token = await load('token (client_credentials)', { url: tokenUrl, method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY });
-  const accessToken = await fetchToken(tokenUrl);
-  const rs = await load('RS GET /photos, one token', { url: rsUrl, headers: { authorization: `Bearer ${accessToken}` } });
-  const pool = await tokenPool(tokenUrl);
-  let next = 0;
-  const rsCold = await load(`RS GET /photos, ${POOL_SIZE} tokens rotating`, {
-    url: rsUrl,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${pool[next++ % pool.length]}` } }) }],
-  });
-  return { token, rs, rsCold };
+async function load(title, opts) {
+  // A short warm-up first: JIT, lazily loaded routes and key caches are not what we measure.
+  await autocannon({ ...opts, connections: 10, duration: 2 });
+  const r = await autocannon({ ...opts, connections: 10, duration: seconds });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  console.log(`  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed requests!)` : ''}`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: bad };
 }
+
+const scenarios = {
+  token: (t) => ({ url: t.tokenUrl, method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY }),
+  rs: (t) => ({ url: t.rsUrl, headers: { authorization: `Bearer ${t.pool[0]}` } }),
+  'rs-cold': (t) => {
+    let next = 0;
+    return { url: t.rsUrl, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${t.pool[next++ % t.pool.length]}` } }) }] };
+  },
+};
+const TITLES = { token: 'token: client_credentials', rs: 'RS GET /photos, one token', 'rs-cold': `RS GET /photos, ${POOL_SIZE} tokens rotating` };
 
 /** `next build`/`next start` rewrite tsconfig.json (adding the dist dir's types) and next-env.d.ts: put them back. */
 function protectProjectFiles() {
@@ -74,72 +68,74 @@ function protectProjectFiles() {
   };
 }
 
-async function flowlabApp() {
-  const restore = protectProjectFiles();
-  try {
-    return await buildAndMeasureApp();
-  } finally {
-    restore();
-  }
-}
-
-async function buildAndMeasureApp() {
+async function buildApp() {
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${root}.next-bench/BUILD_ID`)) {
-    console.log('\n[1/3] reusing the production build in .next-bench (BENCH_SKIP_BUILD=1)');
-  } else {
-    console.log('\n[1/3] building the app into .next-bench (next build, 2-4 minutes)…');
-    const build = await runToCompletion('next build', `${root}node_modules/.bin/next`, ['build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } });
-    if (!build.ok) throw new Error(`next build failed after ${build.seconds} s:\n${build.log}`);
-    console.log(`  built in ${build.seconds} s`);
+    console.log('\nreusing the production build in .next-bench (BENCH_SKIP_BUILD=1)');
+    return true;
   }
-  const server = startProcess('next start', `${root}node_modules/.bin/next`, ['start', '-p', String(PORTS.next), '-H', HOST], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } });
-  try {
-    await waitForUrl(`http://${HOST}:${PORTS.next}/rs/demo/photos`, 60_000, server);
-    return await measure(`Flowlab via Next.js (next start, :${PORTS.next})`, `http://${HOST}:${PORTS.next}/as/demo/token`, `http://${HOST}:${PORTS.next}/rs/demo/photos`);
-  } finally {
-    await stopProcess(server);
-  }
+  console.log('\nbuilding the app into .next-bench (next build, up to a few minutes)…');
+  const build = await runToCompletion('next build', `${root}node_modules/.bin/next`, ['build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } });
+  if (!build.ok) console.log(`  next build failed after ${build.seconds} s; the app is left out:\n${build.log}`);
+  else console.log(`  built in ${build.seconds} s`);
+  return build.ok;
 }
 
-async function flowlabNode() {
-  console.log('\n[2/3] Flowlab servers on the plain node:http adapter');
-  const server = startProcess('flowlab node:http', process.execPath, [`${root}scripts/bench/servers-lib/flowlab-node.mjs`, String(PORTS.node)], { cwd: root });
-  try {
-    await waitForUrl(`http://${HOST}:${PORTS.node}/rs/demo/photos`, 30_000, server);
-    return await measure(`Flowlab via node:http (:${PORTS.node})`, `http://${HOST}:${PORTS.node}/as/demo/token`, `http://${HOST}:${PORTS.node}/rs/demo/photos`);
-  } finally {
-    await stopProcess(server);
+const TARGETS = [
+  {
+    id: 'app',
+    name: 'Flowlab app (next start)',
+    start: () => startProcess('next start', `${root}node_modules/.bin/next`, ['start', '-p', String(PORTS.next), '-H', HOST], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } }),
+    tokenUrl: `http://${HOST}:${PORTS.next}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.next}/rs/demo/photos`,
+  },
+  {
+    id: 'node',
+    name: 'Flowlab node:http adapter',
+    start: () => startProcess('flowlab node:http', process.execPath, [`${root}scripts/bench/servers-lib/flowlab-node.mjs`, String(PORTS.node)], { cwd: root }),
+    tokenUrl: `http://${HOST}:${PORTS.node}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.node}/rs/demo/photos`,
+  },
+  {
+    id: 'op',
+    name: 'oidc-provider 9 + jose RS',
+    start: () => startProcess('oidc-provider', process.execPath, [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)], { cwd: root }),
+    tokenUrl: `http://${HOST}:${PORTS.opAs}/token`,
+    rsUrl: `http://${HOST}:${PORTS.opRs}/rs/demo/photos`,
+  },
+];
+
+console.log(`Servers benchmark: autocannon, 10 connections, ${seconds} s per run (+2 s warm-up), loopback only; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const restore = protectProjectFiles();
+const targets = [];
+try {
+  const withApp = process.env.BENCH_SKIP_APP !== '1' && (await buildApp());
+  console.log('\nstarting servers');
+  for (const target of TARGETS.filter((t) => t.id !== 'app' || withApp)) {
+    const proc = target.start();
+    try {
+      await waitForUrl(target.rsUrl, 60_000, proc);
+      const pool = await tokenPool(target.tokenUrl);
+      targets.push({ ...target, proc, pool, results: {} });
+    } catch (err) {
+      console.log(`  ${target.name} left out: ${err instanceof Error ? err.message : err}`);
+      await stopProcess(proc);
+    }
   }
+  restore(); // next start has written its types entry by now
+  for (const [scenario, options] of Object.entries(scenarios)) {
+    console.log(`\n${TITLES[scenario]}`);
+    for (const t of targets) t.results[scenario] = await load(t.name, options(t));
+  }
+} finally {
+  for (const t of targets) await stopProcess(t.proc);
+  restore();
 }
 
-async function oidcProvider() {
-  console.log('\n[3/3] oidc-provider 9 + a jose-validating node:http RS');
-  const server = startProcess('oidc-provider', process.execPath, [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)], { cwd: root });
-  try {
-    await waitForUrl(`http://${HOST}:${PORTS.opRs}/rs/demo/photos`, 30_000, server);
-    return await measure(`oidc-provider (:${PORTS.opAs}, RS :${PORTS.opRs})`, `http://${HOST}:${PORTS.opAs}/token`, `http://${HOST}:${PORTS.opRs}/rs/demo/photos`);
-  } finally {
-    await stopProcess(server);
-  }
-}
-
-async function attempt(label, run) {
-  try {
-    return await run();
-  } catch (err) {
-    console.log(`  ${label} could not be measured: ${err instanceof Error ? err.message : err}`);
-    return undefined;
-  }
-}
-
-console.log(`Servers benchmark: autocannon, 10 connections, ${seconds} s per target (+2 s warm-up), loopback only`);
-const app = process.env.BENCH_SKIP_APP === '1' ? undefined : await attempt('Flowlab via Next.js', flowlabApp);
-const node = await attempt('Flowlab via node:http', flowlabNode);
-const op = await attempt('oidc-provider', oidcProvider);
-
-const ratio = (a, b) => (a && b ? (a.rps / b.rps).toFixed(2) : 'n/a');
+const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
+const ratio = (id, scenario) => (byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a');
 console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
-console.log(`  token issuance:  app ${ratio(app?.token, op?.token)}   node:http ${ratio(node?.token, op?.token)}`);
-console.log(`  RS, one token:   app ${ratio(app?.rs, op?.rs)}   node:http ${ratio(node?.rs, op?.rs)}   (Flowlab answers from its verified-token cache)`);
-console.log(`  RS, ${POOL_SIZE} tokens: app ${ratio(app?.rsCold, op?.rsCold)}   node:http ${ratio(node?.rsCold, op?.rsCold)}   (every request verifies an ES256 signature)`);
-process.exit(app && node && op ? 0 : 1);
+for (const scenario of Object.keys(scenarios)) {
+  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}`);
+}
+console.log('  (the one-token RS run is answered from Flowlab’s verified-token cache; the rotating run verifies every signature)');
+process.exit(targets.length === TARGETS.length ? 0 : 1);
