@@ -1,0 +1,55 @@
+'use client';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { decodeToken } from '@/lib/jwt/decode';
+import { parseShareHash } from '@/lib/jwt/share';
+import { DecodePanel } from './decode-panel';
+import { SignPanel } from './sign-panel';
+
+type Tab = 'decode' | 'encode';
+
+const DEFAULT_HEADER = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
+const DEFAULT_PAYLOAD = '{\n  "sub": "alice",\n  "iss": "https://issuer.example",\n  "aud": "https://api.example",\n  "iat": 1700000000,\n  "exp": 1700000600\n}';
+
+/** The /jwt debugger: decoding and signing in two separate tabs; state lives only in this page. */
+export function JwtDebugger() {
+  const [tab, setTab] = useState<Tab>('decode');
+  const [input, setInput] = useState('');
+  const [sharedKey, setSharedKey] = useState<string | undefined>();
+  const [loaded, setLoaded] = useState(false);
+  const [header, setHeader] = useState(DEFAULT_HEADER);
+  const [payload, setPayload] = useState(DEFAULT_PAYLOAD);
+  useEffect(() => {
+    // The share link lives in the fragment, which browsers never send to a server (RFC 3986 §3.5).
+    const { token, key } = parseShareHash(location.hash);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the URL fragment is only possible after mount
+    if (token) setInput(token);
+    setSharedKey(key);
+    setLoaded(true);
+  }, []);
+  const edit = (token: string) => {
+    const d = decodeToken(token);
+    if (d.ok && d.value.kind === 'jws') {
+      setHeader(JSON.stringify(d.value.header.json ?? {}, null, 2));
+      setPayload(d.value.payload.json ? JSON.stringify(d.value.payload.json, null, 2) : (d.value.payload.text ?? '{}'));
+      setTab('encode');
+    }
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab((t) => (t === 'decode' ? 'encode' : 'decode'));
+  };
+  const tabClass = (t: Tab) => `rounded-t-md border-b-2 px-4 py-2 text-sm font-medium ${tab === t ? 'border-blue-700 text-blue-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`;
+  return (
+    <div>
+      <div role="tablist" aria-label="Debugger mode" className="mb-4 flex gap-2 border-b border-slate-200" onKeyDown={onKey}>
+        <button type="button" role="tab" id="tab-decode" aria-selected={tab === 'decode'} aria-controls="panel-decode" tabIndex={tab === 'decode' ? 0 : -1} onClick={() => setTab('decode')} className={tabClass('decode')}>Decode &amp; verify</button>
+        <button type="button" role="tab" id="tab-encode" aria-selected={tab === 'encode'} aria-controls="panel-encode" tabIndex={tab === 'encode' ? 0 : -1} onClick={() => setTab('encode')} className={tabClass('encode')}>Encode &amp; sign</button>
+      </div>
+      <div role="tabpanel" id="panel-decode" aria-labelledby="tab-decode" hidden={tab !== 'decode'}>
+        {loaded && <DecodePanel input={input} setInput={setInput} sharedKey={sharedKey} onEdit={edit} />}
+      </div>
+      <div role="tabpanel" id="panel-encode" aria-labelledby="tab-encode" hidden={tab !== 'encode'}>
+        <SignPanel header={header} setHeader={setHeader} payload={payload} setPayload={setPayload} onDecode={(t) => { setInput(t); setTab('decode'); }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { isHmac } from '../algorithms';
+import { explainJoseError } from '../explain-error';
+import { ok, fail, type Result } from '../result';
+
+export interface GeneratedPair {
+  privatePem: string;
+  publicPem: string;
+  privateJwk: JsonWebKey;
+  publicJwk: JsonWebKey;
+}
+
+/** A fresh, exportable key pair for `alg` (RSA 2048, P-256/384/521, Ed25519). Never throws. */
+export async function generatePair(alg: string): Promise<Result<GeneratedPair>> {
+  if (isHmac(alg) || alg.toLowerCase() === 'none') return fail('no_pair', `"${alg}" does not use a key pair.`, 'key');
+  try {
+    const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+    const [privatePem, publicPem, privateJwk, publicJwk] = await Promise.all([exportPKCS8(privateKey), exportSPKI(publicKey), exportJWK(privateKey), exportJWK(publicKey)]);
+    return ok({ privatePem, publicPem, privateJwk: { ...privateJwk, alg }, publicJwk: { ...publicJwk, alg } });
+  } catch (e) {
+    return { ok: false, error: explainJoseError(e, 'key', alg) };
+  }
+}
