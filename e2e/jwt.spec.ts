@@ -1,0 +1,174 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { SignJWT } from 'jose';
+import jwtio from '../lib/jwt/fixtures/jwtio-default-tokens.json';
+import a from '../lib/jwt/fixtures/rfc7515-appendix-a.json';
+
+/** Page object for /jwt: roles and accessible names only. */
+class JwtPage {
+  constructor(readonly page: Page) {}
+  get token(): Locator { return this.page.getByRole('textbox', { name: 'Encoded token' }); }
+  get signature(): Locator { return this.page.getByTestId('signature-status'); }
+  get findings(): Locator { return this.page.getByRole('list', { name: 'Security findings' }); }
+  get decoded(): Locator { return this.page.getByTestId('decoded'); }
+  async open(hash = '') { await this.page.goto(`/jwt${hash}`); await this.token.waitFor(); }
+  async paste(token: string) { await this.token.fill(token); }
+  async keyForm(name: 'Shared secret' | 'PEM public key / certificate' | 'JWK or JWK Set' | 'JWKS URL') { await this.page.getByRole('radio', { name }).check(); }
+  async secret(text: string) { await this.keyForm('Shared secret'); await this.page.getByRole('textbox', { name: 'Secret', exact: true }).fill(text); }
+  async pem(text: string) { await this.keyForm('PEM public key / certificate'); await this.page.getByRole('textbox', { name: /^PEM/ }).fill(text); }
+  async jwk(text: string) { await this.keyForm('JWK or JWK Set'); await this.page.getByRole('textbox', { name: /^JWK or JWK Set \(JSON\)/ }).fill(text); }
+}
+
+const hs = jwtio.vectors.HS256;
+const rs = jwtio.vectors.RS256;
+const es = jwtio.vectors.ES256;
+const publicEs = (() => { const { d: _d, ...rest } = es.jwk; void _d; return rest; })();
+
+test('a pasted HS256 token verifies with the right secret and not with a wrong one', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(`Bearer ${hs.token}`);
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"name": "John Doe"');
+  await expect(jwt.signature).toContainText('Signature not checked');
+  await jwt.secret('not-the-secret');
+  await expect(jwt.signature).toContainText('Signature not verified');
+  await jwt.secret(hs.secret);
+  await expect(jwt.signature).toContainText('Signature verified (HS256)');
+});
+
+test('an RS256 token verifies with a PEM public key, an ES256 token with a JWK and with a JWK Set', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(rs.token);
+  await jwt.pem(rs.public_key_pem);
+  await expect(jwt.signature).toContainText('Signature verified (RS256) with PEM spki');
+  await jwt.paste(es.token);
+  await jwt.jwk(JSON.stringify(publicEs));
+  await expect(jwt.signature).toContainText('Signature verified (ES256) with JWK');
+  await jwt.jwk(JSON.stringify({ keys: [publicEs] }));
+  await expect(jwt.signature).toContainText('Signature verified (ES256) with pasted JWK Set');
+});
+
+test('the demo realm button verifies a real demo access token with the realm JWKS', async ({ page, request }) => {
+  // A real token from the embedded AS (client_credentials, DESIGN.md demo contract); the page fetches /as/demo/jwks itself.
+  const res = await request.post('/as/demo/token', { form: { grant_type: 'client_credentials', scope: 'photos:read' }, headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` } });
+  expect(res.status()).toBe(200);
+  const { access_token } = (await res.json()) as { access_token: string };
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(access_token);
+  await page.getByRole('button', { name: 'Use demo realm JWKS' }).click();
+  await expect(jwt.signature).toContainText('Signature verified (ES256) with the demo realm JWKS');
+  await expect(page.getByTestId('time-status')).toContainText('Valid');
+});
+
+test('an expired token with a valid signature says both, and weak secrets and alg none are reported', async ({ page }) => {
+  const a1 = a.vectors[0];
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(a1.compact);
+  await jwt.jwk(JSON.stringify(a1.key_jwk));
+  await expect(jwt.signature).toContainText('Signature verified (HS256)');
+  await expect(page.getByTestId('time-status')).toContainText(/Expired .* ago/);
+
+  const weak = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('secret'));
+  await jwt.paste(weak);
+  await expect(jwt.findings).toContainText('Signed with a well-known secret: "secret"');
+  await expect(jwt.findings).toContainText('No expiry');
+
+  await jwt.paste(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`);
+  await expect(page.getByText('Unsecured JWT (alg "none"')).toBeVisible();
+  await expect(jwt.findings).toContainText('Unsecured token: "alg": "nOnE"');
+});
+
+test('malformed input gets messages that name the broken part', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste('abc.def');
+  await expect(jwt.decoded.getByRole('alert')).toContainText('this one has 2');
+  const [h, p] = hs.token.split('.');
+  await jwt.paste(`${h}.${p.slice(0, 5)}*${p.slice(6)}.sig`);
+  await expect(jwt.decoded.getByRole('alert')).toContainText(`payload is not valid base64url: character ${h.length + 7} of the token is "*"`);
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "HS256"');
+  await jwt.paste(`${h}.${Buffer.from('[1,2]').toString('base64url')}.sig`);
+  await expect(jwt.decoded.getByRole('alert')).toContainText('payload is JSON but an array, not an object');
+});
+
+test('a new token is signed in the encoder and opens in the decoder, where it verifies', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await page.getByRole('tab', { name: 'Encode & sign' }).click();
+  await page.getByRole('textbox', { name: 'Payload (JSON)' }).fill('{"sub":"alice",');
+  await expect(page.getByText('The payload is not valid JSON')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Payload (JSON)' }).fill('{"sub":"alice","iss":"me"}');
+  await page.getByRole('textbox', { name: 'Signing key' }).fill('a-very-long-secret-of-at-least-32-bytes!!');
+  await page.getByRole('button', { name: 'Sign token' }).click();
+  await page.getByRole('button', { name: 'Open in decoder' }).click();
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"sub": "alice"');
+  await jwt.secret('a-very-long-secret-of-at-least-32-bytes!!');
+  await expect(jwt.signature).toContainText('Signature verified (HS256)');
+
+  await page.getByRole('tab', { name: 'Encode & sign' }).click();
+  await page.getByRole('textbox', { name: 'Header (JSON)' }).fill('{"alg":"ES256","typ":"JWT"}');
+  await page.getByRole('button', { name: 'Generate ES256 key pair' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'key pair generated' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign token' }).click();
+  await expect(page.getByRole('textbox', { name: 'Signed token' })).toHaveValue(/^eyJ/);
+});
+
+test('a share link carries the token and a public key in the fragment, never a secret', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(hs.token);
+  await jwt.secret(hs.secret);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(page.url()).toContain('#token=');
+  expect(page.url()).not.toContain('?');
+  expect(page.url()).not.toContain(encodeURIComponent(hs.secret));
+
+  await jwt.paste(es.token);
+  await jwt.jwk(JSON.stringify(publicEs));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const shared = page.url();
+  expect(shared).toContain('&key=');
+  const fresh = await context.newPage();
+  await fresh.goto(shared);
+  const again = new JwtPage(fresh);
+  await expect(again.token).toHaveValue(es.token);
+  await expect(again.signature).toContainText('Signature verified (ES256)');
+});
+
+test('nothing typed into the debugger is sent to any server', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''} ${JSON.stringify(r.headers())}`));
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  const secret = 'leak-canary-secret-0123456789abcdef';
+  const token = await new SignJWT({ sub: 'canary-subject' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  await jwt.paste(token);
+  await jwt.secret(secret);
+  await expect(jwt.signature).toContainText('Signature verified');
+  await page.getByRole('tab', { name: 'Encode & sign' }).click();
+  await page.getByRole('textbox', { name: 'Signing key' }).fill(secret);
+  await page.getByRole('button', { name: 'Sign token' }).click();
+  await expect(page.getByRole('textbox', { name: 'Signed token' })).toHaveValue(/^eyJ/);
+  await page.getByRole('tab', { name: 'Decode & verify' }).click();
+  await page.getByRole('button', { name: 'Use demo realm JWKS' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'demo realm JWKS' })).toBeVisible();
+  const parts = token.split('.');
+  for (const line of sent) {
+    for (const needle of [secret, parts[1], parts[2], 'canary-subject']) expect(line).not.toContain(needle);
+  }
+  expect(sent.some((l) => l.includes('/as/demo/jwks'))).toBe(true);
+});
+
+test('the debugger has no accessibility violations with a decoded token', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(hs.token);
+  await expect(jwt.findings).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('tab', { name: 'Encode & sign' }).click();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
