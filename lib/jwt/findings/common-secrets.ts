@@ -23,6 +23,15 @@ your_jwt_secret your-jwt-secret yoursecret your-secret your_secret YOUR_SECRET_K
 gophers golang python java javascript typescript php ruby rust kotlin csharp dotnet aspnet azure aws gcp firebase
 okta auth0 keycloak cognito oauth oauth2 openid oidc bearer access accesstoken access-token refresh refreshtoken
 HS256 hs256 HS512 none null undefined empty blank space 1234 12345 1111 0000 qwerty123 qwertyuiop zaq12wsx
-letmein123 welcome1 welcome123 admin1 administrator guest user username login master123 secret12345 secret1234`;
+letmein123 welcome1 welcome123 admin1 administrator guest user username login master123 secret12345 secret1234
+mysecretpassword mypassword my-password my_password secretpass secret-pass secret_pass jwtpassword jwt-password
+qwerty1 qwerty12 1qaz2wsx 1q2w3e 1q2w3e4r5t 123qwe 123abc abc12345 password12 password1234 passw0rd1 p4ssw0rd pa55word
+admin1234 adminadmin administrator1 root123 rootroot toor123 test1234 testtest tester demo123 demodemo sample123
+springsecret spring-secret spring_secret nodesecret node-secret expresssecret express-secret flasksecret flask-secret
+djangosecret django-secret django-insecure railssecret rails-secret laravelsecret nestsecret nest-secret
+mykey123 key-secret keysecret secret-token secret_token secrettoken tokenkey token-key token_key accesssecret
+access-secret access_secret refreshsecret refresh-secret refresh_secret jwt-refresh-secret jwt_refresh_secret
+jwt-access-secret jwt_access_secret JWT_ACCESS_SECRET JWT_REFRESH_SECRET ACCESS_TOKEN_SECRET REFRESH_TOKEN_SECRET
+TOKEN_SECRET AUTH_SECRET APP_SECRET SESSION_SECRET NEXTAUTH_SECRET nextauth-secret secret_key_base`;
 
 export const COMMON_SECRETS: readonly string[] = Array.from(new Set([...BASE.split(/\s+/).filter(Boolean), 'keyboard cat', 'shhhhhhared-secret', ' ']));
