@@ -1,14 +1,15 @@
 // npm run bench servers — Flowlab's token endpoint and resource server vs panva's oidc-provider.
 //
-// Measures, with autocannon over loopback (10 connections, BENCH_SECONDS per run, default 10):
+// Measures, with autocannon over loopback (10 connections; BENCH_ROUNDS rounds, default 3, of
+// BENCH_SECONDS each, default 5; the median round is reported):
 //   token   client_credentials issuance: POST token, Basic service:service-secret, scope photos:read
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
 //   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
 //           so every request pays for a signature check: the like-for-like with oidc-provider's RS
 // against three targets: the Flowlab app under `next start` (production build in .next-bench),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
-// All servers run at once and each scenario measures the targets back to back, so background
-// load on a shared machine hits them alike. Every server is started here, by binary, and stopped
+// All servers run at once and each round measures the targets back to back, in turn, so bursts of
+// background load on a shared machine hit them alike; the median of the rounds is reported. Every server is started here, by binary, and stopped
 // by PID before the script exits.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_SKIP_APP=1 leaves the Next.js app out.
 import autocannon from 'autocannon';
@@ -18,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { runToCompletion, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const seconds = Number(process.env.BENCH_SECONDS || 10);
+const seconds = Number(process.env.BENCH_SECONDS || 5);
+const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
 const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
@@ -40,13 +42,24 @@ async function tokenPool(tokenUrl) {
   return pool;
 }
 
-async function load(title, opts) {
-  // A short warm-up first: JIT, lazily loaded routes and key caches are not what we measure.
+async function warmUp(opts) {
+  // JIT, lazily loaded routes and key caches are not what we measure.
   await autocannon({ ...opts, connections: 10, duration: 2 });
+}
+
+async function once(opts) {
   const r = await autocannon({ ...opts, connections: 10, duration: seconds });
-  const bad = r.non2xx + r.errors + r.timeouts;
-  console.log(`  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${bad ? `   (${bad} failed requests!)` : ''}`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: bad };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+}
+
+/** The round with the median requests/s, and the failures of all rounds. */
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  return { ...sorted[Math.floor(sorted.length / 2)], failed: runs.reduce((n, r) => n + r.failed, 0), all: runs.map((r) => Math.round(r.rps)) };
+}
+
+function print(title, r) {
+  console.log(`  ${title.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   rounds ${r.all.join('/')}${r.failed ? `   (${r.failed} failed requests!)` : ''}`);
 }
 
 const scenarios = {
@@ -104,7 +117,7 @@ const TARGETS = [
   },
 ];
 
-console.log(`Servers benchmark: autocannon, 10 connections, ${seconds} s per run (+2 s warm-up), loopback only; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`Servers benchmark: autocannon, 10 connections, ${rounds} rounds × ${seconds} s per target (after a 2 s warm-up), median shown, loopback only; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const restore = protectProjectFiles();
 const targets = [];
 try {
@@ -124,7 +137,10 @@ try {
   restore(); // next start has written its types entry by now
   for (const [scenario, options] of Object.entries(scenarios)) {
     console.log(`\n${TITLES[scenario]}`);
-    for (const t of targets) t.results[scenario] = await load(t.name, options(t));
+    const runs = new Map(targets.map((t) => [t, []]));
+    for (const t of targets) await warmUp(options(t));
+    for (let round = 0; round < rounds; round++) for (const t of targets) runs.get(t).push(await once(options(t)));
+    for (const t of targets) print(t.name, (t.results[scenario] = median(runs.get(t))));
   }
 } finally {
   for (const t of targets) await stopProcess(t.proc);
