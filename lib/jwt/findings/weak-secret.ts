@@ -16,6 +16,9 @@ export function shortSecretFinding(alg: string, secretLength: number): Finding |
   };
 }
 
+/** Above this the list would hash hundreds of megabytes; real tokens are far smaller. */
+export const MAX_CRACK_INPUT = 64 * 1024;
+
 /**
  * Tries each common secret as the HMAC key over the token's exact signing input, locally with
  * WebCrypto. Returns the secret found, or undefined. Never throws.
@@ -23,6 +26,7 @@ export function shortSecretFinding(alg: string, secretLength: number): Finding |
 export async function findCommonSecret(d: DecodedJws, candidates: readonly string[] = COMMON_SECRETS): Promise<string | undefined> {
   const alg = d.header.json?.alg;
   if (typeof alg !== 'string' || !isHmac(alg) || !d.signature.bytes || d.signature.bytes.length === 0) return undefined;
+  if (d.parts[0].length + d.parts[1].length > MAX_CRACK_INPUT) return undefined;
   const enc = new TextEncoder();
   const input = enc.encode(`${d.parts[0]}.${d.parts[1]}`);
   const expected = d.signature.bytes;
