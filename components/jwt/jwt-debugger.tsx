@@ -8,7 +8,9 @@ import { SignPanel } from './sign-panel';
 type Tab = 'decode' | 'encode';
 
 const DEFAULT_HEADER = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
-const DEFAULT_PAYLOAD = '{\n  "sub": "alice",\n  "iss": "https://issuer.example",\n  "aud": "https://api.example",\n  "iat": 1700000000,\n  "exp": 1700000600\n}';
+function defaultPayload(iat: number): string {
+  return JSON.stringify({ sub: 'alice', iss: 'https://issuer.example', aud: 'https://api.example', iat, exp: iat + 600 }, null, 2);
+}
 
 /** The /jwt debugger: decoding and signing in two separate tabs; state lives only in this page. */
 export function JwtDebugger() {
@@ -17,13 +19,15 @@ export function JwtDebugger() {
   const [sharedKey, setSharedKey] = useState<string | undefined>();
   const [loaded, setLoaded] = useState(false);
   const [header, setHeader] = useState(DEFAULT_HEADER);
-  const [payload, setPayload] = useState(DEFAULT_PAYLOAD);
+  const [payload, setPayload] = useState(() => defaultPayload(1_700_000_000));
   useEffect(() => {
     // The share link lives in the fragment, which browsers never send to a server (RFC 3986 §3.5).
     const { token, key } = parseShareHash(location.hash);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the URL fragment is only possible after mount
     if (token) setInput(token);
     setSharedKey(key);
+    // A fresh example token that is valid for ten minutes from now (RFC 9068 lifetimes are short).
+    setPayload(defaultPayload(Math.floor(Date.now() / 1000)));
     setLoaded(true);
   }, []);
   const edit = (token: string) => {

@@ -35,12 +35,12 @@ export function SignPanel({ header, setHeader, payload, setPayload, onDecode }: 
       <div className="grid gap-4 lg:grid-cols-2">
         <div>
           <label htmlFor={`${id}-h`} className="mb-1 block text-sm font-medium text-jwt-header">Header (JSON)</label>
-          <textarea id={`${id}-h`} rows={6} value={header} onChange={(e) => setHeader(e.target.value)} spellCheck={false} aria-invalid={!headerCheck.ok} className={`${field} border-l-4 border-l-jwt-header`} />
+          <textarea id={`${id}-h`} rows={8} value={header} onChange={(e) => setHeader(e.target.value)} spellCheck={false} aria-invalid={!headerCheck.ok} className={`${field} border-l-4 border-l-jwt-header`} />
           {!headerCheck.ok && <p className="text-sm text-red-800">{headerCheck.error.message}</p>}
         </div>
         <div>
           <label htmlFor={`${id}-p`} className="mb-1 block text-sm font-medium text-jwt-payload">Payload (JSON)</label>
-          <textarea id={`${id}-p`} rows={6} value={payload} onChange={(e) => setPayload(e.target.value)} spellCheck={false} aria-invalid={!payloadCheck.ok} className={`${field} border-l-4 border-l-jwt-payload`} />
+          <textarea id={`${id}-p`} rows={8} value={payload} onChange={(e) => setPayload(e.target.value)} spellCheck={false} aria-invalid={!payloadCheck.ok} className={`${field} border-l-4 border-l-jwt-payload`} />
           {!payloadCheck.ok && <p className="text-sm text-red-800">{payloadCheck.error.message}</p>}
         </div>
       </div>
