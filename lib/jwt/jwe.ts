@@ -16,7 +16,7 @@ export interface Decrypted {
 /** RFC 7518 §4.8: PBKDF2 iteration counts are attacker-chosen; jose's cap bounds the work. */
 export const MAX_PBES2_COUNT = 10_000;
 
-const KEY_MANAGEMENT = ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'];
+export const KEY_MANAGEMENT = ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'];
 
 /**
  * Decrypts a compact JWE (RFC 7516 §5.2) with a secret (dir, AES-KW, PBES2 password), a PEM private
@@ -29,24 +29,24 @@ export async function decryptJwe(token: string, material: JweKeyMaterial): Promi
   const alg = d.value.header.json?.alg;
   if (typeof alg !== 'string') return fail('missing_alg', 'The JWE header has no readable "alg".', 'header');
   try {
-    let key: CryptoKey | Uint8Array;
-    if (material.kind === 'secret') {
-      const bytes = secretBytes(material.text, material.encoding);
-      if (!bytes.ok) return bytes;
-      key = bytes.value;
-    } else if (material.kind === 'pem') {
-      const r = await importPemKey(material.text, alg);
-      if (!r.ok) return r;
-      key = r.value.key;
-    } else {
-      const parsed = parseJwkInput(material.text);
-      if (!parsed.ok) return parsed;
-      if (parsed.value.kind !== 'jwk') return fail('jwks_for_jwe', 'Paste the single private JWK, not a JWK Set.', 'key');
-      key = await importJWK(parsed.value.jwk as JWK, alg);
-    }
-    const r = await compactDecrypt(d.value.token, key, { keyManagementAlgorithms: KEY_MANAGEMENT, maxPBES2Count: MAX_PBES2_COUNT });
+    const key = await jweKey(material, alg);
+    if (!key.ok) return key;
+    const r = await compactDecrypt(d.value.token, key.value, { keyManagementAlgorithms: KEY_MANAGEMENT, maxPBES2Count: MAX_PBES2_COUNT });
     return ok({ plaintext: new TextDecoder().decode(r.plaintext), header: r.protectedHeader as Record<string, unknown> });
   } catch (e) {
     return { ok: false, error: explainJoseError(e, 'key', alg) };
   }
+}
+
+/** Imports the decryption key for a JWE `alg` from a secret, a private PEM or a JWK. May throw (jose). */
+export async function jweKey(material: JweKeyMaterial, alg: string): Promise<Result<CryptoKey | Uint8Array>> {
+  if (material.kind === 'secret') return secretBytes(material.text, material.encoding);
+  if (material.kind === 'pem') {
+    const r = await importPemKey(material.text, alg);
+    return r.ok ? ok(r.value.key) : r;
+  }
+  const parsed = parseJwkInput(material.text);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.kind !== 'jwk') return fail('jwks_for_jwe', 'Paste the single private JWK, not a JWK Set.', 'key');
+  return ok(await importJWK(parsed.value.jwk as JWK, alg));
 }

@@ -6,6 +6,7 @@ import { decodeToken } from './decode';
 import { verifyToken } from './verify';
 import { decryptJwe } from './jwe';
 import { collectFindings } from './findings';
+import { decryptJsonSerialization, verifyJsonSerialization } from './json-serialization';
 
 const hs = jwtio.vectors.HS256;
 const tokenChars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ \n\0%'.split(''));
@@ -46,6 +47,17 @@ describe('the decode/verify API never throws', () => {
       fc.asyncProperty(fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/), { minLength: 5, maxLength: 5 }), fc.string(), async (parts, key) => {
         const r = await decryptJwe(parts.join('.'), { kind: 'secret', text: key, encoding: 'utf8' });
         expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the JSON-serialization verify and decrypt resolve with a value for random JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (text) => {
+        const v = await verifyJsonSerialization(text, { kind: 'secret', text: 'k', encoding: 'utf8' });
+        const d = await decryptJsonSerialization(text, { kind: 'secret', text: 'k', encoding: 'utf8' });
+        expect([typeof v.ok, typeof d.ok]).toEqual(['boolean', 'boolean']);
       }),
       { numRuns: 300 },
     );

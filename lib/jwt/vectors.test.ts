@@ -9,6 +9,7 @@ import { decodeToken } from './decode';
 import { verifyToken, type KeyMaterial } from './verify';
 import { decryptJwe, type JweKeyMaterial } from './jwe';
 import { publicJwk } from './keys/import-jwk';
+import { decryptJsonSerialization, verifyJsonSerialization } from './json-serialization';
 
 interface Case { name: string; token: string; key: KeyMaterial | null; unsecured?: boolean }
 
@@ -65,6 +66,31 @@ describe('every compact JWE vector decrypts', () => {
     const d = decodeToken(token);
     expect(d.ok && d.value.kind).toBe('jwe');
     const r = await decryptJwe(token, key);
+    expect(r.ok ? r.value.plaintext : r.error).toBe(plaintext);
+  });
+});
+
+describe('JSON serializations (flattened and general) verify and decrypt too', () => {
+  const sigCases = jws.vectors
+    .filter((v) => !v.title.includes('ML-DSA'))
+    .flatMap((v) => (['json', 'json_flat'] as const).filter((f) => f in v.output).map((f) => ({
+      name: `${v.title} (${f})`,
+      text: JSON.stringify((v.output as Record<string, unknown>)[f]),
+      key: { kind: 'jwk', text: JSON.stringify(v.input.key.kty === 'oct' ? v.input.key : publicJwk(v.input.key as JsonWebKey)) } as KeyMaterial,
+      payload: v.input.payload,
+    })));
+  it.each(sigCases)('$name', async ({ text, key, payload }) => {
+    const r = await verifyJsonSerialization(text, key);
+    expect(r.ok ? r.value.payload : r.error).toBe(payload);
+  });
+
+  const encCases = jwe.vectors.flatMap((v) => (['json', 'json_flat'] as const).filter((f) => f in v.output).map((f) => {
+    const input = v.input as { key?: JsonWebKey; pwd?: string; plaintext: string };
+    const key: JweKeyMaterial = input.pwd !== undefined ? { kind: 'secret', text: input.pwd, encoding: 'utf8' } : { kind: 'jwk', text: JSON.stringify(input.key) };
+    return { name: `${v.title} (${f})`, text: JSON.stringify((v.output as Record<string, unknown>)[f]), key, plaintext: input.plaintext };
+  }));
+  it.each(encCases)('$name', async ({ text, key, plaintext }) => {
+    const r = await decryptJsonSerialization(text, key);
     expect(r.ok ? r.value.plaintext : r.error).toBe(plaintext);
   });
 });

@@ -49,9 +49,10 @@ export async function verifyToken(token: string, material: KeyMaterial): Promise
   }
 }
 
-type ResolvedKey = { key: CryptoKey | Uint8Array | ((h: Parameters<ReturnType<typeof createLocalJWKSet>>[0]) => Promise<CryptoKey>); label: string };
+export type ResolvedKey = { key: CryptoKey | Uint8Array | ((h: Parameters<ReturnType<typeof createLocalJWKSet>>[0]) => Promise<CryptoKey>); label: string };
 
-async function resolveKey(m: KeyMaterial, alg: string, header: Record<string, unknown>): Promise<Result<ResolvedKey>> {
+/** The key for `alg` from the material given; a JWKS yields jose's selector (by kid, kty, alg). */
+export async function resolveKey(m: KeyMaterial, alg: string, header: Record<string, unknown>): Promise<Result<ResolvedKey>> {
   switch (m.kind) {
     case 'secret': {
       if (!isHmac(alg)) return fail('key_type_mismatch', `The token says "${alg}", which needs a public key, not a shared secret.`, 'key');
