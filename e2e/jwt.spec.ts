@@ -1,8 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { SignJWT } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import jwtio from '../lib/jwt/fixtures/jwtio-default-tokens.json';
 import a from '../lib/jwt/fixtures/rfc7515-appendix-a.json';
+import jweBook from '../lib/jwt/fixtures/rfc7520-jwe-cookbook.json';
 
 /** Page object for /jwt: roles and accessible names only. */
 class JwtPage {
@@ -171,4 +172,42 @@ test('the debugger has no accessibility violations with a decoded token', async 
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByRole('tab', { name: 'Encode & sign' }).click();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a JWE shows its protected header and decrypts with a PBES2 password and with an RSA private JWK', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  const pbes2 = jweBook.vectors[1];
+  await jwt.paste((pbes2.output as { compact: string }).compact);
+  await expect(page.getByText('Encrypted token (JWE, RFC 7516)')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "PBES2-HS512+A256KW"');
+  await page.getByRole('combobox', { name: 'Key form' }).selectOption('secret');
+  await page.getByRole('textbox', { name: 'Decryption key' }).fill((pbes2.input as { pwd: string }).pwd);
+  await page.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(page.getByRole('region', { name: 'Decrypt' })).toContainText((pbes2.input as { plaintext: string }).plaintext.slice(0, 40));
+
+  const rsa = jweBook.vectors[0];
+  await jwt.paste((rsa.output as { compact: string }).compact);
+  await page.getByRole('combobox', { name: 'Key form' }).selectOption('jwk');
+  await page.getByRole('textbox', { name: 'Decryption key' }).fill('{"kty":"oct","k":"AAAA"}');
+  await page.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(page.getByRole('region', { name: 'Decrypt' }).getByRole('alert')).not.toBeEmpty();
+  await page.getByRole('textbox', { name: 'Decryption key' }).fill(JSON.stringify((rsa.input as { key: unknown }).key));
+  await page.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(page.getByRole('region', { name: 'Decrypt' })).toContainText('Decrypted.');
+});
+
+test('a key embedded in the token header verifies only as "untrusted", and jku is never fetched', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const token = await new SignJWT({ sub: 'mallory' }).setProtectedHeader({ alg: 'ES256', jwk: await exportJWK(publicKey), jku: 'https://attacker.example/jwks' }).sign(privateKey);
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(token);
+  await expect(jwt.findings).toContainText('Header carries "jwk"');
+  await expect(jwt.findings).toContainText('Header carries "jku"');
+  await page.getByRole('checkbox', { name: /key inside the token’s own header/ }).check();
+  await expect(jwt.signature).toContainText('this proves nothing');
+  expect(requests.some((u) => u.includes('attacker.example'))).toBe(false);
 });
