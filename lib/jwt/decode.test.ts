@@ -25,6 +25,8 @@ describe('decodeToken', () => {
     const four = decodeToken('a.b.c.d');
     expect(four.ok ? '' : four.error).toMatchObject({ code: 'wrong_part_count', where: 'token' });
     expect(four.ok ? '' : four.error.message).toContain('this one has 4');
+    const json = decodeToken('{"payload":"e30","signature":"AA"}');
+    expect(json.ok ? '' : json.error.code).toBe('json_serialization');
   });
 
   it('names the character position of bad base64url in the payload and keeps the header readable', () => {

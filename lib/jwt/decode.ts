@@ -48,6 +48,9 @@ export function decodeToken(input: string): Result<DecodedToken> {
   if (typeof input !== 'string') return fail('not_a_string', 'The token must be text.', 'token');
   const token = normaliseTokenInput(input);
   if (token === '') return fail('empty', 'Paste a token to decode it.', 'token');
+  if (token.startsWith('{')) {
+    return fail('json_serialization', 'This looks like a JWS/JWE JSON serialization (RFC 7515 §7.2); the debugger reads compact tokens (xxx.yyy.zzz). Paste the compact form instead.', 'token');
+  }
   const parts = token.split('.');
   const starts: number[] = [];
   let pos = 0;
