@@ -1,0 +1,54 @@
+import { fail, ok, type Result } from './result';
+
+export interface CallbackExpectations {
+  state: string;
+  issuer: string;
+  /** RFC 9207 §2.4: when the AS says it sends `iss`, a response without it must be refused. */
+  issRequired: boolean;
+}
+
+export interface CallbackCheck {
+  name: string;
+  passed: boolean;
+  detail: string;
+  spec: string;
+}
+
+export interface CallbackOutcome {
+  checks: CallbackCheck[];
+  result: Result<{ code: string }>;
+}
+
+/**
+ * Validates the redirect back to the client (RFC 6749 §4.1.2). Order matters: `state` first, so an
+ * error response forged by an attacker is not believed either (RFC 6749 §10.12); then `iss` (RFC 9207 §2.4);
+ * then error or code.
+ */
+export function validateCallback(callbackUrl: string, expect: CallbackExpectations): CallbackOutcome {
+  const params = new URL(callbackUrl).searchParams;
+  const checks: CallbackCheck[] = [];
+  const state = params.get('state');
+  const stateOk = state === expect.state;
+  checks.push({ name: 'state matches what this browser sent', passed: stateOk, detail: stateOk ? `state = ${state}` : `expected ${expect.state}, got ${state ?? '(none)'}`, spec: 'RFC 6749 §10.12' });
+  if (!stateOk) return { checks, result: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
+  const iss = params.get('iss');
+  const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
+  checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });
+  if (!issOk) return { checks, result: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback') };
+  const error = params.get('error');
+  if (error) {
+    const description = params.get('error_description');
+    return { checks, result: fail(error, description ? `${error}: ${description}` : `The authorization server answered "${error}".`, 'callback') };
+  }
+  const code = params.get('code');
+  if (!code) return { checks, result: fail('missing_code', 'The response has neither a code nor an error.', 'callback') };
+  checks.push({ name: 'an authorization code came back', passed: true, detail: `${code.length} characters, single use, short-lived`, spec: 'RFC 6749 §4.1.2' });
+  return { checks, result: ok({ code }) };
+}
+
+/** A copy of the callback URL with `state` altered: the "tamper" control of the player. */
+export function tamperState(callbackUrl: string): string {
+  const url = new URL(callbackUrl);
+  url.searchParams.set('state', `${url.searchParams.get('state') ?? ''}-tampered`);
+  return url.toString();
+}

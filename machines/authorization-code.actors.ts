@@ -1,0 +1,130 @@
+import type { JSONWebKeySet } from 'jose';
+import { fromPromise } from 'xstate';
+import { recordFetch } from '@/lib/http-trace/record';
+import { accessTokenChecks } from '@/lib/oauth-client/access-token-checks';
+import { allPassed } from '@/lib/oauth-client/checklist';
+import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
+import { discoveryRequest, processDiscoveryResponse, type ServerMetadata } from '@/lib/oauth-client/discovery';
+import { validateIdToken } from '@/lib/oauth-client/id-token';
+import { makeCodeVerifier, makeRandomValue, s256ChallengeSteps, type ChallengeSteps } from '@/lib/oauth-client/pkce';
+import { fail, ok } from '@/lib/oauth-client/result';
+import { authorizationCodeRequest, bearerRequest } from '@/lib/oauth-client/token-requests';
+import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
+import { networkFailure, type StepOutput } from './step-output';
+
+/** The real actors: every one sends real HTTP and records it. Tests `.provide()` fakes instead. */
+
+export async function discover(issuer: string, step = 'discover'): Promise<StepOutput<ServerMetadata>> {
+  try {
+    const { exchange, body, response } = await recordFetch(discoveryRequest(issuer), { step, from: 'client', to: 'as' });
+    return { step, exchanges: [exchange], result: processDiscoveryResponse(issuer, response.status, body) };
+  } catch (e) {
+    return networkFailure(step, e);
+  }
+}
+
+export const discoverActor = fromPromise<StepOutput<ServerMetadata>, { issuer: string }>(({ input }) => discover(input.issuer));
+
+export interface PkceValues {
+  pkce: ChallengeSteps;
+  state: string;
+  nonce: string;
+}
+
+export const makePkceActor = fromPromise<StepOutput<PkceValues>, void>(async () => {
+  const pkce = await s256ChallengeSteps(makeCodeVerifier());
+  return { step: 'makeVerifier', exchanges: [], result: ok({ pkce, state: makeRandomValue(), nonce: makeRandomValue() }) };
+});
+
+export async function tokenCall(step: string, request: Request): Promise<StepOutput<TokenSet>> {
+  try {
+    const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to: 'as' });
+    return { step, exchanges: [exchange], result: processTokenResponse(response.status, body) };
+  } catch (e) {
+    return networkFailure(step, e);
+  }
+}
+
+export interface TokenRequestInput {
+  tokenEndpoint: string;
+  client: ClientCredentials;
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+}
+
+export const tokenRequestActor = fromPromise<StepOutput<TokenSet>, TokenRequestInput>(({ input }) =>
+  tokenCall('tokenRequest', authorizationCodeRequest(input.tokenEndpoint, input.client, input)),
+);
+
+export async function fetchJwks(step: string, jwksUri: string): Promise<{ jwks?: JSONWebKeySet } & Pick<StepOutput<unknown>, 'exchanges'>> {
+  const { exchange, body, response } = await recordFetch(new Request(jwksUri, { headers: { accept: 'application/json' } }), { step, from: 'client', to: 'as' });
+  if (response.status !== 200) return { exchanges: [exchange] };
+  try {
+    return { exchanges: [exchange], jwks: JSON.parse(body) as JSONWebKeySet };
+  } catch {
+    return { exchanges: [exchange] };
+  }
+}
+
+export interface ValidateInput {
+  jwksUri: string;
+  issuer: string;
+  clientId: string;
+  nonce: string;
+  tokens: TokenSet;
+}
+
+/** OIDC Core §3.1.3.7: fetch the JWKS (RFC 7517) and check the ID token rule by rule. */
+export const validateIdTokenActor = fromPromise<StepOutput<JSONWebKeySet>, ValidateInput>(async ({ input }) => {
+  const step = 'validateIdToken';
+  try {
+    const { exchanges, jwks } = await fetchJwks(step, input.jwksUri);
+    if (!jwks) return { step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', step) };
+    if (!input.tokens.id_token) return { step, exchanges, result: fail('missing_id_token', 'The token response has no id_token although openid was requested.', step) };
+    const checks = await validateIdToken(input.tokens.id_token, { jwks, issuer: input.issuer, clientId: input.clientId, nonce: input.nonce, accessToken: input.tokens.access_token, now: Math.floor(Date.now() / 1000) });
+    const result = allPassed(checks) ? ok(jwks) : fail('invalid_id_token', 'The ID token failed a check: the client must not trust it.', step);
+    return { step, exchanges, checks, result };
+  } catch (e) {
+    return networkFailure(step, e);
+  }
+});
+
+export interface ApiCallInput {
+  url: string;
+  accessToken: string;
+  jwks: JSONWebKeySet;
+  issuer: string;
+  resource: string;
+  requiredScope: string;
+  step: string;
+}
+
+/** RFC 6750 §2.1 call, plus the RS's RFC 9068 §4 checklist reproduced for the learner. */
+export async function apiCall(input: ApiCallInput): Promise<StepOutput<unknown>> {
+  const { step } = input;
+  try {
+    const { exchange, response, body } = await recordFetch(bearerRequest(input.url, input.accessToken), { step, from: 'client', to: 'rs' });
+    const checks = await accessTokenChecks(input.accessToken, { ...input, now: Math.floor(Date.now() / 1000) });
+    const facts = [{ label: 'HTTP status', value: String(response.status) }];
+    const www = response.headers.get('www-authenticate');
+    if (www) facts.push({ label: 'WWW-Authenticate', value: www });
+    const result = response.status === 200 ? ok(body) : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
+    return { step, exchanges: [exchange], checks, facts, result };
+  } catch (e) {
+    return networkFailure(step, e);
+  }
+}
+
+export const apiCallActor = fromPromise<StepOutput<unknown>, ApiCallInput>(({ input }) => apiCall(input));
+
+/** OIDC Core §5.3: the UserInfo endpoint, with the access token as a bearer token. */
+export const userinfoActor = fromPromise<StepOutput<unknown>, { url: string; accessToken: string }>(async ({ input }) => {
+  const step = 'userinfo';
+  try {
+    const { exchange, response, body } = await recordFetch(bearerRequest(input.url, input.accessToken), { step, from: 'client', to: 'as' });
+    return { step, exchanges: [exchange], result: response.status === 200 ? ok(body) : fail(`http_${response.status}`, `UserInfo answered HTTP ${response.status}.`, step) };
+  } catch (e) {
+    return networkFailure(step, e);
+  }
+});

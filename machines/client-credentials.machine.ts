@@ -1,0 +1,120 @@
+import type { JSONWebKeySet } from 'jose';
+import { assign, fromPromise, setup } from 'xstate';
+import { fail } from '@/lib/oauth-client/result';
+import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
+import type { ServerMetadata } from '@/lib/oauth-client/discovery';
+import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
+import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { apiCall, discoverActor, fetchJwks, tokenCall, type ApiCallInput } from './authorization-code.actors';
+import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
+import { emptyFlowContext, type FlowContextBase } from './step-meta';
+import { mergeStepOutput, networkFailure, type StepOutput } from './step-output';
+
+export interface ClientCredentialsInput {
+  origin: string;
+  client: ClientCredentials;
+  scope: string;
+}
+
+export interface ClientCredentialsContext extends FlowContextBase {
+  input: ClientCredentialsInput;
+  issuer: string;
+  metadata?: ServerMetadata;
+  tokens?: TokenSet;
+}
+
+export type ClientCredentialsEvent = { type: 'user.next' };
+
+const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
+
+/** The API call needs the JWKS for the RS checklist; fetch it in the same step. */
+export const ccApiActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwksUri: string }>(async ({ input }) => {
+  try {
+    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
+    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
+    const called = await apiCall({ ...input, jwks: jwks as JSONWebKeySet });
+    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
+  } catch (e) {
+    return networkFailure(input.step, e);
+  }
+});
+
+/** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
+export const clientCredentialsMachine = setup({
+  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput },
+  actors: {
+    discover: discoverActor,
+    tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>
+      tokenCall('tokenRequest', clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
+    ),
+    callApi: ccApiActor,
+  },
+  actions: {
+    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
+    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
+  },
+  guards: { stepFailed: ({ event }) => !out(event).result.ok },
+}).createMachine({
+  id: 'clientCredentials',
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo` }),
+  initial: 'discover',
+  states: {
+    discover: {
+      meta: S.discover,
+      entry: { type: 'enterStep', params: { step: 'discover' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            src: 'discover',
+            input: ({ context }) => ({ issuer: context.issuer }),
+            onDone: [
+              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', assign({ metadata: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#clientCredentials.tokenRequest' } },
+      },
+    },
+    tokenRequest: {
+      meta: S.tokenRequest,
+      entry: { type: 'enterStep', params: { step: 'tokenRequest' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            src: 'tokenRequest',
+            input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
+            onDone: [
+              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', assign({ tokens: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#clientCredentials.callApi' } },
+      },
+    },
+    callApi: {
+      meta: S.callApi,
+      entry: { type: 'enterStep', params: { step: 'callApi' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            src: 'callApi',
+            input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+            onDone: [
+              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#clientCredentials.done' } },
+      },
+    },
+    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
+    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+  },
+});
+

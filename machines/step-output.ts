@@ -1,0 +1,29 @@
+import type { Exchange } from '@/lib/http-trace/types';
+import type { Check } from '@/lib/oauth-client/checklist';
+import type { Result } from '@/lib/oauth-client/result';
+import type { FlowContextBase } from './step-meta';
+
+/** What every injected actor returns: the exchanges it recorded, the checks it made, and its result as a value. */
+export interface StepOutput<T> {
+  step: string;
+  exchanges: Exchange[];
+  checks?: Check[];
+  facts?: Array<{ label: string; value: string }>;
+  result: Result<T>;
+}
+
+/** Merges a step's output into the shared context fields (immutably). */
+export function mergeStepOutput<C extends FlowContextBase>(context: C, out: StepOutput<unknown>): Partial<FlowContextBase> {
+  return {
+    exchanges: [...context.exchanges, ...out.exchanges],
+    checks: out.checks ? { ...context.checks, [out.step]: out.checks } : context.checks,
+    facts: out.facts ? { ...context.facts, [out.step]: [...(context.facts[out.step] ?? []), ...out.facts] } : context.facts,
+    error: out.result.ok ? context.error : out.result.error,
+  };
+}
+
+/** Turns a thrown network error into a step output, so the machine never sees an untyped failure. */
+export function networkFailure(step: string, e: unknown): StepOutput<never> {
+  const message = e instanceof Error ? e.message : String(e);
+  return { step, exchanges: [], result: { ok: false, error: { code: 'network_error', message: `The request could not be sent: ${message}`, where: step } } };
+}
