@@ -1,0 +1,43 @@
+import type { Realm } from '../../realms/types';
+import { requireMethod } from '../http';
+import { consentPage } from '../pages/consent';
+import { seeOther } from '../pages/html';
+import { errorPage } from '../pages/layout';
+import { loginPage } from '../pages/login';
+import { readForm, readQuery } from '../read-form';
+import { getSession } from '../session';
+import { decideDevice } from '../device/decide';
+import { dropPending, loadPending } from './pending';
+import { errorRedirect, issueCode } from './respond';
+
+const expired = () => errorPage('This request has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
+
+/**
+ * Consent is asked on every authorization (a teaching server: the learner sees the step).
+ * GET shows Allow/Deny; POST decides: a code (RFC 6749 §4.1.2) or `access_denied`.
+ */
+export async function consentEndpoint(request: Request, realm: Realm): Promise<Response> {
+  requireMethod(request, ['GET', 'POST']);
+  const isPost = request.method === 'POST';
+  const params = isPost ? await readForm(request) : readQuery(new URL(request.url));
+  const id = params.get('pending');
+  const pending = await loadPending(request, realm, id);
+  if (!pending) return expired();
+  const clientId = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
+  const clientName = realm.clients.get(clientId)?.name ?? clientId;
+  const session = await getSession(request, realm);
+  if (!session) return loginPage(realm, id!, clientName);
+  if (!isPost) {
+    const scope = pending.kind === 'authorize' ? pending.request.scope : pending.scope;
+    return consentPage(realm, id!, clientName, scope, session.sub);
+  }
+  const decision = params.get('decision');
+  if (decision !== 'allow' && decision !== 'deny') return errorPage('Unknown choice', 'Choose Allow or Deny.', 400);
+  await dropPending(realm, id!);
+  if (pending.kind === 'device') {
+    await decideDevice(realm, pending.deviceCode, decision, session);
+    return seeOther(`/as/${realm.id}/device?done=${decision === 'allow' ? 'approved' : 'denied'}`);
+  }
+  if (decision === 'deny') return errorRedirect(realm, pending.request, 'access_denied', 'The user denied the request.');
+  return issueCode(realm, pending.request, session.sub, session.authTime);
+}

@@ -1,0 +1,42 @@
+import type { Realm } from '../../realms/types';
+import { OAuthError } from '../errors';
+import { requireMethod } from '../http';
+import { errorPage } from '../pages/layout';
+import { loginPage } from '../pages/login';
+import { readForm, readQuery } from '../read-form';
+import { browserId, getSession } from '../session';
+import { consentOrLogin } from './continue';
+import { savePending } from './pending';
+import { errorRedirect } from './respond';
+import { RedirectableError } from './types';
+import { validateAuthorizationRequest } from './validate';
+
+/**
+ * RFC 6749 §3.1 authorization endpoint, GET or POST. Errors before the client and redirect
+ * URI are trusted become an HTML page (400), never a redirect (RFC 9700 §4.11.2); later ones
+ * an error redirect with `iss` (RFC 6749 §4.1.2.1, RFC 9207).
+ */
+export async function authorizeEndpoint(request: Request, realm: Realm): Promise<Response> {
+  requireMethod(request, ['GET', 'POST']);
+  try {
+    const params = request.method === 'POST' ? await readForm(request) : readQuery(new URL(request.url));
+    const validated = validateAuthorizationRequest(params, realm);
+    const browser = browserId(request, realm);
+    const headers: Record<string, string> = browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {};
+    const session = await getSession(request, realm);
+    const prompt = validated.prompt ?? '';
+    if (prompt === 'none') {
+      // OIDC Core §3.1.2.6: no UI allowed. Consent is asked every time here, so even a
+      // signed-in user needs it.
+      return errorRedirect(realm, validated, session ? 'consent_required' : 'login_required', session ? 'This server asks for consent on every request.' : 'The user is not signed in.');
+    }
+    const client = realm.clients.get(validated.clientId)!;
+    const pendingId = await savePending(realm, { kind: 'authorize', browserId: browser.id, request: validated });
+    if (session && !prompt.split(' ').includes('login')) return consentOrLogin(realm, pendingId, headers);
+    return loginPage(realm, pendingId, client.name, undefined, 200, headers);
+  } catch (err) {
+    if (err instanceof RedirectableError && err.target) return errorRedirect(realm, err.target, err.code, err.message);
+    if (err instanceof OAuthError && err.status !== 405) return errorPage('Cannot continue to the app', `${err.code}: ${err.message}`, 400);
+    throw err;
+  }
+}

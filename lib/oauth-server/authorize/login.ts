@@ -1,0 +1,47 @@
+import type { Realm } from '../../realms/types';
+import { requireMethod } from '../http';
+import { errorPage } from '../pages/layout';
+import { loginPage } from '../pages/login';
+import { readForm, readQuery } from '../read-form';
+import { storeKeys } from '../records';
+import { clientAddress, createSession } from '../session';
+import { consentOrLogin } from './continue';
+import { loadPending, type PendingRecord } from './pending';
+
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW = 300;
+
+const expired = () => errorPage('This sign-in has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
+
+function clientName(realm: Realm, pending: PendingRecord): string {
+  const id = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
+  return realm.clients.get(id)?.name ?? id;
+}
+
+/** GET shows the login form for a pending request; POST checks the password (303 on success). */
+export async function loginEndpoint(request: Request, realm: Realm): Promise<Response> {
+  requireMethod(request, ['GET', 'POST']);
+  if (request.method !== 'POST') {
+    const id = readQuery(new URL(request.url)).get('pending');
+    const pending = await loadPending(request, realm, id);
+    return pending ? loginPage(realm, id!, clientName(realm, pending)) : expired();
+  }
+  const form = await readForm(request);
+  const id = form.get('pending');
+  const pending = await loadPending(request, realm, id);
+  if (!pending) return expired();
+  const username = (form.get('username') ?? '').slice(0, 64);
+  const password = form.get('password') ?? '';
+  const bucket = storeKeys.rateLimit('login', `${username}|${clientAddress(request)}`);
+  const failures = (await realm.store.get<number>(bucket)) ?? 0;
+  if (failures >= MAX_FAILURES) {
+    return loginPage(realm, id!, clientName(realm, pending), 'Too many failed sign-ins for this username. Wait a few minutes and try again.', 429);
+  }
+  const user = realm.users.get(username);
+  if (!user || user.password !== password) {
+    await realm.store.increment(bucket, FAILURE_WINDOW);
+    return loginPage(realm, id!, clientName(realm, pending), 'Wrong username or password.', 401);
+  }
+  const { cookie } = await createSession(realm, user.username);
+  return consentOrLogin(realm, id!, { 'Set-Cookie': cookie });
+}

@@ -1,0 +1,41 @@
+import type { Realm } from '../../realms/types';
+import { savePending } from '../authorize/pending';
+import { requireMethod } from '../http';
+import { deviceCodePage, deviceDonePage } from '../pages/device';
+import { seeOther } from '../pages/html';
+import { readForm, readQuery } from '../read-form';
+import { storeKeys, type DeviceAuthorizationRecord } from '../records';
+import { browserId, clientAddress, getSession } from '../session';
+import { normaliseUserCode } from './user-code';
+
+const MAX_WRONG = 5;
+
+/** RFC 8628 §3.3: the verification page. Code → (login) → consent → approved/denied. */
+export async function deviceVerificationEndpoint(request: Request, realm: Realm): Promise<Response> {
+  requireMethod(request, ['GET', 'POST']);
+  if (request.method !== 'POST') {
+    const query = readQuery(new URL(request.url));
+    const done = query.get('done');
+    if (done === 'approved' || done === 'denied') return deviceDonePage(done === 'approved');
+    return deviceCodePage(realm, (query.get('user_code') ?? '').slice(0, 32));
+  }
+  const form = await readForm(request);
+  const input = form.get('user_code') ?? '';
+  // RFC 8628 §5.1: user codes are short, so wrong guesses are rate limited.
+  const bucket = storeKeys.rateLimit('device-code', clientAddress(request));
+  if (((await realm.store.get<number>(bucket)) ?? 0) >= MAX_WRONG) {
+    return deviceCodePage(realm, '', 'Too many attempts with wrong codes. Wait a minute and try again.', 429);
+  }
+  const code = normaliseUserCode(input);
+  const deviceCode = code ? await realm.store.get<string>(storeKeys.userCode(code)) : undefined;
+  const record = deviceCode ? await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode)) : undefined;
+  if (!deviceCode || !record || record.status !== 'pending') {
+    await realm.store.increment(bucket, 60);
+    return deviceCodePage(realm, input.slice(0, 32), 'That code is not valid or has expired. Check the code on your device.', 400);
+  }
+  const browser = browserId(request, realm);
+  const headers: Record<string, string> = browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {};
+  const id = await savePending(realm, { kind: 'device', browserId: browser.id, deviceCode, clientId: record.clientId, scope: record.scope });
+  const session = await getSession(request, realm);
+  return seeOther(`/as/${realm.id}/${session ? 'consent' : 'login'}?pending=${encodeURIComponent(id)}`, headers);
+}

@@ -1,0 +1,209 @@
+import * as oauth from 'oauth4webapi';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { setServerStore } from '../realms/registry';
+import { inProcessFetch } from '../server-router';
+import { MemoryStore } from '../store/memory-store';
+import { CALLBACK, HTTP, ISSUER, ORIGIN, discover } from './integration/harness';
+
+beforeEach(() => setServerStore(new MemoryStore()));
+
+/** A minimal browser: keeps cookies, does not follow redirects, resolves relative Locations. */
+function browser() {
+  const jar = new Map<string, string>();
+  async function go(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await inProcessFetch(new URL(url, ORIGIN), { ...init, headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair.split('=');
+      if (v) jar.set(k, v);
+      else jar.delete(k);
+    }
+    return res;
+  }
+  const post = (url: string, form: Record<string, string>) =>
+    go(url, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  return { go, post, jar };
+}
+
+const hidden = (body: string) => /name="pending" value="([^"]+)"/.exec(body)![1];
+
+async function authorizeUrl(extra: Record<string, string> = {}) {
+  const verifier = oauth.generateRandomCodeVerifier();
+  const params = new URLSearchParams({
+    client_id: 'spa', redirect_uri: CALLBACK, response_type: 'code', scope: 'openid profile photos:read',
+    state: 'st-123', nonce: 'n-456', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+  });
+  for (const [k, v] of Object.entries(extra)) if (v === '') params.delete(k);
+  return { url: `${ISSUER}/authorize?${params}`, verifier };
+}
+
+async function signInAndConsent(b: ReturnType<typeof browser>, url: string, decision: 'allow' | 'deny') {
+  const login = await b.go(url);
+  expect(login.status).toBe(200);
+  const afterLogin = await b.post('/as/demo/login', { pending: hidden(await login.text()), username: 'alice', password: 'wonderland' });
+  expect(afterLogin.status).toBe(303);
+  const consent = await b.go(afterLogin.headers.get('location')!);
+  const body = await consent.text();
+  expect(body).toContain('View your photos');
+  expect(body).toContain('Photo Gallery (single-page app)');
+  return b.post('/as/demo/consent', { pending: hidden(body), decision });
+}
+
+describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, RFC 9207)', () => {
+  it('goes login → consent → 303 to the callback with code, state and iss, and oauth4webapi redeems the code', async () => {
+    const b = browser();
+    const { url, verifier } = await authorizeUrl();
+    const res = await signInAndConsent(b, url, 'allow');
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
+    expect(location.searchParams.get('state')).toBe('st-123');
+    expect(location.searchParams.get('iss')).toBe(ISSUER.href);
+
+    const as = await discover();
+    const client = { client_id: 'spa' };
+    const params = oauth.validateAuthResponse(as, client, location, 'st-123');
+    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CALLBACK, verifier, HTTP);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: 'n-456', requireIdToken: true });
+    expect(oauth.getValidatedIdTokenClaims(tokens)!.sub).toBe('alice');
+  });
+
+  it('redirects with access_denied and iss when the user denies', async () => {
+    const res = await signInAndConsent(browser(), (await authorizeUrl()).url, 'deny');
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('access_denied');
+    expect(location.searchParams.get('state')).toBe('st-123');
+    expect(location.searchParams.get('iss')).toBe(ISSUER.href);
+  });
+
+  it('does not ask a signed-in user to log in again, but prompt=login does', async () => {
+    const b = browser();
+    await signInAndConsent(b, (await authorizeUrl()).url, 'allow');
+    const again = await b.go((await authorizeUrl()).url);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toContain('/as/demo/consent?pending=');
+    const forced = await b.go((await authorizeUrl({ prompt: 'login' })).url);
+    expect(forced.status).toBe(200);
+    expect(await forced.text()).toContain('Password');
+  });
+
+  it('shows an HTML error page, never a redirect, for an unregistered redirect_uri or unknown client', async () => {
+    for (const extra of [{ redirect_uri: 'https://evil.example/cb' }, { client_id: 'nobody' }, { client_id: '' }]) {
+      const res = await browser().go((await authorizeUrl(extra)).url);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    }
+  });
+
+  it.each([
+    [{ code_challenge_method: 'plain' }, 'invalid_request'],
+    [{ code_challenge: '', code_challenge_method: '' }, 'invalid_request'],
+    [{ code_challenge: 'short' }, 'invalid_request'],
+    [{ response_type: 'token' }, 'unsupported_response_type'],
+    [{ scope: 'openid admin' }, 'invalid_scope'],
+    [{ prompt: 'none' }, 'login_required'],
+  ])('redirects %o with error %s, state and iss', async (extra, error) => {
+    const res = await browser().go((await authorizeUrl(extra)).url);
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe(error);
+    expect(location.searchParams.get('state')).toBe('st-123');
+    expect(location.searchParams.get('iss')).toBe(ISSUER.href);
+  });
+
+  it('refuses a repeated parameter with an error page', async () => {
+    const { url } = await authorizeUrl();
+    const res = await browser().go(`${url}&client_id=spa`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('more than once');
+  });
+
+  it('renders hostile state and client_id inert', async () => {
+    const res = await browser().go((await authorizeUrl({ client_id: '<script>alert(1)</script>' })).url);
+    const body = await res.text();
+    expect(body).not.toContain('<script>alert');
+    expect(body).toContain('&#60;script&#62;');
+  });
+
+  it('shows the login page again with an error for a wrong password, and rate limits repeats', async () => {
+    const b = browser();
+    const login = await b.go((await authorizeUrl()).url);
+    const pending = hidden(await login.text());
+    const wrong = await b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Wrong username or password.');
+    for (let i = 0; i < 4; i++) await b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' });
+    const limited = await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' });
+    expect(limited.status).toBe(429);
+  });
+
+  it('refuses a login POST from another browser (the pending id is bound to the browser cookie)', async () => {
+    const login = await browser().go((await authorizeUrl()).url);
+    const res = await browser().post('/as/demo/login', { pending: hidden(await login.text()), username: 'alice', password: 'wonderland' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('expired');
+  });
+
+  it('signs out: the next authorization asks for the password again', async () => {
+    const b = browser();
+    await signInAndConsent(b, (await authorizeUrl()).url, 'allow');
+    const out = await b.post('/as/demo/logout', {});
+    expect(out.status).toBe(303);
+    const again = await b.go((await authorizeUrl()).url);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('Sign in');
+  });
+});
+
+describe('device authorization (RFC 8628)', () => {
+  it('issues codes, lets the user approve on the verification page, and the device gets tokens', async () => {
+    const as = await discover();
+    const client = { client_id: 'tv' };
+    const dar = await oauth.deviceAuthorizationRequest(as, client, oauth.None(), new URLSearchParams({ scope: 'openid photos:read' }), HTTP);
+    const device = await oauth.processDeviceAuthorizationResponse(as, client, dar);
+    expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+    expect(device.verification_uri).toBe(`${ISSUER}/device`);
+    expect(device.verification_uri_complete).toBe(`${ISSUER}/device?user_code=${device.user_code}`);
+
+    const b = browser();
+    const page = await b.go(device.verification_uri_complete!);
+    expect(await page.text()).toContain(`value="${device.user_code}"`);
+    const toLogin = await b.post('/as/demo/device', { user_code: ` ${device.user_code.toLowerCase().replace('-', ' ')} ` });
+    expect(toLogin.status).toBe(303);
+    const login = await b.go(toLogin.headers.get('location')!);
+    const afterLogin = await b.post('/as/demo/login', { pending: hidden(await login.text()), username: 'bob', password: 'builder' });
+    const consent = await b.go(afterLogin.headers.get('location')!);
+    const done = await b.post('/as/demo/consent', { pending: hidden(await consent.text()), decision: 'allow' });
+    expect(done.headers.get('location')).toBe('/as/demo/device?done=approved');
+    expect(await (await b.go(done.headers.get('location')!)).text()).toContain('You may return to your device');
+
+    const poll = await oauth.deviceCodeGrantRequest(as, client, oauth.None(), device.device_code, HTTP);
+    const tokens = await oauth.processDeviceCodeResponse(as, client, poll);
+    expect(oauth.getValidatedIdTokenClaims(tokens)!.sub).toBe('bob');
+  });
+
+  it('answers wrong codes with an error and 429 after five', async () => {
+    const b = browser();
+    for (let i = 0; i < 5; i++) expect((await b.post('/as/demo/device', { user_code: 'BCDF-GHJK' })).status).toBe(400);
+    const limited = await b.post('/as/demo/device', { user_code: 'BCDF-GHJK' });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('Too many attempts');
+  });
+
+  it.each([
+    [{ client_id: 'nobody' }, 'invalid_client'],
+    [{ client_id: 'web' }, 'invalid_client'],
+    [{ client_id: 'tv', scope: 'admin' }, 'invalid_scope'],
+    [{}, 'invalid_request'],
+  ])('refuses %o with JSON %s and no-store', async (form, error) => {
+    const res = await inProcessFetch(`${ISSUER}/device_authorization`, { method: 'POST', body: new URLSearchParams(form) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await res.json()).error).toBe(error);
+  });
+});

@@ -1,0 +1,22 @@
+import type { Realm } from '../../realms/types';
+import { html } from './html';
+import { page } from './layout';
+
+export function loginPage(realm: Realm, pendingId: string, clientName: string, error?: string, status = 200, headers: Record<string, string | string[]> = {}): Response {
+  const users = [...realm.users.values()];
+  return page(
+    'Sign in',
+    html`<h1>Sign in</h1>
+<p><strong>${clientName}</strong> wants you to sign in with the Demo Identity Provider.</p>
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/as/${realm.id}/login">
+<input type="hidden" name="pending" value="${pendingId}">
+<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" required autofocus>
+<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit" class="primary">Sign in</button>
+</form>
+<p class="hint">This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>`,
+    status,
+    headers,
+  );
+}
