@@ -91,7 +91,7 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
   });
 
   it('shows an HTML error page, never a redirect, for an unregistered redirect_uri or unknown client', async () => {
-    for (const extra of [{ redirect_uri: 'https://evil.example/cb' }, { client_id: 'nobody' }, { client_id: '' }]) {
+    for (const extra of <Record<string, string>[]>[{ redirect_uri: 'https://evil.example/cb' }, { client_id: 'nobody' }, { client_id: '' }]) {
       const res = await browser().go((await authorizeUrl(extra)).url);
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
