@@ -90,6 +90,13 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
     expect(await forced.text()).toContain('Password');
   });
 
+  it('answers prompt=none for a signed-in user with consent_required (consent is asked every time)', async () => {
+    const b = browser();
+    await signInAndConsent(b, (await authorizeUrl()).url, 'allow');
+    const res = await b.go((await authorizeUrl({ prompt: 'none' })).url);
+    expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('consent_required');
+  });
+
   it('shows an HTML error page, never a redirect, for an unregistered redirect_uri or unknown client', async () => {
     for (const extra of <Record<string, string>[]>[{ redirect_uri: 'https://evil.example/cb' }, { client_id: 'nobody' }, { client_id: '' }]) {
       const res = await browser().go((await authorizeUrl(extra)).url);
@@ -136,7 +143,7 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
     const login = await b.go((await authorizeUrl()).url);
     const pending = hidden(await login.text());
     const wrong = await b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' });
-    expect(wrong.status).toBe(401);
+    expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('Wrong username or password.');
     for (let i = 0; i < 4; i++) await b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' });
     const limited = await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' });
@@ -186,6 +193,21 @@ describe('device authorization (RFC 8628)', () => {
     const poll = await oauth.deviceCodeGrantRequest(as, client, oauth.None(), device.device_code, HTTP);
     const tokens = await oauth.processDeviceCodeResponse(as, client, poll);
     expect(oauth.getValidatedIdTokenClaims(tokens)!.sub).toBe('bob');
+  });
+
+  it('marks the device authorization denied when the user chooses Deny', async () => {
+    const res = await inProcessFetch(`${ISSUER}/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) });
+    const device = await res.json();
+    const b = browser();
+    const toLogin = await b.post('/as/demo/device', { user_code: device.user_code });
+    const login = await b.go(toLogin.headers.get('location')!);
+    const afterLogin = await b.post('/as/demo/login', { pending: hidden(await login.text()), username: 'alice', password: 'wonderland' });
+    const consent = await b.go(afterLogin.headers.get('location')!);
+    const done = await b.post('/as/demo/consent', { pending: hidden(await consent.text()), decision: 'deny' });
+    expect(done.headers.get('location')).toBe('/as/demo/device?done=denied');
+    const as = await discover();
+    const poll = await oauth.deviceCodeGrantRequest(as, { client_id: 'tv' }, oauth.None(), device.device_code, HTTP);
+    expect(((await poll.json()) as { error: string }).error).toBe('access_denied');
   });
 
   it('answers wrong codes with an error and 429 after five', async () => {

@@ -40,7 +40,7 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
   const user = realm.users.get(username);
   if (!user || user.password !== password) {
     await realm.store.increment(bucket, FAILURE_WINDOW);
-    return loginPage(realm, id!, clientName(realm, pending), 'Wrong username or password.', 401);
+    return loginPage(realm, id!, clientName(realm, pending), 'Wrong username or password.', 400);
   }
   const { cookie } = await createSession(realm, user.username);
   return consentOrLogin(realm, id!, { 'Set-Cookie': cookie });
