@@ -59,8 +59,12 @@ export const authorizationCodeMachine = setup({
     }),
     recordCallback: assign(({ context, event }) => {
       if (event.type !== 'callback.received') return {};
-      const hop = frontChannelExchange({ step: 'callbackReceived', from: 'as', to: 'browser' }, context.authUrl!, event.url);
+      // RFC 6749 §4.1.2: the AS redirected the browser here; the client only ever sees the URL.
+      const hop = frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, event.url);
       return { callbackUrl: event.url, exchanges: [...context.exchanges, hop] };
+    }),
+    recordAuthorizeHop: assign({
+      exchanges: ({ context }) => [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)],
     }),
     tamperWithState: assign({ callbackUrl: ({ context }) => tamperState(context.callbackUrl!) }),
     checkCallback: assign(({ context }) => {
@@ -123,7 +127,7 @@ export const authorizationCodeMachine = setup({
       meta: S.redirectToAs,
       entry: { type: 'enterStep', params: { step: 'redirectToAs' } },
       // The player persists the snapshot, then sends the browser away (RFC 6749 §4.1.1).
-      on: { 'browser.navigated': 'awaitingCallback', 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
     },
     awaitingCallback: {
       meta: S.redirectToAs,

@@ -1,0 +1,32 @@
+/**
+ * Every exchange the flows can make, by stable id `from->to:what`. Steps' `meta.edges` refer to
+ * these ids; the label is what the animated edge says.
+ */
+export const EDGE_CATALOG: Record<string, { source: string; target: string; label: string }> = {
+  'client->as:discovery': { source: 'client', target: 'as', label: 'GET /.well-known/openid-configuration' },
+  'client->browser:redirect': { source: 'client', target: 'browser', label: '302 to /authorize' },
+  'browser->as:authorize': { source: 'browser', target: 'as', label: 'GET /authorize' },
+  'user->as:login': { source: 'user', target: 'as', label: 'sign in & consent' },
+  'as->browser:callback': { source: 'as', target: 'browser', label: '302 /flows/callback?code' },
+  'browser->client:callback': { source: 'browser', target: 'client', label: 'GET /flows/callback' },
+  'client->as:token': { source: 'client', target: 'as', label: 'POST /token' },
+  'client->as:jwks': { source: 'client', target: 'as', label: 'GET /jwks' },
+  'client->rs:photos': { source: 'client', target: 'rs', label: 'GET /photos' },
+  'client->as:userinfo': { source: 'client', target: 'as', label: 'GET /userinfo' },
+  'client->as:revoke': { source: 'client', target: 'as', label: 'POST /revoke' },
+  'tv->as:discovery': { source: 'tv', target: 'as', label: 'GET /.well-known/openid-configuration' },
+  'tv->as:device_authorization': { source: 'tv', target: 'as', label: 'POST /device_authorization' },
+  'tv->user:show-code': { source: 'tv', target: 'user', label: 'shows code + QR' },
+  'user->phone:scan': { source: 'user', target: 'phone', label: 'opens the link' },
+  'phone->as:device': { source: 'phone', target: 'as', label: 'GET /device' },
+  'tv->as:token': { source: 'tv', target: 'as', label: 'POST /token (poll)' },
+  'tv->rs:photos': { source: 'tv', target: 'rs', label: 'GET /photos' },
+};
+
+/** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
+export function facingHandles(from: { x: number; y: number }, to: { x: number; y: number }): { sourceHandle: string; targetHandle: string } {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? { sourceHandle: 'r-s', targetHandle: 'l-t' } : { sourceHandle: 'l-s', targetHandle: 'r-t' };
+  return dy >= 0 ? { sourceHandle: 'b-s', targetHandle: 't-t' } : { sourceHandle: 't-s', targetHandle: 'b-t' };
+}

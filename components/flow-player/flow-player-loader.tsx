@@ -1,0 +1,7 @@
+'use client';
+import { FlowPlayer } from './flow-player';
+
+/** Client boundary for the server page. */
+export function FlowPlayerLoader({ slug }: { slug: string }) {
+  return <FlowPlayer slug={slug} />;
+}

@@ -1,0 +1,140 @@
+'use client';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnyMachineSnapshot, Snapshot } from 'xstate';
+import type { FlowContextBase } from '@/machines/step-meta';
+import { Controls } from './controls';
+import type { FlowDefinition, FlowOptions } from './flows';
+import { OptionsForm } from './options-form';
+import { savePersisted, rememberReturn } from './persistence';
+import { StepView } from './step-view';
+import { Timeline } from './timeline';
+import { useStepUrl } from './use-step-url';
+
+const isRunning = (s: AnyMachineSnapshot) => JSON.stringify(s.value).includes('running');
+
+export interface FlowRunProps {
+  def: FlowDefinition;
+  options: FlowOptions;
+  snapshot?: unknown;
+  callback?: string;
+  onRestart: (options: FlowOptions) => void;
+}
+
+/** One run of a flow: the machine actor, the step on screen, and the controls. */
+export function FlowRun({ def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
+  const actorRef = useActorRef(def.machine, {
+    input: def.makeInput(options, typeof window === 'undefined' ? '' : window.location.origin),
+    ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
+  });
+  const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);
+  const context = snap.context as FlowContextBase;
+  const trail = context.trail;
+  const [view, setView] = useStepUrl();
+  const [autoPlay, setAutoPlay] = useState(false);
+  const viewing = Math.min(view ?? trail.length, trail.length);
+  const step = trail[viewing - 1];
+  const live = viewing === trail.length;
+  const running = isRunning(snap);
+  const canAdvance = snap.can({ type: 'user.next' });
+  const meta = def.steps[step];
+
+  // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
+  const fed = useRef(false);
+  useEffect(() => {
+    if (callback && !fed.current) {
+      fed.current = true;
+      actorRef.send({ type: 'callback.received', url: callback });
+    }
+  }, [callback, actorRef]);
+
+  // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
+  useEffect(() => {
+    const sub = actorRef.subscribe((s) => {
+      if (!isRunning(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+    });
+    return () => sub.unsubscribe();
+  }, [actorRef, def.slug, options]);
+
+  const next = useCallback(() => {
+    if (!live) return setView(viewing + 1 >= trail.length ? null : viewing + 1);
+    if (!canAdvance) return;
+    performance.mark('flowlab:next');
+    setView(null);
+    actorRef.send({ type: 'user.next' });
+  }, [live, canAdvance, viewing, trail.length, setView, actorRef]);
+  const back = useCallback(() => {
+    if (viewing > 1) setView(viewing - 1);
+  }, [viewing, setView]);
+
+  // Performance marks for the benchmark: Next click → the new step's card, and → its settled content.
+  useEffect(() => {
+    if (performance.getEntriesByName('flowlab:next').length === 0) return;
+    performance.mark(running ? 'flowlab:step-shown' : 'flowlab:step-settled');
+  }, [trail.length, running]);
+
+  // A trainer's link (?step=N) beyond where the run is: advance until there, as long as no learner action is needed.
+  useEffect(() => {
+    const target = view ?? 0;
+    const want = autoPlay || target > trail.length;
+    if (!want || running || !canAdvance || meta?.pause) return;
+    const t = setTimeout(() => actorRef.send({ type: 'user.next' }), autoPlay ? 1200 : 0);
+    return () => clearTimeout(t);
+  }, [autoPlay, view, trail.length, running, canAdvance, meta, actorRef]);
+
+  const navigateToAs = () => {
+    const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
+    if (!url) return;
+    rememberReturn(def.slug);
+    actorRef.send({ type: 'browser.navigated' });
+    savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+    window.location.assign(url);
+  };
+
+  const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => def.steps[s]?.edges ?? []), [trail, viewing, def]);
+  const knows = useMemo(() => {
+    const k: Record<string, string[]> = {};
+    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(def.steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
+    return k;
+  }, [trail, viewing, def]);
+
+  return (
+    <div className="space-y-4">
+      <OptionsForm def={def} options={options} onApply={onRestart} />
+      <Controls
+        canBack={viewing > 1}
+        canNext={!live || (canAdvance && !running)}
+        autoPlay={autoPlay}
+        onBack={back}
+        onNext={next}
+        onReset={() => {
+          setView(null);
+          onRestart(options);
+        }}
+        onAutoPlay={() => setAutoPlay((a) => !a)}
+        status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
+      />
+      <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
+        <Timeline trail={trail} steps={def.steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
+        {meta ? (
+          <StepView
+            def={def}
+            step={step}
+            index={viewing}
+            total={trail.length}
+            meta={meta}
+            context={context}
+            live={live}
+            running={running && live}
+            edgesSoFar={edgesSoFar}
+            knows={knows}
+            onGo={navigateToAs}
+            onTamper={() => actorRef.send({ type: 'user.tamperState' })}
+          />
+        ) : (
+          <p>Loading…</p>
+        )}
+      </div>
+    </div>
+  );
+}

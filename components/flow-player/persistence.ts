@@ -1,0 +1,48 @@
+import type { FlowOptions } from './flows';
+
+/**
+ * The authorization-code flow leaves the page for the AS and comes back on /flows/callback: the
+ * machine's persisted snapshot survives the trip in sessionStorage (per tab, gone when the tab closes).
+ */
+const key = (slug: string) => `flowlab:flow:${slug}`;
+const CALLBACK_KEY = 'flowlab:callback';
+const RETURN_KEY = 'flowlab:return-to';
+
+export interface Persisted {
+  options: FlowOptions;
+  snapshot: unknown;
+}
+
+export function savePersisted(slug: string, value: Persisted): void {
+  sessionStorage.setItem(key(slug), JSON.stringify(value));
+}
+
+export function loadPersisted(slug: string): Persisted | undefined {
+  const raw = sessionStorage.getItem(key(slug));
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Persisted;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clearPersisted(slug: string): void {
+  sessionStorage.removeItem(key(slug));
+}
+
+export function rememberReturn(slug: string): void {
+  sessionStorage.setItem(RETURN_KEY, slug);
+}
+
+/** Called by /flows/callback: keeps the URL for the player and says where to go back to. */
+export function stashCallback(url: string): string | undefined {
+  sessionStorage.setItem(CALLBACK_KEY, url);
+  return sessionStorage.getItem(RETURN_KEY) ?? undefined;
+}
+
+export function takeCallback(): string | undefined {
+  const url = sessionStorage.getItem(CALLBACK_KEY) ?? undefined;
+  sessionStorage.removeItem(CALLBACK_KEY);
+  return url;
+}

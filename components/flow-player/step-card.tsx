@@ -1,0 +1,39 @@
+import type { StepMeta } from '@/machines/step-meta';
+
+/** Title, plain explanation, spec sections (linked) and what to notice. */
+export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number }) {
+  return (
+    <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
+      <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">
+        Step {index} of {total}
+      </p>
+      <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900">
+        {meta.title}
+      </h2>
+      <p className="mt-2 text-slate-800">{meta.explanation}</p>
+      {meta.specs.length > 0 && (
+        <p className="mt-2 text-sm text-slate-700">
+          Follows:{' '}
+          {meta.specs.map((s, i) => (
+            <span key={s.href}>
+              {i > 0 && ', '}
+              <a className="text-indigo-800 underline" href={s.href} target="_blank" rel="noreferrer">
+                {s.label}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+      {meta.notice.length > 0 && (
+        <div className="mt-3 rounded bg-amber-50 p-3">
+          <h3 className="text-sm font-semibold text-amber-900">What to notice</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm text-amber-950">
+            {meta.notice.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+import { useEffect, useMemo, useState } from 'react';
+import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
+import type { AuthCodeContext } from '@/machines/authorization-code.machine';
+import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
+import { AuthCodeExtras } from './auth-code-extras';
+import { ChecklistView } from './checklist-view';
+import { ExchangeView } from './exchange-view';
+import { StepCard } from './step-card';
+import type { FlowDefinition } from './flows';
+import { collectTokens, TokenPanel } from './token-panel';
+
+const CHECK_TITLES: Record<string, string> = {
+  checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
+  validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
+  callApi: 'What the resource server checked (RFC 9068 §4)',
+};
+// The callback checks run in a transient state; they are shown on the step it leads to.
+const CHECKS_FROM: Record<string, string> = { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' };
+const ERROR_STEPS = new Set(['failed', 'accessDenied', 'callbackRefused']);
+
+type Ctx = FlowContextBase & { jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
+
+/** The realm JWKS for the inspector: the machine's copy when it fetched one, else read once from jwks_uri. */
+function useJwks(context: Ctx) {
+  const [fetched, setFetched] = useState<{ keys: JsonWebKey[] }>();
+  const uri = context.metadata?.jwks_uri;
+  useEffect(() => {
+    if (context.jwks || !uri) return;
+    let live = true;
+    void fetch(uri)
+      .then((r) => r.json() as Promise<{ keys: JsonWebKey[] }>)
+      .then((j) => live && setFetched(j))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [uri, context.jwks]);
+  return context.jwks ?? fetched;
+}
+
+export interface StepViewProps {
+  def: FlowDefinition;
+  step: string;
+  index: number;
+  total: number;
+  meta: StepMeta;
+  context: FlowContextBase;
+  live: boolean;
+  running: boolean;
+  edgesSoFar: string[];
+  knows: Record<string, string[]>;
+  onGo: () => void;
+  onTamper: () => void;
+}
+
+/** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
+export function StepView({ def, step, index, total, meta, context, live, running, edgesSoFar, knows, onGo, onTamper }: StepViewProps) {
+  const ctx = context as Ctx;
+  const jwks = useJwks(ctx);
+  const exchanges = context.exchanges.filter((e) => e.step === step);
+  const checkKey = context.checks[step] ? step : CHECKS_FROM[step];
+  const checks = checkKey ? context.checks[checkKey] : undefined;
+  const facts = context.facts[step];
+  const tokens = useMemo(() => {
+    const upTo = new Set(context.trail.slice(0, index));
+    return collectTokens(context.exchanges.filter((e) => upTo.has(e.step)), context.trail);
+  }, [context.exchanges, context.trail, index]);
+  return (
+    <div className="min-w-0 space-y-4">
+      <StepCard meta={meta} index={index} total={total} />
+      <FlowDiagram flow={def.slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} />
+      {def.slug === 'authorization-code' && <AuthCodeExtras step={step} context={context as AuthCodeContext} live={live} onGo={onGo} onTamper={onTamper} />}
+      {running && <p className="text-sm text-slate-700">Sending…</p>}
+      {ERROR_STEPS.has(step) && context.error && (
+        <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-950">
+          <span className="font-mono font-semibold">{context.error.code}</span> at {context.error.where}: {context.error.message}
+        </p>
+      )}
+      {checks && <ChecklistView title={CHECK_TITLES[checkKey] ?? 'Checks'} checks={checks} />}
+      {facts && (
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
+          {facts.map((f) => (
+            <div key={f.label} className="contents">
+              <dt className="font-medium">{f.label}</dt>
+              <dd className="break-all font-mono">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {exchanges.length > 0 && (
+        <section aria-labelledby="exchanges-title" className="space-y-3">
+          <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">HTTP in this step</h3>
+          {exchanges.map((e) => (
+            <ExchangeView key={e.id} exchange={e} />
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="tokens-title" className="space-y-2">
+        <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
+        <TokenPanel tokens={tokens} jwks={jwks} />
+      </section>
+    </div>
+  );
+}

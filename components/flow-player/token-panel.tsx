@@ -1,0 +1,44 @@
+'use client';
+import { JwtInspector } from '@/components/jwt/jwt-inspector';
+import type { Exchange, FoundToken } from '@/lib/http-trace/types';
+
+export interface SeenToken extends FoundToken {
+  step: string;
+  stepIndex: number;
+}
+
+/** Every distinct token seen in the exchanges so far, first sighting kept (so rotated tokens show as new entries). */
+export function collectTokens(exchanges: Exchange[], trail: string[]): SeenToken[] {
+  const seen = new Map<string, SeenToken>();
+  for (const ex of exchanges) {
+    for (const t of ex.tokens) {
+      if (t.label === 'code verifier' || t.label === 'code challenge' || seen.has(t.value)) continue;
+      seen.set(t.value, { ...t, step: ex.step, stepIndex: trail.lastIndexOf(ex.step) + 1 });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The live inspector: each token decoded and verified against the realm JWKS (JWTs) or described (opaque). */
+export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { keys: JsonWebKey[] } }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-700">No token has crossed the wire yet.</p>;
+  return (
+    <div className="space-y-4">
+      {tokens.map((t) => (
+        <div key={t.value} className="rounded-lg border border-slate-200 bg-white p-3">
+          {t.kind === 'jwt' ? (
+            <JwtInspector token={t.value} jwks={jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
+          ) : (
+            <section aria-label={`${t.label} (step ${t.stepIndex})`}>
+              <h3 className="text-lg font-semibold text-slate-900">
+                {t.label} (step {t.stepIndex}, {t.where})
+              </h3>
+              <p className="mt-1 break-all font-mono text-sm text-slate-800">{t.value}</p>
+              <p className="mt-1 text-sm text-slate-700">Opaque: a random handle with no readable content. Only the authorization server can tell what it stands for (RFC 7662 introspection).</p>
+            </section>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+
+/** The step on screen lives in `?step=N` (1-based) so a trainer can link to it. `null` follows the latest step. */
+export function useStepUrl(): [number | null, (n: number | null) => void] {
+  const [step, setStep] = useState<number | null>(null);
+  useEffect(() => {
+    const n = Number(new URLSearchParams(window.location.search).get('step'));
+    // Reading the URL once after hydration: the server render has no search params to agree with.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (Number.isInteger(n) && n > 0) setStep(n);
+  }, []);
+  const update = useCallback((n: number | null) => {
+    setStep(n);
+    const url = new URL(window.location.href);
+    if (n === null) url.searchParams.delete('step');
+    else url.searchParams.set('step', String(n));
+    window.history.replaceState(window.history.state, '', url);
+  }, []);
+  return [step, update];
+}
