@@ -71,6 +71,15 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
     expect(oauth.getValidatedIdTokenClaims(tokens)!.sub).toBe('alice');
   });
 
+  it('issues one code per consent: a replayed consent POST gets the expired page', async () => {
+    const b = browser();
+    const login = await b.go((await authorizeUrl()).url);
+    const pending = hidden(await login.text());
+    await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' });
+    const [first, second] = await Promise.all([b.post('/as/demo/consent', { pending, decision: 'allow' }), b.post('/as/demo/consent', { pending, decision: 'allow' })]);
+    expect([first.status, second.status].sort()).toEqual([303, 400]);
+  });
+
   it('redirects with access_denied and iss when the user denies', async () => {
     const res = await signInAndConsent(browser(), (await authorizeUrl()).url, 'deny');
     const location = new URL(res.headers.get('location')!);

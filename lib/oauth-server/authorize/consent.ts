@@ -7,7 +7,7 @@ import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { getSession } from '../session';
 import { decideDevice } from '../device/decide';
-import { dropPending, loadPending } from './pending';
+import { loadPending, takePending } from './pending';
 import { errorRedirect, issueCode } from './respond';
 
 const expired = () => errorPage('This request has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
@@ -33,7 +33,7 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   }
   const decision = params.get('decision');
   if (decision !== 'allow' && decision !== 'deny') return errorPage('Unknown choice', 'Choose Allow or Deny.', 400);
-  await dropPending(realm, id!);
+  if (!(await takePending(realm, id!))) return expired();
   if (pending.kind === 'device') {
     await decideDevice(realm, pending.deviceCode, decision, session);
     return seeOther(`/as/${realm.id}/device?done=${decision === 'allow' ? 'approved' : 'denied'}`);

@@ -28,6 +28,7 @@ export async function loadPending(request: Request, realm: Realm, id: string | u
   return record;
 }
 
-export async function dropPending(realm: Realm, id: string): Promise<void> {
-  await realm.store.delete(key(id));
+/** Takes the pending request for good; of two concurrent decisions only one gets `true`. */
+export async function takePending(realm: Realm, id: string): Promise<boolean> {
+  return (await realm.store.consume(key(id))) !== undefined;
 }
