@@ -93,6 +93,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'discover',
             src: 'discover',
             input: ({ context }) => ({ issuer: context.issuer }),
             onDone: [
@@ -111,6 +112,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'makePkce',
             src: 'makePkce',
             onDone: { target: 'ready', actions: ['storeOutput', assign({ pkce: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
           },
@@ -163,6 +165,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'tokenRequest',
             src: 'tokenRequest',
             input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
             onDone: [
@@ -181,6 +184,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'validateIdToken',
             src: 'validateIdToken',
             input: ({ context }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
             onDone: [
@@ -199,6 +203,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'callApi',
             src: 'callApi',
             input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
             onDone: [
@@ -217,6 +222,7 @@ export const authorizationCodeMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'userinfo',
             src: 'userinfo',
             input: ({ context }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
             onDone: [

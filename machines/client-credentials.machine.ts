@@ -66,6 +66,7 @@ export const clientCredentialsMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'discover',
             src: 'discover',
             input: ({ context }) => ({ issuer: context.issuer }),
             onDone: [
@@ -84,6 +85,7 @@ export const clientCredentialsMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'tokenRequest',
             src: 'tokenRequest',
             input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
             onDone: [
@@ -102,6 +104,7 @@ export const clientCredentialsMachine = setup({
       states: {
         running: {
           invoke: {
+            id: 'callApi',
             src: 'callApi',
             input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
             onDone: [
