@@ -42,7 +42,7 @@ test('authorization code: denying consent brings back access_denied', async ({ p
   await page.getByRole('button', { name: 'Deny' }).click();
   await expect(page.getByRole('heading', { name: 'The redirect comes back to the client' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByRole('alert')).toContainText('access_denied');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toContainText('access_denied');
 });
 
 test('authorization code: a tampered state is refused', async ({ page }) => {
@@ -51,5 +51,5 @@ test('authorization code: a tampered state is refused', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'The redirect comes back to the client' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Tamper with state' }).click();
   await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page.getByRole('alert')).toContainText('state_mismatch');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toContainText('state_mismatch');
 });

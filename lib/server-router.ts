@@ -29,7 +29,13 @@ export const handleServerRequest = withOAuthErrors(async (request: Request): Pro
   }
   const handler = Object.hasOwn(table, sub) ? table[sub] : undefined;
   if (!handler) throw new OAuthError('invalid_request', 'Not found.', 404);
-  const realm = await resolveRealm(decodeURIComponent(match[1]), originOf(request));
+  let name: string;
+  try {
+    name = decodeURIComponent(match[1]);
+  } catch {
+    throw new OAuthError('invalid_request', 'The realm name in the path is not valid percent-encoding.', 404);
+  }
+  const realm = await resolveRealm(name, originOf(request));
   if (!realm) throw new OAuthError('invalid_request', 'There is no realm with this name.', 404);
   return handler(request, realm);
 });

@@ -1,11 +1,14 @@
 'use client';
 import type { AuthCodeContext } from '@/machines/authorization-code.machine';
 import { CopyButton } from './copy-button';
+import type { FlowExtrasProps } from './flows';
 
 const DEMO_USER = { username: 'alice', password: 'wonderland' };
 
 /** Step-specific panels of the authorization-code flow (PKCE working, URL parameters, sign-in hand-off, callback). */
-export function AuthCodeExtras({ step, context, live, onGo, onTamper }: { step: string; context: AuthCodeContext; live: boolean; onGo: () => void; onTamper: () => void }) {
+export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizationServer: onGo }: FlowExtrasProps) {
+  const context = base as AuthCodeContext;
+  const onTamper = () => send({ type: 'user.tamperState' });
   if (step === 'makeVerifier' && context.pkce) {
     const p = context.pkce.pkce;
     return (

@@ -128,8 +128,8 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
             running={running && live}
             edgesSoFar={edgesSoFar}
             knows={knows}
-            onGo={navigateToAs}
-            onTamper={() => actorRef.send({ type: 'user.tamperState' })}
+            send={(e) => actorRef.send(e)}
+            goToAuthorizationServer={navigateToAs}
           />
         ) : (
           <p>Loading…</p>

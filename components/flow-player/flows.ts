@@ -1,15 +1,29 @@
+import type { ComponentType } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { CLIENT_CREDENTIALS_STEPS } from '@/machines/client-credentials.steps';
 import { clientCredentialsMachine } from '@/machines/client-credentials.machine';
 import type { ClientAuthMethod, ClientCredentials } from '@/lib/oauth-client/client-auth';
-import type { StepMeta } from '@/machines/step-meta';
+import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
+import { AuthCodeExtras } from './auth-code-extras';
 
 export interface FlowOptions {
   client: string;
   authMethod: ClientAuthMethod;
   scope: string;
+}
+
+/** What a flow's own step panels receive from the player. */
+export interface FlowExtrasProps {
+  step: string;
+  context: FlowContextBase;
+  /** False while the learner reviews an earlier step: panels must not offer actions then. */
+  live: boolean;
+  /** Sends an event to the flow's machine (e.g. `user.tamperState`, `user.pollNow`). */
+  send: (event: { type: string }) => void;
+  /** Persists the run and sends the browser to the authorization URL in the context (`authUrl`). */
+  goToAuthorizationServer: () => void;
 }
 
 export interface FlowDefinition {
@@ -21,6 +35,12 @@ export interface FlowDefinition {
   clients: Array<{ id: string; label: string; secret?: string; methods: ClientAuthMethod[] }>;
   scopes: string[];
   makeInput(options: FlowOptions, origin: string): { origin: string; client: ClientCredentials; scope: string };
+  /** Step-specific panels shown under the diagram. */
+  Extras?: ComponentType<FlowExtrasProps>;
+  /** Titles of the checklists, by the step that made them. */
+  checkTitles?: Record<string, string>;
+  /** Steps that show the checklist another (transient) step made. */
+  checksFrom?: Record<string, string>;
 }
 
 const credentials = (def: FlowDefinition, o: FlowOptions): ClientCredentials => {
@@ -43,6 +63,14 @@ const authorizationCode: FlowDefinition = {
   makeInput(o, origin) {
     return { origin, client: credentials(this, o), scope: o.scope };
   },
+  Extras: AuthCodeExtras,
+  checkTitles: {
+    checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
+    validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
+    callApi: 'What the resource server checked (RFC 9068 §4)',
+  },
+  // The callback checks run in a transient state; they are shown on the step it leads to.
+  checksFrom: { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' },
 };
 
 const clientCredentials: FlowDefinition = {
@@ -56,6 +84,7 @@ const clientCredentials: FlowDefinition = {
   makeInput(o, origin) {
     return { origin, client: credentials(this, o), scope: o.scope };
   },
+  checkTitles: { callApi: 'What the resource server checked (RFC 9068 §4)' },
 };
 
 export const FLOWS: Record<string, FlowDefinition> = {

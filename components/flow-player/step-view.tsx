@@ -1,23 +1,12 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
-import type { AuthCodeContext } from '@/machines/authorization-code.machine';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
-import { AuthCodeExtras } from './auth-code-extras';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard } from './step-card';
 import type { FlowDefinition } from './flows';
 import { collectTokens, TokenPanel } from './token-panel';
-
-const CHECK_TITLES: Record<string, string> = {
-  checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
-  validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
-  callApi: 'What the resource server checked (RFC 9068 §4)',
-};
-// The callback checks run in a transient state; they are shown on the step it leads to.
-const CHECKS_FROM: Record<string, string> = { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' };
-const ERROR_STEPS = new Set(['failed', 'accessDenied', 'callbackRefused']);
 
 type Ctx = FlowContextBase & { jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
 
@@ -50,16 +39,16 @@ export interface StepViewProps {
   running: boolean;
   edgesSoFar: string[];
   knows: Record<string, string[]>;
-  onGo: () => void;
-  onTamper: () => void;
+  send: (event: { type: string }) => void;
+  goToAuthorizationServer: () => void;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ def, step, index, total, meta, context, live, running, edgesSoFar, knows, onGo, onTamper }: StepViewProps) {
+export function StepView({ def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
-  const checkKey = context.checks[step] ? step : CHECKS_FROM[step];
+  const checkKey = context.checks[step] ? step : def.checksFrom?.[step];
   const checks = checkKey ? context.checks[checkKey] : undefined;
   const facts = context.facts[step];
   const tokens = useMemo(() => {
@@ -70,14 +59,15 @@ export function StepView({ def, step, index, total, meta, context, live, running
     <div className="min-w-0 space-y-4">
       <StepCard meta={meta} index={index} total={total} />
       <FlowDiagram flow={def.slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} />
-      {def.slug === 'authorization-code' && <AuthCodeExtras step={step} context={context as AuthCodeContext} live={live} onGo={onGo} onTamper={onTamper} />}
+      {def.Extras && <def.Extras step={step} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
-      {ERROR_STEPS.has(step) && context.error && (
+      {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
+      {meta.pause === 'end' && context.error && (
         <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-950">
           <span className="font-mono font-semibold">{context.error.code}</span> at {context.error.where}: {context.error.message}
         </p>
       )}
-      {checks && <ChecklistView title={CHECK_TITLES[checkKey] ?? 'Checks'} checks={checks} />}
+      {checks && <ChecklistView title={(checkKey && def.checkTitles?.[checkKey]) || 'Checks'} checks={checks} />}
       {facts && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
           {facts.map((f) => (

@@ -14,7 +14,7 @@ export function JsonView({ value, title, tone, level = 2 }: { value: unknown; ti
   return (
     <section aria-label={title} className={`rounded-md border-l-4 ${border} bg-white shadow-sm`}>
       <H className={`px-3 pt-2 text-xs font-semibold uppercase tracking-wide ${tone === 'header' ? 'text-jwt-header' : 'text-jwt-payload'}`}>{title}</H>
-      <pre className="max-h-[32rem] overflow-auto px-3 pb-3 pt-1 font-mono text-sm text-slate-800">{shown}{long && !all ? '\n…' : ''}</pre>
+      <pre tabIndex={0} className="max-h-[32rem] overflow-auto px-3 pb-3 pt-1 font-mono text-sm text-slate-800">{shown}{long && !all ? '\n…' : ''}</pre>
       {long && (
         <button type="button" onClick={() => setAll((v) => !v)} className="m-2 rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
           {all ? 'Show less' : `Show all (${Math.round(text.length / 1024)} KB)`}

@@ -29,7 +29,7 @@ export function JwePanel({ token, onOpenPlaintext }: { token: string; onOpenPlai
       {result?.ok && (
         <div className="space-y-1">
           <p className="text-sm font-medium text-emerald-800">Decrypted.</p>
-          <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-sm">{result.value.plaintext.slice(0, 20000)}</pre>
+          <pre tabIndex={0} className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-sm">{result.value.plaintext.slice(0, 20000)}</pre>
           <button type="button" onClick={() => onOpenPlaintext(result.value.plaintext)} className="rounded-md border border-slate-300 px-3 py-1 text-sm">Decode the plaintext as a token</button>
         </div>
       )}

@@ -69,7 +69,7 @@ export function SignPanel({ header, setHeader, payload, setPayload, onDecode }: 
               {([['Public key (PEM)', pair.publicPem], ['Public key (JWK)', JSON.stringify(pair.publicJwk, null, 2)], ['Private key (PEM, keep secret)', pair.privatePem], ['Private key (JWK, keep secret)', JSON.stringify(pair.privateJwk, null, 2)]] as const).map(([t, v]) => (
                 <div key={t} className="mt-2">
                   <p className="font-medium">{t}</p>
-                  <pre className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">{v}</pre>
+                  <pre tabIndex={0} className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">{v}</pre>
                 </div>
               ))}
             </details>

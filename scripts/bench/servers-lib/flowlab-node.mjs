@@ -1,7 +1,7 @@
 // Child process of scripts/bench/servers.mjs: Flowlab's servers (lib/server-router.ts) behind the
 // plain node:http adapter (lib/http-adapters/node-http.ts), without Next.js.
-// The lib is TypeScript and Node 20 cannot run it directly: jiti (already in node_modules, a
-// dependency of the Tailwind toolchain) transpiles it once at start-up; the running code is the same.
+// The lib is TypeScript and Node 20 cannot run it directly: jiti (a devDependency)
+// transpiles it once at start-up; the running code is the same.
 // Usage: node flowlab-node.mjs <port>
 import { createJiti } from 'jiti';
 import { fileURLToPath } from 'node:url';
