@@ -24,7 +24,6 @@ export function FlowDiagram(props: GraphInput) {
         zoomOnScroll={false}
         panOnDrag={false}
         preventScrolling={false}
-        proOptions={{ hideAttribution: true }}
       />
     </figure>
   );

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { FLOWS, type FlowOptions } from './flows';
 import { FlowRun } from './flow-run';
-import { clearPersisted, loadPersisted, takeCallback } from './persistence';
+import { clearPersisted, loadPersisted, peekCallback } from './persistence';
 
 interface Session {
   key: number;
@@ -17,7 +17,7 @@ export function FlowPlayer({ slug }: { slug: string }) {
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
     const persisted = loadPersisted(slug);
-    const callback = takeCallback();
+    const callback = peekCallback();
     // sessionStorage exists only in the browser, so the run starts after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession({ key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback });

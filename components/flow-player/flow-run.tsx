@@ -6,7 +6,7 @@ import type { FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
 import type { FlowDefinition, FlowOptions } from './flows';
 import { OptionsForm } from './options-form';
-import { savePersisted, rememberReturn } from './persistence';
+import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
 import { Timeline } from './timeline';
 import { useStepUrl } from './use-step-url';
@@ -45,8 +45,10 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
     if (callback && !fed.current) {
       fed.current = true;
       actorRef.send({ type: 'callback.received', url: callback });
+      dropCallback();
+      savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     }
-  }, [callback, actorRef]);
+  }, [callback, actorRef, def.slug, options]);
 
   // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
   useEffect(() => {

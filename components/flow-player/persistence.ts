@@ -41,8 +41,14 @@ export function stashCallback(url: string): string | undefined {
   return sessionStorage.getItem(RETURN_KEY) ?? undefined;
 }
 
-export function takeCallback(): string | undefined {
-  const url = sessionStorage.getItem(CALLBACK_KEY) ?? undefined;
+/**
+ * Reads the stashed redirect without consuming it: React runs effects twice in development
+ * (Strict Mode), so the URL is removed only once the machine has it (`dropCallback`).
+ */
+export function peekCallback(): string | undefined {
+  return sessionStorage.getItem(CALLBACK_KEY) ?? undefined;
+}
+
+export function dropCallback(): void {
   sessionStorage.removeItem(CALLBACK_KEY);
-  return url;
 }

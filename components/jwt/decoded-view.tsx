@@ -14,7 +14,9 @@ import { TimeBadge } from './time-badge';
 import { useNowSeconds } from './use-now';
 
 /** Everything readable in a decoded token: parts, JSON, claims, time, signature verdict, findings. */
-export function DecodedView({ decoded, verify, extraFindings = [], level = 2 }: { decoded: DecodedToken; verify: VerifyState; extraFindings?: Finding[]; level?: 2 | 3 }) {
+export function DecodedView({ decoded, verify, extraFindings = [], level = 2, label }: { decoded: DecodedToken; verify: VerifyState; extraFindings?: Finding[]; level?: 2 | 3; label?: string }) {
+  // Several inspectors on one page (the flow player) need distinct region names.
+  const named = (part: string) => (label ? `${label}: ${part.toLowerCase()}` : part);
   const H = level === 2 ? 'h2' : 'h3';
   const now = useNowSeconds();
   const findings = useMemo(() => (now > 0 ? collectFindings(decoded, now) : []), [decoded, now]);
@@ -45,11 +47,11 @@ export function DecodedView({ decoded, verify, extraFindings = [], level = 2 }: 
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-2">
-          {decoded.header.json ? <JsonView level={level} title="Header" tone="header" value={decoded.header.json} /> : decoded.header.error && <PartError error={decoded.header.error} text={decoded.header.text} />}
+          {decoded.header.json ? <JsonView level={level} title="Header" name={named('Header')} tone="header" value={decoded.header.json} /> : decoded.header.error && <PartError error={decoded.header.error} text={decoded.header.text} />}
         </div>
         {payload && (
           <div className="space-y-2">
-            {payload.json ? <JsonView level={level} title="Payload" tone="payload" value={payload.json} /> : payload.error && <PartError error={payload.error} text={payload.text} />}
+            {payload.json ? <JsonView level={level} title="Payload" name={named('Payload')} tone="payload" value={payload.json} /> : payload.error && <PartError error={payload.error} text={payload.text} />}
           </div>
         )}
       </div>
@@ -57,7 +59,7 @@ export function DecodedView({ decoded, verify, extraFindings = [], level = 2 }: 
       {decoded.kind === 'jwe' && <JweParts decoded={decoded} />}
       {payload?.json && <ClaimsTable kind="claims" caption="Claims" data={payload.json} nowSeconds={now} />}
       {decoded.header.json && <ClaimsTable kind="header" caption="Header parameters" data={decoded.header.json} nowSeconds={now} />}
-      <section aria-label="Findings">
+      <section aria-label={named('Findings')}>
         <H className="mb-2 text-sm font-semibold text-slate-800">Security findings</H>
         <FindingsList findings={all} />
       </section>

@@ -14,7 +14,9 @@ describe('JwtInspector', () => {
   it('shows the decoded payload, the claims explained and the expiry status', async () => {
     render(<JwtInspector token={hs256.compact} label="Access token" />);
     expect(screen.getByRole('heading', { name: 'Access token' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Payload' }).textContent).toContain('"iss": "joe"');
+    // With a label, the parts are named after the token, so two inspectors on a page stay distinguishable.
+    expect(screen.getByRole('region', { name: 'Access token: payload' }).textContent).toContain('"iss": "joe"');
+    expect(screen.getByRole('region', { name: 'Access token: header' }).textContent).toContain('"alg": "HS256"');
     expect(screen.getByText(/Issuer: who created/)).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('time-status').textContent).toMatch(/Expired.*ago/));
     expect(screen.getByTestId('signature-status').textContent).toContain('no JWKS given');

@@ -35,7 +35,7 @@ export function JwtInspector({ token, jwks, label }: JwtInspectorProps) {
   return (
     <section aria-label={label ?? 'JWT inspector'} className="space-y-3">
       {label && <h2 className="text-lg font-semibold text-slate-900">{label}</h2>}
-      {decoded.ok ? <DecodedView decoded={decoded.value} verify={state} level={label ? 3 : 2} /> : <PartError error={decoded.error} />}
+      {decoded.ok ? <DecodedView decoded={decoded.value} verify={state} level={label ? 3 : 2} label={label} /> : <PartError error={decoded.error} />}
     </section>
   );
 }
