@@ -11,8 +11,10 @@ async function toAuthorizationServer(page: Page) {
     await next.click();
   }
   await page.getByRole('button', { name: 'Go to the authorization server' }).click();
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('wonderland');
+  // The demo AS's own "Fill demo user" button (a hash-pinned script on the AS page).
+  await page.getByRole('button', { name: 'Fill demo user alice' }).click();
+  await expect(page.getByLabel('Username')).toHaveValue('alice');
+  await expect(page.getByLabel('Password')).toHaveValue('wonderland');
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { html, raw } from './html';
+import { FILL_SCRIPT, html, raw } from './html';
 import { errorPage } from './layout';
 
 describe('AS page template', () => {
@@ -12,8 +12,18 @@ describe('AS page template', () => {
   it('sends anti-framing and no-store headers on every page (RFC 9700 §4.16)', async () => {
     const res = errorPage('Oops', '<script>');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toMatch(/^frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; object-src 'none'; base-uri 'none'$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('&#60;script&#62;');
+  });
+});
+
+describe('the fill script', () => {
+  it('is the only script the AS pages allow, pinned by its SHA-256 in the CSP', async () => {
+    const { createHash } = await import('node:crypto');
+    const res = errorPage('Oops', 'x');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(FILL_SCRIPT).digest('base64')}'`);
+    expect(csp).not.toContain('unsafe-inline');
   });
 });

@@ -26,13 +26,27 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   return raw(out);
 }
 
+import { createHash } from 'node:crypto';
+
+/**
+ * The only script an AS page runs: "Fill" buttons on the demo login page copy a listed demo
+ * account into the form. Allowed by its hash, so no other inline or injected script can run.
+ */
+export const FILL_SCRIPT =
+  "document.querySelectorAll('button[data-fill-user]').forEach(function(b){b.addEventListener('click',function(){" +
+  "document.getElementById('username').value=b.getAttribute('data-fill-user');" +
+  "document.getElementById('password').value=b.getAttribute('data-fill-password');" +
+  "document.getElementById('password').focus();});});";
+
+const FILL_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FILL_SCRIPT).digest('base64')}'`;
+
 /**
  * Headers of every AS page: no framing (RFC 9700 §4.16, clickjacking), no caching of pages
  * that carry a pending request or a signed-in state.
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/html;charset=UTF-8',
-  'Content-Security-Policy': "frame-ancestors 'none'",
+  'Content-Security-Policy': `frame-ancestors 'none'; script-src ${FILL_SCRIPT_HASH}; object-src 'none'; base-uri 'none'`,
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
   Pragma: 'no-cache',

@@ -1,5 +1,5 @@
 import type { Realm } from '../../realms/types';
-import { html } from './html';
+import { FILL_SCRIPT, html, raw } from './html';
 import { page } from './layout';
 
 export function loginPage(realm: Realm, pendingId: string, clientName: string, error?: string, status = 200, headers: Record<string, string | string[]> = {}): Response {
@@ -15,7 +15,9 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
 <button type="submit" class="primary">Sign in</button>
 </form>
-<p class="hint">This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>`,
+<p class="hint">This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>
+<p class="hint">${users.map((u) => html`<button type="button" data-fill-user="${u.username}" data-fill-password="${u.password}">Fill demo user ${u.username}</button> `)}</p>
+<script>${raw(FILL_SCRIPT)}</script>`,
     status,
     headers,
   );
