@@ -71,7 +71,8 @@ export interface ValidateInput {
   jwksUri: string;
   issuer: string;
   clientId: string;
-  nonce: string;
+  /** Absent when the flow sends no nonce (RFC 8628 device flow): the nonce check is then not made. */
+  nonce?: string;
   tokens: TokenSet;
 }
 

@@ -4,6 +4,7 @@ import type { AnyStateMachine } from 'xstate';
 import { ok, fail } from '@/lib/oauth-client/result';
 import { authorizationCodeMachine } from './authorization-code.machine';
 import { clientCredentialsMachine } from './client-credentials.machine';
+import { deviceCodeMachine } from './device-code.machine';
 import { METADATA, ORIGIN, TOKENS } from './test-fakes';
 
 /**
@@ -77,5 +78,29 @@ describe('reachability', () => {
     const seen = reached(clientCredentialsMachine, input, events);
     const expected = leafStates(clientCredentialsMachine);
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
+  });
+
+  it('reaches every state of the device-code machine', () => {
+    const pollAnswer = (code: string) => ({ type: 'xstate.done.actor.poll', output: { step: 'polling', exchanges: [], result: fail(code, code, 'token') } });
+    const device = { device_code: 'd', user_code: 'BCDF-GHJK', verification_uri: `${ORIGIN}/as/demo/device`, expires_in: 600, interval: 5 };
+    const events = [
+      { type: 'user.next' },
+      { type: 'user.pollNow' },
+      done('discover', METADATA),
+      failed('discover'),
+      done('deviceAuthorization', device),
+      failed('deviceAuthorization'),
+      ...['authorization_pending', 'slow_down', 'access_denied', 'expired_token', 'invalid_grant'].map(pollAnswer),
+      done('poll', TOKENS),
+      done('validateIdToken', { keys: [] }),
+      failed('validateIdToken'),
+      done('callApi', '[]'),
+      failed('callApi'),
+    ];
+    const input = { origin: ORIGIN, client: { clientId: 'tv', method: 'none' }, scope: 'openid photos:read' };
+    const seen = reached(deviceCodeMachine, input, events);
+    const expected = leafStates(deviceCodeMachine);
+    expect(expected.filter((s) => !seen.has(s))).toEqual([]);
+    expect(expected).toContain('polling.running.waiting');
   });
 });

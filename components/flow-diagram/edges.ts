@@ -21,6 +21,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'phone->as:device': { source: 'phone', target: 'as', label: 'GET /device' },
   'tv->as:token': { source: 'tv', target: 'as', label: 'POST /token (poll)' },
   'tv->rs:photos': { source: 'tv', target: 'rs', label: 'GET /photos' },
+  'tv->as:jwks': { source: 'tv', target: 'as', label: 'GET /jwks' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

@@ -7,7 +7,8 @@ export interface IdTokenExpectations {
   jwks: JSONWebKeySet;
   issuer: string;
   clientId: string;
-  nonce: string;
+  /** The nonce sent in the authentication request; undefined when the flow sends none (e.g. RFC 8628 device flow). */
+  nonce?: string;
   accessToken: string;
   /** Seconds since the epoch. */
   now: number;
@@ -32,7 +33,8 @@ export async function validateIdToken(idToken: string, e: IdTokenExpectations): 
     { name: 'aud contains this client', passed: aud.includes(e.clientId), detail: `aud = ${JSON.stringify(c.aud)}`, spec: 'OIDC Core §3.1.3.7 (3)' },
     { name: 'azp, when present, is this client', passed: c.azp === undefined || c.azp === e.clientId, detail: `azp = ${String(c.azp ?? '(absent)')}`, spec: 'OIDC Core §3.1.3.7 (5)' },
     { name: 'exp is in the future', passed: exp !== undefined && exp > e.now, detail: exp ? `expires in ${exp - e.now} s` : 'no exp', spec: 'OIDC Core §3.1.3.7 (9)' },
-    { name: 'nonce is the one this client sent', passed: c.nonce === e.nonce, detail: `nonce = ${String(c.nonce ?? '(absent)')}`, spec: 'OIDC Core §3.1.3.7 (11)' },
+    // §3.1.3.7 (11) applies only "if a nonce value was sent in the Authentication Request".
+    ...(e.nonce === undefined ? [] : [{ name: 'nonce is the one this client sent', passed: c.nonce === e.nonce, detail: `nonce = ${String(c.nonce ?? '(absent)')}`, spec: 'OIDC Core §3.1.3.7 (11)' }]),
     { name: 'at_hash matches the access token', passed: c.at_hash === expected, detail: `at_hash = ${String(c.at_hash ?? '(absent)')}, computed ${expected}`, spec: 'OIDC Core §3.2.2.9' },
   ];
 }

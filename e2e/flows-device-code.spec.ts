@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// RFC 8628 as a person: the player is the TV; a second tab is the phone on which the user approves.
+const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
+
+/** Steps to the TV screen, checks what it shows, starts polling and waits for the first authorization_pending. */
+async function toPolling(page: Page): Promise<string> {
+  await page.goto('/flows/device-code');
+  const next = page.getByRole('button', { name: 'Next →' });
+  for (const title of ['The TV discovers the authorization server', 'Ask for a device code and a user code']) {
+    await expect(page.getByRole('heading', { name: title })).toBeVisible({ timeout: 60_000 });
+    await expect(next).toBeEnabled();
+    await next.click();
+  }
+  await expect(page.getByRole('heading', { name: 'The TV shows the code' })).toBeVisible();
+  const tv = page.getByRole('figure', { name: /^The TV screen/ });
+  const code = tv.getByText(USER_CODE);
+  await expect(code).toBeVisible();
+  const userCode = (await code.textContent())!;
+  await expect(tv).toContainText('/as/demo/device');
+  const qr = tv.getByRole('img', { name: /^QR code of the verification link / });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  expect(await qr.getAttribute('alt')).toContain(`user_code=${userCode}`);
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'The TV polls the token endpoint' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' })).toContainText('authorization_pending');
+  // The TV polls by itself: the learner cannot skip ahead with Next.
+  await expect(next).toBeDisabled();
+  return userCode;
+}
+
+/** The second device: opens the link from the TV screen in a new tab, signs in and decides. */
+async function decideOnSecondDevice(page: Page, userCode: string, decision: 'Allow' | 'Deny') {
+  const [phone] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open the verification page (second device)' }).click()]);
+  await expect(phone.getByLabel('Code')).toHaveValue(userCode);
+  await phone.getByRole('button', { name: 'Continue' }).click();
+  await phone.getByLabel('Username').fill('alice');
+  await phone.getByLabel('Password').fill('wonderland');
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await expect(phone.getByText('Photo Frame TV')).toBeVisible();
+  await phone.getByRole('button', { name: decision }).click();
+  await expect(phone.getByText('You may return to your device')).toBeVisible();
+  await phone.close();
+}
+
+test('device code: approve on a second device, the polling TV gets tokens, the ID token verifies, API 200, axe clean', async ({ page }) => {
+  const userCode = await toPolling(page);
+  await decideOnSecondDevice(page, userCode, 'Allow');
+  // The next scheduled poll (within the 5 s interval) brings the tokens; nobody presses Next.
+  await expect(page.getByRole('heading', { name: 'You allowed: the next poll returns the tokens' })).toBeVisible({ timeout: 20_000 });
+  const response = page.getByRole('table', { name: 'The token response of the last poll (RFC 6749 §5.1)' });
+  for (const field of ['access_token', 'id_token', 'refresh_token']) await expect(response.getByRole('rowheader', { name: field })).toBeVisible();
+  const next = page.getByRole('button', { name: 'Next →' });
+  await next.click();
+  await expect(page.getByLabel('ID token validation (OIDC Core §3.1.3.7)')).toContainText('passed:');
+  await expect(page.getByLabel('ID token validation (OIDC Core §3.1.3.7)')).not.toContainText('failed:');
+  await next.click();
+  await expect(page.getByLabel('What the resource server checked (RFC 9068 §4)')).not.toContainText('failed:');
+  await expect(page.getByLabel('HTTP response').last()).toContainText('HTTP/1.1 200');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Back on the polling step: the log shows the pending polls and the 200 that ended them.
+  await page.getByRole('button', { name: '← Back' }).click();
+  await page.getByRole('button', { name: '← Back' }).click();
+  await page.getByRole('button', { name: '← Back' }).click();
+  const log = page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' });
+  await expect(log).toContainText('authorization_pending');
+  await expect(log.getByRole('row').last()).toContainText('200');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('device code: denying on the second device ends the flow with access_denied', async ({ page }) => {
+  const userCode = await toPolling(page);
+  await decideOnSecondDevice(page, userCode, 'Deny');
+  await expect(page.getByRole('heading', { name: 'You denied: access_denied' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toContainText('access_denied');
+  await expect(page.getByRole('status')).toHaveText('The flow has ended.');
+});
+
+test('device code: polling too fast is answered slow_down and the interval grows by 5 s', async ({ page }) => {
+  await toPolling(page);
+  const interval = page.getByText(/^Polling interval:/);
+  await expect(interval).toHaveText('Polling interval: 5 s');
+  await page.getByRole('button', { name: 'Poll now (too fast)' }).click();
+  const log = page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' });
+  await expect(log.getByRole('row').last()).toContainText('slow_down');
+  await expect(log.getByRole('row').last()).toContainText('early (Poll now)');
+  await expect(interval).toHaveText('Polling interval: 10 s');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

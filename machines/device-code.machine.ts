@@ -1,0 +1,253 @@
+import type { JSONWebKeySet } from 'jose';
+import { assign, setup } from 'xstate';
+import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
+import type { ServerMetadata } from '@/lib/oauth-client/discovery';
+import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
+import { discoverActor, validateIdTokenActor } from './authorization-code.actors';
+import { deviceApiActor, deviceAuthorizationActor, pollActor } from './device-code.actors';
+import { DEVICE_CODE_STEPS as S } from './device-code.steps';
+import { emptyFlowContext, type FlowContextBase } from './step-meta';
+import { mergeStepOutput, type StepOutput } from './step-output';
+
+export interface DeviceCodeInput {
+  origin: string;
+  client: ClientCredentials;
+  scope: string;
+}
+
+/** One line of the poll log the learner watches (RFC 8628 §3.4/§3.5). */
+export interface PollRecord {
+  /** 1-based. */
+  n: number;
+  /** When the answer came back (ms since the epoch). */
+  at: number;
+  /** HTTP status; undefined when the request could not be sent. */
+  status?: number;
+  /** The §3.5 error code, or undefined for the 200 with tokens. */
+  error?: string;
+  /** True when the learner sent it early with "Poll now". */
+  early: boolean;
+  /** The polling interval in force after this answer, in seconds. */
+  interval: number;
+}
+
+export interface DeviceCodeContext extends FlowContextBase {
+  input: DeviceCodeInput;
+  issuer: string;
+  metadata?: ServerMetadata;
+  device?: DeviceAuthorization;
+  /** When the device authorization response arrived (ms since the epoch): expires_in counts from here. */
+  deviceIssuedAt?: number;
+  /** Seconds between polls: the server's `interval`, plus 5 per slow_down (RFC 8628 §3.5). */
+  interval: number;
+  polls: PollRecord[];
+  /** Set by "Poll now" so the log can say which poll broke the rule. */
+  nextPollEarly: boolean;
+  tokens?: TokenSet;
+  jwks?: JSONWebKeySet;
+}
+
+export type DeviceCodeEvent = { type: 'user.next' } | { type: 'user.pollNow' };
+
+/** RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default." */
+export const DEFAULT_INTERVAL = 5;
+/** RFC 8628 §3.5 slow_down: "the interval MUST be increased by 5 seconds for this and all subsequent requests". */
+export const SLOW_DOWN_STEP = 5;
+
+const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
+const errorCode = (e: unknown) => {
+  const r = out(e).result;
+  return r.ok ? undefined : r.error.code;
+};
+
+/**
+ * Device authorization grant (RFC 8628): the machine is the TV. It polls the token endpoint by
+ * itself (delayed transitions), so the learner never presses Next while the user decides.
+ * State names under `polling` contain `running`, which the player reads as "busy: no Next".
+ */
+export const deviceCodeMachine = setup({
+  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput },
+  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: deviceApiActor },
+  delays: { pollInterval: ({ context }) => context.interval * 1000 },
+  actions: {
+    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
+    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
+    // authorization_pending and slow_down are not errors of the flow: keep the exchanges, not the error.
+    storeExchanges: assign({ exchanges: ({ context, event }) => [...context.exchanges, ...out(event).exchanges] }),
+    slowDown: assign({ interval: ({ context }) => context.interval + SLOW_DOWN_STEP }),
+    markEarly: assign({ nextPollEarly: true }),
+    logPoll: assign(({ context, event }) => {
+      const o = out(event);
+      const record: PollRecord = {
+        n: context.polls.length + 1,
+        at: Date.now(),
+        status: o.exchanges.at(-1)?.response?.status,
+        error: o.result.ok ? undefined : o.result.error.code,
+        early: context.nextPollEarly,
+        interval: context.interval,
+      };
+      return { polls: [...context.polls, record], nextPollEarly: false };
+    }),
+  },
+  guards: {
+    stepFailed: ({ event }) => !out(event).result.ok,
+    approved: ({ event }) => out(event).result.ok,
+    pollError: ({ event }, params: { code: string }) => errorCode(event) === params.code,
+    hasIdToken: ({ context }) => typeof context.tokens?.id_token === 'string',
+  },
+}).createMachine({
+  id: 'deviceCode',
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo`, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
+  initial: 'discover',
+  states: {
+    discover: {
+      meta: S.discover,
+      entry: { type: 'enterStep', params: { step: 'discover' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'discover',
+            src: 'discover',
+            input: ({ context }) => ({ issuer: context.issuer }),
+            onDone: [
+              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', assign({ metadata: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#deviceCode.deviceAuthorization' } },
+      },
+    },
+    deviceAuthorization: {
+      meta: S.deviceAuthorization,
+      entry: { type: 'enterStep', params: { step: 'deviceAuthorization' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'deviceAuthorization',
+            src: 'deviceAuthorization',
+            input: ({ context }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
+            onDone: [
+              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
+              {
+                target: 'ready',
+                actions: [
+                  'storeOutput',
+                  assign(({ event }) => {
+                    const device = event.output.result.ok ? event.output.result.value : undefined;
+                    const given = device?.interval;
+                    return { device, deviceIssuedAt: Date.now(), interval: typeof given === 'number' && given > 0 ? given : DEFAULT_INTERVAL };
+                  }),
+                ],
+              },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#deviceCode.showCode' } },
+      },
+    },
+    showCode: {
+      meta: S.showCode,
+      entry: { type: 'enterStep', params: { step: 'showCode' } },
+      on: { 'user.next': 'polling' },
+    },
+    polling: {
+      meta: S.polling,
+      entry: { type: 'enterStep', params: { step: 'polling' } },
+      initial: 'running',
+      states: {
+        running: {
+          // The first poll goes out at once: the device authorization response is not a poll.
+          initial: 'requesting',
+          states: {
+            waiting: {
+              // Leaving this state cancels the pending delayed event: polling stops by itself.
+              after: { pollInterval: 'requesting' },
+              on: { 'user.pollNow': { target: 'requesting', actions: 'markEarly' } },
+            },
+            requesting: {
+              invoke: {
+                id: 'poll',
+                src: 'poll',
+                input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
+                onDone: [
+                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', assign({ tokens: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+                  { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
+                  { guard: { type: 'pollError', params: { code: 'slow_down' } }, target: 'waiting', actions: ['slowDown', 'logPoll', 'storeExchanges'] },
+                  { guard: { type: 'pollError', params: { code: 'access_denied' } }, target: '#deviceCode.accessDenied', actions: ['logPoll', 'storeOutput'] },
+                  { guard: { type: 'pollError', params: { code: 'expired_token' } }, target: '#deviceCode.expired', actions: ['logPoll', 'storeOutput'] },
+                  { target: '#deviceCode.failed', actions: ['logPoll', 'storeOutput'] },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    tokenResponse: {
+      meta: S.tokenResponse,
+      entry: { type: 'enterStep', params: { step: 'tokenResponse' } },
+      on: {
+        'user.next': [
+          { guard: 'hasIdToken', target: 'validateIdToken' },
+          // No openid in the scope, so no ID token: straight to the API.
+          { target: 'callApi' },
+        ],
+      },
+    },
+    validateIdToken: {
+      meta: S.validateIdToken,
+      entry: { type: 'enterStep', params: { step: 'validateIdToken' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'validateIdToken',
+            src: 'validateIdToken',
+            // No nonce: RFC 8628 has no authentication request to carry one.
+            input: ({ context }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
+            onDone: [
+              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', assign({ jwks: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#deviceCode.callApi' } },
+      },
+    },
+    callApi: {
+      meta: S.callApi,
+      entry: { type: 'enterStep', params: { step: 'callApi' } },
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'callApi',
+            src: 'callApi',
+            input: ({ context }) => ({
+              step: 'callApi',
+              url: `${context.input.origin}/rs/demo/photos`,
+              accessToken: context.tokens!.access_token,
+              jwks: context.jwks,
+              jwksUri: context.metadata!.jwks_uri,
+              issuer: context.issuer,
+              resource: `${context.input.origin}/rs/demo`,
+              requiredScope: 'photos:read',
+            }),
+            onDone: [
+              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': '#deviceCode.done' } },
+      },
+    },
+    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
+    accessDenied: { meta: S.accessDenied, entry: { type: 'enterStep', params: { step: 'accessDenied' } }, type: 'final' },
+    expired: { meta: S.expired, entry: { type: 'enterStep', params: { step: 'expired' } }, type: 'final' },
+    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+  },
+});
