@@ -16,11 +16,15 @@ export interface RealmKeys {
   byKid(kid: string): SigningKey | undefined;
 }
 
+/** RFC 7638 §3: the kid is the key's SHA-256 thumbprint, so it is stable for the key itself. */
+export function kidOf(jwk: JWK): Promise<string> {
+  return calculateJwkThumbprint(jwk, 'sha256');
+}
+
 async function makeKey(alg: 'ES256' | 'RS256'): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = await exportJWK(publicKey);
-  // RFC 7638: the kid is the key's SHA-256 thumbprint, so it is stable for the key itself.
-  const kid = await calculateJwkThumbprint(jwk, 'sha256');
+  const kid = await kidOf(jwk);
   const publicJwk: JWK = { ...jwk, kid, alg, use: 'sig' };
   return { alg, kid, privateKey, publicKey, publicJwk };
 }

@@ -1,0 +1,25 @@
+import { calculateJwkThumbprint } from 'jose';
+import { describe, expect, it } from 'vitest';
+import vectors from './fixtures/rfc7638-thumbprint.json';
+import { generateRealmKeys, kidOf } from './keys';
+
+describe('realm keys', () => {
+  it('derives the kid exactly as RFC 7638 §3.1 computes its example thumbprint', async () => {
+    const v = vectors.vectors[0];
+    expect(await kidOf(v.jwk)).toBe(v.thumbprint_sha256);
+    // Members other than e, kty, n (here alg and kid) do not enter the thumbprint (§3.2).
+    expect(await kidOf({ kty: v.jwk.kty, n: v.jwk.n, e: v.jwk.e })).toBe(v.thumbprint_sha256);
+  });
+
+  it('makes an ES256 default key and an RS256 key whose kids are their thumbprints', async () => {
+    const keys = await generateRealmKeys();
+    expect(keys.all.map((k) => k.alg)).toEqual(['ES256', 'RS256']);
+    expect(keys.default.alg).toBe('ES256');
+    for (const k of keys.all) {
+      expect(k.kid).toBe(await calculateJwkThumbprint(k.publicJwk, 'sha256'));
+      expect(keys.byKid(k.kid)).toBe(k);
+      expect(k.publicJwk).not.toHaveProperty('d');
+    }
+    expect(keys.byKid('nope')).toBeUndefined();
+  });
+});
