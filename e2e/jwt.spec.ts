@@ -63,6 +63,37 @@ test('the demo realm button verifies a real demo access token with the realm JWK
   await expect(page.getByTestId('time-status')).toContainText('Valid');
 });
 
+test('a JWKS URL is fetched by the browser on request, carries no token, and bad answers are explained', async ({ page, request, baseURL }) => {
+  const res = await request.post('/as/demo/token', { form: { grant_type: 'client_credentials', scope: 'photos:read' }, headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` } });
+  const { access_token } = (await res.json()) as { access_token: string };
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await jwt.paste(access_token);
+  await jwt.keyForm('JWKS URL');
+  const url = page.getByRole('textbox', { name: 'JWKS URL' });
+  const fetchButton = page.getByRole('button', { name: 'Fetch JWKS' });
+  await url.fill('not a url');
+  await expect(fetchButton).toBeDisabled();
+
+  // A URL that answers something else than a JWK Set.
+  await url.fill(`${baseURL}/as/demo/.well-known/openid-configuration`);
+  await fetchButton.click();
+  await expect(page.getByRole('status').filter({ hasText: /JWK/ })).toContainText('The response is not a JWK Set');
+  // A URL that answers 404.
+  await url.fill(`${baseURL}/as/demo/no-such-jwks`);
+  await fetchButton.click();
+  await expect(page.getByRole('status').filter({ hasText: /HTTP/ })).toContainText('The JWKS request failed with HTTP 404.');
+
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(`${r.url()} ${JSON.stringify(r.headers())}`));
+  await url.fill(`${baseURL}/as/demo/jwks`);
+  await fetchButton.click();
+  await expect(page.getByRole('status').filter({ hasText: /Loaded/ })).toContainText('Loaded 2 key(s)');
+  await expect(jwt.signature).toContainText('Signature verified (ES256)');
+  expect(sent.some((r) => r.includes('/as/demo/jwks'))).toBe(true);
+  expect(sent.join('\n')).not.toContain(access_token.split('.')[2]);
+});
+
 test('an expired token with a valid signature says both, and weak secrets and alg none are reported', async ({ page }) => {
   const a1 = a.vectors[0];
   const jwt = new JwtPage(page);
