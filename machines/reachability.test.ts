@@ -5,6 +5,7 @@ import { ok, fail } from '@/lib/oauth-client/result';
 import { authorizationCodeMachine } from './authorization-code.machine';
 import { clientCredentialsMachine } from './client-credentials.machine';
 import { deviceCodeMachine } from './device-code.machine';
+import { refreshTokenMachine } from './refresh-token.machine';
 import { METADATA, ORIGIN, TOKENS } from './test-fakes';
 
 /**
@@ -102,5 +103,35 @@ describe('reachability', () => {
     const expected = leafStates(deviceCodeMachine);
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
     expect(expected).toContain('polling.running.waiting');
+  });
+
+  it('reaches every state of the refresh-token machine', () => {
+    const events = [
+      { type: 'user.next' },
+      { type: 'browser.navigated' },
+      { type: 'user.tamperState' },
+      { type: 'user.replaySpent' },
+      { type: 'user.tryCurrent' },
+      { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&code=abc` },
+      { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&error=access_denied` },
+      done('discover', METADATA),
+      failed('discover'),
+      done('makePkce', PKCE),
+      done('tokenRequest', TOKENS),
+      failed('tokenRequest'),
+      done('refresh', { tokens: { ...TOKENS, refresh_token: 'rt-2' }, jwks: { keys: [] } }),
+      failed('refresh'),
+      done('callApi', '[]'),
+      failed('callApi'),
+      done('presentRefused', { error: 'invalid_grant' }),
+      failed('presentRefused'),
+      done('callApiRefused', 'Bearer error="invalid_token"'),
+      failed('callApiRefused'),
+    ];
+    const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' }, scope: 'openid offline_access photos:read' };
+    const seen = reached(refreshTokenMachine, input, events);
+    const expected = leafStates(refreshTokenMachine).filter((s) => s !== 'checkCallback');
+    expect(expected.filter((s) => !seen.has(s))).toEqual([]);
+    expect(expected).toEqual(expect.arrayContaining(['replaySpent.idle', 'tryCurrent.idle', 'callApiRevoked.ready', 'done', 'accessDenied', 'callbackRefused']));
   });
 });

@@ -14,6 +14,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'client->rs:photos': { source: 'client', target: 'rs', label: 'GET /photos' },
   'client->as:userinfo': { source: 'client', target: 'as', label: 'GET /userinfo' },
   'client->as:revoke': { source: 'client', target: 'as', label: 'POST /revoke' },
+  'client->as:refresh': { source: 'client', target: 'as', label: 'POST /token (refresh_token)' },
   'tv->as:discovery': { source: 'tv', target: 'as', label: 'GET /.well-known/openid-configuration' },
   'tv->as:device_authorization': { source: 'tv', target: 'as', label: 'POST /device_authorization' },
   'tv->user:show-code': { source: 'tv', target: 'user', label: 'shows code + QR' },

@@ -6,6 +6,8 @@ export interface AuthorizationParams {
   state: string;
   nonce?: string;
   codeChallenge: string;
+  /** OIDC Core §3.1.2.1; `consent` when asking for `offline_access` (OIDC Core §11). */
+  prompt?: string;
 }
 
 export interface ExplainedParam {
@@ -26,6 +28,7 @@ export function buildAuthorizationUrl(endpoint: string, p: AuthorizationParams):
     ...(p.nonce ? [{ name: 'nonce', value: p.nonce, why: 'A random value the AS copies into the ID token, so a replayed ID token is refused.', spec: 'OIDC Core §3.1.2.1' }] : []),
     { name: 'code_challenge', value: p.codeChallenge, why: 'The hash of the secret verifier. Only the client knows the verifier, so a stolen code is useless to anyone else.', spec: 'RFC 7636 §4.3' },
     { name: 'code_challenge_method', value: 'S256', why: 'The challenge is SHA-256 of the verifier; `plain` would give the secret away.', spec: 'RFC 7636 §4.2' },
+    ...(p.prompt ? [{ name: 'prompt', value: p.prompt, why: 'Which pages the AS must show. `consent` makes it ask the user even if they agreed before; OIDC Core §11 requires it when offline_access asks for a refresh token.', spec: 'OIDC Core §3.1.2.1, §11' }] : []),
   ];
   const url = new URL(endpoint);
   for (const { name, value } of params) url.searchParams.set(name, value);

@@ -1,0 +1,212 @@
+import { frontChannelExchange } from '@/lib/http-trace/record';
+import { buildAuthorizationUrl, type ExplainedParam } from '@/lib/oauth-client/authorization-request';
+import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
+import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
+import type { ServerMetadata } from '@/lib/oauth-client/discovery';
+import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
+import { AUTH_CODE_STEPS } from './authorization-code.steps';
+import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
+import { mergeStepOutput, type StepOutput } from './step-output';
+
+/**
+ * The authorization-code prologue (RFC 6749 §4.1, RFC 7636, RFC 9207) shared by every flow that
+ * needs a user to sign in for real: discover, PKCE, authorization URL, the trip to the AS, the
+ * callback and its state/iss checks, and the code redeemed at the token endpoint.
+ *
+ * A machine uses it by spreading `prologueActors` and `prologueGuards` into its `setup()`, wrapping
+ * each of `prologueAssigners` in `assign()` there, and spreading `prologueStates(id, next)` into its
+ * states; its context must extend {@link PrologueContext} and its events include {@link PrologueEvent}.
+ */
+
+export interface PrologueInput {
+  origin: string;
+  client: ClientCredentials;
+  scope: string;
+}
+
+export interface PrologueContext extends FlowContextBase {
+  input: PrologueInput;
+  issuer: string;
+  redirectUri: string;
+  metadata?: ServerMetadata;
+  pkce?: PkceValues;
+  authUrl?: string;
+  authParams?: ExplainedParam[];
+  callbackUrl?: string;
+  code?: string;
+  tokens?: TokenSet;
+}
+
+export type PrologueEvent =
+  | { type: 'user.next' }
+  | { type: 'browser.navigated' }
+  | { type: 'callback.received'; url: string }
+  | { type: 'user.tamperState' };
+
+export interface PrologueOptions {
+  /** Extra authorization request parameters, e.g. `prompt=consent` with `offline_access` (OIDC Core §11). */
+  prompt?: string;
+}
+
+export const prologueContext = (input: PrologueInput): Omit<PrologueContext, keyof FlowContextBase> & FlowContextBase => ({
+  ...emptyFlowContext(),
+  input,
+  issuer: `${input.origin}/as/demo`,
+  redirectUri: `${input.origin}/flows/callback`,
+});
+
+export const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
+const value = <T>(e: unknown): T | undefined => {
+  const r = out(e).result;
+  return r.ok ? (r.value as T) : undefined;
+};
+
+export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
+
+type Args = { context: PrologueContext; event: unknown };
+
+/**
+ * The prologue's actions as plain assigners; a machine wraps each in its own `assign()` inside
+ * `setup()`, so XState types them with that machine's context and events.
+ */
+export const prologueAssigners = {
+  enterStep: ({ context }: Args, params: { step: string }) => ({ trail: [...context.trail, params.step] }),
+  storeOutput: ({ context, event }: Args) => mergeStepOutput(context, out(event)),
+  storeMetadata: ({ event }: Args) => ({ metadata: value<ServerMetadata>(event) }),
+  storePkce: ({ event }: Args) => ({ pkce: value<PkceValues>(event) }),
+  storeTokens: ({ event }: Args) => ({ tokens: value<TokenSet>(event) }),
+  buildTheUrl: ({ context }: Args, params: PrologueOptions) => {
+    const built = buildAuthorizationUrl(context.metadata!.authorization_endpoint, {
+      clientId: context.input.client.clientId,
+      redirectUri: context.redirectUri,
+      scope: context.input.scope,
+      state: context.pkce!.state,
+      nonce: context.pkce!.nonce,
+      codeChallenge: context.pkce!.pkce.challenge,
+      prompt: params.prompt,
+    });
+    return { authUrl: built.url, authParams: built.params };
+  },
+  recordCallback: ({ context, event }: Args): Partial<PrologueContext> => {
+    const e = event as { type: string; url?: string };
+    if (e.type !== 'callback.received' || !e.url) return {};
+    // RFC 6749 §4.1.2: the AS redirected the browser here; the client only ever sees the URL.
+    const hop = frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, e.url);
+    return { callbackUrl: e.url, exchanges: [...context.exchanges, hop] };
+  },
+  recordAuthorizeHop: ({ context }: Args) => ({
+    exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)],
+  }),
+  tamperWithState: ({ context }: Args) => ({ callbackUrl: tamperState(context.callbackUrl!) }),
+  checkCallback: ({ context }: Args): Partial<PrologueContext> => {
+    const { checks, result } = validateCallback(context.callbackUrl!, {
+      state: context.pkce!.state,
+      issuer: context.issuer,
+      issRequired: context.metadata?.authorization_response_iss_parameter_supported === true,
+    });
+    return { checks: { ...context.checks, checkCallback: checks }, ...(result.ok ? { code: result.value.code } : { error: result.error }) };
+  },
+};
+
+export const prologueGuards = {
+  stepFailed: ({ event }: { event: unknown }) => !out(event).result.ok,
+  callbackHasCode: ({ context }: { context: PrologueContext }) => context.code !== undefined,
+  userDenied: ({ context }: { context: PrologueContext }) => context.error?.code === 'access_denied',
+};
+
+/** The prologue's step metadata, as the authorization-code flow shows it. */
+export const PROLOGUE_STEPS = {
+  discover: AUTH_CODE_STEPS.discover,
+  makeVerifier: AUTH_CODE_STEPS.makeVerifier,
+  buildUrl: AUTH_CODE_STEPS.buildUrl,
+  redirectToAs: AUTH_CODE_STEPS.redirectToAs,
+  callbackReceived: AUTH_CODE_STEPS.callbackReceived,
+  callbackAccepted: AUTH_CODE_STEPS.callbackAccepted,
+  accessDenied: AUTH_CODE_STEPS.accessDenied,
+  callbackRefused: AUTH_CODE_STEPS.callbackRefused,
+  tokenRequest: AUTH_CODE_STEPS.tokenRequest,
+} satisfies Record<string, StepMeta>;
+
+export type PrologueStep = keyof typeof PROLOGUE_STEPS;
+
+const enter = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
+
+/**
+ * The prologue's states, for a machine with id `id`: after the code is redeemed, `user.next` goes
+ * to `#id.afterTokens`; a failed request goes to `#id.failed`. `steps` lets a flow retell a step.
+ */
+export function prologueStates(id: string, afterTokens: string, steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS, options: PrologueOptions = {}) {
+  const to = (state: string) => `#${id}.${state}`;
+  const failedOr = <A extends string>(store: A) => [
+    { guard: 'stepFailed', target: to('failed'), actions: 'storeOutput' },
+    { target: 'ready', actions: ['storeOutput', store] },
+  ] as const;
+  return {
+    discover: {
+      meta: steps.discover,
+      entry: enter('discover'),
+      initial: 'running',
+      states: {
+        running: { invoke: { id: 'discover', src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), onDone: failedOr('storeMetadata') } },
+        ready: { on: { 'user.next': to('makeVerifier') } },
+      },
+    },
+    makeVerifier: {
+      meta: steps.makeVerifier,
+      entry: enter('makeVerifier'),
+      initial: 'running',
+      states: {
+        running: { invoke: { id: 'makePkce', src: 'makePkce', onDone: { target: 'ready', actions: ['storeOutput', 'storePkce'] } } },
+        ready: { on: { 'user.next': to('buildUrl') } },
+      },
+    },
+    buildUrl: {
+      meta: steps.buildUrl,
+      entry: [enter('buildUrl'), { type: 'buildTheUrl', params: options }],
+      on: { 'user.next': 'redirectToAs' },
+    },
+    redirectToAs: {
+      meta: steps.redirectToAs,
+      entry: enter('redirectToAs'),
+      // The player persists the snapshot, then sends the browser away (RFC 6749 §4.1.1).
+      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+    },
+    awaitingCallback: {
+      meta: steps.redirectToAs,
+      on: { 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+    },
+    callbackReceived: {
+      meta: steps.callbackReceived,
+      entry: enter('callbackReceived'),
+      on: { 'user.tamperState': { actions: 'tamperWithState' }, 'user.next': { target: 'checkCallback' } },
+    },
+    checkCallback: {
+      entry: 'checkCallback',
+      always: [
+        { guard: 'callbackHasCode', target: 'callbackAccepted' },
+        { guard: 'userDenied', target: 'accessDenied' },
+        { target: 'callbackRefused' },
+      ],
+    },
+    callbackAccepted: { meta: steps.callbackAccepted, entry: enter('callbackAccepted'), on: { 'user.next': 'tokenRequest' } },
+    accessDenied: { meta: steps.accessDenied, entry: enter('accessDenied'), type: 'final' },
+    callbackRefused: { meta: steps.callbackRefused, entry: enter('callbackRefused'), type: 'final' },
+    tokenRequest: {
+      meta: steps.tokenRequest,
+      entry: enter('tokenRequest'),
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'tokenRequest',
+            src: 'tokenRequest',
+            input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
+            onDone: failedOr('storeTokens'),
+          },
+        },
+        ready: { on: { 'user.next': to(afterTokens) } },
+      },
+    },
+  } as const;
+}

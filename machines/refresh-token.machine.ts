@@ -1,0 +1,191 @@
+import type { JSONWebKeySet } from 'jose';
+import { assign, setup } from 'xstate';
+import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { apiCallActor } from './authorization-code.actors';
+import { out, prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
+import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
+import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
+
+export type RefreshTokenInput = PrologueInput;
+
+/** One token response the client received, by the step that received it (oldest first). */
+export interface IssuedTokens {
+  step: string;
+  tokens: TokenSet;
+}
+
+export interface RefreshTokenContext extends PrologueContext {
+  jwks?: JSONWebKeySet;
+  /** Every token set so far: the code's, then one per refresh. `tokens` is always the last. */
+  issued: IssuedTokens[];
+}
+
+export type RefreshTokenEvent = PrologueEvent | { type: 'user.replaySpent' } | { type: 'user.tryCurrent' };
+
+const enter = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
+const ID = 'refreshToken';
+
+/** The refresh token spent at the first refresh: the one the replay presents again. */
+export const spentRefreshToken = (c: Pick<RefreshTokenContext, 'issued'>) => c.issued[0]?.tokens.refresh_token;
+
+/**
+ * Refresh tokens with rotation (RFC 6749 §6, RFC 9700 §4.14.2, OIDC Core §11-12): sign in once
+ * through the authorization-code prologue, refresh twice (each use rotates), then replay a spent
+ * refresh token and watch the AS revoke the whole family.
+ */
+export const refreshTokenMachine = setup({
+  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput },
+  actors: { ...prologueActors, refresh: refreshActor, callApi: apiCallActor, presentRefused: presentRefusedActor, callApiRefused: apiCallRefusedActor },
+  // Wrapped in arrows so that assign() infers this machine's context, not the prologue's.
+  actions: {
+    enterStep: assign((a, params: { step: string }) => P.enterStep(a, params)),
+    storeOutput: assign((a) => P.storeOutput(a)),
+    storeMetadata: assign((a) => P.storeMetadata(a)),
+    storePkce: assign((a) => P.storePkce(a)),
+    // The code's token set starts the history the comparison panels read.
+    storeTokens: assign((args) => {
+      const { tokens } = P.storeTokens(args);
+      return tokens ? { tokens, issued: [...args.context.issued, { step: out(args.event).step, tokens }] } : {};
+    }),
+    storeRefreshed: assign(({ context, event }) => {
+      const r = out(event).result;
+      if (!r.ok) return {};
+      const { tokens, jwks } = r.value as Refreshed;
+      return { tokens, jwks, issued: [...context.issued, { step: out(event).step, tokens }] };
+    }),
+    buildTheUrl: assign((a, params: PrologueOptions) => P.buildTheUrl(a, params)),
+    recordCallback: assign((a) => P.recordCallback(a)),
+    recordAuthorizeHop: assign((a) => P.recordAuthorizeHop(a)),
+    tamperWithState: assign((a) => P.tamperWithState(a)),
+    checkCallback: assign((a) => P.checkCallback(a)),
+  },
+  guards: prologueGuards,
+}).createMachine({
+  id: ID,
+  context: ({ input }) => ({ ...prologueContext(input), issued: [] }),
+  initial: 'discover',
+  states: {
+    // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
+    // OIDC Core §11: offline_access needs prompt=consent.
+    ...prologueStates(ID, 'refresh1', S, { prompt: 'consent' }),
+    refresh1: {
+      meta: S.refresh1,
+      entry: enter('refresh1'),
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'refresh',
+            src: 'refresh',
+            input: ({ context }) => ({ step: 'refresh1', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', 'storeRefreshed'] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.callApi` } },
+      },
+    },
+    callApi: {
+      meta: S.callApi,
+      entry: enter('callApi'),
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'callApi',
+            src: 'callApi',
+            input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.refresh2` } },
+      },
+    },
+    refresh2: {
+      meta: S.refresh2,
+      entry: enter('refresh2'),
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'refresh',
+            src: 'refresh',
+            input: ({ context }) => ({ step: 'refresh2', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: ['storeOutput', 'storeRefreshed'] },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.replaySpent` } },
+      },
+    },
+    // The learner acts: nothing is sent until they press the button (meta.pause = 'wait').
+    replaySpent: {
+      meta: S.replaySpent,
+      entry: enter('replaySpent'),
+      initial: 'idle',
+      states: {
+        idle: { on: { 'user.replaySpent': 'running' } },
+        running: {
+          invoke: {
+            id: 'presentRefused',
+            src: 'presentRefused',
+            input: ({ context }) => ({ step: 'replaySpent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.tryCurrent` } },
+      },
+    },
+    tryCurrent: {
+      meta: S.tryCurrent,
+      entry: enter('tryCurrent'),
+      initial: 'idle',
+      states: {
+        idle: { on: { 'user.tryCurrent': 'running' } },
+        running: {
+          invoke: {
+            id: 'presentRefused',
+            src: 'presentRefused',
+            input: ({ context }) => ({ step: 'tryCurrent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.callApiRevoked` } },
+      },
+    },
+    callApiRevoked: {
+      meta: S.callApiRevoked,
+      entry: enter('callApiRevoked'),
+      initial: 'running',
+      states: {
+        running: {
+          invoke: {
+            id: 'callApiRefused',
+            src: 'callApiRefused',
+            input: ({ context }) => ({ step: 'callApiRevoked', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+            onDone: [
+              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
+              { target: 'ready', actions: 'storeOutput' },
+            ],
+          },
+        },
+        ready: { on: { 'user.next': `#${ID}.done` } },
+      },
+    },
+    done: { meta: S.done, entry: enter('done'), type: 'final' },
+    failed: { meta: S.failed, entry: enter('failed'), type: 'final' },
+  },
+});
