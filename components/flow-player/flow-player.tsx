@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { FLOWS, type FlowOptions } from './flows';
+import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
 
@@ -23,17 +24,13 @@ export function FlowPlayer({ slug }: { slug: string }) {
     setSession({ key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback });
   }, [slug, def]);
   if (!session) return <p className="text-slate-700">Starting the flow…</p>;
+  const restart = (options: FlowOptions) => {
+    clearPersisted(slug);
+    setSession({ key: session.key + 1, options });
+  };
   return (
-    <FlowRun
-      key={session.key}
-      def={def}
-      options={session.options}
-      snapshot={session.snapshot}
-      callback={session.callback}
-      onRestart={(options) => {
-        clearPersisted(slug);
-        setSession({ key: session.key + 1, options });
-      }}
-    />
+    <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>
+      <FlowRun key={session.key} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
+    </FlowErrorBoundary>
   );
 }

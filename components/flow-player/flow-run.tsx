@@ -51,11 +51,28 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
   }, [callback, actorRef, def.slug, options]);
 
   // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
+  // Leaving the page aborts requests in flight: that "network error" is not the run's result, so stop saving then.
   useEffect(() => {
+    let leaving = false;
+    const leave = () => {
+      leaving = true;
+    };
+    // Back/forward cache: the same page comes back alive, so saving resumes.
+    const back = () => {
+      leaving = false;
+    };
+    window.addEventListener('beforeunload', leave);
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('pageshow', back);
     const sub = actorRef.subscribe((s) => {
-      if (!isRunning(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      if (!leaving && !isRunning(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     });
-    return () => sub.unsubscribe();
+    return () => {
+      window.removeEventListener('beforeunload', leave);
+      window.removeEventListener('pagehide', leave);
+      window.removeEventListener('pageshow', back);
+      sub.unsubscribe();
+    };
   }, [actorRef, def.slug, options]);
 
   const next = useCallback(() => {
