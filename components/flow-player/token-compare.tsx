@@ -22,7 +22,7 @@ const text = (v: unknown) => (v === undefined ? '(absent)' : String(v));
 
 function verdict(before: unknown, after: unknown, kind: 'value' | 'time'): string {
   if (before === undefined && after === undefined) return 'absent in both';
-  if (before === after) return kind === 'time' ? 'same second' : 'same';
+  if (before === after) return 'same';
   if (kind === 'time' && typeof before === 'number' && typeof after === 'number') return after > before ? `later by ${after - before} s` : `earlier by ${before - after} s`;
   return 'different';
 }
