@@ -36,7 +36,7 @@ export const DEVICE_CODE_STEPS = {
     specs: [rfc(8628, '3.4'), rfc(8628, '3.5')],
     notice: [
       'Meanwhile, on the second device, you open the verification page, sign in and Allow or Deny (RFC 8628 §3.3). The TV learns the outcome only from its next poll.',
-      'The device_code is sent only on this back channel; it never appears on the screen or in the QR code.',
+      'The device_code travels only on this back channel: it is never on the TV screen or in the QR code.',
       'If the AS gives no interval, the TV must wait 5 seconds (RFC 8628 §3.2).',
     ],
     edges: ['tv->as:token', 'user->phone:scan', 'phone->as:device'],

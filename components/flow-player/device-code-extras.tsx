@@ -74,17 +74,20 @@ export function DeviceCodeExtras({ step, context: base, live, send }: FlowExtras
   if (step === 'tokenResponse' && context.tokens) {
     const t = context.tokens;
     return (
-      <FieldTable
-        caption="The token response of the last poll (RFC 6749 §5.1)"
-        fields={[
-          { name: 'access_token', value: shorten(t.access_token), why: 'For the resource server: a JWT (RFC 9068) with aud = /rs/demo. The TV sends it, it does not read it.' },
-          { name: 'token_type', value: t.token_type, why: 'Bearer: whoever holds it may use it (RFC 6750), so it travels only over TLS.' },
-          { name: 'expires_in', value: t.expires_in, why: 'Seconds the access token stays valid.' },
-          { name: 'scope', value: t.scope, why: 'What was granted; it may be less than what the TV asked for (RFC 6749 §3.3).' },
-          { name: 'id_token', value: shorten(t.id_token), why: t.id_token ? 'For the TV: who signed in on the second device (OIDC Core §2); there because openid was asked for.' : 'No ID token: openid was not in the scope.' },
-          { name: 'refresh_token', value: shorten(t.refresh_token), why: t.refresh_token ? 'Lets the TV get new access tokens later without showing a code again (offline_access); rotated on every use.' : 'No refresh token: offline_access was not granted.' },
-        ]}
-      />
+      <div className="space-y-4">
+        <DevicePollLog polls={context.polls} interval={context.interval} polling={false} onPollNow={() => undefined} />
+        <FieldTable
+          caption="The token response of the last poll (RFC 6749 §5.1)"
+          fields={[
+            { name: 'access_token', value: shorten(t.access_token), why: 'For the resource server: a JWT (RFC 9068) with aud = /rs/demo. The TV sends it, it does not read it.' },
+            { name: 'token_type', value: t.token_type, why: 'Bearer: whoever holds it may use it (RFC 6750 §1.2), so it must only travel over TLS (§5.3).' },
+            { name: 'expires_in', value: t.expires_in, why: 'Seconds the access token stays valid.' },
+            { name: 'scope', value: t.scope, why: 'What was granted; it may be less than what the TV asked for (RFC 6749 §3.3).' },
+            { name: 'id_token', value: shorten(t.id_token), why: t.id_token ? 'For the TV: who signed in on the second device (OIDC Core §2); there because openid was asked for.' : 'No ID token: openid was not in the scope.' },
+            { name: 'refresh_token', value: shorten(t.refresh_token), why: t.refresh_token ? 'Lets the TV get new access tokens later without showing a code again (offline_access); rotated on every use.' : 'No refresh token: offline_access was not granted.' },
+          ]}
+        />
+      </div>
     );
   }
   return null;
