@@ -60,8 +60,7 @@ export function StepView({ def, step, index, total, meta, context, live, running
       <StepCard meta={meta} index={index} total={total} />
       <FlowDiagram flow={def.slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} />
       {def.Extras && <def.Extras step={step} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
-      {/* A 'wait' step (device polling) is busy between requests too; its own panel shows what it waits for. */}
-      {running && meta.pause !== 'wait' && <p className="text-sm text-slate-700">Sending…</p>}
+      {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
         <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-950">
