@@ -102,6 +102,8 @@ export async function apiCallRefused(input: ApiCallInput): Promise<StepOutput<st
   if (called.result.ok) return { ...called, result: fail('access_token_still_accepted', 'The resource server still accepted the access token of a revoked family.', input.step) };
   if (called.result.error.code !== 'http_401') return { ...called, result: called.result };
   const www = called.facts?.find((f) => f.label === 'WWW-Authenticate')?.value ?? '';
+  // Only a refusal that names the revocation proves the point (after 10 minutes the token would simply have expired).
+  if (!/revoked/i.test(www)) return { ...called, result: fail('refused_for_another_reason', `The resource server refused the token, but not because the family was revoked: ${www || 'no WWW-Authenticate'}.`, input.step) };
   return { ...called, result: ok(www) };
 }
 
