@@ -47,7 +47,10 @@ async function toPolling(page: Page): Promise<string> {
 
 /** The second device: opens the link from the TV screen in a new tab, signs in and decides. */
 async function decideOnSecondDevice(page: Page, userCode: string, decision: 'Allow' | 'Deny') {
-  const [phone] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: 'Open the verification page (second device)' }).click()]);
+  const link = page.getByRole('link', { name: 'Open the verification page (second device)' });
+  await expect(link).toHaveAttribute('href', new RegExp(`/as/demo/device\\?user_code=${userCode}$`));
+  await expect(link).toHaveAttribute('rel', 'noopener');
+  const [phone] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await expect(phone.getByLabel('Code')).toHaveValue(userCode);
   await phone.getByRole('button', { name: 'Continue' }).click();
   await phone.getByLabel('Username').fill('alice');

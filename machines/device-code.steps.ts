@@ -94,7 +94,7 @@ export const DEVICE_CODE_STEPS = {
     title: 'The flow stopped on an error',
     explanation: 'A request failed or a check did not pass. An error from the token endpoint other than authorization_pending and slow_down ends the polling (RFC 8628 §3.5). The error below says what and where.',
     specs: [rfc(8628, '3.5'), rfc(6749, '5.2')],
-    notice: [],
+    notice: ['This TV stops on a network error too. A device that retries instead must first lower its polling frequency (RFC 8628 §3.5, on a connection timeout).'],
     edges: [],
     pause: 'end',
   },
