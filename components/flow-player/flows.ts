@@ -7,6 +7,12 @@ import { clientCredentialsMachine } from '@/machines/client-credentials.machine'
 import type { ClientAuthMethod, ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { AuthCodeExtras } from './auth-code-extras';
+import { REFRESH_TOKEN_STEPS } from '@/machines/refresh-token.steps';
+import { refreshTokenMachine } from '@/machines/refresh-token.machine';
+import { RefreshTokenExtras } from './refresh-token-extras';
+import { DEVICE_CODE_STEPS } from '@/machines/device-code.steps';
+import { deviceCodeMachine } from '@/machines/device-code.machine';
+import { DeviceCodeExtras } from './device-code-extras';
 
 export interface FlowOptions {
   client: string;
@@ -87,7 +93,50 @@ const clientCredentials: FlowDefinition = {
   checkTitles: { callApi: 'What the resource server checked (RFC 9068 §4)' },
 };
 
+const deviceCode: FlowDefinition = {
+  slug: 'device-code',
+  title: 'Device authorization grant (TV sign-in)',
+  machine: deviceCodeMachine,
+  steps: DEVICE_CODE_STEPS,
+  defaults: { client: 'tv', authMethod: 'none', scope: 'openid profile offline_access photos:read' },
+  clients: [{ id: 'tv', label: 'tv — public device client, Photo Frame TV (no secret)', methods: ['none'] }],
+  scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
+  makeInput(o, origin) {
+    return { origin, client: credentials(this, o), scope: o.scope };
+  },
+  Extras: DeviceCodeExtras,
+  checkTitles: {
+    validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
+    callApi: 'What the resource server checked (RFC 9068 §4)',
+  },
+};
+
+const refreshToken: FlowDefinition = {
+  slug: 'refresh-token',
+  title: 'Refresh tokens: rotation and replay detection',
+  machine: refreshTokenMachine,
+  steps: REFRESH_TOKEN_STEPS,
+  defaults: { client: 'spa', authMethod: 'none', scope: 'openid offline_access photos:read' },
+  // The same clients as the authorization-code flow: both may use the refresh_token grant.
+  clients: authorizationCode.clients,
+  scopes: authorizationCode.scopes,
+  makeInput(o, origin) {
+    return { origin, client: credentials(this, o), scope: o.scope };
+  },
+  Extras: RefreshTokenExtras,
+  checkTitles: {
+    checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
+    refresh1: 'What the client checked in the refresh response (RFC 9700 §4.14.2, OIDC Core §12.2)',
+    refresh2: 'What the client checked in the refresh response (RFC 9700 §4.14.2, OIDC Core §12.2)',
+    callApi: 'What the resource server checked (RFC 9068 §4)',
+    callApiRevoked: 'The checks the JWT alone allows (RFC 9068 §4): revocation is not in the token',
+  },
+  checksFrom: authorizationCode.checksFrom,
+};
+
 export const FLOWS: Record<string, FlowDefinition> = {
   [authorizationCode.slug]: authorizationCode,
   [clientCredentials.slug]: clientCredentials,
+  [refreshToken.slug]: refreshToken,
+  [deviceCode.slug]: deviceCode,
 };

@@ -19,6 +19,20 @@ export function collectTokens(exchanges: Exchange[], trail: string[]): SeenToken
   return [...seen.values()];
 }
 
+/** What an opaque value is for: not every one is a token the AS can introspect. */
+function opaqueNote(label: string): string {
+  switch (label) {
+    case 'authorization code':
+      return 'Opaque, one-time and short-lived: only the authorization server can redeem it, once, together with the PKCE code_verifier (RFC 6749 §4.1.2, RFC 7636 §4.5).';
+    case 'device code':
+      return 'Opaque: the device keeps it and presents it only to the token endpoint while polling; it is never shown to the user (RFC 8628 §3.2, §3.4).';
+    case 'user code':
+      return 'Short code the user types on the second device to find this request at the authorization server; it grants nothing by itself (RFC 8628 §3.2, §6.1).';
+    default:
+      return 'Opaque: a random handle with no readable content. Only the authorization server can tell what it stands for (RFC 7662 introspection).';
+  }
+}
+
 /** The live inspector: each token decoded and verified against the realm JWKS (JWTs) or described (opaque). */
 export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { keys: JsonWebKey[] } }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-700">No token has crossed the wire yet.</p>;
@@ -34,7 +48,7 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
                 {t.label} (step {t.stepIndex}, {t.where})
               </h3>
               <p className="mt-1 break-all font-mono text-sm text-slate-800">{t.value}</p>
-              <p className="mt-1 text-sm text-slate-700">Opaque: a random handle with no readable content. Only the authorization server can tell what it stands for (RFC 7662 introspection).</p>
+              <p className="mt-1 text-sm text-slate-700">{opaqueNote(t.label)}</p>
             </section>
           )}
         </div>
