@@ -7,7 +7,8 @@ import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { mergeStepOutput, type StepOutput } from './step-output';
+import { enterStep as enter, requestStep } from './request-step';
+import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
 /**
  * The authorization-code prologue (RFC 6749 §4.1, RFC 7636, RFC 9207) shared by every flow that
@@ -57,10 +58,6 @@ export const prologueContext = (input: PrologueInput): Omit<PrologueContext, key
 });
 
 export const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
-const value = <T>(e: unknown): T | undefined => {
-  const r = out(e).result;
-  return r.ok ? (r.value as T) : undefined;
-};
 
 export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
 
@@ -73,9 +70,9 @@ type Args = { context: PrologueContext; event: unknown };
 export const prologueAssigners = {
   enterStep: ({ context }: Args, params: { step: string }) => ({ trail: [...context.trail, params.step] }),
   storeOutput: ({ context, event }: Args) => mergeStepOutput(context, out(event)),
-  storeMetadata: ({ event }: Args) => ({ metadata: value<ServerMetadata>(event) }),
-  storePkce: ({ event }: Args) => ({ pkce: value<PkceValues>(event) }),
-  storeTokens: ({ event }: Args) => ({ tokens: value<TokenSet>(event) }),
+  storeMetadata: ({ event }: Args) => ({ metadata: resultValue<ServerMetadata>(event) }),
+  storePkce: ({ event }: Args) => ({ pkce: resultValue<PkceValues>(event) }),
+  storeTokens: ({ event }: Args) => ({ tokens: resultValue<TokenSet>(event) }),
   buildTheUrl: ({ context }: Args, params: PrologueOptions) => {
     const built = buildAuthorizationUrl(context.metadata!.authorization_endpoint, {
       clientId: context.input.client.clientId,
@@ -130,37 +127,15 @@ export const PROLOGUE_STEPS = {
 
 export type PrologueStep = keyof typeof PROLOGUE_STEPS;
 
-const enter = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
 
 /**
  * The prologue's states, for a machine with id `id`: after the code is redeemed, `user.next` goes
  * to `#id.afterTokens`; a failed request goes to `#id.failed`. `steps` lets a flow retell a step.
  */
 export function prologueStates(id: string, afterTokens: string, steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS, options: PrologueOptions = {}) {
-  const to = (state: string) => `#${id}.${state}`;
-  const failedOr = <A extends string>(store: A) => [
-    { guard: 'stepFailed', target: to('failed'), actions: 'storeOutput' },
-    { target: 'ready', actions: ['storeOutput', store] },
-  ] as const;
   return {
-    discover: {
-      meta: steps.discover,
-      entry: enter('discover'),
-      initial: 'running',
-      states: {
-        running: { invoke: { id: 'discover', src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), onDone: failedOr('storeMetadata') } },
-        ready: { on: { 'user.next': to('makeVerifier') } },
-      },
-    },
-    makeVerifier: {
-      meta: steps.makeVerifier,
-      entry: enter('makeVerifier'),
-      initial: 'running',
-      states: {
-        running: { invoke: { id: 'makePkce', src: 'makePkce', onDone: { target: 'ready', actions: ['storeOutput', 'storePkce'] } } },
-        ready: { on: { 'user.next': to('buildUrl') } },
-      },
-    },
+    discover: requestStep({ machine: id, step: 'discover', meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' }),
+    makeVerifier: requestStep({ machine: id, step: 'makeVerifier', meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' }),
     buildUrl: {
       meta: steps.buildUrl,
       entry: [enter('buildUrl'), { type: 'buildTheUrl', params: options }],
@@ -192,21 +167,14 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
     callbackAccepted: { meta: steps.callbackAccepted, entry: enter('callbackAccepted'), on: { 'user.next': 'tokenRequest' } },
     accessDenied: { meta: steps.accessDenied, entry: enter('accessDenied'), type: 'final' },
     callbackRefused: { meta: steps.callbackRefused, entry: enter('callbackRefused'), type: 'final' },
-    tokenRequest: {
+    tokenRequest: requestStep({
+      machine: id,
+      step: 'tokenRequest',
       meta: steps.tokenRequest,
-      entry: enter('tokenRequest'),
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'tokenRequest',
-            src: 'tokenRequest',
-            input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
-            onDone: failedOr('storeTokens'),
-          },
-        },
-        ready: { on: { 'user.next': to(afterTokens) } },
-      },
-    },
+      src: 'tokenRequest',
+      input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
+      store: 'storeTokens',
+      next: afterTokens,
+    }),
   } as const;
 }

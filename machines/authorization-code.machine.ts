@@ -2,6 +2,8 @@ import type { JSONWebKeySet } from 'jose';
 import { assign, setup } from 'xstate';
 import { apiCallActor, userinfoActor, validateIdTokenActor } from './authorization-code.actors';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
+import { requestStep } from './request-step';
+import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput } from './auth-code-prologue';
 
 export type AuthCodeInput = PrologueInput;
@@ -27,6 +29,7 @@ export const authorizationCodeMachine = setup({
     recordAuthorizeHop: assign(P.recordAuthorizeHop),
     tamperWithState: assign(P.tamperWithState),
     checkCallback: assign(P.checkCallback),
+    storeJwks: assign({ jwks: ({ event }) => resultValue<JSONWebKeySet>(event) }),
   },
   guards: prologueGuards,
 }).createMachine({
@@ -36,63 +39,31 @@ export const authorizationCodeMachine = setup({
   states: {
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     ...prologueStates('authorizationCode', 'validateIdToken'),
-    validateIdToken: {
+    validateIdToken: requestStep({
+      machine: 'authorizationCode',
+      step: 'validateIdToken',
       meta: S.validateIdToken,
-      entry: { type: 'enterStep', params: { step: 'validateIdToken' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'validateIdToken',
-            src: 'validateIdToken',
-            input: ({ context }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
-            onDone: [
-              { guard: 'stepFailed', target: '#authorizationCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', assign({ jwks: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#authorizationCode.callApi' } },
-      },
-    },
-    callApi: {
+      src: 'validateIdToken',
+      input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
+      store: 'storeJwks',
+      next: 'callApi',
+    }),
+    callApi: requestStep({
+      machine: 'authorizationCode',
+      step: 'callApi',
       meta: S.callApi,
-      entry: { type: 'enterStep', params: { step: 'callApi' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'callApi',
-            src: 'callApi',
-            input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-            onDone: [
-              { guard: 'stepFailed', target: '#authorizationCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#authorizationCode.userinfo' } },
-      },
-    },
-    userinfo: {
+      src: 'callApi',
+      input: ({ context }: { context: AuthCodeContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      next: 'userinfo',
+    }),
+    userinfo: requestStep({
+      machine: 'authorizationCode',
+      step: 'userinfo',
       meta: S.userinfo,
-      entry: { type: 'enterStep', params: { step: 'userinfo' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'userinfo',
-            src: 'userinfo',
-            input: ({ context }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
-            onDone: [
-              { guard: 'stepFailed', target: '#authorizationCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#authorizationCode.done' } },
-      },
-    },
+      src: 'userinfo',
+      input: ({ context }: { context: AuthCodeContext }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
+      next: 'done',
+    }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
   },

@@ -8,7 +8,8 @@ import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { apiCall, discoverActor, fetchJwks, tokenCall, type ApiCallInput } from './authorization-code.actors';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
-import { mergeStepOutput, networkFailure, type StepOutput } from './step-output';
+import { requestStep } from './request-step';
+import { mergeStepOutput, networkFailure, resultValue, type StepOutput } from './step-output';
 
 export interface ClientCredentialsInput {
   origin: string;
@@ -52,6 +53,8 @@ export const clientCredentialsMachine = setup({
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
     storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
+    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
+    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
   },
   guards: { stepFailed: ({ event }) => !out(event).result.ok },
 }).createMachine({
@@ -59,63 +62,24 @@ export const clientCredentialsMachine = setup({
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo` }),
   initial: 'discover',
   states: {
-    discover: {
-      meta: S.discover,
-      entry: { type: 'enterStep', params: { step: 'discover' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'discover',
-            src: 'discover',
-            input: ({ context }) => ({ issuer: context.issuer }),
-            onDone: [
-              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', assign({ metadata: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#clientCredentials.tokenRequest' } },
-      },
-    },
-    tokenRequest: {
+    discover: requestStep({ machine: 'clientCredentials', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: ClientCredentialsContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' }),
+    tokenRequest: requestStep({
+      machine: 'clientCredentials',
+      step: 'tokenRequest',
       meta: S.tokenRequest,
-      entry: { type: 'enterStep', params: { step: 'tokenRequest' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'tokenRequest',
-            src: 'tokenRequest',
-            input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
-            onDone: [
-              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', assign({ tokens: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#clientCredentials.callApi' } },
-      },
-    },
-    callApi: {
+      src: 'tokenRequest',
+      input: ({ context }: { context: ClientCredentialsContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
+      store: 'storeTokens',
+      next: 'callApi',
+    }),
+    callApi: requestStep({
+      machine: 'clientCredentials',
+      step: 'callApi',
       meta: S.callApi,
-      entry: { type: 'enterStep', params: { step: 'callApi' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'callApi',
-            src: 'callApi',
-            input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-            onDone: [
-              { guard: 'stepFailed', target: '#clientCredentials.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#clientCredentials.done' } },
-      },
-    },
+      src: 'callApi',
+      input: ({ context }: { context: ClientCredentialsContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      next: 'done',
+    }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
   },

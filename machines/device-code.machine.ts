@@ -7,7 +7,8 @@ import { discoverActor, validateIdTokenActor } from './authorization-code.actors
 import { deviceApiActor, deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
-import { mergeStepOutput, type StepOutput } from './step-output';
+import { requestStep } from './request-step';
+import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
 export interface DeviceCodeInput {
   origin: string;
@@ -72,6 +73,14 @@ export const deviceCodeMachine = setup({
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
     storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
+    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
+    storeJwks: assign({ jwks: ({ event }) => resultValue<JSONWebKeySet>(event) }),
+    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
+    storeDevice: assign(({ event }) => {
+      const device = resultValue<DeviceAuthorization>(event);
+      const given = device?.interval;
+      return { device, deviceIssuedAt: Date.now(), interval: typeof given === 'number' && given > 0 ? given : DEFAULT_INTERVAL };
+    }),
     // authorization_pending and slow_down are not errors of the flow: keep the exchanges, not the error.
     storeExchanges: assign({ exchanges: ({ context, event }) => [...context.exchanges, ...out(event).exchanges] }),
     slowDown: assign({ interval: ({ context }) => context.interval + SLOW_DOWN_STEP }),
@@ -100,54 +109,16 @@ export const deviceCodeMachine = setup({
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo`, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
   initial: 'discover',
   states: {
-    discover: {
-      meta: S.discover,
-      entry: { type: 'enterStep', params: { step: 'discover' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'discover',
-            src: 'discover',
-            input: ({ context }) => ({ issuer: context.issuer }),
-            onDone: [
-              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', assign({ metadata: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#deviceCode.deviceAuthorization' } },
-      },
-    },
-    deviceAuthorization: {
+    discover: requestStep({ machine: 'deviceCode', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' }),
+    deviceAuthorization: requestStep({
+      machine: 'deviceCode',
+      step: 'deviceAuthorization',
       meta: S.deviceAuthorization,
-      entry: { type: 'enterStep', params: { step: 'deviceAuthorization' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'deviceAuthorization',
-            src: 'deviceAuthorization',
-            input: ({ context }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
-            onDone: [
-              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
-              {
-                target: 'ready',
-                actions: [
-                  'storeOutput',
-                  assign(({ event }) => {
-                    const device = event.output.result.ok ? event.output.result.value : undefined;
-                    const given = device?.interval;
-                    return { device, deviceIssuedAt: Date.now(), interval: typeof given === 'number' && given > 0 ? given : DEFAULT_INTERVAL };
-                  }),
-                ],
-              },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#deviceCode.showCode' } },
-      },
-    },
+      src: 'deviceAuthorization',
+      input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
+      store: 'storeDevice',
+      next: 'showCode',
+    }),
     showCode: {
       meta: S.showCode,
       entry: { type: 'enterStep', params: { step: 'showCode' } },
@@ -173,7 +144,7 @@ export const deviceCodeMachine = setup({
                 src: 'poll',
                 input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
                 onDone: [
-                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', assign({ tokens: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
+                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', 'storeTokens'] },
                   { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
                   { guard: { type: 'pollError', params: { code: 'slow_down' } }, target: 'waiting', actions: ['slowDown', 'logPoll', 'storeExchanges'] },
                   { guard: { type: 'pollError', params: { code: 'access_denied' } }, target: '#deviceCode.accessDenied', actions: ['logPoll', 'storeOutput'] },
@@ -197,54 +168,33 @@ export const deviceCodeMachine = setup({
         ],
       },
     },
-    validateIdToken: {
+    validateIdToken: requestStep({
+      machine: 'deviceCode',
+      step: 'validateIdToken',
       meta: S.validateIdToken,
-      entry: { type: 'enterStep', params: { step: 'validateIdToken' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'validateIdToken',
-            src: 'validateIdToken',
-            // No nonce: RFC 8628 has no authentication request to carry one.
-            input: ({ context }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
-            onDone: [
-              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', assign({ jwks: ({ event }) => (event.output.result.ok ? event.output.result.value : undefined) })] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#deviceCode.callApi' } },
-      },
-    },
-    callApi: {
+      src: 'validateIdToken',
+      // No nonce: RFC 8628 has no authentication request to carry one.
+      input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
+      store: 'storeJwks',
+      next: 'callApi',
+    }),
+    callApi: requestStep({
+      machine: 'deviceCode',
+      step: 'callApi',
       meta: S.callApi,
-      entry: { type: 'enterStep', params: { step: 'callApi' } },
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'callApi',
-            src: 'callApi',
-            input: ({ context }) => ({
-              step: 'callApi',
-              url: `${context.input.origin}/rs/demo/photos`,
-              accessToken: context.tokens!.access_token,
-              jwks: context.jwks,
-              jwksUri: context.metadata!.jwks_uri,
-              issuer: context.issuer,
-              resource: `${context.input.origin}/rs/demo`,
-              requiredScope: 'photos:read',
-            }),
-            onDone: [
-              { guard: 'stepFailed', target: '#deviceCode.failed', actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': '#deviceCode.done' } },
-      },
-    },
+      src: 'callApi',
+      input: ({ context }: { context: DeviceCodeContext }) => ({
+        step: 'callApi',
+        url: `${context.input.origin}/rs/demo/photos`,
+        accessToken: context.tokens!.access_token,
+        jwks: context.jwks,
+        jwksUri: context.metadata!.jwks_uri,
+        issuer: context.issuer,
+        resource: `${context.input.origin}/rs/demo`,
+        requiredScope: 'photos:read',
+      }),
+      next: 'done',
+    }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     accessDenied: { meta: S.accessDenied, entry: { type: 'enterStep', params: { step: 'accessDenied' } }, type: 'final' },
     expired: { meta: S.expired, entry: { type: 'enterStep', params: { step: 'expired' } }, type: 'final' },

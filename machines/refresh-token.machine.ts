@@ -5,6 +5,7 @@ import { apiCallActor } from './authorization-code.actors';
 import { out, prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
+import { actionStep, enterStep as enter, requestStep } from './request-step';
 
 export type RefreshTokenInput = PrologueInput;
 
@@ -22,7 +23,6 @@ export interface RefreshTokenContext extends PrologueContext {
 
 export type RefreshTokenEvent = PrologueEvent | { type: 'user.replaySpent' } | { type: 'user.tryCurrent' };
 
-const enter = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
 const ID = 'refreshToken';
 
 /** The refresh token spent at the first refresh: the one the replay presents again. */
@@ -68,123 +68,59 @@ export const refreshTokenMachine = setup({
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     // OIDC Core §11: offline_access needs prompt=consent.
     ...prologueStates(ID, 'refresh1', S, { prompt: 'consent' }),
-    refresh1: {
+    refresh1: requestStep({
+      machine: ID,
+      step: 'refresh1',
       meta: S.refresh1,
-      entry: enter('refresh1'),
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'refresh',
-            src: 'refresh',
-            input: ({ context }) => ({ step: 'refresh1', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', 'storeRefreshed'] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.callApi` } },
-      },
-    },
-    callApi: {
+      src: 'refresh',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh1', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+      store: 'storeRefreshed',
+      next: 'callApi',
+    }),
+    callApi: requestStep({
+      machine: ID,
+      step: 'callApi',
       meta: S.callApi,
-      entry: enter('callApi'),
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'callApi',
-            src: 'callApi',
-            input: ({ context }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.refresh2` } },
-      },
-    },
-    refresh2: {
+      src: 'callApi',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      next: 'refresh2',
+    }),
+    refresh2: requestStep({
+      machine: ID,
+      step: 'refresh2',
       meta: S.refresh2,
-      entry: enter('refresh2'),
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'refresh',
-            src: 'refresh',
-            input: ({ context }) => ({ step: 'refresh2', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: ['storeOutput', 'storeRefreshed'] },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.replaySpent` } },
-      },
-    },
+      src: 'refresh',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh2', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+      store: 'storeRefreshed',
+      next: 'replaySpent',
+    }),
     // The learner acts: nothing is sent until they press the button (meta.pause = 'wait').
-    replaySpent: {
+    replaySpent: actionStep({
+      machine: ID,
+      step: 'replaySpent',
       meta: S.replaySpent,
-      entry: enter('replaySpent'),
-      initial: 'idle',
-      states: {
-        idle: { on: { 'user.replaySpent': 'running' } },
-        running: {
-          invoke: {
-            id: 'presentRefused',
-            src: 'presentRefused',
-            input: ({ context }) => ({ step: 'replaySpent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.tryCurrent` } },
-      },
-    },
-    tryCurrent: {
+      trigger: 'user.replaySpent',
+      src: 'presentRefused',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'replaySpent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+      next: 'tryCurrent',
+    }),
+    tryCurrent: actionStep({
+      machine: ID,
+      step: 'tryCurrent',
       meta: S.tryCurrent,
-      entry: enter('tryCurrent'),
-      initial: 'idle',
-      states: {
-        idle: { on: { 'user.tryCurrent': 'running' } },
-        running: {
-          invoke: {
-            id: 'presentRefused',
-            src: 'presentRefused',
-            input: ({ context }) => ({ step: 'tryCurrent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.callApiRevoked` } },
-      },
-    },
-    callApiRevoked: {
+      trigger: 'user.tryCurrent',
+      src: 'presentRefused',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'tryCurrent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+      next: 'callApiRevoked',
+    }),
+    callApiRevoked: requestStep({
+      machine: ID,
+      step: 'callApiRevoked',
       meta: S.callApiRevoked,
-      entry: enter('callApiRevoked'),
-      initial: 'running',
-      states: {
-        running: {
-          invoke: {
-            id: 'callApiRefused',
-            src: 'callApiRefused',
-            input: ({ context }) => ({ step: 'callApiRevoked', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-            onDone: [
-              { guard: 'stepFailed', target: `#${ID}.failed`, actions: 'storeOutput' },
-              { target: 'ready', actions: 'storeOutput' },
-            ],
-          },
-        },
-        ready: { on: { 'user.next': `#${ID}.done` } },
-      },
-    },
+      src: 'callApiRefused',
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApiRevoked', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      next: 'done',
+    }),
     done: { meta: S.done, entry: enter('done'), type: 'final' },
     failed: { meta: S.failed, entry: enter('failed'), type: 'final' },
   },

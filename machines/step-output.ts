@@ -27,3 +27,9 @@ export function networkFailure(step: string, e: unknown): StepOutput<never> {
   const message = e instanceof Error ? e.message : String(e);
   return { step, exchanges: [], result: { ok: false, error: { code: 'network_error', message: `The request could not be sent: ${message}`, where: step } } };
 }
+
+/** The value of a step's result in a done event, or undefined when the step failed. */
+export function resultValue<T>(event: unknown): T | undefined {
+  const r = (event as { output: StepOutput<unknown> }).output.result;
+  return r.ok ? (r.value as T) : undefined;
+}
