@@ -1,4 +1,4 @@
-import { oidc, rfc, type StepMeta } from './step-meta';
+import { failedStep, oidc, rfc, type StepMeta } from './step-meta';
 
 /** The authorization-code (PKCE + OIDC) steps, in order. Read by the machine's state `meta`. */
 export const AUTH_CODE_STEPS = {
@@ -103,14 +103,7 @@ export const AUTH_CODE_STEPS = {
     edges: [],
     pause: 'end',
   },
-  failed: {
-    title: 'The flow stopped on an error',
-    explanation: 'A request failed or a check did not pass. The error below says what and where.',
-    specs: [rfc(6749, '5.2')],
-    notice: [],
-    edges: [],
-    pause: 'end',
-  },
+  failed: failedStep(),
 } satisfies Record<string, StepMeta>;
 
 export type AuthCodeStep = keyof typeof AUTH_CODE_STEPS;

@@ -1,4 +1,4 @@
-import { rfc, type StepMeta } from './step-meta';
+import { failedStep, rfc, type StepMeta } from './step-meta';
 
 export const CLIENT_CREDENTIALS_STEPS = {
   discover: {
@@ -32,12 +32,5 @@ export const CLIENT_CREDENTIALS_STEPS = {
     edges: [],
     pause: 'end',
   },
-  failed: {
-    title: 'The flow stopped on an error',
-    explanation: 'A request failed or a check did not pass. The error below says what and where.',
-    specs: [rfc(6749, '5.2')],
-    notice: [],
-    edges: [],
-    pause: 'end',
-  },
+  failed: failedStep(),
 } satisfies Record<string, StepMeta>;

@@ -1,5 +1,5 @@
 import { PROLOGUE_STEPS } from './auth-code-prologue';
-import { oidc, rfc, type StepMeta } from './step-meta';
+import { failedStep, oidc, rfc, type StepMeta } from './step-meta';
 
 const REFRESH_SPECS = [rfc(6749, '6'), rfc(9700, '4.14.2'), oidc('12.1', 'RefreshingAccessToken'), oidc('12.2', 'RefreshTokenResponse')];
 
@@ -98,14 +98,7 @@ export const REFRESH_TOKEN_STEPS = {
     edges: [],
     pause: 'end',
   },
-  failed: {
-    title: 'The flow stopped on an error',
-    explanation: 'A request failed or a check did not pass. The error below says what and where.',
-    specs: [rfc(6749, '5.2')],
-    notice: ['No refresh token in the first answer? It is issued only when offline_access is requested and granted (OIDC Core §11).'],
-    edges: [],
-    pause: 'end',
-  },
+  failed: failedStep(['No refresh token in the first answer? It is issued only when offline_access is requested and granted (OIDC Core §11).']),
 } satisfies Record<string, StepMeta>;
 
 export type RefreshTokenStep = keyof typeof REFRESH_TOKEN_STEPS;

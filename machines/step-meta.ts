@@ -36,6 +36,16 @@ export const oidc = (section: string, anchor: string): SpecRef => ({
   href: `https://openid.net/specs/openid-connect-core-1_0.html#${anchor}`,
 });
 
+/** The step every machine ends in when a request fails or a check does not pass; `notice` adds flow-specific hints. */
+export const failedStep = (notice: string[] = []): StepMeta => ({
+  title: 'The flow stopped on an error',
+  explanation: 'A request failed or a check did not pass. The error below says what and where.',
+  specs: [rfc(6749, '5.2')],
+  notice,
+  edges: [],
+  pause: 'end',
+});
+
 /** Context fields every flow machine carries, so one player renders them all. */
 export interface FlowContextBase {
   trail: string[];

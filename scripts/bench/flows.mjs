@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../find-chromium.mjs';
-import { runToCompletion, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
+import { buildAndStartApp, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PORT = 3297;
@@ -70,16 +70,7 @@ async function nextToStep(page, slug) {
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    console.log(`Building the app into ${DIST} (next build)…`);
-    const build = await runToCompletion('next build', `${root}node_modules/.bin/next`, ['build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST } });
-    if (!build.ok) {
-      console.error(build.log.slice(-4000));
-      throw new Error('next build failed');
-    }
-    console.log(`  built in ${build.seconds} s`);
-  }
-  const server = startProcess('next start', `${root}node_modules/.bin/next`, ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: DIST, FLOWLAB_ORIGIN: BASE } });
+  const server = await buildAndStartApp(root, DIST, PORT, { FLOWLAB_ORIGIN: BASE });
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
     await waitForUrl(`${BASE}/flows`, 60_000, server);

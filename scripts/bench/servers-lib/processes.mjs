@@ -1,6 +1,7 @@
 // Start/stop helpers for the benchmark's servers: every child is started by binary in its own
 // process group and stopped by its PID (group), never by name.
 import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 
 const started = new Set();
 
@@ -82,4 +83,25 @@ export function runToCompletion(label, command, args, options = {}) {
       resolve({ ok: code === 0, log: proc.log(), seconds: Math.round((Date.now() - started) / 1000) });
     });
   });
+}
+
+/**
+ * A production build of the app in its own dist dir (skipped when BENCH_SKIP_BUILD=1 and the build
+ * exists), then `next start` on 127.0.0.1:`port`. Returns the server process; stop it with stopProcess.
+ */
+export async function buildAndStartApp(root, dist, port, env = {}) {
+  const next = `${root}node_modules/.bin/next`;
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    console.log(`Building the app into ${dist} (next build)…`);
+    // next build adds its dist dir's type folders to tsconfig.json: put the file back as it was.
+    const tsconfig = await readFile(`${root}tsconfig.json`, 'utf8');
+    const build = await runToCompletion('next build', next, ['build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: dist } });
+    await writeFile(`${root}tsconfig.json`, tsconfig);
+    if (!build.ok) {
+      console.error(build.log.slice(-4000));
+      throw new Error('next build failed');
+    }
+    console.log(`  built in ${build.seconds} s`);
+  }
+  return startProcess('next start', next, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: dist, ...env } });
 }
