@@ -1,32 +1,44 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { FLOWS, type FlowOptions } from './flows';
+import { loadFlow, type FlowDefinition, type FlowOptions } from './flows';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
 
 interface Session {
+  def: FlowDefinition;
   key: number;
   options: FlowOptions;
   snapshot?: unknown;
   callback?: string;
 }
 
-/** Plays one grant. Restores a persisted run (e.g. back from the AS on /flows/callback) before starting. */
+/** Plays one grant. Loads the flow's own chunk, restores a persisted run (e.g. back from the AS on /flows/callback), then starts. */
 export function FlowPlayer({ slug }: { slug: string }) {
-  const def = FLOWS[slug];
   const [session, setSession] = useState<Session | null>(null);
+  const [missing, setMissing] = useState(false);
   useEffect(() => {
-    const persisted = loadPersisted(slug);
-    const callback = peekCallback();
-    // sessionStorage exists only in the browser, so the run starts after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSession({ key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback });
-  }, [slug, def]);
+    let live = true;
+    void loadFlow(slug).then(
+      (def) => {
+        if (!live) return;
+        if (!def) return setMissing(true);
+        // sessionStorage exists only in the browser, so the run starts after hydration.
+        const persisted = loadPersisted(slug);
+        setSession({ def, key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback: peekCallback() });
+      },
+      () => live && setMissing(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [slug]);
+  if (missing) return <p role="alert" className="text-rose-900">This flow could not be loaded. Reload the page, or pick a flow from the Flows page.</p>;
   if (!session) return <p className="text-slate-700">Starting the flow…</p>;
+  const { def } = session;
   const restart = (options: FlowOptions) => {
     clearPersisted(slug);
-    setSession({ key: session.key + 1, options });
+    setSession({ def, key: session.key + 1, options });
   };
   return (
     <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>

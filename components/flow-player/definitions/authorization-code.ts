@@ -1,0 +1,28 @@
+import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
+import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
+import { AuthCodeExtras } from '../auth-code-extras';
+import { credentials, type FlowDefinition } from '../flows';
+
+export const authorizationCode: FlowDefinition = {
+  slug: 'authorization-code',
+  title: 'Authorization code with PKCE and OpenID Connect',
+  machine: authorizationCodeMachine,
+  steps: AUTH_CODE_STEPS,
+  defaults: { client: 'spa', authMethod: 'none', scope: 'openid profile email photos:read' },
+  clients: [
+    { id: 'spa', label: 'spa — public single-page app (no secret)', methods: ['none'] },
+    { id: 'web', label: 'web — confidential web server (secret web-secret)', secret: 'web-secret', methods: ['client_secret_basic', 'client_secret_post'] },
+  ],
+  scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
+  makeInput(o, origin) {
+    return { origin, client: credentials(this, o), scope: o.scope };
+  },
+  Extras: AuthCodeExtras,
+  checkTitles: {
+    checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
+    validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
+    callApi: 'What the resource server checked (RFC 9068 §4)',
+  },
+  // The callback checks run in a transient state; they are shown on the step it leads to.
+  checksFrom: { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' },
+};
