@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setServerStore } from '@/lib/realms/registry';
+import { inProcessFetch } from '@/lib/server-router';
+import { MemoryStore } from '@/lib/store/memory-store';
+import { FlowPlayer } from './flow-player';
+
+/**
+ * The player as a learner uses it, in jsdom: the machine's real actors send real requests, answered
+ * in-process by the embedded servers (window.fetch → the same router the integration tests use).
+ */
+let requests: string[] = [];
+
+beforeEach(() => {
+  setServerStore(new MemoryStore());
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/flows/client-credentials');
+  requests = [];
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, window.location.origin);
+    requests.push(`${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${url.pathname}`);
+    return inProcessFetch(input instanceof Request ? input : url, init);
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const next = () => screen.getByRole('button', { name: 'Next →' });
+const enabled = () => waitFor(() => expect((next() as HTMLButtonElement).disabled).toBe(false), { timeout: 10_000 });
+
+describe('FlowPlayer', () => {
+  it('plays client credentials against the servers; Back reviews a step without sending anything again', async () => {
+    render(<FlowPlayer slug="client-credentials" />);
+    expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
+    await enabled();
+    expect(requests).toContain('GET /as/demo/.well-known/openid-configuration');
+
+    fireEvent.click(next());
+    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' })).toBeTruthy();
+    await enabled();
+    expect(screen.getAllByLabelText('HTTP request')[0].textContent).toContain('authorization: Basic c2VydmljZTpzZXJ2aWNlLXNlY3JldA==');
+    expect(screen.getAllByLabelText('HTTP response')[0].textContent).toContain('HTTP/1.1 200');
+
+    fireEvent.click(next());
+    expect(await screen.findByRole('heading', { name: 'Call the API' })).toBeTruthy();
+    await enabled();
+    expect(requests).toContain('GET /rs/demo/photos');
+    const sent = requests.length;
+
+    fireEvent.click(screen.getByRole('button', { name: '← Back' }));
+    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' })).toBeTruthy();
+    expect(window.location.search).toBe('?step=2');
+    expect(screen.getByRole('toolbar', { name: 'Flow controls' }).textContent).toContain('Reviewing step 2; nothing is sent again.');
+    expect(requests.length).toBe(sent);
+
+    // The run is saved per tab, so a reload (or the trip to an AS) resumes it.
+    const saved = JSON.parse(sessionStorage.getItem('flowlab:flow:client-credentials')!);
+    expect(saved.snapshot.context.trail).toEqual(['discover', 'tokenRequest', 'callApi']);
+  });
+
+  it('reports a saved run it cannot restore instead of a blank page, and starts afresh on request', async () => {
+    sessionStorage.setItem('flowlab:flow:client-credentials', JSON.stringify({ options: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' }, snapshot: { status: 'active', value: 'gone', context: {}, children: {} } }));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(<FlowPlayer slug="client-credentials" />);
+    expect(await screen.findByText('This run could not be restored.', undefined, { timeout: 10_000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the flow again' }));
+    expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
+    expect(sessionStorage.getItem('flowlab:flow:client-credentials') ?? '').not.toContain('"gone"');
+    spy.mockRestore();
+  });
+
+  it('says so when the grant is unknown', async () => {
+    render(<FlowPlayer slug="implicit" />);
+    expect(await screen.findByText(/This flow could not be loaded/)).toBeTruthy();
+  });
+});
