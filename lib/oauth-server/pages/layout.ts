@@ -16,6 +16,8 @@ button{margin-top:18px;padding:9px 20px;font-size:1rem;border-radius:4px;border:
 .primary{background:#5b2a86;color:#fff}.secondary{background:#fff;color:#5b2a86}
 .error{background:#fde8e8;border:1px solid #b42318;color:#7a1a12;padding:10px;border-radius:4px}
 .hint{background:#f6f1fb;border:1px dashed #5b2a86;padding:10px;border-radius:4px;font-size:.95rem}
+.hint p{margin:0}
+.hint button{margin:8px 8px 0 0;padding:5px 12px;font-size:.9rem;background:#fff;color:#5b2a86}
 footer{text-align:center;color:#5a5148;font-size:.85rem}
 code{font-family:ui-monospace,monospace}
 `;

@@ -15,8 +15,8 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
 <button type="submit" class="primary">Sign in</button>
 </form>
-<p class="hint">This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>
-<p class="hint">${users.map((u) => html`<button type="button" data-fill-user="${u.username}" data-fill-password="${u.password}">Fill demo user ${u.username}</button> `)}</p>
+<div class="hint"><p>This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>
+${users.map((u) => html`<button type="button" data-fill-user="${u.username}" data-fill-password="${u.password}">Fill demo user ${u.username}</button>`)}</div>
 <script>${raw(FILL_SCRIPT)}</script>`,
     status,
     headers,
