@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, Snapshot } from 'xstate';
 import type { FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
-import type { FlowDefinition, FlowOptions } from './flows';
+import { flowInput, type FlowDefinition, type FlowOptions } from './flows';
 import { OptionsForm } from './options-form';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
@@ -24,7 +24,7 @@ export interface FlowRunProps {
 /** One run of a flow: the machine actor, the step on screen, and the controls. */
 export function FlowRun({ def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
   const actorRef = useActorRef(def.machine, {
-    input: def.makeInput(options, typeof window === 'undefined' ? '' : window.location.origin),
+    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin),
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
   });
   const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);

@@ -29,7 +29,6 @@ export interface FlowDefinition {
   defaults: FlowOptions;
   clients: Array<{ id: string; label: string; secret?: string; methods: ClientAuthMethod[] }>;
   scopes: string[];
-  makeInput(options: FlowOptions, origin: string): { origin: string; client: ClientCredentials; scope: string };
   /** Step-specific panels shown under the diagram. */
   Extras?: ComponentType<FlowExtrasProps>;
   /** Titles of the checklists, by the step that made them. */
@@ -38,11 +37,18 @@ export interface FlowDefinition {
   checksFrom?: Record<string, string>;
 }
 
-export const credentials = (def: FlowDefinition, o: FlowOptions): ClientCredentials => {
+/** The machine's input for the learner's options: the chosen client with a method it may use (else its first). */
+export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string): { origin: string; client: ClientCredentials; scope: string } {
   const c = def.clients.find((x) => x.id === o.client) ?? def.clients[0];
   const method = c.methods.includes(o.authMethod) ? o.authMethod : c.methods[0];
-  return { clientId: c.id, secret: c.secret, method };
-};
+  return { origin, client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
+}
+
+/** Checklist titles several flows share. */
+export const CHECK_TITLES = {
+  validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
+  callApi: 'What the resource server checked (RFC 9068 §4)',
+} as const;
 
 /**
  * Each flow's definition (machine, steps, panels) is its own chunk, loaded when its page opens:

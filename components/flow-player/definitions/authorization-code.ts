@@ -1,7 +1,7 @@
 import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { AuthCodeExtras } from '../auth-code-extras';
-import { credentials, type FlowDefinition } from '../flows';
+import { CHECK_TITLES, type FlowDefinition } from '../flows';
 
 export const authorizationCode: FlowDefinition = {
   slug: 'authorization-code',
@@ -14,14 +14,10 @@ export const authorizationCode: FlowDefinition = {
     { id: 'web', label: 'web — confidential web server (secret web-secret)', secret: 'web-secret', methods: ['client_secret_basic', 'client_secret_post'] },
   ],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
-  makeInput(o, origin) {
-    return { origin, client: credentials(this, o), scope: o.scope };
-  },
   Extras: AuthCodeExtras,
   checkTitles: {
     checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
-    validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
-    callApi: 'What the resource server checked (RFC 9068 §4)',
+    ...CHECK_TITLES,
   },
   // The callback checks run in a transient state; they are shown on the step it leads to.
   checksFrom: { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' },

@@ -1,7 +1,7 @@
 import { DEVICE_CODE_STEPS } from '@/machines/device-code.steps';
 import { deviceCodeMachine } from '@/machines/device-code.machine';
 import { DeviceCodeExtras } from '../device-code-extras';
-import { credentials, type FlowDefinition } from '../flows';
+import { CHECK_TITLES, type FlowDefinition } from '../flows';
 
 export const deviceCode: FlowDefinition = {
   slug: 'device-code',
@@ -11,12 +11,8 @@ export const deviceCode: FlowDefinition = {
   defaults: { client: 'tv', authMethod: 'none', scope: 'openid profile offline_access photos:read' },
   clients: [{ id: 'tv', label: 'tv — public device client, Photo Frame TV (no secret)', methods: ['none'] }],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
-  makeInput(o, origin) {
-    return { origin, client: credentials(this, o), scope: o.scope };
-  },
   Extras: DeviceCodeExtras,
   checkTitles: {
-    validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
-    callApi: 'What the resource server checked (RFC 9068 §4)',
+    ...CHECK_TITLES,
   },
 };

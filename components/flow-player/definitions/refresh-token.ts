@@ -1,7 +1,7 @@
 import { REFRESH_TOKEN_STEPS } from '@/machines/refresh-token.steps';
 import { refreshTokenMachine } from '@/machines/refresh-token.machine';
 import { RefreshTokenExtras } from '../refresh-token-extras';
-import { credentials, type FlowDefinition } from '../flows';
+import { CHECK_TITLES, type FlowDefinition } from '../flows';
 import { authorizationCode } from './authorization-code';
 
 export const refreshToken: FlowDefinition = {
@@ -13,15 +13,12 @@ export const refreshToken: FlowDefinition = {
   // The same clients as the authorization-code flow: both may use the refresh_token grant.
   clients: authorizationCode.clients,
   scopes: authorizationCode.scopes,
-  makeInput(o, origin) {
-    return { origin, client: credentials(this, o), scope: o.scope };
-  },
   Extras: RefreshTokenExtras,
   checkTitles: {
     checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
     refresh1: 'What the client checked in the refresh response (RFC 9700 §4.14.2, OIDC Core §12.2)',
     refresh2: 'What the client checked in the refresh response (RFC 9700 §4.14.2, OIDC Core §12.2)',
-    callApi: 'What the resource server checked (RFC 9068 §4)',
+    callApi: CHECK_TITLES.callApi,
     callApiRevoked: 'The checks the JWT alone allows (RFC 9068 §4): revocation is not in the token',
   },
   checksFrom: authorizationCode.checksFrom,
