@@ -7,20 +7,28 @@ import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { discoveryRequest, processDiscoveryResponse, type ServerMetadata } from '@/lib/oauth-client/discovery';
 import { validateIdToken } from '@/lib/oauth-client/id-token';
 import { makeCodeVerifier, makeRandomValue, s256ChallengeSteps, type ChallengeSteps } from '@/lib/oauth-client/pkce';
-import { fail, ok } from '@/lib/oauth-client/result';
+import { fail, ok, type Result } from '@/lib/oauth-client/result';
 import { authorizationCodeRequest, bearerRequest } from '@/lib/oauth-client/token-requests';
 import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
 import { networkFailure, type StepOutput } from './step-output';
 
 /** The real actors: every one sends real HTTP and records it. Tests `.provide()` fakes instead. */
 
-export async function discover(issuer: string, step = 'discover'): Promise<StepOutput<ServerMetadata>> {
+/**
+ * One recorded back-channel request: `process` turns the answer into the step's result, and a
+ * request that could not be sent becomes a failed result too, so machines only ever see values.
+ */
+export async function recordedCall<T>(step: string, request: Request, process: (status: number, body: string) => Result<T>, to: 'as' | 'rs' = 'as'): Promise<StepOutput<T>> {
   try {
-    const { exchange, body, response } = await recordFetch(discoveryRequest(issuer), { step, from: 'client', to: 'as' });
-    return { step, exchanges: [exchange], result: processDiscoveryResponse(issuer, response.status, body) };
+    const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to });
+    return { step, exchanges: [exchange], result: process(response.status, body) };
   } catch (e) {
     return networkFailure(step, e);
   }
+}
+
+export function discover(issuer: string, step = 'discover'): Promise<StepOutput<ServerMetadata>> {
+  return recordedCall(step, discoveryRequest(issuer), (status, body) => processDiscoveryResponse(issuer, status, body));
 }
 
 export const discoverActor = fromPromise<StepOutput<ServerMetadata>, { issuer: string }>(({ input }) => discover(input.issuer));
@@ -36,13 +44,8 @@ export const makePkceActor = fromPromise<StepOutput<PkceValues>, void>(async () 
   return { step: 'makeVerifier', exchanges: [], result: ok({ pkce, state: makeRandomValue(), nonce: makeRandomValue() }) };
 });
 
-export async function tokenCall(step: string, request: Request): Promise<StepOutput<TokenSet>> {
-  try {
-    const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to: 'as' });
-    return { step, exchanges: [exchange], result: processTokenResponse(response.status, body) };
-  } catch (e) {
-    return networkFailure(step, e);
-  }
+export function tokenCall(step: string, request: Request): Promise<StepOutput<TokenSet>> {
+  return recordedCall(step, request, (status, body) => processTokenResponse(status, body));
 }
 
 export interface TokenRequestInput {
@@ -120,12 +123,19 @@ export async function apiCall(input: ApiCallInput): Promise<StepOutput<unknown>>
 export const apiCallActor = fromPromise<StepOutput<unknown>, ApiCallInput>(({ input }) => apiCall(input));
 
 /** OIDC Core §5.3: the UserInfo endpoint, with the access token as a bearer token. */
-export const userinfoActor = fromPromise<StepOutput<unknown>, { url: string; accessToken: string }>(async ({ input }) => {
-  const step = 'userinfo';
+export const userinfoActor = fromPromise<StepOutput<unknown>, { url: string; accessToken: string }>(({ input }) =>
+  recordedCall('userinfo', bearerRequest(input.url, input.accessToken), (status, body) => (status === 200 ? ok(body) : fail(`http_${status}`, `UserInfo answered HTTP ${status}.`, 'userinfo'))),
+);
+
+/** The API call with the JWKS for the RS checklist: the one the flow already holds, else fetched from jwks_uri in the same step. */
+export const apiCallWithJwksActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwks?: JSONWebKeySet; jwksUri: string }>(async ({ input }) => {
+  if (input.jwks) return apiCall({ ...input, jwks: input.jwks });
   try {
-    const { exchange, response, body } = await recordFetch(bearerRequest(input.url, input.accessToken), { step, from: 'client', to: 'as' });
-    return { step, exchanges: [exchange], result: response.status === 200 ? ok(body) : fail(`http_${response.status}`, `UserInfo answered HTTP ${response.status}.`, step) };
+    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
+    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
+    const called = await apiCall({ ...input, jwks });
+    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
   } catch (e) {
-    return networkFailure(step, e);
+    return networkFailure(input.step, e);
   }
 });

@@ -1,15 +1,13 @@
-import type { JSONWebKeySet } from 'jose';
 import { assign, fromPromise, setup } from 'xstate';
-import { fail } from '@/lib/oauth-client/result';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCall, discoverActor, fetchJwks, tokenCall, type ApiCallInput } from './authorization-code.actors';
+import { apiCallWithJwksActor, discoverActor, tokenCall } from './authorization-code.actors';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
 import { requestStep } from './request-step';
-import { mergeStepOutput, networkFailure, resultValue, type StepOutput } from './step-output';
+import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
 export interface ClientCredentialsInput {
   origin: string;
@@ -28,18 +26,6 @@ export type ClientCredentialsEvent = { type: 'user.next' };
 
 const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
 
-/** The API call needs the JWKS for the RS checklist; fetch it in the same step. */
-export const ccApiActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwksUri: string }>(async ({ input }) => {
-  try {
-    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
-    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
-    const called = await apiCall({ ...input, jwks: jwks as JSONWebKeySet });
-    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
-  } catch (e) {
-    return networkFailure(input.step, e);
-  }
-});
-
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
   types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput },
@@ -48,7 +34,7 @@ export const clientCredentialsMachine = setup({
     tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>
       tokenCall('tokenRequest', clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
     ),
-    callApi: ccApiActor,
+    callApi: apiCallWithJwksActor,
   },
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),

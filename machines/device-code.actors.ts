@@ -1,12 +1,10 @@
-import type { JSONWebKeySet } from 'jose';
 import { fromPromise } from 'xstate';
-import { recordFetch } from '@/lib/http-trace/record';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { fail } from '@/lib/oauth-client/result';
 import { deviceAuthorizationRequest, deviceTokenRequest } from '@/lib/oauth-client/token-requests';
 import { processDeviceAuthorizationResponse, type DeviceAuthorization, type TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCall, fetchJwks, tokenCall, type ApiCallInput } from './authorization-code.actors';
-import { networkFailure, type StepOutput } from './step-output';
+import { recordedCall, tokenCall } from './authorization-code.actors';
+import type { StepOutput } from './step-output';
 
 /** The device flow's own actors (the TV's requests); discovery and ID token validation are shared with the other flows. */
 
@@ -21,12 +19,7 @@ export interface DeviceAuthorizationInput {
 export const deviceAuthorizationActor = fromPromise<StepOutput<DeviceAuthorization>, DeviceAuthorizationInput>(async ({ input }) => {
   const step = 'deviceAuthorization';
   if (!input.endpoint) return { step, exchanges: [], result: fail('no_device_authorization_endpoint', 'Discovery lists no device_authorization_endpoint (RFC 8628 §4): this server does not offer the device grant.', step) };
-  try {
-    const { exchange, response, body } = await recordFetch(deviceAuthorizationRequest(input.endpoint, input.client, input.scope), { step, from: 'client', to: 'as' });
-    return { step, exchanges: [exchange], result: processDeviceAuthorizationResponse(response.status, body) };
-  } catch (e) {
-    return networkFailure(step, e);
-  }
+  return recordedCall(step, deviceAuthorizationRequest(input.endpoint, input.client, input.scope), processDeviceAuthorizationResponse);
 });
 
 export interface PollInput {
@@ -40,16 +33,3 @@ export interface PollInput {
  * code (`authorization_pending`, `slow_down`, `access_denied`, `expired_token`, …) the machine branches on.
  */
 export const pollActor = fromPromise<StepOutput<TokenSet>, PollInput>(({ input }) => tokenCall('polling', deviceTokenRequest(input.tokenEndpoint, input.client, input.deviceCode)));
-
-/** The API call, with the JWKS the ID token step fetched, or fetched here when there was no ID token (no `openid`). */
-export const deviceApiActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwks?: JSONWebKeySet; jwksUri: string }>(async ({ input }) => {
-  if (input.jwks) return apiCall({ ...input, jwks: input.jwks });
-  try {
-    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
-    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
-    const called = await apiCall({ ...input, jwks });
-    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
-  } catch (e) {
-    return networkFailure(input.step, e);
-  }
-});

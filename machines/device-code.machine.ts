@@ -3,8 +3,8 @@ import { assign, setup } from 'xstate';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
-import { discoverActor, validateIdTokenActor } from './authorization-code.actors';
-import { deviceApiActor, deviceAuthorizationActor, pollActor } from './device-code.actors';
+import { apiCallWithJwksActor, discoverActor, validateIdTokenActor } from './authorization-code.actors';
+import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
 import { requestStep } from './request-step';
@@ -68,7 +68,7 @@ const errorCode = (e: unknown) => {
  */
 export const deviceCodeMachine = setup({
   types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput },
-  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: deviceApiActor },
+  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallWithJwksActor },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),

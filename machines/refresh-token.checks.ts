@@ -1,7 +1,8 @@
-import { decodeJwt, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import type { Check } from '@/lib/oauth-client/checklist';
 import { validateIdToken } from '@/lib/oauth-client/id-token';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { unverifiedClaims } from '@/lib/oauth-client/unverified-claims';
 
 export interface RefreshExpectations {
   jwks: JSONWebKeySet;
@@ -10,15 +11,6 @@ export interface RefreshExpectations {
   /** The ID token of the original authentication, which a refreshed one must match (OIDC Core §12.2). */
   originalIdToken?: string;
   now: number;
-}
-
-function claims(jwt: string | undefined): JWTPayload | undefined {
-  if (!jwt) return undefined;
-  try {
-    return decodeJwt(jwt);
-  } catch {
-    return undefined;
-  }
 }
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
@@ -41,15 +33,15 @@ export async function refreshResponseChecks(previous: TokenSet, next: TokenSet, 
     {
       name: 'a new access token came back',
       passed: next.access_token !== previous.access_token,
-      detail: `jti ${show(claims(previous.access_token)?.jti)} → ${show(claims(next.access_token)?.jti)}`,
+      detail: `jti ${show(unverifiedClaims(previous.access_token)?.jti)} → ${show(unverifiedClaims(next.access_token)?.jti)}`,
       spec: 'RFC 6749 §6',
     },
   ];
   if (!next.id_token) return checks;
   // OIDC Core §12.2: "it SHOULD NOT have a nonce", so none is expected here.
   const basic = await validateIdToken(next.id_token, { jwks: e.jwks, issuer: e.issuer, clientId: e.clientId, accessToken: next.access_token, now: e.now });
-  const original = claims(e.originalIdToken) ?? {};
-  const now = claims(next.id_token) ?? {};
+  const original = unverifiedClaims(e.originalIdToken) ?? {};
+  const now = unverifiedClaims(next.id_token) ?? {};
   const rule = (name: string, passed: boolean, detail: string): Check => ({ name, passed, detail, spec: 'OIDC Core §12.2' });
   return [
     ...checks,

@@ -21,15 +21,15 @@ async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.
  * (covered by e2e): here the code is written to the store as the consent page would, bound to the
  * machine's own PKCE challenge and nonce, and the callback is handed to the machine.
  */
-async function signedIn(client: ClientCredentials) {
-  const actor = createActor(refreshTokenMachine, { input: { origin: ORIGIN, client, scope: 'openid offline_access photos:read' } }).start();
+async function signedIn(client: ClientCredentials, scope = 'openid offline_access photos:read') {
+  const actor = createActor(refreshTokenMachine, { input: { origin: ORIGIN, client, scope } }).start();
   await settle(actor);
   await next(actor);
   await next(actor);
   await next(actor);
   actor.send({ type: 'browser.navigated' });
   const { pkce, issuer } = actor.getSnapshot().context;
-  const { code } = await seedCode({ clientId: client.clientId, scope: ['openid', 'offline_access', 'photos:read'], nonce: pkce!.nonce }, pkce!.pkce.verifier);
+  const { code } = await seedCode({ clientId: client.clientId, scope: scope.split(' '), nonce: pkce!.nonce }, pkce!.pkce.verifier);
   actor.send({ type: 'callback.received', url: `${ORIGIN}/flows/callback?code=${code}&state=${pkce!.state}&iss=${encodeURIComponent(issuer)}` });
   await next(actor);
   expect(actor.getSnapshot().value).toBe('callbackAccepted');
@@ -95,17 +95,7 @@ describe('refresh-token machine against the embedded servers', () => {
   });
 
   it('fails with no_refresh_token when offline_access was not granted', async () => {
-    const actor = createActor(refreshTokenMachine, { input: { origin: ORIGIN, client: { clientId: 'spa', method: 'none' }, scope: 'openid photos:read' } }).start();
-    await settle(actor);
-    await next(actor);
-    await next(actor);
-    await next(actor);
-    actor.send({ type: 'browser.navigated' });
-    const { pkce, issuer } = actor.getSnapshot().context;
-    const { code } = await seedCode({ scope: ['openid', 'photos:read'], nonce: pkce!.nonce }, pkce!.pkce.verifier);
-    actor.send({ type: 'callback.received', url: `${ORIGIN}/flows/callback?code=${code}&state=${pkce!.state}&iss=${encodeURIComponent(issuer)}` });
-    await next(actor);
-    await next(actor);
+    const actor = await signedIn({ clientId: 'spa', method: 'none' }, 'openid photos:read');
     expect(actor.getSnapshot().context.tokens?.refresh_token).toBeUndefined();
     await next(actor);
     expect(actor.getSnapshot().value).toBe('failed');

@@ -1,20 +1,11 @@
 'use client';
-import { decodeJwt, type JWTPayload } from 'jose';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { unverifiedClaims } from '@/lib/oauth-client/unverified-claims';
 
 export interface TokenGeneration {
   /** e.g. "#1 (step 7)". */
   label: string;
   tokens: TokenSet;
-}
-
-function claimsOf(jwt: string | undefined): JWTPayload | undefined {
-  if (!jwt) return undefined;
-  try {
-    return decodeJwt(jwt);
-  } catch {
-    return undefined;
-  }
 }
 
 const time = (v: unknown) => (typeof v === 'number' ? `${v} (${new Date(v * 1000).toISOString().replace('.000Z', 'Z')})` : '(absent)');
@@ -40,8 +31,8 @@ interface Row {
  * apart (jti, iat, exp) and the ones a refreshed ID token must keep (OIDC Core §12.2).
  */
 export function TokenCompare({ before, after }: { before: TokenGeneration; after: TokenGeneration }) {
-  const at = [claimsOf(before.tokens.access_token), claimsOf(after.tokens.access_token)];
-  const id = [claimsOf(before.tokens.id_token), claimsOf(after.tokens.id_token)];
+  const at = [unverifiedClaims(before.tokens.access_token), unverifiedClaims(after.tokens.access_token)];
+  const id = [unverifiedClaims(before.tokens.id_token), unverifiedClaims(after.tokens.id_token)];
   const rows: Row[] = [
     { name: 'refresh_token', before: before.tokens.refresh_token, after: after.tokens.refresh_token, kind: 'value', mono: true },
     { name: 'access token jti', before: at[0]?.jti, after: at[1]?.jti, kind: 'value', mono: true },

@@ -6,9 +6,9 @@
 // Budgets (issue #4): first-load JS ≤ 280 KB gzip per flow page; Next → step ≤ 100 ms.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-benchflows build. The server is started here and stopped by PID.
 import { chromium } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../find-chromium.mjs';
+import { firstLoadJs } from './servers-lib/first-load-js.mjs';
 import { buildAndStartApp, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,21 +26,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function firstLoadJs(browser, slug) {
+async function pageJs(browser, slug) {
   const page = await browser.newPage();
-  const scripts = new Map();
-  page.on('response', async (res) => {
-    if (res.request().resourceType() !== 'script') return;
-    try {
-      const body = await res.body();
-      scripts.set(res.url(), { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
-    } catch {
-      /* an unreadable body is left out */
-    }
-  });
-  await page.goto(`${BASE}/flows/${slug}`, { waitUntil: 'networkidle' });
+  const js = await firstLoadJs(page, `${BASE}/flows/${slug}`);
   await page.close();
-  return [...scripts.values()].reduce((a, s) => ({ files: a.files + 1, raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { files: 0, raw: 0, gzip: 0 });
+  return js;
 }
 
 /** Clicks Next on the first step (once its request is answered) and reads the marks; repeated from a fresh run. */
@@ -76,7 +66,7 @@ async function main() {
     await waitForUrl(`${BASE}/flows`, 60_000, server);
     const jsRows = [];
     for (const slug of FLOWS) {
-      const js = await firstLoadJs(browser, slug);
+      const js = await pageJs(browser, slug);
       const kb = js.gzip / 1024;
       jsRows.push({ page: `/flows/${slug}`, files: js.files, 'raw KB': +(js.raw / 1024).toFixed(1), 'gzip KB': +kb.toFixed(1), budget: kb <= BUDGET_JS_KB ? 'OK' : 'OVER' });
     }

@@ -6,10 +6,10 @@
 // Budgets (issue #3): 16 KB rendered within 16 ms; /jwt first-load JS ≤ 180 KB gzip.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-benchjwt build. The server is started here and stopped by PID.
 import { chromium } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../find-chromium.mjs';
+import { firstLoadJs } from './servers-lib/first-load-js.mjs';
 import { buildAndStartApp, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,20 +66,9 @@ async function main() {
   try {
     await waitForUrl(`${BASE}/jwt`, 60_000, server);
     const page = await browser.newPage();
-    const scripts = new Map();
-    page.on('response', async (res) => {
-      if (res.request().resourceType() !== 'script') return;
-      try {
-        const body = await res.body();
-        scripts.set(res.url(), { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
-      } catch {
-        /* a script body that cannot be read is left out and reported below */
-      }
-    });
-    await page.goto(`${BASE}/jwt`, { waitUntil: 'networkidle' });
-    const js = [...scripts.values()].reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+    const js = await firstLoadJs(page, `${BASE}/jwt`);
     const jsKb = js.gzip / 1024;
-    console.log(`\n/jwt first-load JS: ${scripts.size} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${jsKb.toFixed(1)} KB gzip (budget ≤ ${BUDGET_JS_KB} KB) ${jsKb <= BUDGET_JS_KB ? 'OK' : 'OVER BUDGET'}`);
+    console.log(`\n/jwt first-load JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${jsKb.toFixed(1)} KB gzip (budget ≤ ${BUDGET_JS_KB} KB) ${jsKb <= BUDGET_JS_KB ? 'OK' : 'OVER BUDGET'}`);
 
     await page.locator('textarea').first().waitFor();
     const rows = [];
