@@ -35,15 +35,8 @@ function keysFor(realmId: string): Promise<RealmKeys> {
   return keys;
 }
 
-/**
- * The origin the servers speak for. FLOWLAB_ORIGIN pins it (behind a proxy); otherwise
- * the request's own origin, so `curl http://127.0.0.1:3000/...` and `localhost` both work.
- */
-export function originOf(request: Request): string {
-  const pinned = process.env.FLOWLAB_ORIGIN;
-  if (pinned) return pinned.replace(/\/+$/, '');
-  return new URL(request.url).origin;
-}
+/** @see ../http/origin.ts */
+export { originOf } from '../http/origin';
 
 /** Resolves `/as/{realmId}` and `/rs/{realmId}`; undefined for an unknown realm. */
 export async function resolveRealm(realmId: string, origin: string): Promise<Realm | undefined> {
