@@ -2,14 +2,26 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
+const shared = {
+  environment: 'node' as const,
+  setupFiles: ['./vitest.setup.ts'],
+  testTimeout: 20_000,
+};
+const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  resolve: { alias },
   test: {
-    include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'],
-    environment: 'node',
-    setupFiles: ['./vitest.setup.ts'],
-    testTimeout: 20_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { ...shared, name: 'unit', include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'] } },
+      // The server integration suite again, against a fresh hardened lab realm made through POST /api/realms:
+      // both targets must pass the same checks (lib/oauth-server/integration/harness.ts reads FLOWLAB_TEST_REALM).
+      {
+        extends: true,
+        test: { ...shared, name: 'integration@lab-realm', include: ['lib/oauth-server/integration/**/*.test.ts'], env: { FLOWLAB_TEST_REALM: 'lab' } },
+      },
+    ],
   },
 });

@@ -2,6 +2,8 @@ import { asBackChannelRoutes } from './oauth-server/back-channel';
 import { OAuthError, withOAuthErrors } from './oauth-server/errors';
 import { asFrontChannelRoutes } from './oauth-server/front-channel';
 import type { RouteTable } from './oauth-server/route-table';
+import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from './realms/api';
+import { apiRealmId, type ApiHandler } from './realms/mount-api';
 import { originOf, resolveRealm } from './realms/registry';
 import { rsRoutes } from './resource-server/routes';
 
@@ -12,11 +14,13 @@ const asRoutes: RouteTable = { ...asBackChannelRoutes, ...asFrontChannelRoutes }
  * (as oauth4webapi's `customFetch`) and by the plain `node:http` adapter of the benchmark.
  * The Next.js app mounts the same handlers under app/as and app/rs.
  *
- * Paths: `/as/{realm}/{sub}`, `/rs/{realm}/{sub}`, and RFC 8414's path-inserted
+ * Paths: `/api/…`, `/as/{realm}/{sub}`, `/rs/{realm}/{sub}`, and RFC 8414's path-inserted
  * `/.well-known/oauth-authorization-server/as/{realm}`.
  */
 export const handleServerRequest = withOAuthErrors(async (request: Request): Promise<Response> => {
   const path = new URL(request.url).pathname;
+  const api = apiRoute(path);
+  if (api) return api(request, originOf(request), apiRealmId(request));
   let match = /^\/\.well-known\/oauth-authorization-server\/as\/([^/]+)$/.exec(path);
   let table: RouteTable = asRoutes;
   let sub = 'oauth-authorization-server';
@@ -39,6 +43,14 @@ export const handleServerRequest = withOAuthErrors(async (request: Request): Pro
   if (!realm) throw new OAuthError('invalid_request', 'There is no realm with this name.', 404);
   return handler(request, realm);
 });
+
+/** `/api/weaknesses`, `/api/realms`, `/api/realms/{id}` (DESIGN.md "Lab realms and the attack lab"). */
+function apiRoute(path: string): ApiHandler | undefined {
+  if (path === '/api/weaknesses') return (request) => weaknessesEndpoint(request);
+  if (path === '/api/realms') return createRealmEndpoint;
+  if (/^\/api\/realms\/[^/]+\/?$/.test(path)) return realmEndpoint;
+  return undefined;
+}
 
 /** A `fetch` that serves the embedded servers in-process (for tests and oauth4webapi's customFetch). */
 export function inProcessFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {

@@ -27,7 +27,7 @@ export interface CheckContext {
  */
 export class RedirectableError extends Error {
   /** Filled in by the pipeline: where and with which state to report it. */
-  target?: { redirectUri: string; state?: string };
+  target?: { redirectUri: string; state?: string; responseType?: 'code' | 'token' };
   constructor(
     readonly code: string,
     description: string,

@@ -24,7 +24,7 @@ export function validateAuthorizationRequest(params: Map<string, string>, realm:
     checkScope(ctx, realm);
     checkPkce(ctx, realm);
   } catch (err) {
-    if (err instanceof RedirectableError) err.target = { redirectUri: ctx.request.redirectUri!, state: ctx.request.state };
+    if (err instanceof RedirectableError) err.target = { redirectUri: ctx.request.redirectUri!, state: ctx.request.state, responseType: ctx.request.responseType };
     throw err;
   }
   return ctx.request as ValidatedRequest;

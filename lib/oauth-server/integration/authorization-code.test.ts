@@ -2,11 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { decodeProtectedHeader } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode, verifyWithPublishedKeys } from './harness';
+import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode, verifyWithPublishedKeys, resetServer, RESOURCE } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 const spa: oauth.Client = { client_id: 'spa' };
 const web: oauth.Client = { client_id: 'web' };
@@ -29,7 +27,7 @@ describe('authorization_code grant (RFC 6749 §4.1.3, RFC 7636, OIDC Core §3.1.
     const header = decodeProtectedHeader(tokens.access_token);
     expect(header).toMatchObject({ typ: 'at+jwt', alg: 'ES256' });
     const { payload } = await verifyWithPublishedKeys(as, tokens.access_token);
-    expect(payload).toMatchObject({ sub: 'alice', aud: `${ORIGIN}/rs/demo`, client_id: 'spa', scope: 'openid profile email offline_access photos:read' });
+    expect(payload).toMatchObject({ sub: 'alice', aud: RESOURCE, client_id: 'spa', scope: 'openid profile email offline_access photos:read' });
     expect(payload.exp! - payload.iat!).toBe(600);
     expect(typeof payload.jti).toBe('string');
     expect(payload.auth_time).toBe(idClaims.auth_time);

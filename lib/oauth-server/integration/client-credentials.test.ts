@@ -2,11 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { inProcessFetch } from '../../server-router';
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { HTTP, discover, oauthErrorOf, verifyWithPublishedKeys } from './harness';
+import { HTTP, discover, oauthErrorOf, verifyWithPublishedKeys, resetServer } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 const service: oauth.Client = { client_id: 'service' };
 

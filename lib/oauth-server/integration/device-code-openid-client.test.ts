@@ -2,18 +2,16 @@ import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
-import { setServerStore } from '../../realms/registry';
 import { inProcessFetch } from '../../server-router';
-import { MemoryStore } from '../../store/memory-store';
-import { ISSUER, demoRealm } from './harness';
+import { ISSUER, targetRealm, resetServer } from './harness';
 
 /**
  * openid-client, a second independent client, runs its own RFC 8628 §3.4 polling loop against the AS.
  * Its waits are setTimeout-based: fake timers (and a fake Date, which the AS's clock reads) let the
  * test move time forward instead of sleeping.
  */
-beforeEach(() => {
-  setServerStore(new MemoryStore());
+beforeEach(async () => {
+  await resetServer();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
 afterEach(() => vi.useRealTimers());
@@ -36,7 +34,7 @@ function tracingFetch() {
 }
 
 async function setDevice(userCode: string, change: Partial<DeviceAuthorizationRecord>) {
-  const realm = await demoRealm();
+  const realm = await targetRealm();
   // The verification page finds the record by user code; the test does the same through the store.
   const deviceCode = await realm.store.get<string>(storeKeys.userCode(userCode));
   const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode!));

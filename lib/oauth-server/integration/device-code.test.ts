@@ -2,11 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { HTTP, demoRealm, discover, oauthErrorOf, seedDevice } from './harness';
+import { HTTP, targetRealm, discover, oauthErrorOf, seedDevice, resetServer } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 const tv: oauth.Client = { client_id: 'tv' };
 
@@ -15,7 +13,7 @@ async function poll(as: oauth.AuthorizationServer, deviceCode: string, client = 
 }
 
 async function updateDevice(deviceCode: string, change: Partial<DeviceAuthorizationRecord>) {
-  const realm = await demoRealm();
+  const realm = await targetRealm();
   const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode));
   await realm.store.set(storeKeys.device(deviceCode), { ...record!, ...change }, 600);
 }
@@ -26,7 +24,7 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
     const { deviceCode } = await seedDevice();
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('authorization_pending');
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('slow_down');
-    const realm = await demoRealm();
+    const realm = await targetRealm();
     const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode));
     expect(record!.interval).toBe(realm.deviceInterval + 5);
   });

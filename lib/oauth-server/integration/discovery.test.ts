@@ -2,11 +2,9 @@ import { calculateJwkThumbprint } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { inProcessFetch } from '../../server-router';
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { ISSUER, ORIGIN, discover } from './harness';
+import { ISSUER, ORIGIN, discover, resetServer, REALM_ID } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 describe('discovery and JWKS, read by oauth4webapi', () => {
   it.each(['oidc', 'oauth2'] as const)('serves %s metadata that oauth4webapi accepts and that lists every endpoint', async (algorithm) => {
@@ -35,7 +33,7 @@ describe('discovery and JWKS, read by oauth4webapi', () => {
   });
 
   it('serves the same document at the RFC 8414 path-inserted and the OIDC locations', async () => {
-    const a = await (await inProcessFetch(`${ORIGIN}/.well-known/oauth-authorization-server/as/demo`)).json();
+    const a = await (await inProcessFetch(`${ORIGIN}/.well-known/oauth-authorization-server/as/${REALM_ID}`)).json();
     const b = await (await inProcessFetch(`${ISSUER.href}/.well-known/openid-configuration`)).json();
     expect(a).toEqual(b);
   });

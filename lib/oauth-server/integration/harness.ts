@@ -2,7 +2,8 @@ import * as oauth from 'oauth4webapi';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 
 import { storeKeys, type AuthorizationCodeRecord, type DeviceAuthorizationRecord } from '../records';
-import { resolveRealm } from '../../realms/registry';
+import { resolveRealm, setServerStore } from '../../realms/registry';
+import { MemoryStore } from '../../store/memory-store';
 import type { Realm } from '../../realms/types';
 import { inProcessFetch } from '../../server-router';
 import { s256Challenge } from '../pkce';
@@ -12,24 +13,47 @@ import { s256Challenge } from '../pkce';
  * through the same router the benchmark uses, so what is tested is the HTTP contract.
  */
 export const ORIGIN = 'http://localhost:3000';
-export const ISSUER = new URL(`${ORIGIN}/as/demo`);
 export const CALLBACK = `${ORIGIN}/flows/callback`;
 export const HTTP = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
+
+/**
+ * The realm under test: `demo`, or — when FLOWLAB_TEST_REALM=lab (the `integration@lab-realm`
+ * Vitest project) — a fresh hardened lab realm created through `POST /api/realms` before each test.
+ * Both must pass the same suite. Live bindings: read them inside tests, not at module load.
+ */
+export let REALM_ID = 'demo';
+export let ISSUER = new URL(`${ORIGIN}/as/demo`);
+export let RESOURCE = `${ORIGIN}/rs/demo`;
+
+/** A fresh store (and, for the lab target, a fresh hardened lab realm): call in beforeEach. */
+export async function resetServer(): Promise<void> {
+  setServerStore(new MemoryStore());
+  if (process.env.FLOWLAB_TEST_REALM !== 'lab') {
+    REALM_ID = 'demo';
+  } else {
+    const response = await inProcessFetch(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ weaknesses: [] }) });
+    if (response.status !== 201) throw new Error(`POST /api/realms answered ${response.status}`);
+    REALM_ID = ((await response.json()) as { id: string }).id;
+  }
+  ISSUER = new URL(`${ORIGIN}/as/${REALM_ID}`);
+  RESOURCE = `${ORIGIN}/rs/${REALM_ID}`;
+}
 
 export async function discover(algorithm: 'oidc' | 'oauth2' = 'oidc'): Promise<oauth.AuthorizationServer> {
   const response = await oauth.discoveryRequest(ISSUER, { algorithm, ...HTTP });
   return oauth.processDiscoveryResponse(ISSUER, response);
 }
 
-export async function demoRealm(): Promise<Realm> {
-  const realm = await resolveRealm('demo', ORIGIN);
-  if (!realm) throw new Error('demo realm missing');
+/** The realm under test, as the servers see it (for seeding records). */
+export async function targetRealm(): Promise<Realm> {
+  const realm = await resolveRealm(REALM_ID, ORIGIN);
+  if (!realm) throw new Error(`realm ${REALM_ID} missing`);
   return realm;
 }
 
 /** Writes a code record as the authorize endpoint would (that endpoint is the front channel's job). */
 export async function seedCode(overrides: Partial<AuthorizationCodeRecord> = {}, verifier?: string) {
-  const realm = await demoRealm();
+  const realm = await targetRealm();
   const codeVerifier = verifier ?? oauth.generateRandomCodeVerifier();
   const code = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
@@ -50,7 +74,7 @@ export async function seedCode(overrides: Partial<AuthorizationCodeRecord> = {},
 }
 
 export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> = {}) {
-  const realm = await demoRealm();
+  const realm = await targetRealm();
   const deviceCode = oauth.generateRandomState();
   const record: DeviceAuthorizationRecord = {
     clientId: 'tv',

@@ -2,11 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { inProcessFetch } from '../../server-router';
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode } from './harness';
+import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode, resetServer, RESOURCE } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 const spa: oauth.Client = { client_id: 'spa' };
 
@@ -26,7 +24,7 @@ describe('introspection (RFC 7662)', () => {
       active: true,
       client_id: 'spa',
       sub: 'alice',
-      aud: `${ORIGIN}/rs/demo`,
+      aud: RESOURCE,
       iss: as.issuer,
       token_type: 'Bearer',
       scope: 'openid profile email offline_access photos:read',

@@ -1,11 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { setServerStore } from '../../realms/registry';
-import { MemoryStore } from '../../store/memory-store';
-import { HTTP, discover, introspect, oauthErrorOf, redeem, seedCode, verifyWithPublishedKeys } from './harness';
+import { HTTP, discover, introspect, oauthErrorOf, redeem, seedCode, verifyWithPublishedKeys, resetServer } from './harness';
 
-beforeEach(() => setServerStore(new MemoryStore()));
+beforeEach(resetServer);
 
 const spa: oauth.Client = { client_id: 'spa' };
 
