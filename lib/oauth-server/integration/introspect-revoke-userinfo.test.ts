@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { inProcessFetch } from '../../server-router';
-import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode, resetServer, RESOURCE } from './harness';
+import { HTTP, discover, introspect, oauthErrorOf, redeem, seedCode, resetServer, RESOURCE } from './harness';
 
 beforeEach(resetServer);
 
