@@ -5,6 +5,7 @@ import { readForm } from '../read-form';
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
 import { parseScope } from '../authorize/check-scope';
 import { randomId } from '../session';
+import { chargeAnonymous } from '../anonymous-quota';
 import { formatUserCode, generateUserCode } from './user-code';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -21,6 +22,7 @@ export async function deviceAuthorizationEndpoint(request: Request, realm: Realm
   const scope = parseScope(form.get('scope'), realm, client.scopes);
   if (typeof scope === 'string') throw invalidScope(scope);
 
+  await chargeAnonymous(request, realm, 'device');
   const now = realm.clock.nowSeconds();
   const deviceCode = randomId();
   let userCode = generateUserCode();
