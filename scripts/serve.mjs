@@ -73,8 +73,10 @@ function urls(hostname, port) {
 
 async function main() {
   let options;
+  let trustedHops;
   try {
     options = parseServeArgs(process.argv.slice(2));
+    trustedHops = parseTrustedHops(process.env[TRUSTED_HOPS_ENV]);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(2);
@@ -84,7 +86,6 @@ async function main() {
     return;
   }
   const { dev, hostname, port, webpack } = options;
-  const trustedHops = parseTrustedHops(process.env[TRUSTED_HOPS_ENV]);
   // Before Next.js loads: React and Next pick their build from NODE_ENV, and route handlers read
   // the header name from process.env (same process).
   process.env.NODE_ENV = dev ? 'development' : 'production';
