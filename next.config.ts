@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { networkInterfaces } from 'node:os';
 
 // Every page of the app refuses to be framed (RFC 9700 §4.16 clickjacking); the
 // AS pages set their own stricter headers in lib/oauth-server/http.ts as well.
@@ -8,7 +9,15 @@ const securityHeaders = [
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
 ];
 
+// `next dev` answers its HMR socket only to pages opened at localhost; a classroom opens the
+// trainer's address (`npm run dev -- -H 0.0.0.0`). This machine's own IPv4 addresses are the dev
+// server itself, so pages opened at them get fast refresh too.
+const ownAddresses = Object.values(networkInterfaces())
+  .flat()
+  .flatMap((a) => (a && a.family === 'IPv4' ? [a.address] : []));
+
 const nextConfig: NextConfig = {
+  allowedDevOrigins: ownAddresses,
   // Separate build folders let several dev/test servers share one checkout.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

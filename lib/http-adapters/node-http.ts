@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { installPeerHeaderName, isPeerHeader, parseTrustedHops, resolvePeerAddress, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /** A web-standard handler: what lib/server-router.ts exports as `handleServerRequest`. */
 export type WebHandler = (request: Request) => Promise<Response>;
@@ -8,6 +9,14 @@ export interface NodeHttpOptions {
   maxBodyBytes?: number;
   /** `http://host:port` used to build `request.url`; defaults to the Host header on loopback. */
   origin?: string;
+  /** Proxies in front of this server whose `X-Forwarded-For` entries to believe; default `FLOWLAB_TRUSTED_PROXY_HOPS` or 0. */
+  trustedProxyHops?: number;
+}
+
+/** What toWebRequest needs to stamp the peer address (lib/http/peer-header.mjs). */
+export interface PeerStamp {
+  name: string;
+  trustedHops: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -16,12 +25,15 @@ class BodyTooLarge extends Error {}
 
 /**
  * Serves a `(Request) → Response` handler with plain `node:http`, without Next.js: the
- * benchmark uses it to tell what the servers cost from what the framework adds.
+ * benchmark uses it to tell what the servers cost from what the framework adds. Like
+ * scripts/serve.mjs it stamps each request with its socket's peer address, so rate limits
+ * (lib/http/peer.ts) key on what the client cannot forge.
  */
 export function createNodeHttpServer(handler: WebHandler, options: NodeHttpOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const peer: PeerStamp = { name: installPeerHeaderName(), trustedHops: options.trustedProxyHops ?? parseTrustedHops(process.env[TRUSTED_HOPS_ENV]) };
   return createServer((req, res) => {
-    serve(handler, req, res, maxBodyBytes, options.origin).catch((err) => {
+    serve(handler, req, res, maxBodyBytes, options.origin, peer).catch((err) => {
       console.error('[flowlab] node-http adapter error', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The server hit an unexpected condition.' }));
@@ -29,10 +41,10 @@ export function createNodeHttpServer(handler: WebHandler, options: NodeHttpOptio
   });
 }
 
-async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number, origin?: string) {
+async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number, origin: string | undefined, peer: PeerStamp) {
   let request: Request;
   try {
-    request = await toWebRequest(req, maxBodyBytes, origin);
+    request = await toWebRequest(req, maxBodyBytes, origin, peer);
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
     res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
@@ -42,12 +54,19 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   await writeWebResponse(await handler(request), res);
 }
 
-/** IncomingMessage → Request, buffering the body up to `maxBodyBytes`. */
-export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, origin?: string): Promise<Request> {
+/**
+ * IncomingMessage → Request, buffering the body up to `maxBodyBytes`. With `peer`, client-sent
+ * internal headers are dropped and `peer.name` carries the socket's (or trusted proxy's) address.
+ */
+export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, origin?: string, peer?: PeerStamp): Promise<Request> {
   const base = origin ?? `http://${req.headers.host ?? 'localhost'}`;
   const url = new URL(req.url ?? '/', base);
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (!isPeerHeader(req.rawHeaders[i])) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  }
+  const address = peer && resolvePeerAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], peer.trustedHops);
+  if (peer && address) headers.set(peer.name, address);
   const method = req.method ?? 'GET';
   let body: ArrayBuffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {

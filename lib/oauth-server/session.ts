@@ -1,3 +1,4 @@
+import { peerAddress } from '../http/peer';
 import type { Realm } from '../realms/types';
 import { storeKeys, type SessionRecord } from './records';
 
@@ -62,7 +63,11 @@ export function browserId(request: Request, realm: Realm): { id: string; setCook
   return { id, setCookie: cookieHeader(realm, BROWSER_COOKIE, id, realm.lifetimes.session) };
 }
 
-/** Best-effort client address for rate limiting. */
+/**
+ * The client address rate limits key on: the socket's peer (or the configured trusted proxy's
+ * view), never the client-written `X-Forwarded-For`; `'unknown'` — one shared bucket — when no
+ * server vouches for it. See lib/http/peer.ts.
+ */
 export function clientAddress(request: Request): string {
-  return (request.headers.get('x-forwarded-for') ?? 'local').split(',')[0].trim().slice(0, 64) || 'local';
+  return peerAddress(request);
 }

@@ -6,7 +6,7 @@
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
 //   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
 //           so every request pays for a signature check: the like-for-like with oidc-provider's RS
-// against three targets: the Flowlab app under `next start` (production build in .next-bench),
+// against three targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
 // All servers run at once and each round measures the targets back to back, in turn, so bursts of
 // background load on a shared machine hit them alike; the median of the rounds is reported. Every server is started here, by binary, and stopped
@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runToCompletion, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
+import { runToCompletion, startApp, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
@@ -96,8 +96,8 @@ async function buildApp() {
 const TARGETS = [
   {
     id: 'app',
-    name: 'Flowlab app (next start)',
-    start: () => startProcess('next start', `${root}node_modules/.bin/next`, ['start', '-p', String(PORTS.next), '-H', HOST], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } }),
+    name: 'Flowlab app (npm start)',
+    start: () => startApp(root, '.next-bench', PORTS.next),
     tokenUrl: `http://${HOST}:${PORTS.next}/as/demo/token`,
     rsUrl: `http://${HOST}:${PORTS.next}/rs/demo/photos`,
   },
@@ -134,7 +134,7 @@ try {
       await stopProcess(proc);
     }
   }
-  restore(); // next start has written its types entry by now
+  restore(); // the app server has written its types entry by now
   for (const [scenario, options] of Object.entries(scenarios)) {
     console.log(`\n${TITLES[scenario]}`);
     const runs = new Map(targets.map((t) => [t, []]));

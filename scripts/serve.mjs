@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// npm run dev / npm start: Next.js (dev with Turbopack, or the production build) behind a thin
+// node:http server that owns the socket, so the servers' rate limits key on an address the client
+// cannot forge. Next.js keeps a client-sent X-Forwarded-For and route handlers never see the socket;
+// this server strips client copies of an internal header whose name is random per process, and sets
+// it to the socket's address (lib/http/peer-header.mjs, read by lib/http/peer.ts). Plain JS: it runs
+// without a TypeScript loader.
+//
+//   node scripts/serve.mjs dev   [-H host] [-p port] [--webpack]   like `next dev`
+//   node scripts/serve.mjs start [-H host] [-p port]               like `next start`
+//
+// No -H: listens on every interface (localhost, 127.0.0.1 and the LAN address alike), as `next start`
+// does. FLOWLAB_TRUSTED_PROXY_HOPS=N believes the N-th X-Forwarded-For entry from the right instead
+// of the socket (only behind N proxies that append to it).
+import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { installPeerHeaderName, parseTrustedHops, stampPeerHeader, TRUSTED_HOPS_ENV } from '../lib/http/peer-header.mjs';
+
+export { stampPeerHeader };
+
+const USAGE = 'usage: node scripts/serve.mjs dev|start [-H|--hostname host] [-p|--port port] [--webpack (dev)]';
+
+/**
+ * The command line of `npm run dev -- …` / `npm start -- …`. Port: -p, else $PORT, else 3000 (as
+ * `next` reads them). Throws with the usage line on anything it does not know.
+ */
+export function parseServeArgs(argv, env = process.env) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      hostname: { type: 'string', short: 'H' },
+      port: { type: 'string', short: 'p' },
+      webpack: { type: 'boolean' },
+      turbopack: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [mode, ...rest] = positionals;
+  if (values.help) return { help: true };
+  if ((mode !== 'dev' && mode !== 'start') || rest.length > 0) throw new Error(USAGE);
+  if (mode === 'start' && (values.webpack || values.turbopack)) throw new Error(`--webpack/--turbopack are for dev only\n${USAGE}`);
+  if (values.webpack && values.turbopack) throw new Error(`pass either --webpack or --turbopack\n${USAGE}`);
+  const portText = values.port ?? env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new Error(`invalid port "${portText}"\n${USAGE}`);
+  return { dev: mode === 'dev', hostname: values.hostname || undefined, port, webpack: !!values.webpack };
+}
+
+/** A node:http listener that stamps the peer header on every request, then hands it to `handle`. */
+export function peerStampingListener(handle, { name, trustedHops }) {
+  return (req, res) => {
+    stampPeerHeader(req.headers, { name, remoteAddress: req.socket.remoteAddress, trustedHops });
+    Promise.resolve(handle(req, res)).catch((err) => {
+      console.error('[flowlab] request failed', err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal Server Error');
+    });
+  };
+}
+
+/** The URLs to print: localhost, and every LAN address when listening on all interfaces. */
+function urls(hostname, port) {
+  if (hostname && hostname !== '0.0.0.0' && hostname !== '::') return [`http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`];
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a.address}:${port}`);
+  return [`http://localhost:${port}`, ...lan];
+}
+
+async function main() {
+  let options;
+  let trustedHops;
+  try {
+    options = parseServeArgs(process.argv.slice(2));
+    trustedHops = parseTrustedHops(process.env[TRUSTED_HOPS_ENV]);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { dev, hostname, port, webpack } = options;
+  // Before Next.js loads: React and Next pick their build from NODE_ENV, and route handlers read
+  // the header name from process.env (same process).
+  process.env.NODE_ENV = dev ? 'development' : 'production';
+  const name = installPeerHeaderName();
+
+  const { default: next } = await import('next');
+  const server = createServer();
+  const app = next({ dev, dir: fileURLToPath(new URL('..', import.meta.url)), hostname: hostname ?? 'localhost', port, httpServer: server, ...(dev ? (webpack ? { webpack: true } : { turbopack: true }) : {}) });
+  await app.prepare();
+  server.on('request', peerStampingListener(app.getRequestHandler(), { name, trustedHops }));
+  server.on('error', (err) => {
+    console.error(`[flowlab] cannot listen on ${hostname ?? '*'}:${port}: ${err.message}`);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    const how = dev ? `next dev, ${webpack ? 'webpack' : 'Turbopack'}` : 'production build';
+    const trust = trustedHops ? `, believing ${trustedHops} proxy hop(s) of X-Forwarded-For` : '';
+    console.log(`▲ Flowlab ready (${how}${trust}) on ${urls(hostname, port).join('  ')}`);
+  });
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    Promise.allSettled([app.close()]).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
