@@ -16,7 +16,7 @@ if (unknown.length) {
 let failed = 0;
 for (const name of wanted.length ? wanted : available) {
   console.log(`\n=== bench: ${name}`);
-  const run = spawnSync(process.execPath, [join(dir, `${name}.mjs`)], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const run = spawnSync(process.execPath, ['--expose-gc', join(dir, `${name}.mjs`)], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -53,7 +53,7 @@ function newPair(alg: AsymmetricAlg): Promise<KeyPair> {
  * RSA-2048 generation costs tens of milliseconds of CPU, far over the budget of creating a lab realm;
  * a few pairs are made ahead of time, off the request path, and refilled in the background.
  */
-const RSA_POOL_SIZE = 4;
+const RSA_POOL_SIZE = 8;
 const rsaPool: Array<Promise<KeyPair>> = [];
 
 function takeRsaPair(): Promise<KeyPair> {

@@ -4,7 +4,7 @@ import type { Store } from '../store/types';
 import { systemClock, type Clock } from '../store/types';
 import { composePoints, selectWeaknesses, type Weakness } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
-import { generateRealmKeys, type RealmKeys } from './keys';
+import { generateRealmKeys, warmKeyPool, type RealmKeys } from './keys';
 import { DEFAULT_SETTINGS, LabRegistry, type LabRealmRecord, type RealmSettings } from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
@@ -43,7 +43,11 @@ function newState(store: Store, clock: Clock): ServerState {
 }
 
 export function serverState(): ServerState {
-  g.__flowlab ??= newState(new MemoryStore(), systemClock);
+  if (!g.__flowlab) {
+    g.__flowlab = newState(new MemoryStore(), systemClock);
+    // Lab realms take RSA pairs made ahead of time: start making them now, off the event loop.
+    warmKeyPool();
+  }
   return g.__flowlab;
 }
 
