@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { invalidPathAnswer } from '../lib/http/path-guard.mjs';
 import { installPeerHeaderName, parseTrustedHops, stampPeerHeader, TRUSTED_HOPS_ENV } from '../lib/http/peer-header.mjs';
 
 export { stampPeerHeader };
@@ -49,9 +50,15 @@ export function parseServeArgs(argv, env = process.env) {
   return { dev: mode === 'dev', hostname: values.hostname || undefined, port, webpack: !!values.webpack };
 }
 
-/** A node:http listener that stamps the peer header on every request, then hands it to `handle`. */
+/** A node:http listener that refuses undecodable paths, stamps the peer header on every request, then hands it to `handle`. */
 export function peerStampingListener(handle, { name, trustedHops }) {
   return (req, res) => {
+    const refused = invalidPathAnswer(req.url);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      res.end(refused.body);
+      return;
+    }
     stampPeerHeader(req.headers, { name, remoteAddress: req.socket.remoteAddress, trustedHops });
     Promise.resolve(handle(req, res)).catch((err) => {
       console.error('[flowlab] request failed', err);

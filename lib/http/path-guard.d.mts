@@ -1,0 +1,1 @@
+export function invalidPathAnswer(rawUrl: string | undefined): { status: number; headers: Record<string, string>; body: string } | undefined;
