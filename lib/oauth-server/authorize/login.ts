@@ -8,7 +8,8 @@ import { clientAddress, createSession } from '../session';
 import { consentOrLogin } from './continue';
 import { loadPending, type PendingRecord } from './pending';
 
-const MAX_FAILURES = 5;
+/** Sign-in attempts per username and client address within FAILURE_WINDOW seconds. */
+const MAX_ATTEMPTS = 5;
 const FAILURE_WINDOW = 300;
 
 const expired = () => errorPage('This sign-in has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
@@ -32,16 +33,18 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
   if (!pending) return expired();
   const username = (form.get('username') ?? '').slice(0, 64);
   const password = form.get('password') ?? '';
+  // Count first, then check: the atomic increment hands N parallel attempts the counts 1..N, so
+  // at most MAX_ATTEMPTS of them ever reach the password check (a read-then-count lets all through).
   const bucket = storeKeys.rateLimit('login', `${username}|${clientAddress(request)}`);
-  const failures = (await realm.store.get<number>(bucket)) ?? 0;
-  if (failures >= MAX_FAILURES) {
+  if ((await realm.store.increment(bucket, FAILURE_WINDOW)) > MAX_ATTEMPTS) {
     return loginPage(realm, id!, clientName(realm, pending), 'Too many failed sign-ins for this username. Wait a few minutes and try again.', 429);
   }
   const user = realm.users.get(username);
   if (!user || user.password !== password) {
-    await realm.store.increment(bucket, FAILURE_WINDOW);
     return loginPage(realm, id!, clientName(realm, pending), 'Wrong username or password.', 400);
   }
+  // Only someone who knows the password can clear the count, so a success may.
+  await realm.store.delete(bucket);
   const { cookie } = await createSession(realm, user.username);
   return consentOrLogin(realm, id!, { 'Set-Cookie': cookie });
 }
