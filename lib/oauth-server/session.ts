@@ -40,11 +40,11 @@ export async function getSession(request: Request, realm: Realm): Promise<Sessio
 }
 
 /** Creates a session for `sub`; returns the Set-Cookie header value. */
-export async function createSession(realm: Realm, sub: string): Promise<{ cookie: string; session: SessionRecord }> {
+export async function createSession(realm: Realm, sub: string): Promise<{ cookie: string; session: SessionRecord; sid: string }> {
   const sid = randomId();
   const session: SessionRecord = { sub, authTime: realm.clock.nowSeconds() };
   await realm.store.set(storeKeys.session(sid), session, realm.lifetimes.session);
-  return { cookie: cookieHeader(realm, SESSION_COOKIE, sid, realm.lifetimes.session), session };
+  return { cookie: cookieHeader(realm, SESSION_COOKIE, sid, realm.lifetimes.session), session, sid };
 }
 
 /** Deletes the session record and returns a Set-Cookie that clears the cookie. */

@@ -7,6 +7,7 @@ import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { getSession } from '../session';
 import { decideDevice } from '../device/decide';
+import { needsLogin } from './fresh-login';
 import { loadPending, takePending } from './pending';
 import { errorRedirect, issueCode } from './respond';
 
@@ -26,7 +27,8 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   const clientId = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
   const clientName = realm.clients.get(clientId)?.name ?? clientId;
   const session = await getSession(request, realm);
-  if (!session) return loginPage(realm, id!, clientName);
+  // OIDC Core §3.1.2.1: prompt=login / max_age are enforced here too, for GET and POST alike.
+  if (!session || (await needsLogin(request, realm, id!, pending, session))) return loginPage(realm, id!, clientName);
   if (!isPost) {
     const scope = pending.kind === 'authorize' ? pending.request.scope : pending.scope;
     return consentPage(realm, id!, clientName, scope, session.sub);

@@ -6,6 +6,7 @@ import { readForm, readQuery } from '../read-form';
 import { storeKeys } from '../records';
 import { clientAddress, createSession } from '../session';
 import { consentOrLogin } from './continue';
+import { recordLoginFor } from './fresh-login';
 import { loadPending, type PendingRecord } from './pending';
 
 /** Sign-in attempts per username and client address within FAILURE_WINDOW seconds. */
@@ -45,6 +46,7 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
   }
   // Only someone who knows the password can clear the count, so a success may.
   await realm.store.delete(bucket);
-  const { cookie } = await createSession(realm, user.username);
+  const { cookie, sid } = await createSession(realm, user.username);
+  await recordLoginFor(realm, id!, sid);
   return consentOrLogin(realm, id!, { 'Set-Cookie': cookie });
 }

@@ -10,6 +10,8 @@ export interface ValidatedRequest {
   codeChallenge?: string;
   codeChallengeMethod?: 'S256' | 'plain';
   prompt?: string;
+  /** OIDC Core §3.1.2.1, seconds. */
+  maxAge?: number;
 }
 
 /** What the checks see: the raw params, and what earlier checks established. */
