@@ -1,4 +1,5 @@
 import type { Realm } from '../../realms/types';
+import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { consentPage } from '../pages/consent';
 import { seeOther } from '../pages/html';
@@ -19,6 +20,8 @@ const expired = () => errorPage('This request has expired', 'Start again from th
  */
 export async function consentEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
+  const refused = refuseCrossSitePost(request, realm);
+  if (refused) return refused;
   const isPost = request.method === 'POST';
   const params = isPost ? await readForm(request) : readQuery(new URL(request.url));
   const id = params.get('pending');

@@ -1,4 +1,5 @@
 import type { Realm } from '../../realms/types';
+import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { errorPage } from '../pages/layout';
 import { loginPage } from '../pages/login';
@@ -23,6 +24,8 @@ function clientName(realm: Realm, pending: PendingRecord): string {
 /** GET shows the login form for a pending request; POST checks the password (303 on success). */
 export async function loginEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
+  const refused = refuseCrossSitePost(request, realm);
+  if (refused) return refused;
   if (request.method !== 'POST') {
     const id = readQuery(new URL(request.url)).get('pending');
     const pending = await loadPending(request, realm, id);

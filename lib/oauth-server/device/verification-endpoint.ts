@@ -1,5 +1,6 @@
 import type { Realm } from '../../realms/types';
 import { savePending } from '../authorize/pending';
+import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { deviceCodePage, deviceDonePage } from '../pages/device';
 import { seeOther } from '../pages/html';
@@ -17,6 +18,8 @@ const MAX_ATTEMPTS_PER_CODE = 5;
 /** RFC 8628 §3.3: the verification page. Code → (login) → consent → approved/denied. */
 export async function deviceVerificationEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
+  const refused = refuseCrossSitePost(request, realm);
+  if (refused) return refused;
   if (request.method !== 'POST') {
     const query = readQuery(new URL(request.url));
     const done = query.get('done');
