@@ -82,7 +82,7 @@ describe('lifetimes, on the realm clock', () => {
 describe('device_code polling interval (RFC 8628 §3.5)', () => {
   async function seeded(realm: Realm, clientId = 'tv') {
     const record: DeviceAuthorizationRecord = {
-      clientId, scope: ['openid'], userCode: 'BCDFGHJK', status: 'pending', expiresAt: realm.clock.nowSeconds() + 600, interval: 5, grantId: 'g1',
+      clientId, scope: ['openid'], userCode: 'BCDFGHJK', expiresAt: realm.clock.nowSeconds() + 600, interval: 5, grantId: 'g1',
     };
     // Kept past expiry, as the device_authorization endpoint does, so a late poll can hear expired_token.
     await realm.store.set(storeKeys.device('dc'), record, 660);

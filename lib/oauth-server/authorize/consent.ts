@@ -40,7 +40,10 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   if (decision !== 'allow' && decision !== 'deny') return errorPage('Unknown choice', 'Choose Allow or Deny.', 400);
   if (!(await takePending(realm, id!))) return expired();
   if (pending.kind === 'device') {
-    await decideDevice(realm, pending.deviceCode, decision, session);
+    // Say "connected" only if this decision is the one the device will see.
+    if (!(await decideDevice(realm, pending.deviceCode, decision, session))) {
+      return errorPage('This device request is already decided', 'The code was already approved or denied, or it has expired. Start again on your device.', 400);
+    }
     return seeOther(`/as/${realm.id}/device?done=${decision === 'allow' ? 'approved' : 'denied'}`);
   }
   if (decision === 'deny') return errorRedirect(realm, pending.request, 'access_denied', 'The user denied the request.');

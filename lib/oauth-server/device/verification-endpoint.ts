@@ -43,7 +43,12 @@ export async function deviceVerificationEndpoint(request: Request, realm: Realm)
   }
   const deviceCode = code ? await realm.store.get<string>(storeKeys.userCode(code)) : undefined;
   const record = deviceCode ? await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode)) : undefined;
-  if (!deviceCode || !record || record.status !== 'pending') {
+  const open =
+    deviceCode !== undefined &&
+    record !== undefined &&
+    record.expiresAt > realm.clock.nowSeconds() &&
+    (await realm.store.get(storeKeys.deviceDecision(deviceCode))) === undefined;
+  if (!open) {
     return deviceCodePage(realm, input.slice(0, 32), 'That code is not valid or has expired. Check the code on your device.', 400);
   }
   const browser = browserId(request, realm);

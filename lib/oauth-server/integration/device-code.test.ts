@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
 import { setServerStore } from '../../realms/registry';
 import { MemoryStore } from '../../store/memory-store';
-import { HTTP, demoRealm, discover, oauthErrorOf, seedDevice } from './harness';
+import { HTTP, decideSeededDevice, demoRealm, discover, oauthErrorOf, seedDevice } from './harness';
 
 beforeEach(() => setServerStore(new MemoryStore()));
 
@@ -12,12 +12,6 @@ const tv: oauth.Client = { client_id: 'tv' };
 
 async function poll(as: oauth.AuthorizationServer, deviceCode: string, client = tv, auth = oauth.None()) {
   return oauth.processDeviceCodeResponse(as, client, await oauth.deviceCodeGrantRequest(as, client, auth, deviceCode, HTTP));
-}
-
-async function updateDevice(deviceCode: string, change: Partial<DeviceAuthorizationRecord>) {
-  const realm = await demoRealm();
-  const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode));
-  await realm.store.set(storeKeys.device(deviceCode), { ...record!, ...change }, 600);
 }
 
 describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
@@ -35,7 +29,7 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
     const as = await discover();
     const { deviceCode } = await seedDevice();
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('authorization_pending');
-    await updateDevice(deviceCode, { status: 'approved', sub: 'bob', authTime: Math.floor(Date.now() / 1000) });
+    await decideSeededDevice(deviceCode, 'allow', 'bob');
 
     const tokens = await poll(as, deviceCode);
     expect(tokens.scope).toBe('openid profile offline_access');
@@ -46,7 +40,8 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
 
   it('answers access_denied when the user denied', async () => {
     const as = await discover();
-    const { deviceCode } = await seedDevice({ status: 'denied' });
+    const { deviceCode } = await seedDevice();
+    await decideSeededDevice(deviceCode, 'deny');
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('access_denied');
   });
 
@@ -58,7 +53,8 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
 
   it('refuses the device grant to clients not registered for it with unauthorized_client', async () => {
     const as = await discover();
-    const { deviceCode } = await seedDevice({ status: 'approved', sub: 'alice', authTime: 1 });
+    const { deviceCode } = await seedDevice();
+    await decideSeededDevice(deviceCode, 'allow');
     const spa: oauth.Client = { client_id: 'spa' };
     expect(await oauthErrorOf(poll(as, deviceCode, spa))).toBe('unauthorized_client');
     const legacy: oauth.Client = { client_id: 'legacy-app' };

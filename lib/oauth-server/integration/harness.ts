@@ -6,6 +6,7 @@ import { resolveRealm } from '../../realms/registry';
 import type { Realm } from '../../realms/types';
 import { inProcessFetch } from '../../server-router';
 import { s256Challenge } from '../pkce';
+import { decideDevice } from '../device/decide';
 
 /**
  * oauth4webapi, an independent client, talking to the handlers in-process: every request goes
@@ -56,7 +57,6 @@ export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> =
     clientId: 'tv',
     scope: ['openid', 'profile', 'offline_access'],
     userCode: 'BCDFGHJK',
-    status: 'pending',
     expiresAt: realm.clock.nowSeconds() + realm.lifetimes.deviceCode,
     interval: realm.deviceInterval,
     grantId: oauth.generateRandomState(),
@@ -64,6 +64,12 @@ export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> =
   };
   await realm.store.set(storeKeys.device(deviceCode), record, realm.lifetimes.deviceCode);
   return { deviceCode, record };
+}
+
+/** The user's decision on the verification page, as the consent endpoint records it. */
+export async function decideSeededDevice(deviceCode: string, decision: 'allow' | 'deny', sub = 'alice') {
+  const realm = await demoRealm();
+  if (!(await decideDevice(realm, deviceCode, decision, { sub, authTime: realm.clock.nowSeconds() }))) throw new Error('device request not open');
 }
 
 /** The callback parameters the authorize endpoint would send back, checked by oauth4webapi (RFC 9207 `iss` included). */
