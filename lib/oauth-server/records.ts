@@ -8,6 +8,8 @@
 export interface AuthorizationCodeRecord {
   clientId: string;
   redirectUri: string;
+  /** RFC 6749 §4.1.3: only when the authorization request included redirect_uri must the token request repeat it. */
+  redirectUriOmitted?: boolean;
   scope: string[];
   sub: string;
   authTime: number;

@@ -4,6 +4,8 @@ import type { ClientConfig } from '../../realms/types';
 export interface ValidatedRequest {
   clientId: string;
   redirectUri: string;
+  /** RFC 6749 §3.1.2.3: the request left redirect_uri out, and the one registered URI is used. */
+  redirectUriOmitted?: boolean;
   scope: string[];
   state?: string;
   nonce?: string;
