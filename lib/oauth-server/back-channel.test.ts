@@ -63,7 +63,7 @@ describe('lifetimes, on the realm clock', () => {
   it('makes an access token inactive once its 600 seconds have passed', async () => {
     const realm = await testRealm();
     const token = String((await serviceToken(realm)).body!.access_token);
-    const ask = () => call('introspect', formPost(`${ISSUER}/introspect`, { token }, { Authorization: basic('web', 'web-secret') }), realm);
+    const ask = () => call('introspect', formPost(`${ISSUER}/introspect`, { token }, { Authorization: basic('rs', 'rs-secret') }), realm);
     realm.clock.advance(599);
     expect((await ask()).body).toMatchObject({ active: true });
     realm.clock.advance(1);

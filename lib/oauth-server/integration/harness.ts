@@ -104,8 +104,9 @@ export async function oauthErrorOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the request to fail');
 }
 
+/** Introspects `token` with the resource server's own credentials, which may ask about any token. */
 export async function introspect(as: oauth.AuthorizationServer, token: string) {
-  const client = { client_id: 'web' };
-  const response = await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic('web-secret'), token, HTTP);
+  const client = { client_id: 'rs' };
+  const response = await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic('rs-secret'), token, HTTP);
   return oauth.processIntrospectionResponse(as, client, response);
 }
