@@ -1,8 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import * as nodeCrypto from 'node:crypto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { setServerStore } from '../../realms/registry';
 import { MemoryStore } from '../../store/memory-store';
 import { authorizeUrl, browser, hidden } from '../test-fixtures/browser';
+
+vi.mock('node:crypto', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:crypto')>();
+  return { ...real, timingSafeEqual: vi.fn(real.timingSafeEqual) };
+});
 
 beforeEach(() => setServerStore(new MemoryStore()));
 
@@ -15,5 +21,21 @@ describe('login form rate limit', () => {
     expect(results.filter((r) => r.status === 400)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429)).toHaveLength(195);
     expect((await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' })).status).toBe(429);
+  });
+});
+
+describe('login password check', () => {
+  it('compares in constant time, over equal-length digests, for known and unknown usernames alike', async () => {
+    const compare = vi.mocked(nodeCrypto.timingSafeEqual);
+    for (const [username, password, status] of [['alice', 'x', 400], ['nobody', 'wonderland-and-more', 400], ['alice', 'wonderland', 303]] as const) {
+      const b = browser();
+      const pending = hidden(await (await b.go((await authorizeUrl()).url)).text());
+      compare.mockClear();
+      expect((await b.post('/as/demo/login', { pending, username, password })).status).toBe(status);
+      expect(compare).toHaveBeenCalledTimes(1);
+      const [a, c] = compare.mock.calls[0] as [Buffer, Buffer];
+      expect(a.length).toBe(32);
+      expect(c.length).toBe(32);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Realm } from '../../realms/types';
+import { secretsMatch } from '../client-auth';
 import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { errorPage } from '../pages/layout';
@@ -44,7 +45,10 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
     return loginPage(realm, id!, clientName(realm, pending), 'Too many failed sign-ins for this username. Wait a few minutes and try again.', 429);
   }
   const user = realm.users.get(username);
-  if (!user || user.password !== password) {
+  // Constant time (crypto.timingSafeEqual over equal-length SHA-256 digests, see client-auth.ts),
+  // and run for an unknown username too: timing reveals neither the password nor the account.
+  const passwordMatches = secretsMatch(password, user?.password ?? '');
+  if (!user || !passwordMatches) {
     return loginPage(realm, id!, clientName(realm, pending), 'Wrong username or password.', 400);
   }
   // Only someone who knows the password can clear the count, so a success may.
