@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { setServerStore } from '../../realms/registry';
 import { MemoryStore } from '../../store/memory-store';
-import { authorizeUrl, browser, hidden } from '../test-fixtures/browser';
+import { inProcessFetch } from '../../server-router';
+import { authorizeUrl, browser, hidden, signInAndConsent } from '../test-fixtures/browser';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:crypto')>();
@@ -37,5 +38,19 @@ describe('login password check', () => {
       expect(a.length).toBe(32);
       expect(c.length).toBe(32);
     }
+  });
+});
+
+describe('a new login', () => {
+  it('replaces the session the browser had: the old session id no longer signs anyone in', async () => {
+    const b = browser();
+    await signInAndConsent(b, (await authorizeUrl()).url, 'allow');
+    const old = b.jar.get('as_session')!;
+    const pending = hidden(await (await b.go((await authorizeUrl({ prompt: 'login' })).url)).text());
+    expect((await b.post('/as/demo/login', { pending, username: 'bob', password: 'builder' })).status).toBe(303);
+    expect(b.jar.get('as_session')).not.toBe(old);
+    const withOld = await inProcessFetch((await authorizeUrl()).url, { headers: { cookie: `as_session=${old}; as_browser=${b.jar.get('as_browser')}` }, redirect: 'manual' });
+    expect(withOld.status).toBe(200);
+    expect(await withOld.text()).toContain('Password');
   });
 });

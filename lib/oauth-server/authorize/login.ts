@@ -6,7 +6,7 @@ import { errorPage } from '../pages/layout';
 import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { storeKeys } from '../records';
-import { clientAddress, createSession } from '../session';
+import { clientAddress, createSession, destroySession } from '../session';
 import { consentOrLogin } from './continue';
 import { recordLoginFor } from './fresh-login';
 import { loadPending, type PendingRecord } from './pending';
@@ -53,6 +53,8 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
   }
   // Only someone who knows the password can clear the count, so a success may.
   await realm.store.delete(bucket);
+  // A new login replaces the session this browser had: its record goes, not just the cookie.
+  await destroySession(request, realm);
   const { cookie, sid } = await createSession(realm, user.username);
   await recordLoginFor(realm, id!, sid);
   return consentOrLogin(realm, id!, { 'Set-Cookie': cookie });
