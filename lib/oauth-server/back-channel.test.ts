@@ -63,7 +63,7 @@ describe('lifetimes, on the realm clock', () => {
   it('makes an access token inactive once its 600 seconds have passed', async () => {
     const realm = await testRealm();
     const token = String((await serviceToken(realm)).body!.access_token);
-    const ask = () => call('introspect', formPost(`${ISSUER}/introspect`, { token }, { Authorization: basic('web', 'web-secret') }), realm);
+    const ask = () => call('introspect', formPost(`${ISSUER}/introspect`, { token }, { Authorization: basic('rs', 'rs-secret') }), realm);
     realm.clock.advance(599);
     expect((await ask()).body).toMatchObject({ active: true });
     realm.clock.advance(1);
@@ -82,7 +82,7 @@ describe('lifetimes, on the realm clock', () => {
 describe('device_code polling interval (RFC 8628 §3.5)', () => {
   async function seeded(realm: Realm, clientId = 'tv') {
     const record: DeviceAuthorizationRecord = {
-      clientId, scope: ['openid'], userCode: 'BCDFGHJK', status: 'pending', expiresAt: realm.clock.nowSeconds() + 600, interval: 5, grantId: 'g1',
+      clientId, scope: ['openid'], userCode: 'BCDFGHJK', expiresAt: realm.clock.nowSeconds() + 600, interval: 5, grantId: 'g1',
     };
     // Kept past expiry, as the device_authorization endpoint does, so a late poll can hear expired_token.
     await realm.store.set(storeKeys.device('dc'), record, 660);

@@ -4,53 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setServerStore } from '../realms/registry';
 import { inProcessFetch } from '../server-router';
 import { MemoryStore } from '../store/memory-store';
-import { CALLBACK, HTTP, ISSUER, ORIGIN, discover } from './integration/harness';
+import { CALLBACK, HTTP, ISSUER, discover } from './integration/harness';
+import { authorizeUrl, browser, hidden, signInAndConsent } from './test-fixtures/browser';
 
 beforeEach(() => setServerStore(new MemoryStore()));
-
-/** A minimal browser: keeps cookies, does not follow redirects, resolves relative Locations. */
-function browser() {
-  const jar = new Map<string, string>();
-  async function go(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await inProcessFetch(new URL(url, ORIGIN), { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair.split('=');
-      if (v) jar.set(k, v);
-      else jar.delete(k);
-    }
-    return res;
-  }
-  const post = (url: string, form: Record<string, string>) =>
-    go(url, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  return { go, post, jar };
-}
-
-const hidden = (body: string) => /name="pending" value="([^"]+)"/.exec(body)![1];
-
-async function authorizeUrl(extra: Record<string, string> = {}) {
-  const verifier = oauth.generateRandomCodeVerifier();
-  const params = new URLSearchParams({
-    client_id: 'spa', redirect_uri: CALLBACK, response_type: 'code', scope: 'openid profile photos:read',
-    state: 'st-123', nonce: 'n-456', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
-  });
-  for (const [k, v] of Object.entries(extra)) if (v === '') params.delete(k);
-  return { url: `${ISSUER}/authorize?${params}`, verifier };
-}
-
-async function signInAndConsent(b: ReturnType<typeof browser>, url: string, decision: 'allow' | 'deny') {
-  const login = await b.go(url);
-  expect(login.status).toBe(200);
-  const afterLogin = await b.post('/as/demo/login', { pending: hidden(await login.text()), username: 'alice', password: 'wonderland' });
-  expect(afterLogin.status).toBe(303);
-  const consent = await b.go(afterLogin.headers.get('location')!);
-  const body = await consent.text();
-  expect(body).toContain('View your photos');
-  expect(body).toContain('Photo Gallery (single-page app)');
-  return b.post('/as/demo/consent', { pending: hidden(body), decision });
-}
 
 describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, RFC 9207)', () => {
   it('goes login → consent → 303 to the callback with code, state and iss, and oauth4webapi redeems the code', async () => {
@@ -113,7 +70,7 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
       expect(res.headers.get('location')).toBeNull();
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('content-security-policy')).toMatch(/^frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; object-src 'none'; base-uri 'none'$/);
+      expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/);
     }
   });
 

@@ -8,6 +8,8 @@
 export interface AuthorizationCodeRecord {
   clientId: string;
   redirectUri: string;
+  /** RFC 6749 §4.1.3: only when the authorization request included redirect_uri must the token request repeat it. */
+  redirectUriOmitted?: boolean;
   scope: string[];
   sub: string;
   authTime: number;
@@ -19,19 +21,26 @@ export interface AuthorizationCodeRecord {
   grantId: string;
 }
 
-/** `device:{device_code}`: RFC 8628 device authorization, TTL = lifetimes.deviceCode. */
+/**
+ * `device:{device_code}`: RFC 8628 device authorization, TTL = lifetimes.deviceCode. The poll
+ * rewrites it (lastPolledAt, interval); the user's decision lives apart, in DeviceDecisionRecord.
+ */
 export interface DeviceAuthorizationRecord {
   clientId: string;
   scope: string[];
   userCode: string; // normalised: 8 letters, no dash
-  status: 'pending' | 'approved' | 'denied';
-  sub?: string;
-  authTime?: number;
   expiresAt: number;
   interval: number;
   lastPolledAt?: number;
   grantId: string;
 }
+
+/**
+ * `device-decision:{device_code}`: the user's decision, written once with setIfAbsent. Kept out of
+ * the authorization record, which a concurrent poll rewrites: there an approval could be lost.
+ * Absent = the user has not decided yet.
+ */
+export type DeviceDecisionRecord = { status: 'approved'; sub: string; authTime: number } | { status: 'denied' };
 
 /** `session:{sid}`: the AS browser session (HttpOnly cookie), TTL = lifetimes.session. */
 export interface SessionRecord {
@@ -68,6 +77,7 @@ export const storeKeys = {
   /** Set when a code was redeemed, so a replay is recognised (and the grant revoked). */
   codeSpent: (code: string) => `code-spent:${code}`,
   device: (deviceCode: string) => `device:${deviceCode}`,
+  deviceDecision: (deviceCode: string) => `device-decision:${deviceCode}`,
   userCode: (userCode: string) => `user-code:${userCode}`,
   session: (sid: string) => `session:${sid}`,
   refreshToken: (token: string) => `rt:${token}`,

@@ -41,18 +41,26 @@ export async function getSession(request: Request, realm: Realm): Promise<Sessio
 }
 
 /** Creates a session for `sub`; returns the Set-Cookie header value. */
-export async function createSession(realm: Realm, sub: string): Promise<{ cookie: string; session: SessionRecord }> {
+export async function createSession(realm: Realm, sub: string): Promise<{ cookie: string; session: SessionRecord; sid: string }> {
   const sid = randomId();
   const session: SessionRecord = { sub, authTime: realm.clock.nowSeconds() };
   await realm.store.set(storeKeys.session(sid), session, realm.lifetimes.session);
-  return { cookie: cookieHeader(realm, SESSION_COOKIE, sid, realm.lifetimes.session), session };
+  return { cookie: cookieHeader(realm, SESSION_COOKIE, sid, realm.lifetimes.session), session, sid };
 }
 
-/** Deletes the session record and returns a Set-Cookie that clears the cookie. */
-export async function destroySession(request: Request, realm: Realm): Promise<string> {
+/**
+ * Deletes the session record and returns a Set-Cookie that clears the cookie, or undefined when
+ * the request carried no session cookie: a cookie the request did not carry is left alone.
+ */
+export async function destroySession(request: Request, realm: Realm): Promise<string | undefined> {
   const sid = readCookie(request, SESSION_COOKIE);
   if (sid) await realm.store.delete(storeKeys.session(sid));
-  return cookieHeader(realm, SESSION_COOKIE, '', 0);
+  return carriesCookie(request, SESSION_COOKIE) ? cookieHeader(realm, SESSION_COOKIE, '', 0) : undefined;
+}
+
+/** Whether the request carries a cookie named `name`, whatever its value. */
+export function carriesCookie(request: Request, name: string): boolean {
+  return (request.headers.get('cookie') ?? '').split(';').some((part) => part.split('=')[0].trim() === name);
 }
 
 /** The browser id, and a Set-Cookie when a new one had to be minted. */

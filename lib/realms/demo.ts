@@ -17,6 +17,13 @@ export const DEMO_USERS: UserAccount[] = [
   { username: 'bob', password: 'builder', name: 'Bob Builder', email: 'bob@example.com', emailVerified: false },
 ];
 
+/**
+ * The resource server's own credentials at the AS: a confidential client with no grant, which may
+ * only introspect access tokens (RFC 7662 §2.1: the protected resource asks about the tokens it is
+ * shown). No other client may introspect a token that is not its own.
+ */
+export const RESOURCE_SERVER_CLIENT_ID = 'rs';
+
 const ALL_SCOPES = Object.keys(DEMO_SCOPES);
 const API_SCOPES = ['photos:read', 'photos:write'];
 
@@ -29,6 +36,7 @@ export function demoClients(origin: string): ClientConfig[] {
     { clientId: 'tv', name: 'Photo Frame TV', type: 'public', authMethods: ['none'], grantTypes: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'], redirectUris: [], scopes: ALL_SCOPES },
     { clientId: 'legacy-spa', name: 'Legacy SPA (implicit)', type: 'public', authMethods: ['none'], grantTypes: ['implicit'], redirectUris: [callback], scopes: ALL_SCOPES },
     { clientId: 'legacy-app', name: 'Legacy App (password)', type: 'confidential', secret: 'legacy-secret', authMethods: ['client_secret_basic', 'client_secret_post'], grantTypes: ['password', 'refresh_token'], redirectUris: [], scopes: ALL_SCOPES },
+    { clientId: RESOURCE_SERVER_CLIENT_ID, name: 'Photo API (resource server)', type: 'confidential', secret: 'rs-secret', authMethods: ['client_secret_basic', 'client_secret_post'], grantTypes: [], redirectUris: [], scopes: [] },
   ];
 }
 

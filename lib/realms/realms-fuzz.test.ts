@@ -27,7 +27,10 @@ async function expectRfcShaped(response: Response) {
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   if (response.status >= 400 && type.startsWith('application/json')) {
-    expect(RFC_ERRORS.has((JSON.parse(text) as { error?: string }).error ?? '')).toBe(true);
+    const { error } = JSON.parse(text) as { error?: string };
+    // RFC 6750 §3.1: a request with no credentials gets a bare challenge, no error code.
+    const bare = response.status === 401 && /^Bearer realm="[^"]*"$/.test(response.headers.get('www-authenticate') ?? '');
+    expect(bare || RFC_ERRORS.has(error ?? '')).toBe(true);
   }
 }
 

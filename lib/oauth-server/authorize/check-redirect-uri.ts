@@ -14,6 +14,7 @@ export function checkRedirectUri(ctx: CheckContext, realm: Realm): void {
   if (given === undefined) {
     if (client.redirectUris.length !== 1) throw invalidRequest('The request has no redirect_uri.');
     ctx.request.redirectUri = client.redirectUris[0];
+    ctx.request.redirectUriOmitted = true;
     return;
   }
   const matches = client.redirectUris.some((uri) => realm.points['as.redirect-uri'](uri, given));

@@ -1,4 +1,5 @@
 import type { Realm } from '../../realms/types';
+import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { consentPage } from '../pages/consent';
 import { seeOther } from '../pages/html';
@@ -7,6 +8,7 @@ import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { getSession } from '../session';
 import { decideDevice } from '../device/decide';
+import { needsLogin } from './fresh-login';
 import { loadPending, takePending } from './pending';
 import { errorRedirect, issueCode } from './respond';
 
@@ -18,6 +20,8 @@ const expired = () => errorPage('This request has expired', 'Start again from th
  */
 export async function consentEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
+  const refused = refuseCrossSitePost(request, realm);
+  if (refused) return refused;
   const isPost = request.method === 'POST';
   const params = isPost ? await readForm(request) : readQuery(new URL(request.url));
   const id = params.get('pending');
@@ -26,7 +30,8 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   const clientId = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
   const clientName = realm.clients.get(clientId)?.name ?? clientId;
   const session = await getSession(request, realm);
-  if (!session) return loginPage(realm, id!, clientName);
+  // OIDC Core §3.1.2.1: prompt=login / max_age are enforced here too, for GET and POST alike.
+  if (!session || (await needsLogin(request, realm, id!, pending, session))) return loginPage(realm, id!, clientName);
   if (!isPost) {
     const scope = pending.kind === 'authorize' ? pending.request.scope : pending.scope;
     return consentPage(realm, id!, clientName, scope, session.sub);
@@ -35,7 +40,10 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   if (decision !== 'allow' && decision !== 'deny') return errorPage('Unknown choice', 'Choose Allow or Deny.', 400);
   if (!(await takePending(realm, id!))) return expired();
   if (pending.kind === 'device') {
-    await decideDevice(realm, pending.deviceCode, decision, session);
+    // Say "connected" only if this decision is the one the device will see.
+    if (!(await decideDevice(realm, pending.deviceCode, decision, session))) {
+      return errorPage('This device request is already decided', 'The code was already approved or denied, or it has expired. Start again on your device.', 400);
+    }
     return seeOther(`/as/${realm.id}/device?done=${decision === 'allow' ? 'approved' : 'denied'}`);
   }
   if (decision === 'deny') return errorRedirect(realm, pending.request, 'access_denied', 'The user denied the request.');

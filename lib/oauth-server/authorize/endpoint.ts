@@ -6,6 +6,7 @@ import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { browserId, getSession } from '../session';
 import { consentOrLogin } from './continue';
+import { sessionFreshEnough } from './fresh-login';
 import { savePending } from './pending';
 import { errorRedirect } from './respond';
 import { RedirectableError } from './types';
@@ -24,15 +25,16 @@ export async function authorizeEndpoint(request: Request, realm: Realm): Promise
     const browser = browserId(request, realm);
     const headers: Record<string, string> = browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {};
     const session = await getSession(request, realm);
-    const prompt = validated.prompt ?? '';
-    if (prompt === 'none') {
+    // OIDC Core §3.1.2.1: a session older than max_age (or any, with prompt=login) does not count.
+    const signedIn = session !== undefined && sessionFreshEnough(validated, session, realm.clock.nowSeconds());
+    if (validated.prompt === 'none') {
       // OIDC Core §3.1.2.6: no UI allowed. Consent is asked every time here, so even a
       // signed-in user needs it.
-      return errorRedirect(realm, validated, session ? 'consent_required' : 'login_required', session ? 'This server asks for consent on every request.' : 'The user is not signed in.');
+      return errorRedirect(realm, validated, signedIn ? 'consent_required' : 'login_required', signedIn ? 'This server asks for consent on every request.' : 'The user is not signed in, or not recently enough (max_age).');
     }
     const client = realm.clients.get(validated.clientId)!;
     const pendingId = await savePending(realm, { kind: 'authorize', browserId: browser.id, request: validated });
-    if (session && !prompt.split(' ').includes('login')) return consentOrLogin(realm, pendingId, headers);
+    if (signedIn) return consentOrLogin(realm, pendingId, headers);
     return loginPage(realm, pendingId, client.name, undefined, 200, headers);
   } catch (err) {
     if (err instanceof RedirectableError && err.target) return errorRedirect(realm, err.target, err.code, err.message);

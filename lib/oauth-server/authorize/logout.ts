@@ -1,4 +1,5 @@
 import type { Realm } from '../../realms/types';
+import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { html, seeOther } from '../pages/html';
 import { page } from '../pages/layout';
@@ -7,9 +8,11 @@ import { destroySession, getSession } from '../session';
 /** GET shows a Sign out button (or "signed out"); POST ends the AS session and 303s back. */
 export async function logoutEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
+  const refused = refuseCrossSitePost(request, realm);
+  if (refused) return refused;
   if (request.method === 'POST') {
     const cookie = await destroySession(request, realm);
-    return seeOther(`/as/${realm.id}/logout`, { 'Set-Cookie': cookie });
+    return seeOther(`/as/${realm.id}/logout`, cookie ? { 'Set-Cookie': cookie } : {});
   }
   const session = await getSession(request, realm);
   if (!session) return page('Signed out', html`<h1>You are signed out</h1><p>The Demo Identity Provider no longer remembers you in this browser.</p>`);

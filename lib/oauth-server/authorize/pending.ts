@@ -11,7 +11,7 @@ export type PendingRecord =
   | { kind: 'authorize'; browserId: string; request: ValidatedRequest }
   | { kind: 'device'; browserId: string; deviceCode: string; clientId: string; scope: string[] };
 
-const PENDING_TTL = 600;
+export const PENDING_TTL = 600;
 const key = (id: string) => `pending:${id}`;
 
 export async function savePending(realm: Realm, record: PendingRecord): Promise<string> {

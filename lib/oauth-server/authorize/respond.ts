@@ -44,6 +44,7 @@ export async function issueCode(realm: Realm, request: ValidatedRequest, sub: st
   const record: AuthorizationCodeRecord = {
     clientId: request.clientId,
     redirectUri: request.redirectUri,
+    ...(request.redirectUriOmitted ? { redirectUriOmitted: true } : {}),
     scope: request.scope,
     sub,
     authTime,

@@ -4,6 +4,8 @@ import type { ClientConfig } from '../../realms/types';
 export interface ValidatedRequest {
   clientId: string;
   redirectUri: string;
+  /** RFC 6749 §3.1.2.3: the request left redirect_uri out, and the one registered URI is used. */
+  redirectUriOmitted?: boolean;
   scope: string[];
   state?: string;
   nonce?: string;
@@ -12,6 +14,8 @@ export interface ValidatedRequest {
   prompt?: string;
   /** `code` unless a lab realm allows the implicit grant and the client asked for `token`. */
   responseType?: 'code' | 'token';
+  /** OIDC Core §3.1.2.1, seconds. */
+  maxAge?: number;
 }
 
 /** What the checks see: the raw params, and what earlier checks established. */

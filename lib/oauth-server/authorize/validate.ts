@@ -1,5 +1,6 @@
 import type { Realm } from '../../realms/types';
 import { checkClient } from './check-client';
+import { checkMaxAge } from './check-max-age';
 import { checkPkce } from './check-pkce';
 import { checkRedirectUri } from './check-redirect-uri';
 import { checkResponseType } from './check-response-type';
@@ -20,6 +21,7 @@ export function validateAuthorizationRequest(params: Map<string, string>, realm:
   if (state !== undefined && state.length <= 512 && /^[\x20-\x7e]*$/.test(state)) ctx.request.state = state;
   try {
     checkStateNonce(ctx);
+    checkMaxAge(ctx);
     checkResponseType(ctx, realm);
     checkScope(ctx, realm);
     checkPkce(ctx, realm);

@@ -32,7 +32,7 @@ export async function deviceAuthorizationEndpoint(request: Request, realm: Realm
     userCode = generateUserCode();
   }
   const record: DeviceAuthorizationRecord = {
-    clientId, scope, userCode, status: 'pending', expiresAt: now + realm.lifetimes.deviceCode, interval: realm.deviceInterval, grantId: randomId(16),
+    clientId, scope, userCode, expiresAt: now + realm.lifetimes.deviceCode, interval: realm.deviceInterval, grantId: randomId(16),
   };
   await realm.store.set(storeKeys.device(deviceCode), record, realm.lifetimes.deviceCode);
   const shown = formatUserCode(userCode);

@@ -1,9 +1,9 @@
 import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { storeKeys, type DeviceAuthorizationRecord } from '../records';
+import { storeKeys } from '../records';
 import { inProcessFetch } from '../../server-router';
-import { ISSUER, targetRealm, resetServer } from './harness';
+import { ISSUER, decideSeededDevice, targetRealm, resetServer } from './harness';
 
 /**
  * openid-client, a second independent client, runs its own RFC 8628 §3.4 polling loop against the AS.
@@ -33,12 +33,11 @@ function tracingFetch() {
   return { fetch, polls, reached };
 }
 
-async function setDevice(userCode: string, change: Partial<DeviceAuthorizationRecord>) {
+async function decide(userCode: string, decision: 'allow' | 'deny') {
   const realm = await targetRealm();
-  // The verification page finds the record by user code; the test does the same through the store.
+  // The verification page finds the request by user code; the test does the same through the store.
   const deviceCode = await realm.store.get<string>(storeKeys.userCode(userCode));
-  const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode!));
-  await realm.store.set(storeKeys.device(deviceCode!), { ...record!, ...change }, 600);
+  await decideSeededDevice(deviceCode!, decision);
 }
 
 async function configure(fetch: client.CustomFetch) {
@@ -58,7 +57,7 @@ describe('device flow driven by openid-client (RFC 8628)', () => {
     await trace.reached(1);
     expect(trace.polls).toEqual(['authorization_pending']);
 
-    await setDevice(da.user_code.replace('-', ''), { status: 'approved', sub: 'alice', authTime: Math.floor(Date.now() / 1000) });
+    await decide(da.user_code.replace('-', ''), 'allow');
     await vi.advanceTimersByTimeAsync(5_000);
     const result = await tokens;
     expect(trace.polls).toEqual(['authorization_pending', '200']);
@@ -71,7 +70,7 @@ describe('device flow driven by openid-client (RFC 8628)', () => {
     const trace = tracingFetch();
     const config = await configure(trace.fetch);
     const da = await client.initiateDeviceAuthorization(config, { scope: 'openid' });
-    await setDevice(da.user_code.replace('-', ''), { status: 'denied' });
+    await decide(da.user_code.replace('-', ''), 'deny');
     const outcome = client.pollDeviceAuthorizationGrant(config, da).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(5_000);
     const error = await outcome;

@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
-import { HTTP, targetRealm, discover, oauthErrorOf, seedDevice, resetServer } from './harness';
+import { HTTP, decideSeededDevice, targetRealm, discover, oauthErrorOf, seedDevice, resetServer } from './harness';
 
 beforeEach(resetServer);
 
@@ -10,12 +10,6 @@ const tv: oauth.Client = { client_id: 'tv' };
 
 async function poll(as: oauth.AuthorizationServer, deviceCode: string, client = tv, auth = oauth.None()) {
   return oauth.processDeviceCodeResponse(as, client, await oauth.deviceCodeGrantRequest(as, client, auth, deviceCode, HTTP));
-}
-
-async function updateDevice(deviceCode: string, change: Partial<DeviceAuthorizationRecord>) {
-  const realm = await targetRealm();
-  const record = await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(deviceCode));
-  await realm.store.set(storeKeys.device(deviceCode), { ...record!, ...change }, 600);
 }
 
 describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
@@ -33,7 +27,7 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
     const as = await discover();
     const { deviceCode } = await seedDevice();
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('authorization_pending');
-    await updateDevice(deviceCode, { status: 'approved', sub: 'bob', authTime: Math.floor(Date.now() / 1000) });
+    await decideSeededDevice(deviceCode, 'allow', 'bob');
 
     const tokens = await poll(as, deviceCode);
     expect(tokens.scope).toBe('openid profile offline_access');
@@ -44,7 +38,8 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
 
   it('answers access_denied when the user denied', async () => {
     const as = await discover();
-    const { deviceCode } = await seedDevice({ status: 'denied' });
+    const { deviceCode } = await seedDevice();
+    await decideSeededDevice(deviceCode, 'deny');
     expect(await oauthErrorOf(poll(as, deviceCode))).toBe('access_denied');
   });
 
@@ -56,7 +51,8 @@ describe('device_code grant (RFC 8628 §3.4, §3.5)', () => {
 
   it('refuses the device grant to clients not registered for it with unauthorized_client', async () => {
     const as = await discover();
-    const { deviceCode } = await seedDevice({ status: 'approved', sub: 'alice', authTime: 1 });
+    const { deviceCode } = await seedDevice();
+    await decideSeededDevice(deviceCode, 'allow');
     const spa: oauth.Client = { client_id: 'spa' };
     expect(await oauthErrorOf(poll(as, deviceCode, spa))).toBe('unauthorized_client');
     const legacy: oauth.Client = { client_id: 'legacy-app' };

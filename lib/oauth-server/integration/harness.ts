@@ -7,6 +7,7 @@ import { MemoryStore } from '../../store/memory-store';
 import type { Realm } from '../../realms/types';
 import { inProcessFetch } from '../../server-router';
 import { s256Challenge } from '../pkce';
+import { decideDevice } from '../device/decide';
 
 /**
  * oauth4webapi, an independent client, talking to the handlers in-process: every request goes
@@ -80,7 +81,6 @@ export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> =
     clientId: 'tv',
     scope: ['openid', 'profile', 'offline_access'],
     userCode: 'BCDFGHJK',
-    status: 'pending',
     expiresAt: realm.clock.nowSeconds() + realm.lifetimes.deviceCode,
     interval: realm.deviceInterval,
     grantId: oauth.generateRandomState(),
@@ -88,6 +88,12 @@ export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> =
   };
   await realm.store.set(storeKeys.device(deviceCode), record, realm.lifetimes.deviceCode);
   return { deviceCode, record };
+}
+
+/** The user's decision on the verification page, as the consent endpoint records it. */
+export async function decideSeededDevice(deviceCode: string, decision: 'allow' | 'deny', sub = 'alice') {
+  const realm = await targetRealm();
+  if (!(await decideDevice(realm, deviceCode, decision, { sub, authTime: realm.clock.nowSeconds() }))) throw new Error('device request not open');
 }
 
 /** The callback parameters the authorize endpoint would send back, checked by oauth4webapi (RFC 9207 `iss` included). */
@@ -122,8 +128,9 @@ export async function oauthErrorOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the request to fail');
 }
 
+/** Introspects `token` with the resource server's own credentials, which may ask about any token. */
 export async function introspect(as: oauth.AuthorizationServer, token: string) {
-  const client = { client_id: 'web' };
-  const response = await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic('web-secret'), token, HTTP);
+  const client = { client_id: 'rs' };
+  const response = await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic('rs-secret'), token, HTTP);
   return oauth.processIntrospectionResponse(as, client, response);
 }

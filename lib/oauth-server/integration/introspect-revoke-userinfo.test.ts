@@ -7,6 +7,12 @@ import { HTTP, discover, introspect, oauthErrorOf, redeem, seedCode, resetServer
 beforeEach(resetServer);
 
 const spa: oauth.Client = { client_id: 'spa' };
+const web: oauth.Client = { client_id: 'web' };
+
+async function introspectAs(as: oauth.AuthorizationServer, clientId: string, secret: string, token: string) {
+  const client = { client_id: clientId };
+  return oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic(secret), token, HTTP));
+}
 
 async function aliceTokens(as: oauth.AuthorizationServer, scope?: string[]) {
   const openid = !scope || scope.includes('openid');
@@ -38,6 +44,32 @@ describe('introspection (RFC 7662)', () => {
   it('says only active:false for garbage', async () => {
     const as = await discover();
     expect(await introspect(as, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.')).toEqual({ active: false });
+  });
+
+  it("answers only active:false to a confidential client asking about another client's tokens (RFC 7662 §4)", async () => {
+    const as = await discover();
+    const tokens = await aliceTokens(as);
+    expect(await introspectAs(as, 'web', 'web-secret', tokens.access_token)).toEqual({ active: false });
+    expect(await introspectAs(as, 'web', 'web-secret', tokens.refresh_token!)).toEqual({ active: false });
+    expect(await introspectAs(as, 'service', 'service-secret', tokens.access_token)).toEqual({ active: false });
+  });
+
+  it("describes a client's own tokens to it", async () => {
+    const as = await discover();
+    const { code, codeVerifier, nonce } = await seedCode({ clientId: 'web' });
+    const tokens = await oauth.processAuthorizationCodeResponse(as, web, await redeem(as, web, oauth.ClientSecretBasic('web-secret'), code, codeVerifier), { expectedNonce: nonce });
+    expect(await introspectAs(as, 'web', 'web-secret', tokens.access_token)).toMatchObject({ active: true, client_id: 'web', sub: 'alice' });
+    expect(await introspectAs(as, 'web', 'web-secret', tokens.refresh_token!)).toMatchObject({ active: true, client_id: 'web' });
+  });
+
+  it("describes any client's tokens to the resource server's own credentials (rs), which get no tokens themselves", async () => {
+    const as = await discover();
+    const tokens = await aliceTokens(as);
+    expect(await introspectAs(as, 'rs', 'rs-secret', tokens.access_token)).toMatchObject({ active: true, client_id: 'spa', sub: 'alice', aud: RESOURCE });
+    expect(await introspectAs(as, 'rs', 'rs-secret', tokens.refresh_token!)).toMatchObject({ active: true, client_id: 'spa' });
+    const rs: oauth.Client = { client_id: 'rs' };
+    const grant = await oauth.clientCredentialsGrantRequest(as, rs, oauth.ClientSecretBasic('rs-secret'), new URLSearchParams(), HTTP);
+    expect(await oauthErrorOf(oauth.processClientCredentialsResponse(as, rs, grant))).toBe('unauthorized_client');
   });
 
   it('refuses a public client with 401 invalid_client', async () => {

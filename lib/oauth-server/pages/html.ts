@@ -28,6 +28,8 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
 
 import { createHash } from 'node:crypto';
 
+import { PAGE_CSS } from './styles';
+
 /**
  * The only script an AS page runs: "Fill" buttons on the demo login page copy a listed demo
  * account into the form. Allowed by its hash, so no other inline or injected script can run.
@@ -38,15 +40,28 @@ export const FILL_SCRIPT =
   "document.getElementById('password').value=b.getAttribute('data-fill-password');" +
   "document.getElementById('password').focus();});});";
 
-const FILL_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FILL_SCRIPT).digest('base64')}'`;
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * Headers of every AS page: no framing (RFC 9700 §4.16, clickjacking), no caching of pages
- * that carry a pending request or a signed-in state.
+ * that carry a pending request or a signed-in state. The CSP allows nothing by default; then
+ * only the page's own inline style and the fill script, by hash, the browser's favicon request,
+ * and form posts to this origin alone (`form-action 'self'`, which the browser also applies to
+ * the 303s after a post: every demo redirect URI is `{origin}/flows/callback`, on this origin), so
+ * injected markup can neither run, load anything, nor post a form (say, a password) elsewhere.
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/html;charset=UTF-8',
-  'Content-Security-Policy': `frame-ancestors 'none'; script-src ${FILL_SCRIPT_HASH}; object-src 'none'; base-uri 'none'`,
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "frame-ancestors 'none'",
+    `script-src ${sha256Source(FILL_SCRIPT)}`,
+    `style-src ${sha256Source(PAGE_CSS)}`,
+    "img-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; '),
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
   Pragma: 'no-cache',

@@ -1,6 +1,6 @@
 import { accessDenied, authorizationPending, expiredToken, invalidGrant, invalidRequest, slowDown } from '../errors';
 import { issueTokenResponse } from '../issue/token-response';
-import { storeKeys, type DeviceAuthorizationRecord } from '../records';
+import { storeKeys, type DeviceAuthorizationRecord, type DeviceDecisionRecord } from '../records';
 import type { GrantContext } from './types';
 
 /** RFC 8628 §3.5: "the interval MUST be increased by 5 seconds for this and all subsequent requests". */
@@ -26,11 +26,13 @@ export async function deviceCodeGrant({ realm, client, form }: GrantContext): Pr
     await realm.store.delete(key);
     throw expiredToken('The device_code has expired; start a new device authorization (RFC 8628 §3.5).');
   }
-  if (record.status === 'denied') {
+  // The decision has its own key (see device/decide.ts), so the rewrite below cannot lose it.
+  const decision = await realm.store.get<DeviceDecisionRecord>(storeKeys.deviceDecision(deviceCode));
+  if (decision?.status === 'denied') {
     await realm.store.delete(key);
     throw accessDenied('The user denied the authorization request (RFC 8628 §3.5).');
   }
-  if (record.status === 'pending') {
+  if (!decision) {
     const tooSoon = record.lastPolledAt !== undefined && now - record.lastPolledAt < record.interval;
     const next: DeviceAuthorizationRecord = {
       ...record,
@@ -44,14 +46,12 @@ export async function deviceCodeGrant({ realm, client, form }: GrantContext): Pr
 
   // Approved: one-time, like an authorization code.
   const approved = await realm.store.consume<DeviceAuthorizationRecord>(key);
-  if (!approved || approved.status !== 'approved' || approved.sub === undefined) {
-    throw invalidGrant('The device_code was already used.');
-  }
+  if (!approved) throw invalidGrant('The device_code was already used.');
   return issueTokenResponse(realm, {
     client,
-    sub: approved.sub,
+    sub: decision.sub,
     scope: approved.scope,
     grantId: approved.grantId,
-    authTime: approved.authTime ?? now,
+    authTime: decision.authTime,
   });
 }
