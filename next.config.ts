@@ -6,8 +6,10 @@ import { networkInterfaces } from 'node:os';
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
 ];
+// The AS pages (/as/…) send their own CSP, framing included, from the realm's `as.page-framing`
+// policy point: a clickjacking lab realm must be frameable, so this default must not override it.
+const noFraming = [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }];
 
 // `next dev` answers its HMR socket only to pages opened at localhost; a classroom opens the
 // trainer's address (`npm run dev -- -H 0.0.0.0`). This machine's own IPv4 addresses are the dev
@@ -24,7 +26,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['jose'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/((?!as/).*)', headers: noFraming },
+    ];
   },
 };
 

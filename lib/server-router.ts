@@ -1,6 +1,7 @@
 import { asBackChannelRoutes } from './oauth-server/back-channel';
 import { OAuthError, withOAuthErrors } from './oauth-server/errors';
 import { asFrontChannelRoutes } from './oauth-server/front-channel';
+import { framedForRealm } from './oauth-server/pages/framing';
 import type { RouteTable } from './oauth-server/route-table';
 import { handleAttackerSite } from './attacker-site/route';
 import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from './realms/api';
@@ -43,7 +44,7 @@ export const handleServerRequest = withOAuthErrors(async (request: Request): Pro
   }
   const realm = await resolveRealm(name, originOf(request));
   if (!realm) throw new OAuthError('invalid_request', 'There is no realm with this name.', 404);
-  return handler(request, realm);
+  return framedForRealm(await handler(request, realm), realm);
 });
 
 /** `/api/weaknesses`, `/api/realms`, `/api/realms/{id}` (DESIGN.md "Lab realms and the attack lab"). */

@@ -40,3 +40,15 @@ describe('anonymous entries are limited per client address', () => {
     expect(api.status).toBe(401);
   });
 });
+
+describe('pending authorization requests', () => {
+  it('past the quota, the authorization endpoint redirects with temporarily_unavailable instead of storing more', async () => {
+    const url = `${ORIGIN}/as/demo/authorize?client_id=spa&redirect_uri=${encodeURIComponent(`${ORIGIN}/flows/callback`)}&response_type=code&scope=openid&state=s&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`;
+    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++) expect((await inProcessFetch(url)).status).toBe(200);
+    const refused = await inProcessFetch(url, { redirect: 'manual' });
+    expect(refused.status).toBe(303);
+    const location = new URL(refused.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('temporarily_unavailable');
+    expect(location.searchParams.get('state')).toBe('s');
+  });
+});

@@ -1,5 +1,6 @@
 import { resolveRealm, originOf } from '../realms/registry';
 import { OAuthError, withOAuthErrors } from './errors';
+import { framedForRealm } from './pages/framing';
 
 import type { RealmHandler } from './route-table';
 type RouteContext = { params: Promise<{ realm: string }> };
@@ -16,7 +17,7 @@ export function mountRealmHandler(handler: RealmHandler) {
     const { realm: realmId } = await context.params;
     const realm = await resolveRealm(realmId, originOf(request));
     if (!realm) throw new OAuthError('invalid_request', 'There is no realm with this name.', 404);
-    return handler(request, realm);
+    return framedForRealm(await handler(request, realm), realm);
   });
   return (request: Request, context: RouteContext) => wrapped(request, context);
 }

@@ -8,6 +8,8 @@ import { browserId, getSession } from '../session';
 import { consentOrLogin } from './continue';
 import { sessionFreshEnough } from './fresh-login';
 import { savePending } from './pending';
+import { chargeAnonymous } from '../anonymous-quota';
+import { StoreFullError } from '../../store/types';
 import { errorRedirect } from './respond';
 import { RedirectableError } from './types';
 import { validateAuthorizationRequest } from './validate';
@@ -33,7 +35,16 @@ export async function authorizeEndpoint(request: Request, realm: Realm): Promise
       return errorRedirect(realm, validated, signedIn ? 'consent_required' : 'login_required', signedIn ? 'This server asks for consent on every request.' : 'The user is not signed in, or not recently enough (max_age).');
     }
     const client = realm.clients.get(validated.clientId)!;
-    const pendingId = await savePending(realm, { kind: 'authorize', browserId: browser.id, request: validated });
+    // Anyone may open this URL without credentials: pending requests are limited per client address,
+    // and a full store is reported to the client as RFC 6749 §4.1.2.1 temporarily_unavailable.
+    let pendingId: string;
+    try {
+      await chargeAnonymous(request, realm, 'pending');
+      pendingId = await savePending(realm, { kind: 'authorize', browserId: browser.id, request: validated });
+    } catch (err) {
+      if (!(err instanceof StoreFullError) && !(err instanceof OAuthError && err.code === 'temporarily_unavailable')) throw err;
+      return errorRedirect(realm, validated, 'temporarily_unavailable', 'Too many authorization requests right now; try again in a minute.');
+    }
     if (signedIn) return consentOrLogin(realm, pendingId, headers);
     return loginPage(realm, pendingId, client.name, undefined, 200, headers);
   } catch (err) {

@@ -158,3 +158,17 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
     expect(new URL(h.location).searchParams.get('error')).toBe('invalid_request');
   });
 });
+
+describe('as-consent-frameable', () => {
+  it('lets any page frame the AS pages of the lab realm; the hardened realm forbids framing', async () => {
+    const [lab, hard] = [await createLab(['as-consent-frameable']), await createLab()];
+    for (const [realm, frameable] of [[lab, true], [hard, false]] as const) {
+      const login = await inProcessFetch(authorizeUrl(realm, { code_challenge: s256Challenge('v'.repeat(43)), code_challenge_method: 'S256' }));
+      expect(login.status).toBe(200);
+      const csp = login.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/default-src 'none'/);
+      expect(/frame-ancestors/.test(csp)).toBe(!frameable);
+      expect(login.headers.get('x-frame-options')).toBe(frameable ? null : 'DENY');
+    }
+  });
+});
