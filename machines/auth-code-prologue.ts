@@ -1,11 +1,11 @@
 import { frontChannelExchange } from '@/lib/http-trace/record';
 import { buildAuthorizationUrl, type ExplainedParam } from '@/lib/oauth-client/authorization-request';
 import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
-import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
+import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { enterStep as enter, requestStep } from './request-step';
 import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
@@ -20,11 +20,7 @@ import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
  * states; its context must extend {@link PrologueContext} and its events include {@link PrologueEvent}.
  */
 
-export interface PrologueInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type PrologueInput = FlowInput;
 
 export interface PrologueContext extends FlowContextBase {
   input: PrologueInput;
@@ -53,7 +49,7 @@ export interface PrologueOptions {
 export const prologueContext = (input: PrologueInput): Omit<PrologueContext, keyof FlowContextBase> & FlowContextBase => ({
   ...emptyFlowContext(),
   input,
-  issuer: `${input.origin}/as/demo`,
+  issuer: input.realm.issuer,
   redirectUri: `${input.origin}/flows/callback`,
 });
 

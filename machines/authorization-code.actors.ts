@@ -1,11 +1,11 @@
 import type { JSONWebKeySet } from 'jose';
 import { fromPromise } from 'xstate';
 import { recordFetch } from '@/lib/http-trace/record';
-import { accessTokenChecks } from '@/lib/oauth-client/access-token-checks';
 import { allPassed } from '@/lib/oauth-client/checklist';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { discoveryRequest, processDiscoveryResponse, type ServerMetadata } from '@/lib/oauth-client/discovery';
 import { validateIdToken } from '@/lib/oauth-client/id-token';
+import { checksFromReport } from '@/lib/oauth-client/resource-server-report';
 import { makeCodeVerifier, makeRandomValue, s256ChallengeSteps, type ChallengeSteps } from '@/lib/oauth-client/pkce';
 import { fail, ok, type Result } from '@/lib/oauth-client/result';
 import { authorizationCodeRequest, bearerRequest } from '@/lib/oauth-client/token-requests';
@@ -95,21 +95,22 @@ export const validateIdTokenActor = fromPromise<StepOutput<JSONWebKeySet>, Valid
 });
 
 export interface ApiCallInput {
+  step: string;
+  /** A resource-server endpoint of the realm, e.g. `apiUrl(realm, 'photos')`. */
   url: string;
   accessToken: string;
-  jwks: JSONWebKeySet;
-  issuer: string;
-  resource: string;
-  requiredScope: string;
-  step: string;
 }
 
-/** RFC 6750 §2.1 call, plus the RS's RFC 9068 §4 checklist reproduced for the learner. */
+/**
+ * RFC 6750 §2.1 call. The checklist is the resource server's own report of this answer (its
+ * `Flowlab-Checks` header), never a re-check in the browser: the client does not validate an
+ * access token, which is meant for the RS and may even be opaque (RFC 9068 §1, RFC 6749 §1.4).
+ */
 export async function apiCall(input: ApiCallInput): Promise<StepOutput<unknown>> {
   const { step } = input;
   try {
     const { exchange, response, body } = await recordFetch(bearerRequest(input.url, input.accessToken), { step, from: 'client', to: 'rs' });
-    const checks = await accessTokenChecks(input.accessToken, { ...input, now: Math.floor(Date.now() / 1000) });
+    const checks = checksFromReport(response.headers);
     const facts = [{ label: 'HTTP status', value: String(response.status) }];
     const www = response.headers.get('www-authenticate');
     if (www) facts.push({ label: 'WWW-Authenticate', value: www });
@@ -126,16 +127,3 @@ export const apiCallActor = fromPromise<StepOutput<unknown>, ApiCallInput>(({ in
 export const userinfoActor = fromPromise<StepOutput<unknown>, { url: string; accessToken: string }>(({ input }) =>
   recordedCall('userinfo', bearerRequest(input.url, input.accessToken), (status, body) => (status === 200 ? ok(body) : fail(`http_${status}`, `UserInfo answered HTTP ${status}.`, 'userinfo'))),
 );
-
-/** The API call with the JWKS for the RS checklist: the one the flow already holds, else fetched from jwks_uri in the same step. */
-export const apiCallWithJwksActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwks?: JSONWebKeySet; jwksUri: string }>(async ({ input }) => {
-  if (input.jwks) return apiCall({ ...input, jwks: input.jwks });
-  try {
-    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
-    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
-    const called = await apiCall({ ...input, jwks });
-    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
-  } catch (e) {
-    return networkFailure(input.step, e);
-  }
-});

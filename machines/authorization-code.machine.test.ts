@@ -5,6 +5,7 @@ import { authorizationCodeMachine } from './authorization-code.machine';
 import type { PkceValues } from './authorization-code.actors';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, okActor } from './test-fakes';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
 
@@ -22,7 +23,7 @@ function fakes(over: Record<string, unknown> = {}) {
   });
 }
 
-const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
 
 async function settle(actor: AnyActorRef) {
   await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));

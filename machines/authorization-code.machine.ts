@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
 import { apiCallActor, userinfoActor, validateIdTokenActor } from './authorization-code.actors';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
@@ -53,7 +54,7 @@ export const authorizationCodeMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: AuthCodeContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      input: ({ context }: { context: AuthCodeContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'userinfo',
     }),
     userinfo: requestStep({

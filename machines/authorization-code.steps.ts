@@ -1,4 +1,7 @@
-import { failedStep, oidc, rfc, type StepMeta } from './step-meta';
+import { failedStep, oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLIST, type StepMeta } from './step-meta';
+
+// The callback checks run in a transient state; they are shown on the step it leads to.
+const CALLBACK_CHECKLIST = { title: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)', from: 'checkCallback' };
 
 /** The authorization-code (PKCE + OIDC) steps, in order. Read by the machine's state `meta`. */
 export const AUTH_CODE_STEPS = {
@@ -48,6 +51,7 @@ export const AUTH_CODE_STEPS = {
     specs: [rfc(6749, '10.12'), rfc(9207, '2.4')],
     notice: ['Checking iss defends against mix-up attacks when a client uses several authorization servers.'],
     edges: [],
+    checklist: CALLBACK_CHECKLIST,
   },
   accessDenied: {
     title: 'You denied: access_denied came back',
@@ -56,6 +60,7 @@ export const AUTH_CODE_STEPS = {
     notice: ['An error response carries state too; a client must check it before believing the error.'],
     edges: [],
     pause: 'end',
+    checklist: CALLBACK_CHECKLIST,
   },
   callbackRefused: {
     title: 'The client refuses the response',
@@ -64,6 +69,7 @@ export const AUTH_CODE_STEPS = {
     notice: ['The token endpoint was never called: the code stays unused and expires.'],
     edges: [],
     pause: 'end',
+    checklist: CALLBACK_CHECKLIST,
   },
   tokenRequest: {
     title: 'Redeem the code at the token endpoint',
@@ -80,13 +86,15 @@ export const AUTH_CODE_STEPS = {
     notice: ['The client does not validate the access token: it is meant for the RS, and may even be opaque.'],
     edges: ['client->as:jwks'],
     knows: { client: ['who the user is (sub)'] },
+    checklist: ID_TOKEN_CHECKLIST,
   },
   callApi: {
     title: 'Call the API with the access token',
-    explanation: 'The client calls GET /rs/demo/photos with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
+    explanation: 'The client calls GET /photos on the resource server with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['The checklist below is what the RS checked; it is rerun in your browser with the same keys.'],
+    notice: [RS_REPORT_NOTICE],
     edges: ['client->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   userinfo: {
     title: 'Ask the UserInfo endpoint about the user',

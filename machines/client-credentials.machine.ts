@@ -1,19 +1,17 @@
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, fromPromise, setup } from 'xstate';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallWithJwksActor, discoverActor, tokenCall } from './authorization-code.actors';
+import { apiCallActor, discoverActor, tokenCall } from './authorization-code.actors';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
+import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
 import { requestStep } from './request-step';
 import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
-export interface ClientCredentialsInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type ClientCredentialsInput = FlowInput;
 
 export interface ClientCredentialsContext extends FlowContextBase {
   input: ClientCredentialsInput;
@@ -34,7 +32,7 @@ export const clientCredentialsMachine = setup({
     tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>
       tokenCall('tokenRequest', clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
     ),
-    callApi: apiCallWithJwksActor,
+    callApi: apiCallActor,
   },
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
@@ -45,7 +43,7 @@ export const clientCredentialsMachine = setup({
   guards: { stepFailed: ({ event }) => !out(event).result.ok },
 }).createMachine({
   id: 'clientCredentials',
-  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo` }),
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer }),
   initial: 'discover',
   states: {
     discover: requestStep({ machine: 'clientCredentials', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: ClientCredentialsContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' }),
@@ -63,7 +61,7 @@ export const clientCredentialsMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      input: ({ context }: { context: ClientCredentialsContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },

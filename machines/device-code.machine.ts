@@ -1,20 +1,17 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
-import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallWithJwksActor, discoverActor, validateIdTokenActor } from './authorization-code.actors';
+import { apiCallActor, discoverActor, validateIdTokenActor } from './authorization-code.actors';
 import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
+import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase } from './step-meta';
 import { requestStep } from './request-step';
 import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
-export interface DeviceCodeInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type DeviceCodeInput = FlowInput;
 
 /** One line of the poll log the learner watches (RFC 8628 §3.4/§3.5). */
 export interface PollRecord {
@@ -68,7 +65,7 @@ const errorCode = (e: unknown) => {
  */
 export const deviceCodeMachine = setup({
   types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput },
-  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallWithJwksActor },
+  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallActor },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
     enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
@@ -106,7 +103,7 @@ export const deviceCodeMachine = setup({
   },
 }).createMachine({
   id: 'deviceCode',
-  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo`, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
   initial: 'discover',
   states: {
     discover: requestStep({ machine: 'deviceCode', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' }),
@@ -183,16 +180,7 @@ export const deviceCodeMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: DeviceCodeContext }) => ({
-        step: 'callApi',
-        url: `${context.input.origin}/rs/demo/photos`,
-        accessToken: context.tokens!.access_token,
-        jwks: context.jwks,
-        jwksUri: context.metadata!.jwks_uri,
-        issuer: context.issuer,
-        resource: `${context.input.origin}/rs/demo`,
-        requiredScope: 'photos:read',
-      }),
+      input: ({ context }: { context: DeviceCodeContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },

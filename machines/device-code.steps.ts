@@ -1,4 +1,4 @@
-import { oidc, rfc, type StepMeta } from './step-meta';
+import { oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLIST, type StepMeta } from './step-meta';
 
 /** The device authorization grant (RFC 8628) steps, in order. Read by the machine's state `meta`. */
 export const DEVICE_CODE_STEPS = {
@@ -20,7 +20,7 @@ export const DEVICE_CODE_STEPS = {
   },
   showCode: {
     title: 'The TV shows the code',
-    explanation: 'The TV asks you to use another device: open the verification URI and type the user code there, or scan the QR code, which carries verification_uri_complete (the URI with the code already in it). Open the verification page now; you will sign in as the demo user and Allow or Deny. On a real TV polling starts at the same moment; here it starts when you press Next, so you can watch it.',
+    explanation: 'The TV asks you to use another device: open the verification URI and type the user code there, or scan the QR code, which carries verification_uri_complete (the URI with the code already in it). Open the verification page now; you will sign in as a demo user and Allow or Deny. On a real TV polling starts at the same moment; here it starts when you press Next, so you can watch it.',
     specs: [rfc(8628, '3.3'), rfc(8628, '3.3.1'), rfc(8628, '6.1')],
     notice: [
       'The TV still shows the plain verification_uri and the user_code beside the QR code: not everyone can scan, and the AS asks you to check that the code matches the one on your TV (RFC 8628 §3.3.1).',
@@ -58,13 +58,15 @@ export const DEVICE_CODE_STEPS = {
     notice: ['There is no nonce check: the device flow sends no authentication request that could carry a nonce, and OIDC Core §3.1.3.7 (11) applies only when one was sent. The ID token came straight from the token endpoint over TLS, on a request only the device_code holder could make.'],
     edges: ['tv->as:jwks'],
     knows: { tv: ['who the user is (sub)'] },
+    checklist: ID_TOKEN_CHECKLIST,
   },
   callApi: {
     title: 'Call the API with the access token',
-    explanation: 'The TV calls GET /rs/demo/photos with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
+    explanation: 'The TV calls GET /photos on the resource server with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['The checklist below is what the RS checked; it is rerun in your browser with the same keys.', 'Without photos:read in the scope the RS answers 403 insufficient_scope (RFC 6750 §3.1).'],
+    notice: [RS_REPORT_NOTICE, 'Without photos:read in the scope the RS answers 403 insufficient_scope (RFC 6750 §3.1).'],
     edges: ['tv->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   done: {
     title: 'Done: the TV is signed in',
@@ -86,7 +88,7 @@ export const DEVICE_CODE_STEPS = {
     title: 'The code expired: expired_token',
     explanation: 'Nobody approved before expires_in ran out, so the AS answered expired_token: the device authorization session has concluded. The TV must start over with a new device authorization request; it should wait for the user to ask before doing so, rather than polling on by itself.',
     specs: [rfc(8628, '3.5'), rfc(8628, '3.2')],
-    notice: ['In the demo realm a device code lives 600 seconds.'],
+    notice: ['In this realm a device code lives 600 seconds.'],
     edges: ['tv->as:token'],
     pause: 'end',
   },

@@ -6,6 +6,7 @@ import { inProcessFetch } from '@/lib/server-router';
 import { MemoryStore } from '@/lib/store/memory-store';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { refreshTokenMachine } from './refresh-token.machine';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -22,7 +23,7 @@ async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.
  * machine's own PKCE challenge and nonce, and the callback is handed to the machine.
  */
 async function signedIn(client: ClientCredentials, scope = 'openid offline_access photos:read') {
-  const actor = createActor(refreshTokenMachine, { input: { origin: ORIGIN, client, scope } }).start();
+  const actor = createActor(refreshTokenMachine, { input: { origin: ORIGIN, realm: demoRealm(ORIGIN), client, scope } }).start();
   await settle(actor);
   await next(actor);
   await next(actor);

@@ -7,9 +7,10 @@ import type { RefreshInput, ReplayInput } from './refresh-token.actors';
 import { refreshTokenMachine } from './refresh-token.machine';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, fakeExchange, okActor } from './test-fakes';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
-const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' as const }, scope: 'openid offline_access photos:read' };
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid offline_access photos:read' };
 const callback = (extra: string) => `${ORIGIN}/flows/callback?state=st4te&iss=${encodeURIComponent(`${ORIGIN}/as/demo`)}&${extra}`;
 
 /** A fake AS that rotates: refresh token rt-n becomes rt-(n+1); it records what it was sent. */

@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { apiCallActor } from './authorization-code.actors';
@@ -82,7 +83,7 @@ export const refreshTokenMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'refresh2',
     }),
     refresh2: requestStep({
@@ -118,7 +119,7 @@ export const refreshTokenMachine = setup({
       step: 'callApiRevoked',
       meta: S.callApiRevoked,
       src: 'callApiRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApiRevoked', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApiRevoked', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: enter('done'), type: 'final' },

@@ -63,7 +63,7 @@ export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizat
           Demo user: <span className="font-mono">{DEMO_USER.username}</span> / <span className="font-mono">{DEMO_USER.password}</span>{' '}
           <CopyButton text={DEMO_USER.username} label="Copy username" /> <CopyButton text={DEMO_USER.password} label="Copy password" />
         </p>
-        <p>The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The demo AS offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.</p>
+        <p>The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The AS offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.</p>
         {context.input.client.secret && (
           <p role="note" className="rounded bg-amber-100 p-2 text-amber-950">
             Teaching demo only: the confidential client <span className="font-mono">{context.input.client.clientId}</span> normally keeps its secret on a server. Here the secret sits in your browser so you can watch client authentication; a real browser app is a public client.

@@ -79,7 +79,7 @@ export function DeviceCodeExtras({ step, context: base, live, send }: FlowExtras
         <FieldTable
           caption="The token response of the last poll (RFC 6749 §5.1)"
           fields={[
-            { name: 'access_token', value: shorten(t.access_token), why: 'For the resource server: a JWT (RFC 9068) with aud = /rs/demo. The TV sends it, it does not read it.' },
+            { name: 'access_token', value: shorten(t.access_token), why: `For the resource server: a JWT (RFC 9068) with aud = ${context.input.realm.resource}. The TV sends it, it does not read it.` },
             { name: 'token_type', value: t.token_type, why: 'Bearer: whoever holds it may use it (RFC 6750 §1.2), so it must only travel over TLS (§5.3).' },
             { name: 'expires_in', value: t.expires_in, why: 'Seconds the access token stays valid.' },
             { name: 'scope', value: t.scope, why: 'What was granted; it may be less than what the TV asked for (RFC 6749 §3.3).' },

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { AnyStateMachine } from 'xstate';
-import type { ClientAuthMethod, ClientCredentials } from '@/lib/oauth-client/client-auth';
+import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
+import { demoRealm, type RealmDescriptor } from '@/lib/realms/descriptor';
+import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 
 export interface FlowOptions {
@@ -31,24 +33,14 @@ export interface FlowDefinition {
   scopes: string[];
   /** Step-specific panels shown under the diagram. */
   Extras?: ComponentType<FlowExtrasProps>;
-  /** Titles of the checklists, by the step that made them. */
-  checkTitles?: Record<string, string>;
-  /** Steps that show the checklist another (transient) step made. */
-  checksFrom?: Record<string, string>;
 }
 
-/** The machine's input for the learner's options: the chosen client with a method it may use (else its first). */
-export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string): { origin: string; client: ClientCredentials; scope: string } {
+/** The machine's input for the learner's options: the chosen client with a method it may use (else its first), against the `demo` realm unless told another. */
+export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string, realm: RealmDescriptor = demoRealm(origin)): FlowInput {
   const c = def.clients.find((x) => x.id === o.client) ?? def.clients[0];
   const method = c.methods.includes(o.authMethod) ? o.authMethod : c.methods[0];
-  return { origin, client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
+  return { origin, realm, client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
 }
-
-/** Checklist titles several flows share. */
-export const CHECK_TITLES = {
-  validateIdToken: 'ID token validation (OIDC Core §3.1.3.7)',
-  callApi: 'What the resource server checked (RFC 9068 §4)',
-} as const;
 
 /**
  * Each flow's definition (machine, steps, panels) is its own chunk, loaded when its page opens:

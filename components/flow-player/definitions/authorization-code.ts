@@ -1,7 +1,7 @@
 import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { AuthCodeExtras } from '../auth-code-extras';
-import { CHECK_TITLES, type FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flows';
 
 export const authorizationCode: FlowDefinition = {
   slug: 'authorization-code',
@@ -15,10 +15,4 @@ export const authorizationCode: FlowDefinition = {
   ],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
   Extras: AuthCodeExtras,
-  checkTitles: {
-    checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
-    ...CHECK_TITLES,
-  },
-  // The callback checks run in a transient state; they are shown on the step it leads to.
-  checksFrom: { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' },
 };

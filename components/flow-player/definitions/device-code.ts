@@ -1,7 +1,7 @@
 import { DEVICE_CODE_STEPS } from '@/machines/device-code.steps';
 import { deviceCodeMachine } from '@/machines/device-code.machine';
 import { DeviceCodeExtras } from '../device-code-extras';
-import { CHECK_TITLES, type FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flows';
 
 export const deviceCode: FlowDefinition = {
   slug: 'device-code',
@@ -12,7 +12,4 @@ export const deviceCode: FlowDefinition = {
   clients: [{ id: 'tv', label: 'tv — public device client, Photo Frame TV (no secret)', methods: ['none'] }],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
   Extras: DeviceCodeExtras,
-  checkTitles: {
-    ...CHECK_TITLES,
-  },
 };
