@@ -1,6 +1,7 @@
 import { frontChannelExchange } from '@/lib/http-trace/record';
 import { buildAuthorizationUrl, type ExplainedParam } from '@/lib/oauth-client/authorization-request';
 import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
+import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
@@ -97,6 +98,8 @@ export const prologueAssigners = {
       state: context.pkce!.state,
       issuer: context.issuer,
       issRequired: context.metadata?.authorization_response_iss_parameter_supported === true,
+      // A lab realm may weaken the client itself (client-skips-state-check): the strategy comes from the realm.
+      stateCheck: clientPolicy(context.input.realm).stateCheck,
     });
     return { checks: { ...context.checks, checkCallback: checks }, ...(result.ok ? { code: result.value.code } : { error: result.error }) };
   },
