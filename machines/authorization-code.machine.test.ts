@@ -26,7 +26,7 @@ function fakes(over: Record<string, unknown> = {}) {
 const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
 
 async function settle(actor: AnyActorRef) {
-  await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+  await waitFor(actor, (s) => !s.hasTag('busy'));
 }
 
 async function toCallback(actor: AnyActorRef, query: string) {

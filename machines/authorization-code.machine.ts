@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
+import type { BUSY, StepMeta } from './step-meta';
 import { apiCallActor, userinfoActor, validateIdTokenActor } from './authorization-code.actors';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
 import { requestStep } from './request-step';
@@ -17,7 +18,7 @@ export type AuthCodeEvent = PrologueEvent;
 
 /** PKCE + OIDC authorization code flow: the machine is the client (RFC 6749 §4.1, RFC 7636, OIDC Core §3.1). */
 export const authorizationCodeMachine = setup({
-  types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput },
+  types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { ...prologueActors, validateIdToken: validateIdTokenActor, callApi: apiCallActor, userinfo: userinfoActor },
   actions: {
     enterStep: assign(P.enterStep),

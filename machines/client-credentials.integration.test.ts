@@ -11,7 +11,7 @@ describe('client-credentials machine against the embedded servers', () => {
 
   it.each(['client_secret_basic', 'client_secret_post'] as const)('gets a token with %s and the RS answers 200', async (method) => {
     const actor = createActor(clientCredentialsMachine, { input: { origin: 'http://localhost:3000', realm: demoRealm('http://localhost:3000'), client: { clientId: 'service', secret: 'service-secret', method }, scope: 'photos:read' } }).start();
-    const settled = () => waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+    const settled = () => waitFor(actor, (s) => !s.hasTag('busy'));
     await settled();
     actor.send({ type: 'user.next' });
     await settled();
@@ -26,7 +26,7 @@ describe('client-credentials machine against the embedded servers', () => {
 
   it('fails with invalid_client when the secret is wrong', async () => {
     const actor = createActor(clientCredentialsMachine, { input: { origin: 'http://localhost:3000', realm: demoRealm('http://localhost:3000'), client: { clientId: 'service', secret: 'nope', method: 'client_secret_basic' }, scope: 'photos:read' } }).start();
-    await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+    await waitFor(actor, (s) => !s.hasTag('busy'));
     actor.send({ type: 'user.next' });
     await waitFor(actor, (s) => s.value === 'failed');
     expect(actor.getSnapshot().context.error?.code).toBe('invalid_client');

@@ -7,7 +7,7 @@ import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { apiCallActor, discoverActor, tokenCall } from './authorization-code.actors';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import type { FlowInput } from './flow-input';
-import { emptyFlowContext, type FlowContextBase } from './step-meta';
+import { type BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { requestStep } from './request-step';
 import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
@@ -26,7 +26,7 @@ const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
 
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
-  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput },
+  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: {
     discover: discoverActor,
     tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>

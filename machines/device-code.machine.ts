@@ -7,7 +7,7 @@ import { apiCallActor, discoverActor, validateIdTokenActor } from './authorizati
 import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import type { FlowInput } from './flow-input';
-import { emptyFlowContext, type FlowContextBase } from './step-meta';
+import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { requestStep } from './request-step';
 import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
 
@@ -60,11 +60,11 @@ const errorCode = (e: unknown) => {
 
 /**
  * Device authorization grant (RFC 8628): the machine is the TV. It polls the token endpoint by
- * itself (delayed transitions), so the learner never presses Next while the user decides.
- * State names under `polling` contain `running`, which the player reads as "busy: no Next".
+ * itself (delayed transitions), so the learner never presses Next while the user decides:
+ * `polling.running` is tagged busy, like every request in flight.
  */
 export const deviceCodeMachine = setup({
-  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput },
+  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallActor },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
@@ -127,6 +127,7 @@ export const deviceCodeMachine = setup({
       initial: 'running',
       states: {
         running: {
+          tags: [BUSY],
           // The first poll goes out at once: the device authorization response is not a poll.
           initial: 'requesting',
           states: {

@@ -10,7 +10,7 @@ import { demoRealm } from '@/lib/realms/descriptor';
 
 const ORIGIN = 'http://localhost:3000';
 
-const settle = (actor: AnyActorRef) => waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+const settle = (actor: AnyActorRef) => waitFor(actor, (s) => !s.hasTag('busy'));
 
 async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.next' }) {
   actor.send(event);

@@ -41,7 +41,7 @@ function fakes(over: Record<string, unknown> = {}, refreshFailsAt?: string) {
 }
 
 async function settle(actor: AnyActorRef) {
-  await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+  await waitFor(actor, (s) => !s.hasTag('busy'));
 }
 
 async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.next' }) {

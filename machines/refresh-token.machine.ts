@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
+import type { BUSY, StepMeta } from './step-meta';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { apiCallActor } from './authorization-code.actors';
 import { out, prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
@@ -35,7 +36,7 @@ export const spentRefreshToken = (c: Pick<RefreshTokenContext, 'issued'>) => c.i
  * refresh token and watch the AS revoke the whole family.
  */
 export const refreshTokenMachine = setup({
-  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput },
+  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { ...prologueActors, refresh: refreshActor, callApi: apiCallActor, presentRefused: presentRefusedActor, callApiRefused: apiCallRefusedActor },
   // Wrapped in arrows so that assign() infers this machine's context, not the prologue's.
   actions: {

@@ -1,4 +1,4 @@
-import type { StepMeta } from './step-meta';
+import { BUSY, type StepMeta } from './step-meta';
 
 /** The entry action of every step: appends it to the trail (each machine defines `enterStep`). */
 export const enterStep = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
@@ -24,7 +24,7 @@ export interface ActionStepSpec<Src extends string, Store extends string, Ctx, I
 
 /**
  * A step that sends one request, the shape most states of every flow machine share: `running`
- * invokes the actor; a failed result ends the run in `#machine.failed`; a good one is stored and
+ * (tagged {@link BUSY}) invokes the actor; a failed result ends the run in `#machine.failed`; a good one is stored and
  * `ready` waits for Next. The machine's `setup()` must define `enterStep`, `storeOutput`, the
  * `store` action and the `stepFailed` guard.
  */
@@ -52,6 +52,7 @@ function requestStates<Src extends string, Ctx, In, Store extends string>(spec: 
   const stored = spec.store ? (['storeOutput', spec.store] as const) : (['storeOutput'] as const);
   return {
     running: {
+      tags: [BUSY],
       invoke: {
         id: spec.src,
         src: spec.src,

@@ -2,6 +2,9 @@ import type { Exchange } from '@/lib/http-trace/types';
 import type { Check } from '@/lib/oauth-client/checklist';
 import type { ClientError } from '@/lib/oauth-client/result';
 
+/** The tag of every state in which the machine waits for a server: the player offers no Next there. */
+export const BUSY = 'busy';
+
 /** A specification reference, linked to rfc-editor.org / openid.net. */
 export interface SpecRef {
   label: string;

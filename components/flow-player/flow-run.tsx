@@ -2,7 +2,8 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, Snapshot } from 'xstate';
-import type { FlowContextBase } from '@/machines/step-meta';
+import { currentStepMeta, stepsOf } from '@/machines/read-meta';
+import { BUSY, type FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
 import { flowInput, type FlowDefinition, type FlowOptions } from './flows';
 import { OptionsForm } from './options-form';
@@ -11,7 +12,7 @@ import { StepView } from './step-view';
 import { Timeline } from './timeline';
 import { useStepUrl } from './use-step-url';
 
-const isRunning = (s: AnyMachineSnapshot) => JSON.stringify(s.value).includes('running');
+const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
 export interface FlowRunProps {
   def: FlowDefinition;
@@ -35,9 +36,11 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
   const live = viewing === trail.length;
-  const running = isRunning(snap);
+  const running = isBusy(snap);
   const canAdvance = snap.can({ type: 'user.next' });
-  const meta = def.steps[step];
+  // The machine's meta is the single source: the live step's from the snapshot, an earlier one's from its state.
+  const steps = stepsOf(def.machine);
+  const meta = (live && currentStepMeta(snap)) || steps[step];
 
   // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
   const fed = useRef(false);
@@ -65,7 +68,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
     const sub = actorRef.subscribe((s) => {
-      if (!leaving && !isRunning(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      if (!leaving && !isBusy(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     });
     return () => {
       window.removeEventListener('beforeunload', leave);
@@ -110,12 +113,12 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
     window.location.assign(url);
   };
 
-  const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => def.steps[s]?.edges ?? []), [trail, viewing, def]);
+  const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => steps[s]?.edges ?? []), [trail, viewing, steps]);
   const knows = useMemo(() => {
     const k: Record<string, string[]> = {};
-    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(def.steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
+    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
     return k;
-  }, [trail, viewing, def]);
+  }, [trail, viewing, steps]);
 
   return (
     <div className="space-y-4">
@@ -134,7 +137,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
         status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
       />
       <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-        <Timeline trail={trail} steps={def.steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
+        <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
         {meta ? (
           <StepView
             def={def}

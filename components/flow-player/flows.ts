@@ -3,7 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
 import { demoRealm, type RealmDescriptor } from '@/lib/realms/descriptor';
 import type { FlowInput } from '@/machines/flow-input';
-import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
+import type { FlowContextBase } from '@/machines/step-meta';
 
 export interface FlowOptions {
   client: string;
@@ -27,7 +27,6 @@ export interface FlowDefinition {
   slug: string;
   title: string;
   machine: AnyStateMachine;
-  steps: Record<string, StepMeta>;
   defaults: FlowOptions;
   clients: Array<{ id: string; label: string; secret?: string; methods: ClientAuthMethod[] }>;
   scopes: string[];

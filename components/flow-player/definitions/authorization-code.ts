@@ -1,4 +1,3 @@
-import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { AuthCodeExtras } from '../auth-code-extras';
 import type { FlowDefinition } from '../flows';
@@ -7,7 +6,6 @@ export const authorizationCode: FlowDefinition = {
   slug: 'authorization-code',
   title: 'Authorization code with PKCE and OpenID Connect',
   machine: authorizationCodeMachine,
-  steps: AUTH_CODE_STEPS,
   defaults: { client: 'spa', authMethod: 'none', scope: 'openid profile email photos:read' },
   clients: [
     { id: 'spa', label: 'spa — public single-page app (no secret)', methods: ['none'] },

@@ -1,4 +1,3 @@
-import { CLIENT_CREDENTIALS_STEPS } from '@/machines/client-credentials.steps';
 import { clientCredentialsMachine } from '@/machines/client-credentials.machine';
 import type { FlowDefinition } from '../flows';
 
@@ -6,7 +5,6 @@ export const clientCredentials: FlowDefinition = {
   slug: 'client-credentials',
   title: 'Client credentials',
   machine: clientCredentialsMachine,
-  steps: CLIENT_CREDENTIALS_STEPS,
   defaults: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' },
   clients: [{ id: 'service', label: 'service — confidential backend (secret service-secret)', secret: 'service-secret', methods: ['client_secret_basic', 'client_secret_post'] }],
   scopes: ['photos:read', 'photos:write'],

@@ -1,4 +1,3 @@
-import { REFRESH_TOKEN_STEPS } from '@/machines/refresh-token.steps';
 import { refreshTokenMachine } from '@/machines/refresh-token.machine';
 import { RefreshTokenExtras } from '../refresh-token-extras';
 import type { FlowDefinition } from '../flows';
@@ -8,7 +7,6 @@ export const refreshToken: FlowDefinition = {
   slug: 'refresh-token',
   title: 'Refresh tokens: rotation and replay detection',
   machine: refreshTokenMachine,
-  steps: REFRESH_TOKEN_STEPS,
   defaults: { client: 'spa', authMethod: 'none', scope: 'openid offline_access photos:read' },
   // The same clients as the authorization-code flow: both may use the refresh_token grant.
   clients: authorizationCode.clients,
