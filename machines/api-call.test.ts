@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { outcomeOf } from '@/lib/oauth-client/checklist';
 import { CHECK_TITLES } from '@/lib/resource-server/check-report';
-import { apiCall } from './authorization-code.actors';
+import { apiCall } from './shared';
 
 /** The API call's checklist is the RS's own report of that answer, whatever the token looks like to the browser. */
 const answer = (status: number, headers: Record<string, string>) => vi.stubGlobal('fetch', async () => new Response(status === 200 ? '[]' : '', { status, headers }));

@@ -4,20 +4,22 @@ import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-
 import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
+import { makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
+import { discoverActor } from './shared';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { enterStep as enter, requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import { sharedGuards } from './shared';
+import { resultValue } from './step-output';
 
 /**
  * The authorization-code prologue (RFC 6749 §4.1, RFC 7636, RFC 9207) shared by every flow that
  * needs a user to sign in for real: discover, PKCE, authorization URL, the trip to the AS, the
  * callback and its state/iss checks, and the code redeemed at the token endpoint.
  *
- * A machine uses it by spreading `prologueActors` and `prologueGuards` into its `setup()`, wrapping
- * each of `prologueAssigners` in `assign()` there, and spreading `prologueStates(id, next)` into its
+ * A machine uses it by spreading `prologueActors`, `sharedActions()` and `prologueGuards` into its
+ * `setup()`, wrapping each of `prologueAssigners` in `assign()` there, and spreading `prologueStates(id, next)` into its
  * states; its context must extend {@link PrologueContext} and its events include {@link PrologueEvent}.
  */
 
@@ -54,8 +56,6 @@ export const prologueContext = (input: PrologueInput): Omit<PrologueContext, key
   redirectUri: `${input.origin}/flows/callback`,
 });
 
-export const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
-
 export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
 
 type Args = { context: PrologueContext; event: unknown };
@@ -65,11 +65,7 @@ type Args = { context: PrologueContext; event: unknown };
  * `setup()`, so XState types them with that machine's context and events.
  */
 export const prologueAssigners = {
-  enterStep: ({ context }: Args, params: { step: string }) => ({ trail: [...context.trail, params.step] }),
-  storeOutput: ({ context, event }: Args) => mergeStepOutput(context, out(event)),
-  storeMetadata: ({ event }: Args) => ({ metadata: resultValue<ServerMetadata>(event) }),
   storePkce: ({ event }: Args) => ({ pkce: resultValue<PkceValues>(event) }),
-  storeTokens: ({ event }: Args) => ({ tokens: resultValue<TokenSet>(event) }),
   buildTheUrl: ({ context }: Args, params: PrologueOptions) => {
     const built = buildAuthorizationUrl(context.metadata!.authorization_endpoint, {
       clientId: context.input.client.clientId,
@@ -106,7 +102,7 @@ export const prologueAssigners = {
 };
 
 export const prologueGuards = {
-  stepFailed: ({ event }: { event: unknown }) => !out(event).result.ok,
+  ...sharedGuards,
   callbackHasCode: ({ context }: { context: PrologueContext }) => context.code !== undefined,
   userDenied: ({ context }: { context: PrologueContext }) => context.error?.code === 'access_denied',
 };

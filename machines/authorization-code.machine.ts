@@ -2,7 +2,8 @@ import type { JSONWebKeySet } from 'jose';
 import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
 import type { BUSY, StepMeta } from './step-meta';
-import { apiCallActor, userinfoActor, validateIdTokenActor } from './authorization-code.actors';
+import { userinfoActor } from './authorization-code.actors';
+import { apiCallActor, sharedActions, validateIdTokenActor } from './shared';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
 import { requestStep } from './request-step';
 import { resultValue } from './step-output';
@@ -21,11 +22,8 @@ export const authorizationCodeMachine = setup({
   types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { ...prologueActors, validateIdToken: validateIdTokenActor, callApi: apiCallActor, userinfo: userinfoActor },
   actions: {
-    enterStep: assign(P.enterStep),
-    storeOutput: assign(P.storeOutput),
-    storeMetadata: assign(P.storeMetadata),
+    ...sharedActions<AuthCodeContext, AuthCodeEvent>(),
     storePkce: assign(P.storePkce),
-    storeTokens: assign(P.storeTokens),
     buildTheUrl: assign(P.buildTheUrl),
     recordCallback: assign(P.recordCallback),
     recordAuthorizeHop: assign(P.recordAuthorizeHop),
@@ -55,7 +53,7 @@ export const authorizationCodeMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: AuthCodeContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+      input: ({ context }: { context: AuthCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'userinfo',
     }),
     userinfo: requestStep({

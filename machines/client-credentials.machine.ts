@@ -1,15 +1,15 @@
 import { apiUrl } from '@/lib/realms/descriptor';
-import { assign, fromPromise, setup } from 'xstate';
+import { fromPromise, setup } from 'xstate';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallActor, discoverActor, tokenCall } from './authorization-code.actors';
+import { apiCallActor, discoverActor, sharedActions, sharedGuards, tokenCall } from './shared';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import type { FlowInput } from './flow-input';
 import { type BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import type { StepInput, StepOutput } from './step-output';
 
 export type ClientCredentialsInput = FlowInput;
 
@@ -22,25 +22,20 @@ export interface ClientCredentialsContext extends FlowContextBase {
 
 export type ClientCredentialsEvent = { type: 'user.next' };
 
-const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
-
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
   types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: {
     discover: discoverActor,
-    tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>
-      tokenCall('tokenRequest', clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
+    tokenRequest: fromPromise<StepOutput<TokenSet>, StepInput<{ tokenEndpoint: string; client: ClientCredentials; scope: string }>>(({ input }) =>
+      tokenCall(input.step, clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
     ),
     callApi: apiCallActor,
   },
   actions: {
-    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
-    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
-    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
-    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
+    ...sharedActions<ClientCredentialsContext, ClientCredentialsEvent>(),
   },
-  guards: { stepFailed: ({ event }) => !out(event).result.ok },
+  guards: sharedGuards,
 }).createMachine({
   id: 'clientCredentials',
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer }),
@@ -61,7 +56,7 @@ export const clientCredentialsMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+      input: ({ context }: { context: ClientCredentialsContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },

@@ -3,13 +3,13 @@ import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallActor, discoverActor, validateIdTokenActor } from './authorization-code.actors';
+import { apiCallActor, discoverActor, out, sharedActions, sharedGuards, validateIdTokenActor } from './shared';
 import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import type { FlowInput } from './flow-input';
 import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import { resultValue } from './step-output';
 
 export type DeviceCodeInput = FlowInput;
 
@@ -52,7 +52,6 @@ export const DEFAULT_INTERVAL = 5;
 /** RFC 8628 §3.5 slow_down: "the interval MUST be increased by 5 seconds for this and all subsequent requests". */
 export const SLOW_DOWN_STEP = 5;
 
-const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
 const errorCode = (e: unknown) => {
   const r = out(e).result;
   return r.ok ? undefined : r.error.code;
@@ -68,11 +67,8 @@ export const deviceCodeMachine = setup({
   actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallActor },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
-    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
-    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
-    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
+    ...sharedActions<DeviceCodeContext, DeviceCodeEvent>(),
     storeJwks: assign({ jwks: ({ event }) => resultValue<JSONWebKeySet>(event) }),
-    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
     storeDevice: assign(({ event }) => {
       const device = resultValue<DeviceAuthorization>(event);
       const given = device?.interval;
@@ -96,7 +92,7 @@ export const deviceCodeMachine = setup({
     }),
   },
   guards: {
-    stepFailed: ({ event }) => !out(event).result.ok,
+    stepFailed: sharedGuards.stepFailed,
     approved: ({ event }) => out(event).result.ok,
     pollError: ({ event }, params: { code: string }) => errorCode(event) === params.code,
     hasIdToken: ({ context }) => typeof context.tokens?.id_token === 'string',
@@ -140,7 +136,7 @@ export const deviceCodeMachine = setup({
               invoke: {
                 id: 'poll',
                 src: 'poll',
-                input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
+                input: ({ context }) => ({ step: 'polling', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
                 onDone: [
                   { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', 'storeTokens'] },
                   { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
@@ -181,7 +177,7 @@ export const deviceCodeMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: DeviceCodeContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+      input: ({ context }: { context: DeviceCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },

@@ -3,8 +3,9 @@ import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
 import type { BUSY, StepMeta } from './step-meta';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallActor } from './authorization-code.actors';
-import { out, prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
+import { apiCallActor, out, sharedActions } from './shared';
+import { resultValue } from './step-output';
+import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
 import { actionStep, enterStep as enter, requestStep } from './request-step';
@@ -40,13 +41,11 @@ export const refreshTokenMachine = setup({
   actors: { ...prologueActors, refresh: refreshActor, callApi: apiCallActor, presentRefused: presentRefusedActor, callApiRefused: apiCallRefusedActor },
   // Wrapped in arrows so that assign() infers this machine's context, not the prologue's.
   actions: {
-    enterStep: assign((a, params: { step: string }) => P.enterStep(a, params)),
-    storeOutput: assign((a) => P.storeOutput(a)),
-    storeMetadata: assign((a) => P.storeMetadata(a)),
+    ...sharedActions<RefreshTokenContext, RefreshTokenEvent>(),
     storePkce: assign((a) => P.storePkce(a)),
     // The code's token set starts the history the comparison panels read.
     storeTokens: assign((args) => {
-      const { tokens } = P.storeTokens(args);
+      const tokens = resultValue<TokenSet>(args.event);
       return tokens ? { tokens, issued: [...args.context.issued, { step: out(args.event).step, tokens }] } : {};
     }),
     storeRefreshed: assign(({ context, event }) => {
@@ -75,7 +74,7 @@ export const refreshTokenMachine = setup({
       step: 'refresh1',
       meta: S.refresh1,
       src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh1', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
       store: 'storeRefreshed',
       next: 'callApi',
     }),
@@ -84,7 +83,7 @@ export const refreshTokenMachine = setup({
       step: 'callApi',
       meta: S.callApi,
       src: 'callApi',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApi', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'refresh2',
     }),
     refresh2: requestStep({
@@ -92,7 +91,7 @@ export const refreshTokenMachine = setup({
       step: 'refresh2',
       meta: S.refresh2,
       src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh2', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
       store: 'storeRefreshed',
       next: 'replaySpent',
     }),
@@ -103,7 +102,7 @@ export const refreshTokenMachine = setup({
       meta: S.replaySpent,
       trigger: 'user.replaySpent',
       src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'replaySpent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
       next: 'tryCurrent',
     }),
     tryCurrent: actionStep({
@@ -112,7 +111,7 @@ export const refreshTokenMachine = setup({
       meta: S.tryCurrent,
       trigger: 'user.tryCurrent',
       src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'tryCurrent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
       next: 'callApiRevoked',
     }),
     callApiRevoked: requestStep({
@@ -120,7 +119,7 @@ export const refreshTokenMachine = setup({
       step: 'callApiRevoked',
       meta: S.callApiRevoked,
       src: 'callApiRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApiRevoked', url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+      input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
       next: 'done',
     }),
     done: { meta: S.done, entry: enter('done'), type: 'final' },

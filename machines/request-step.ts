@@ -1,6 +1,7 @@
 import { BUSY, type StepMeta } from './step-meta';
+import type { StepInput } from './step-output';
 
-/** The entry action of every step: appends it to the trail (each machine defines `enterStep`). */
+/** The entry action of every step: appends it to the trail (`enterStep` of shared.ts). */
 export const enterStep = (step: string) => ({ type: 'enterStep', params: { step } }) as const;
 
 export interface RequestStepSpec<Src extends string, Store extends string, Ctx, In> {
@@ -8,7 +9,7 @@ export interface RequestStepSpec<Src extends string, Store extends string, Ctx, 
   machine: string;
   step: string;
   meta: StepMeta;
-  /** The actor that makes the request (a `fromPromise` returning a StepOutput). */
+  /** The actor that makes the request (a `fromPromise` returning a StepOutput); its input gets `step` added. */
   src: Src;
   input?: (args: { context: Ctx }) => In;
   /** A named action that keeps the result's value in the context, besides `storeOutput`. */
@@ -25,10 +26,11 @@ export interface ActionStepSpec<Src extends string, Store extends string, Ctx, I
 /**
  * A step that sends one request, the shape most states of every flow machine share: `running`
  * (tagged {@link BUSY}) invokes the actor; a failed result ends the run in `#machine.failed`; a good one is stored and
- * `ready` waits for Next. The machine's `setup()` must define `enterStep`, `storeOutput`, the
- * `store` action and the `stepFailed` guard.
+ * `ready` waits for Next. The machine's `setup()` must spread `sharedActions()` and `sharedGuards`
+ * (shared.ts) and define the
+ * `store` action.
  */
-export function requestStep<Src extends string, Ctx, In = never, Store extends string = 'storeOutput'>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
+export function requestStep<Src extends string, Ctx, In extends object = object, Store extends string = 'storeOutput'>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
   return {
     meta: spec.meta,
     entry: enterStep(spec.step),
@@ -38,7 +40,7 @@ export function requestStep<Src extends string, Ctx, In = never, Store extends s
 }
 
 /** A step whose request waits for the learner's button (e.g. "Replay the spent refresh token"). */
-export function actionStep<Src extends string, Ctx, Trigger extends string, In = never, Store extends string = 'storeOutput'>(spec: ActionStepSpec<Src, Store, Ctx, In, Trigger>) {
+export function actionStep<Src extends string, Ctx, Trigger extends string, In extends object = object, Store extends string = 'storeOutput'>(spec: ActionStepSpec<Src, Store, Ctx, In, Trigger>) {
   const idle = { on: { [spec.trigger]: 'running' } as Record<Trigger, 'running'> };
   return {
     meta: spec.meta,
@@ -48,7 +50,7 @@ export function actionStep<Src extends string, Ctx, Trigger extends string, In =
   } as const;
 }
 
-function requestStates<Src extends string, Ctx, In, Store extends string>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
+function requestStates<Src extends string, Ctx, In extends object, Store extends string>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
   const stored = spec.store ? (['storeOutput', spec.store] as const) : (['storeOutput'] as const);
   return {
     running: {
@@ -56,7 +58,8 @@ function requestStates<Src extends string, Ctx, In, Store extends string>(spec: 
       invoke: {
         id: spec.src,
         src: spec.src,
-        input: spec.input,
+        // The actor learns its step's name here, so no actor writes it down again.
+        input: (args: { context: Ctx }): StepInput<In> => ({ ...(spec.input?.(args) as In), step: spec.step }),
         onDone: [
           { guard: 'stepFailed', target: `#${spec.machine}.failed`, actions: 'storeOutput' },
           { target: 'ready', actions: stored },
