@@ -27,8 +27,7 @@ export interface ActionStepSpec<Src extends string, Store extends string, Ctx, I
  * A step that sends one request, the shape most states of every flow machine share: `running`
  * (tagged {@link BUSY}) invokes the actor; a failed result ends the run in `#machine.failed`; a good one is stored and
  * `ready` waits for Next. The machine's `setup()` must spread `sharedActions()` and `sharedGuards`
- * (shared.ts) and define the
- * `store` action.
+ * (shared.ts) and define the `store` action.
  */
 export function requestStep<Src extends string, Ctx, In extends object = object, Store extends string = 'storeOutput'>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
   return {
