@@ -4,7 +4,7 @@ import { asBackChannelRoutes } from './back-channel';
 import { withOAuthErrors } from './errors';
 import { s256Challenge } from './pkce';
 import { storeKeys, type DeviceAuthorizationRecord } from './records';
-import { basic, formPost, testRealm, TEST_ORIGIN } from './test-fixtures/realm';
+import { basic, formPost, testRealm, TEST_ORIGIN, withWeaknesses } from './test-fixtures/realm';
 import type { Realm } from '../realms/types';
 
 const ISSUER = `${TEST_ORIGIN}/as/demo`;
@@ -124,7 +124,7 @@ describe('device_code polling interval (RFC 8628 §3.5)', () => {
 describe('policy points for lab realms', () => {
   it('runs the password grant only where passwordGrant is allow (RFC 9700 §2.4)', async () => {
     const demo = await testRealm();
-    const lab: Realm = { ...demo, policies: { ...demo.policies, passwordGrant: 'allow' } };
+    const lab: Realm = withWeaknesses(demo, 'as-password-grant-allowed');
     const form = (password: string) => formPost(`${ISSUER}/token`, { grant_type: 'password', username: 'alice', password, scope: 'openid' }, { Authorization: basic('legacy-app', 'legacy-secret') });
     expect((await call('token', form('wonderland'), demo)).body).toMatchObject({ error: 'unsupported_grant_type' });
     expect((await call('token', form('wonderland'), lab)).body).toMatchObject({ token_type: 'Bearer', scope: 'openid' });
@@ -133,7 +133,7 @@ describe('policy points for lab realms', () => {
 
   it('advertises the lab realm grants in discovery and keeps demo clean', async () => {
     const demo = await testRealm();
-    const lab: Realm = { ...demo, policies: { ...demo.policies, passwordGrant: 'allow', pkce: 'optional' } };
+    const lab: Realm = withWeaknesses(demo, 'as-password-grant-allowed', 'as-pkce-plain-accepted');
     const get = (realm: Realm) => call('.well-known/openid-configuration', new Request(`${ISSUER}/.well-known/openid-configuration`), realm);
     expect((await get(demo)).body!.grant_types_supported).not.toContain('password');
     expect((await get(lab)).body).toMatchObject({ code_challenge_methods_supported: ['S256', 'plain'] });

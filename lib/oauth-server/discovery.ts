@@ -10,7 +10,7 @@ import type { Realm } from '../realms/types';
  */
 export function authorizationServerMetadata(realm: Realm): Record<string, unknown> {
   const at = (path: string) => `${realm.issuer}/${path}`;
-  const implicit = realm.policies.implicitGrant === 'allow';
+  const implicit = realm.points['as.response-types'].includes('token');
   return {
     issuer: realm.issuer,
     authorization_endpoint: at('authorize'),
@@ -21,17 +21,17 @@ export function authorizationServerMetadata(realm: Realm): Record<string, unknow
     introspection_endpoint: at('introspect'),
     revocation_endpoint: at('revoke'),
     scopes_supported: Object.keys(realm.scopes),
-    response_types_supported: implicit ? ['code', 'token', 'id_token', 'id_token token'] : ['code'],
+    response_types_supported: [...realm.points['as.response-types']],
     response_modes_supported: implicit ? ['query', 'fragment'] : ['query'],
     grant_types_supported: implicit ? [...supportedGrantTypes(realm), 'implicit'] : supportedGrantTypes(realm),
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     // RFC 7662 §2.1: introspection is for confidential callers only.
     introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
-    // RFC 9700 §2.1.1: S256 only; `plain` is offered only where a lab realm made PKCE optional.
-    code_challenge_methods_supported: realm.policies.pkce === 'required-s256' ? ['S256'] : ['S256', 'plain'],
-    // RFC 9207 §3: the authorization response carries `iss` (mix-up defence).
-    authorization_response_iss_parameter_supported: true,
+    // RFC 9700 §2.1.1: S256 only; `plain` is offered only where a lab realm accepts it.
+    code_challenge_methods_supported: [...realm.points['as.pkce-methods']],
+    // RFC 9207 §3: the authorization response carries `iss` (mix-up defence), unless a lab realm dropped it.
+    authorization_response_iss_parameter_supported: realm.points['as.authorization-response-iss'].send,
     // ID tokens are signed with the default ES256 key; RS256 is listed too because OIDC Discovery §3 requires it.
     id_token_signing_alg_values_supported: realm.keys.all.map((k) => k.alg),
     subject_types_supported: ['public'],
@@ -41,7 +41,7 @@ export function authorizationServerMetadata(realm: Realm): Record<string, unknow
     // OIDC Discovery §3 defaults this to true; say plainly it is not supported.
     request_uri_parameter_supported: false,
     // RFC 9068 §2.1 access tokens are signed with the same keys as ID tokens.
-    access_token_signing_alg_values_supported: realm.keys.all.map((k) => k.alg),
+    access_token_signing_alg_values_supported: [realm.points['as.access-token-key'](realm.keys).alg],
   };
 }
 

@@ -1,3 +1,5 @@
+import { StoreFullError } from '../store/types';
+
 /**
  * The one error type of the servers. Handlers throw an `OAuthError`; `toResponse()`
  * (called in exactly one place per endpoint family) turns it into RFC-shaped JSON.
@@ -101,6 +103,10 @@ export function withOAuthErrors<A extends unknown[]>(
       return await handler(...args);
     } catch (err) {
       if (err instanceof OAuthError) return err.toResponse();
+      // A full store refuses new entries rather than forgetting live ones (lib/store/memory-store.ts).
+      if (err instanceof StoreFullError) {
+        return new OAuthError('temporarily_unavailable', 'The server is holding as much state as it may; try again shortly.', 503, { 'Retry-After': '30' }).toResponse();
+      }
       console.error('[flowlab] unexpected error', err);
       return new OAuthError('server_error', 'The server hit an unexpected condition.').toResponse();
     }

@@ -2,7 +2,7 @@ import { authenticateClient } from './client-auth';
 import { OAuthError, invalidRequest } from './errors';
 import { jsonResponse, requireMethod } from './http';
 import { isGrantRevoked } from './issue/grant-state';
-import { verifyAccessToken } from './issue/verify-access-token';
+import { verifyOwnAccessToken } from './issue/verify-access-token';
 import { readForm } from './read-form';
 import { storeKeys, type RefreshTokenRecord } from './records';
 import type { Realm } from '../realms/types';
@@ -32,12 +32,12 @@ export async function introspectionEndpoint(request: Request, realm: Realm): Pro
 type Info = Record<string, unknown> | undefined;
 
 async function accessTokenInfo(realm: Realm, token: string): Promise<Info> {
-  const verified = await verifyAccessToken(realm, token);
+  const verified = await verifyOwnAccessToken(realm, token);
   if (!verified.ok) return undefined;
-  const c = verified.claims;
+  const c = verified.token;
   return {
-    scope: c.scope,
-    client_id: c.client_id,
+    scope: c.scope.join(' '),
+    client_id: c.clientId,
     sub: c.sub,
     aud: c.aud,
     iss: c.iss,
@@ -45,7 +45,7 @@ async function accessTokenInfo(realm: Realm, token: string): Promise<Info> {
     iat: c.iat,
     jti: c.jti,
     token_type: 'Bearer',
-    ...(c.auth_time !== undefined ? { auth_time: c.auth_time } : {}),
+    ...(c.authTime !== undefined ? { auth_time: c.authTime } : {}),
   };
 }
 

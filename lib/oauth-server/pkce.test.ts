@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { OAuthError } from './errors';
 import { checkPkce, isValidCodeVerifier, s256Challenge } from './pkce';
+import { composePoints, findWeakness } from '../realms/catalogue';
+import { HARDENED_POINTS } from '../realms/policy-points';
 import vector from './test-fixtures/rfc7636-pkce.json';
 
 function codeOf(thrower: () => void): string | undefined {
@@ -13,6 +15,8 @@ function codeOf(thrower: () => void): string | undefined {
   return undefined;
 }
 
+const optionalPkce = composePoints([findWeakness('as-pkce-optional')!, findWeakness('as-pkce-plain-accepted')!]);
+
 describe('PKCE (RFC 7636)', () => {
   it('derives the Appendix B challenge from the Appendix B verifier', () => {
     expect(Buffer.from(vector.code_verifier_octets).toString('base64url')).toBe(vector.code_verifier);
@@ -21,34 +25,34 @@ describe('PKCE (RFC 7636)', () => {
 
   it('accepts the Appendix B verifier against its S256 challenge', () => {
     const code = { codeChallenge: vector.code_challenge, codeChallengeMethod: 'S256' as const };
-    expect(codeOf(() => checkPkce(code, vector.code_verifier, 'required-s256'))).toBeUndefined();
+    expect(codeOf(() => checkPkce(code, vector.code_verifier, HARDENED_POINTS))).toBeUndefined();
   });
 
   it('refuses a verifier that does not match the challenge with invalid_grant', () => {
     const code = { codeChallenge: vector.code_challenge, codeChallengeMethod: 'S256' as const };
-    expect(codeOf(() => checkPkce(code, `${vector.code_verifier.slice(0, -1)}A`, 'required-s256'))).toBe('invalid_grant');
+    expect(codeOf(() => checkPkce(code, `${vector.code_verifier.slice(0, -1)}A`, HARDENED_POINTS))).toBe('invalid_grant');
   });
 
   it('refuses a missing verifier when the code is bound to a challenge', () => {
     const code = { codeChallenge: vector.code_challenge, codeChallengeMethod: 'S256' as const };
-    expect(codeOf(() => checkPkce(code, undefined, 'required-s256'))).toBe('invalid_grant');
+    expect(codeOf(() => checkPkce(code, undefined, HARDENED_POINTS))).toBe('invalid_grant');
   });
 
-  it('refuses a verifier when no challenge was stored (PKCE downgrade, RFC 9700 §4.8.2), even in a lax realm', () => {
-    expect(codeOf(() => checkPkce({}, vector.code_verifier, 'required-s256'))).toBe('invalid_grant');
-    expect(codeOf(() => checkPkce({}, vector.code_verifier, 'optional'))).toBe('invalid_grant');
+  it('refuses a verifier when no challenge was stored (PKCE downgrade, RFC 9700 §4.8.2); the optional-PKCE lab realm ignores it', () => {
+    expect(codeOf(() => checkPkce({}, vector.code_verifier, HARDENED_POINTS))).toBe('invalid_grant');
+    expect(codeOf(() => checkPkce({}, vector.code_verifier, optionalPkce))).toBeUndefined();
   });
 
   it('refuses a code without challenge where PKCE is required, and lets it pass where it is optional', () => {
-    expect(codeOf(() => checkPkce({}, undefined, 'required-s256'))).toBe('invalid_grant');
-    expect(codeOf(() => checkPkce({}, undefined, 'optional'))).toBeUndefined();
+    expect(codeOf(() => checkPkce({}, undefined, HARDENED_POINTS))).toBe('invalid_grant');
+    expect(codeOf(() => checkPkce({}, undefined, optionalPkce))).toBeUndefined();
   });
 
-  it('accepts plain only where the realm made PKCE optional', () => {
+  it('accepts plain only where a lab realm accepts it', () => {
     const verifier = 'a'.repeat(43);
     const code = { codeChallenge: verifier, codeChallengeMethod: 'plain' as const };
-    expect(codeOf(() => checkPkce(code, verifier, 'required-s256'))).toBe('invalid_grant');
-    expect(codeOf(() => checkPkce(code, verifier, 'optional'))).toBeUndefined();
+    expect(codeOf(() => checkPkce(code, verifier, HARDENED_POINTS))).toBe('invalid_grant');
+    expect(codeOf(() => checkPkce(code, verifier, optionalPkce))).toBeUndefined();
   });
 
   it.each([
@@ -64,6 +68,6 @@ describe('PKCE (RFC 7636)', () => {
 
   it('answers a malformed verifier with invalid_request', () => {
     const code = { codeChallenge: vector.code_challenge, codeChallengeMethod: 'S256' as const };
-    expect(codeOf(() => checkPkce(code, 'short', 'required-s256'))).toBe('invalid_request');
+    expect(codeOf(() => checkPkce(code, 'short', HARDENED_POINTS))).toBe('invalid_request');
   });
 });

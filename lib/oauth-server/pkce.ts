@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { invalidGrant, invalidRequest } from './errors';
 import type { AuthorizationCodeRecord } from './records';
-import type { RealmPolicies } from '../realms/types';
+import type { PolicyPoints } from '../realms/policy-points';
 
 /** RFC 7636 §4.1: code-verifier = 43*128unreserved. */
 const VERIFIER_SYNTAX = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -29,18 +29,16 @@ function sameString(a: string, b: string): boolean {
  * - no challenge was stored: a verifier is refused, because accepting it would let an attacker
  *   who strips the challenge from the authorization request pass (RFC 9700 §4.8.2, PKCE downgrade);
  *   and under `required-s256` a code without a challenge is refused outright;
- * - `plain` is accepted only where the realm's policy made PKCE optional (RFC 9700 §2.1.1).
+ * - `plain` is accepted only where a lab realm's `as.pkce-methods` point allows it (RFC 9700 §2.1.1).
  */
 export function checkPkce(
   code: Pick<AuthorizationCodeRecord, 'codeChallenge' | 'codeChallengeMethod'>,
   verifier: string | undefined,
-  policy: RealmPolicies['pkce'],
+  points: Pick<PolicyPoints, 'as.pkce-required' | 'as.pkce-methods'>,
 ): void {
   if (!code.codeChallenge) {
-    if (verifier !== undefined) {
-      throw invalidGrant('A code_verifier was sent but the authorization request had no code_challenge (RFC 9700 §4.8.2).');
-    }
-    if (policy === 'required-s256') throw invalidGrant('This code was issued without PKCE, which this realm requires (RFC 9700 §2.1.1).');
+    const refusal = points['as.pkce-required'].atToken(verifier !== undefined);
+    if (refusal) throw invalidGrant(refusal);
     return;
   }
   if (verifier === undefined) throw invalidGrant('The code_verifier is missing; this code is bound to a PKCE challenge (RFC 7636 §4.5).');
@@ -48,7 +46,7 @@ export function checkPkce(
     throw invalidRequest('The code_verifier must be 43-128 characters from A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1).');
   }
   const method = code.codeChallengeMethod ?? 'plain';
-  if (method !== 'S256' && policy === 'required-s256') {
+  if (!points['as.pkce-methods'].includes(method)) {
     throw invalidGrant('Only the S256 code_challenge_method is accepted (RFC 9700 §2.1.1).');
   }
   const derived = method === 'S256' ? s256Challenge(verifier) : verifier;

@@ -51,6 +51,18 @@ export interface RefreshTokenRecord {
   familyExpiresAt: number;
 }
 
+/** `opaque-at:{token}`: an opaque access token (realms with `accessTokenFormat: opaque`), TTL = its lifetime + tolerance. */
+export interface OpaqueAccessTokenRecord {
+  jti: string;
+  sub: string;
+  clientId: string;
+  scope: string[];
+  aud: string;
+  iat: number;
+  exp: number;
+  authTime?: number;
+}
+
 export const storeKeys = {
   code: (code: string) => `code:${code}`,
   /** Set when a code was redeemed, so a replay is recognised (and the grant revoked). */
@@ -64,5 +76,7 @@ export const storeKeys = {
   grantRevoked: (grantId: string) => `grant-revoked:${grantId}`,
   /** `at:{jti}` → grantId, so introspection and the RS can tell a revoked access token. */
   accessToken: (jti: string) => `at:${jti}`,
+  /** An opaque access token → what it stands for (RFC 7662 §2.2 answers from it). */
+  opaqueAccessToken: (token: string) => `opaque-at:${token}`,
   rateLimit: (bucket: string, subject: string) => `rate:${bucket}:${subject}`,
 } as const;

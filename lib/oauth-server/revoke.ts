@@ -2,7 +2,7 @@ import { authenticateClient } from './client-auth';
 import { invalidRequest } from './errors';
 import { NO_STORE, requireMethod } from './http';
 import { revokeGrant } from './issue/grant-state';
-import { verifyAccessToken } from './issue/verify-access-token';
+import { verifyOwnAccessToken } from './issue/verify-access-token';
 import { readForm } from './read-form';
 import { storeKeys, type RefreshTokenRecord } from './records';
 import type { ClientConfig, Realm } from '../realms/types';
@@ -42,7 +42,7 @@ async function grantOfRefreshToken(realm: Realm, client: ClientConfig, token: st
 }
 
 async function grantOfAccessToken(realm: Realm, client: ClientConfig, token: string): Promise<string | undefined> {
-  const verified = await verifyAccessToken(realm, token);
-  if (!verified.ok || verified.claims.client_id !== client.clientId) return undefined;
-  return realm.store.get<string>(storeKeys.accessToken(verified.claims.jti));
+  const verified = await verifyOwnAccessToken(realm, token);
+  if (!verified.ok || verified.token.clientId !== client.clientId) return undefined;
+  return realm.store.get<string>(storeKeys.accessToken(verified.token.jti));
 }

@@ -1,4 +1,4 @@
-import type { ClientConfig, RealmPolicies, ScopeInfo, TokenLifetimes, UserAccount } from './types';
+import type { ClientConfig, ScopeInfo, TokenLifetimes, UserAccount } from './types';
 
 /** The fixed `demo` realm contract of DESIGN.md. `{origin}` is substituted per request. */
 export const DEMO_REALM_ID = 'demo';
@@ -31,17 +31,6 @@ export function demoClients(origin: string): ClientConfig[] {
     { clientId: 'legacy-app', name: 'Legacy App (password)', type: 'confidential', secret: 'legacy-secret', authMethods: ['client_secret_basic', 'client_secret_post'], grantTypes: ['password', 'refresh_token'], redirectUris: [], scopes: ALL_SCOPES },
   ];
 }
-
-/** Hardened: OAuth 2.1, RFC 9700 and RFC 8725 practice at every policy point. */
-export const HARDENED_POLICIES: RealmPolicies = {
-  pkce: 'required-s256',
-  redirectUriMatch: 'exact',
-  implicitGrant: 'refuse',
-  passwordGrant: 'refuse',
-  refreshTokenReuse: 'rotate-and-revoke-family',
-  codeReuse: 'one-time-revoke-grant',
-  rsAlgorithms: ['ES256', 'RS256'],
-};
 
 export const DEMO_LIFETIMES: TokenLifetimes = {
   accessToken: 600,

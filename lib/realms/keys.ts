@@ -1,19 +1,37 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, exportSPKI, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+
+export type AsymmetricAlg = 'ES256' | 'RS256';
 
 export interface SigningKey {
-  alg: 'ES256' | 'RS256';
+  alg: AsymmetricAlg;
   kid: string;
+  /** Non-extractable: the private key never leaves WebCrypto (not even to a log or a store). */
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   /** The public JWK as published in the JWKS: no private members. */
   publicJwk: JWK;
 }
 
+/**
+ * A shared HMAC secret (RFC 7518 §3.2): exists only in lab realms whose AS signs HS256 with a
+ * weak secret. Never published in the JWKS; its `kid` names it so the RS can pick it.
+ */
+export interface HmacKey {
+  alg: 'HS256';
+  kid: string;
+  secret: Uint8Array;
+}
+
 export interface RealmKeys {
   /** The key used unless a client or flow asks for another algorithm. */
   default: SigningKey;
+  /** The published, asymmetric keys (the JWKS). */
   all: SigningKey[];
+  /** The realm's HMAC key, when it has one. */
+  hmac?: HmacKey;
   byKid(kid: string): SigningKey | undefined;
+  /** SPKI PEM of a published key, as a naive RS would load it from a file (algorithm confusion). */
+  publicPem(kid: string): Promise<string | undefined>;
 }
 
 /** RFC 7638 §3: the kid is the key's SHA-256 thumbprint, so it is stable for the key itself. */
@@ -21,16 +39,63 @@ export function kidOf(jwk: JWK): Promise<string> {
   return calculateJwkThumbprint(jwk, 'sha256');
 }
 
-async function makeKey(alg: 'ES256' | 'RS256'): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const kid = await kidOf(jwk);
-  const publicJwk: JWK = { ...jwk, kid, alg, use: 'sig' };
-  return { alg, kid, privateKey, publicKey, publicJwk };
+interface KeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
 }
 
-/** Generates a realm's key set: ES256 (default) and RS256. Keys live as long as the process. */
-export async function generateRealmKeys(): Promise<RealmKeys> {
-  const all = [await makeKey('ES256'), await makeKey('RS256')];
-  return { default: all[0], all, byKid: (kid) => all.find((k) => k.kid === kid) };
+function newPair(alg: AsymmetricAlg): Promise<KeyPair> {
+  // WebCrypto generates in libuv's thread pool: the event loop is not blocked while RSA primes are found.
+  return generateKeyPair(alg, { extractable: false });
+}
+
+/**
+ * RSA-2048 generation costs tens of milliseconds of CPU, far over the budget of creating a lab realm;
+ * a few pairs are made ahead of time, off the request path, and refilled in the background.
+ */
+const RSA_POOL_SIZE = 4;
+const rsaPool: Array<Promise<KeyPair>> = [];
+
+function takeRsaPair(): Promise<KeyPair> {
+  const pair = rsaPool.shift() ?? newPair('RS256');
+  while (rsaPool.length < RSA_POOL_SIZE) {
+    const next = newPair('RS256');
+    next.catch(() => undefined);
+    rsaPool.push(next);
+  }
+  return pair;
+}
+
+/** Warms the RSA pool (server start); later takes refill it. */
+export function warmKeyPool(): void {
+  if (rsaPool.length === 0) void takeRsaPair().catch(() => undefined);
+}
+
+async function signingKey(alg: AsymmetricAlg, pair: KeyPair): Promise<SigningKey> {
+  const jwk = await exportJWK(pair.publicKey);
+  const kid = await kidOf(jwk);
+  return { alg, kid, ...pair, publicJwk: { ...jwk, kid, alg, use: 'sig' } };
+}
+
+/** Generates a realm's key set: ES256 (default) and RS256, plus an HMAC key when given a secret. */
+export async function generateRealmKeys(options: { hmacSecret?: string } = {}): Promise<RealmKeys> {
+  const [es, rs] = await Promise.all([newPair('ES256').then((p) => signingKey('ES256', p)), takeRsaPair().then((p) => signingKey('RS256', p))]);
+  const all = [es, rs];
+  const pems = new Map<string, Promise<string>>();
+  const hmac: HmacKey | undefined = options.hmacSecret === undefined
+    ? undefined
+    : { alg: 'HS256', kid: 'hs256-shared-secret', secret: new TextEncoder().encode(options.hmacSecret) };
+  return {
+    default: es,
+    all,
+    hmac,
+    byKid: (kid) => all.find((k) => k.kid === kid),
+    publicPem(kid) {
+      const key = all.find((k) => k.kid === kid);
+      if (!key) return Promise.resolve(undefined);
+      let pem = pems.get(kid);
+      if (!pem) pems.set(kid, (pem = exportSPKI(key.publicKey)));
+      return pem;
+    },
+  };
 }

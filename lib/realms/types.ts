@@ -1,5 +1,7 @@
 import type { Clock, Store } from '../store/types';
 import type { RealmKeys } from './keys';
+import type { RealmSettings } from './lab-registry';
+import type { PolicyPoints } from './policy-points';
 
 export type ClientAuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post';
 export type GrantType =
@@ -36,27 +38,6 @@ export interface ScopeInfo {
   description: string;
 }
 
-/**
- * The named policy points of a realm. Every check that a lab realm may weaken reads one
- * of these; `demo` uses the hardened value of each. Handlers never branch on "attack mode".
- */
-export interface RealmPolicies {
-  /** RFC 9700 §2.1.1 / §4.8: PKCE for every client, S256 only. */
-  pkce: 'required-s256' | 'optional';
-  /** RFC 9700 §4.1.3: exact string match of redirect URIs. */
-  redirectUriMatch: 'exact' | 'prefix';
-  /** RFC 9700 §2.1.2: the implicit grant is not allowed. */
-  implicitGrant: 'refuse' | 'allow';
-  /** RFC 9700 §2.4: the resource owner password credentials grant is not allowed. */
-  passwordGrant: 'refuse' | 'allow';
-  /** RFC 9700 §4.14: rotate refresh tokens, and revoke the family on reuse. */
-  refreshTokenReuse: 'rotate-and-revoke-family' | 'allow-reuse';
-  /** RFC 6749 §4.1.2 / RFC 9700 §4.2.4: codes are one-time; a second redemption revokes the grant. */
-  codeReuse: 'one-time-revoke-grant' | 'allow-reuse';
-  /** RFC 8725 §3.1: algorithms the resource server accepts. */
-  rsAlgorithms: string[];
-}
-
 export interface TokenLifetimes {
   accessToken: number;
   idToken: number;
@@ -77,7 +58,13 @@ export interface Realm {
   clients: ReadonlyMap<string, ClientConfig>;
   users: ReadonlyMap<string, UserAccount>;
   scopes: Readonly<Record<string, ScopeInfo>>;
-  policies: Readonly<RealmPolicies>;
+  /** The strategy at every named policy point: hardened, or a lab realm's weaknesses applied. */
+  points: Readonly<PolicyPoints>;
+  /** Catalogue names of the weaknesses applied (empty for `demo` and hardened lab realms). */
+  weaknesses: readonly string[];
+  settings: Readonly<RealmSettings>;
+  /** RFC 8725 §3.1: the algorithms this realm's tokens are signed with, the RS's allow-list. */
+  algorithms: readonly string[];
   lifetimes: Readonly<TokenLifetimes>;
   /** RFC 8628 §3.5: seconds a device client waits between polls. */
   deviceInterval: number;

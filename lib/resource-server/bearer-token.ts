@@ -7,44 +7,61 @@ export const MAX_AUTHORIZATION_LENGTH = 8 * 1024;
 // RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
+export interface BearerOptions {
+  /** The request's form body, where the endpoint accepts RFC 6750 §2.2 form-body tokens (userinfo does). */
+  form?: Map<string, string>;
+  /** The protection space of the challenge (default: the realm's resource server). */
+  space?: string;
+}
+
 /**
- * Finds the access token of a request, accepting only the Authorization header (RFC 6750
- * §2.1). Returns undefined when the request carries no credentials at all.
+ * Finds the access token of a request: the Authorization header (RFC 6750 §2.1) or, where the
+ * endpoint passes its form body, the `access_token` form parameter (RFC 6750 §2.2). Returns
+ * undefined when the request carries no credentials at all. Used by the RS and by userinfo.
  *
  * Refused on purpose:
- * - `?access_token=` (RFC 6750 §2.3): OAuth 2.1 §5.2 and RFC 9700 §4.3.2 forbid it — URLs
- *   leak into logs, history and Referer headers.
- * - the form-body parameter (RFC 6750 §2.2) is dropped by OAuth 2.1 as well; callers that read
- *   a form body report it with {@link refuseFormBodyToken}.
- * - more than one credential, or a malformed header: `invalid_request` (RFC 6750 §3.1).
+ * - `?access_token=` (RFC 6750 §2.3): RFC 9700 §4.3.2 says access tokens must not travel in the
+ *   query — URLs leak into logs, history and Referer headers (OAuth 2.1 drops the method);
+ * - a token sent both ways, more than one credential, or a malformed header: `invalid_request`
+ *   (RFC 6750 §3.1; §2: "MUST NOT use more than one method").
  */
-export function readBearerToken(request: Request, realm: Realm): string | undefined {
+export function readBearerToken(request: Request, realm: Realm, options: BearerOptions = {}): string | undefined {
+  const fail = (description: string) => bearerError(realm, 'invalid_request', description, undefined, options.space);
   const url = new URL(request.url);
   if (url.searchParams.has('access_token')) {
-    throw bearerError(realm, 'invalid_request', 'Access tokens in the query string are refused (OAuth 2.1 §5.2, RFC 9700 §4.3.2): send Authorization: Bearer <token>.');
+    throw fail('Access tokens in the query string are refused (RFC 9700 §4.3.2; RFC 6750 §2.3): send Authorization: Bearer <token>.');
   }
   const header = request.headers.get('authorization');
+  const bodyToken = options.form?.get('access_token');
+  if (header !== null && bodyToken !== undefined) throw fail('Send the access token one way only (RFC 6750 §2).');
+  if (bodyToken !== undefined) {
+    if (!B64TOKEN.test(bodyToken) || bodyToken.length > MAX_AUTHORIZATION_LENGTH) throw fail('The access_token form parameter is not a single b64token (RFC 6750 §2.2).');
+    return bodyToken;
+  }
   if (header === null) return undefined;
   if (header.length > MAX_AUTHORIZATION_LENGTH) {
-    throw bearerError(realm, 'invalid_request', `The Authorization header is longer than ${MAX_AUTHORIZATION_LENGTH} characters.`);
+    throw fail(`The Authorization header is longer than ${MAX_AUTHORIZATION_LENGTH} characters.`);
   }
   // The auth-scheme is case-insensitive (RFC 9110 §11.1); one space, then exactly one b64token.
   const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+\-.^_`|~]*) (.*)$/s.exec(header);
   if (!match || match[1].toLowerCase() !== 'bearer') {
     if (header.trim() === '' || (match === null && /^bearer$/i.test(header.trim()))) {
-      throw bearerError(realm, 'invalid_request', 'The Authorization header has the Bearer scheme but no token.');
+      throw fail('The Authorization header has the Bearer scheme but no token.');
     }
-    throw bearerError(realm, 'invalid_request', 'The Authorization header must use the Bearer scheme (RFC 6750 §2.1).');
+    throw fail('The Authorization header must use the Bearer scheme (RFC 6750 §2.1).');
   }
   const token = match[2];
   if (!B64TOKEN.test(token)) {
     const why = token.includes(',') ? 'carries more than one credential' : 'is not a single b64token';
-    throw bearerError(realm, 'invalid_request', `The bearer token ${why} (RFC 6750 §2.1).`);
+    throw fail(`The bearer token ${why} (RFC 6750 §2.1).`);
   }
   return token;
 }
 
-/** RFC 6750 §2.2 form-encoded body tokens are not accepted (OAuth 2.1 §5.2 keeps only the header). */
+/**
+ * This RS's endpoints take JSON bodies, so a form-encoded `access_token` (RFC 6750 §2.2, which OAuth
+ * 2.1 keeps) is refused here with the reason, rather than ignored.
+ */
 export function refuseFormBodyToken(realm: Realm): never {
-  throw bearerError(realm, 'invalid_request', 'Access tokens in the request body are refused (OAuth 2.1 §5.2): send Authorization: Bearer <token>.');
+  throw bearerError(realm, 'invalid_request', 'This resource server reads the access token from the Authorization header only; its endpoints take a JSON request body, not a form-encoded one (RFC 6750 §2.1).');
 }

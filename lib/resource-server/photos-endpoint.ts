@@ -15,14 +15,14 @@ export async function photosEndpoint(request: Request, realm: Realm): Promise<Re
   if (request.method === 'GET') {
     const check = await requireToken(request, realm, 'photos:read');
     if (!check.ok) return check.response;
-    return jsonResponse({ owner: check.token.sub, photos: await listPhotos(realm, check.token.sub) });
+    return jsonResponse({ owner: check.token.sub, photos: await listPhotos(realm, check.token.sub) }, 200, check.token.report);
   }
   if (request.method === 'POST') {
     const body = await readSmallBody(request, realm);
     const check = await requireToken(request, realm, 'photos:write');
     if (!check.ok) return check.response;
     const title = readTitle(parseJsonObject(body, realm), realm);
-    return jsonResponse(await addPhoto(realm, check.token.sub, title), 201);
+    return jsonResponse(await addPhoto(realm, check.token.sub, title), 201, check.token.report);
   }
   throw methodNotAllowed(request.method, ['GET', 'POST']);
 }

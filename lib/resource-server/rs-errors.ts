@@ -13,8 +13,9 @@ export function challengeSafe(text: string): string {
   return text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, "'");
 }
 
-export function bearerChallenge(realm: Realm, code?: BearerErrorCode, description?: string, scope?: string): string {
-  const params = [`realm="${challengeSafe(realm.resource)}"`];
+/** `space` names the protection space (RFC 6750 §3 `realm`): the RS's URL, or the issuer for userinfo. */
+export function bearerChallenge(realm: Realm, code?: BearerErrorCode, description?: string, scope?: string, space = realm.resource): string {
+  const params = [`realm="${challengeSafe(space)}"`];
   if (code) params.push(`error="${code}"`);
   if (code && description) params.push(`error_description="${challengeSafe(description)}"`);
   if (scope) params.push(`scope="${challengeSafe(scope)}"`);
@@ -24,9 +25,9 @@ export function bearerChallenge(realm: Realm, code?: BearerErrorCode, descriptio
 const STATUS: Record<BearerErrorCode, number> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
 
 /** An OAuthError whose response carries the RFC 6750 §3 challenge. */
-export function bearerError(realm: Realm, code: BearerErrorCode, description: string, scope?: string): OAuthError {
+export function bearerError(realm: Realm, code: BearerErrorCode, description: string, scope?: string, space?: string): OAuthError {
   return new OAuthError(code, description, STATUS[code], {
-    'WWW-Authenticate': bearerChallenge(realm, code, description, scope),
+    'WWW-Authenticate': bearerChallenge(realm, code, description, scope, space),
   });
 }
 
@@ -35,13 +36,13 @@ export function bearerError(realm: Realm, code: BearerErrorCode, description: st
  * SHOULD NOT include an error code or other error information" — so the challenge is bare.
  * The body still explains, in words, what is missing.
  */
-export function missingTokenResponse(realm: Realm): Response {
+export function missingTokenResponse(realm: Realm, space?: string): Response {
   return new Response(JSON.stringify({ message: 'This resource needs a bearer access token (RFC 6750 §2.1: Authorization: Bearer <token>).' }), {
     status: 401,
     headers: {
       'Content-Type': 'application/json;charset=UTF-8',
       'Cache-Control': 'no-store',
-      'WWW-Authenticate': bearerChallenge(realm),
+      'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space),
     },
   });
 }

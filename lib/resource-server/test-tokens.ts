@@ -15,8 +15,10 @@ export async function demoRealm(): Promise<Realm> {
 export interface MintOptions {
   claims?: JWTPayload;
   header?: Record<string, unknown>;
-  /** Track the token as the AS does (`at:{jti}` → grant) so it can be revoked. */
+  /** The grant the token is recorded under (`at:{jti}` → grant), as the AS records every token it issues. */
   grantId?: string;
+  /** Leave the token unrecorded: the AS never issued it (the RS must refuse it, fail closed). */
+  unrecorded?: boolean;
 }
 
 export async function mintAccessToken(realm: Realm, options: MintOptions = {}): Promise<string> {
@@ -34,7 +36,9 @@ export async function mintAccessToken(realm: Realm, options: MintOptions = {}): 
     scope: 'openid profile photos:read photos:write',
     ...options.claims,
   };
-  if (options.grantId) await realm.store.set(storeKeys.accessToken(String(claims.jti)), options.grantId, 600);
+  if (!options.unrecorded && typeof claims.jti === 'string') {
+    await realm.store.set(storeKeys.accessToken(claims.jti), options.grantId ?? `grant-${claims.jti}`, 630);
+  }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: key.alg, typ: 'at+jwt', kid: key.kid, ...options.header })
     .sign(key.privateKey);

@@ -24,7 +24,8 @@ describe('the verified-token cache', () => {
     cache.set(realm, 'tok', 'claims', 4e9);
     expect(cache.get(other, 'tok', 0)).toBeUndefined();
     expect(cache.get({ ...realm, keys: { ...realm.keys } }, 'tok', 0)).toBeUndefined();
-    expect(cache.get({ ...realm, policies: { ...realm.policies, rsAlgorithms: ['ES256', 'HS256'] } }, 'tok', 0)).toBeUndefined();
+    expect(cache.get({ ...realm, algorithms: ['ES256', 'HS256'] }, 'tok', 0)).toBeUndefined();
+    expect(cache.get({ ...realm, weaknesses: ['rs-skips-aud'] }, 'tok', 0)).toBeUndefined();
   });
 
   it('holds at most its size, dropping the oldest first', async () => {

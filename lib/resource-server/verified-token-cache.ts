@@ -49,5 +49,5 @@ export class VerifiedTokenCache<T> {
 }
 
 function cacheId(realm: Realm, token: string): string {
-  return `${realm.issuer}\n${realm.resource}\n${realm.policies.rsAlgorithms.join(',')}\n${token}`;
+  return `${realm.issuer}\n${realm.resource}\n${realm.algorithms.join(',')}\n${realm.weaknesses.join(',')}\n${token}`;
 }

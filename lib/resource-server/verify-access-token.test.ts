@@ -125,6 +125,7 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
     const token = await new SignJWT({ iss: realm.issuer, sub: 'bob', aud: [realm.resource, 'x'], iat: now, exp: now + 60, jti: 'y', client_id: 'web', scope: 'photos:read' })
       .setProtectedHeader({ alg: 'RS256', typ: 'application/at+jwt', kid: rsa.kid })
       .sign(rsa.privateKey);
+    await realm.store.set(storeKeys.accessToken('y'), 'grant-y', 600);
     const { status, body } = await getPhotos(token);
     expect(status).toBe(200);
     expect(body.owner).toBe('bob');

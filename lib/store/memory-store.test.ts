@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory-store';
+import { StoreFullError } from './types';
 
 function fakeClock(start = 1_000) {
   let now = start;
@@ -50,10 +51,28 @@ describe('MemoryStore', () => {
     expect(await store.get('k')).toEqual({ list: [1] });
   });
 
-  it('stays bounded when full', async () => {
-    const store = new MemoryStore({ maxEntries: 100 });
-    for (let i = 0; i < 1000; i++) await store.set(`k${i}`, i, 60);
-    expect(await store.get('k999')).toBe(999);
-    expect(await store.get('k0')).toBeUndefined();
+  it('refuses a new entry of a full kind instead of evicting live ones, and sweeps expired ones first', async () => {
+    const clock = fakeClock();
+    const store = new MemoryStore({ clock, limits: { pending: 100 } });
+    await store.set('demo|grant-revoked:g1', { reason: 'x' }, 600);
+    for (let i = 0; i < 100; i++) await store.set(`demo|pending:${i}`, i, 60);
+    await expect(store.set('demo|pending:new', 1, 60)).rejects.toBeInstanceOf(StoreFullError);
+    // Other kinds are unaffected, and nothing live was dropped.
+    expect(await store.get('demo|grant-revoked:g1')).toEqual({ reason: 'x' });
+    expect(await store.get('demo|pending:0')).toBe(0);
+    await store.set('demo|session:s', 1, 60);
+    // Once the old entries expire, the sweep makes room.
+    clock.advance(61);
+    await store.set('demo|pending:new', 1, 60);
+    expect(store.sizes().pending).toBe(1);
+  });
+
+  it('keeps revocation state when 30,000 anonymous entries arrive (the eviction attack)', async () => {
+    const store = new MemoryStore({ limits: { pending: 1000 } });
+    await store.set('demo|grant-revoked:g', { reason: 'revoked' }, 600);
+    let refused = 0;
+    for (let i = 0; i < 30_000; i++) await store.set(`demo|pending:${i}`, i, 600).catch(() => refused++);
+    expect(refused).toBe(29_000);
+    expect(await store.get('demo|grant-revoked:g')).toEqual({ reason: 'revoked' });
   });
 });

@@ -1,5 +1,5 @@
-import type { Clock, Store } from './types';
-import { systemClock } from './types';
+import { keyKind } from '../realms/scoped-store';
+import { StoreFullError, systemClock, type Clock, type Store } from './types';
 
 interface Entry {
   value: unknown;
@@ -7,45 +7,86 @@ interface Entry {
 }
 
 /**
- * Process-local `Store`. JavaScript runs one callback at a time, so consume() is atomic
- * as long as it never awaits between the read and the delete (it doesn't).
- * Values are structured-cloned so that callers can never mutate stored state by reference.
+ * How many live entries of each kind (the key's part before `:`, after any realm prefix) the process
+ * keeps. Kinds anyone can create without credentials (`pending` authorization requests, `device`
+ * authorizations, `rate` counters) are bounded apart from the security state a refusal must never
+ * push out (`grant-revoked`, `code-spent`, `rt-spent`, `at`, sessions).
+ */
+export const DEFAULT_KIND_LIMITS: Readonly<Record<string, number>> = {
+  pending: 20_000,
+  device: 20_000,
+  'user-code': 20_000,
+  rate: 100_000,
+  session: 50_000,
+  code: 50_000,
+  'code-spent': 200_000,
+  rt: 200_000,
+  'rt-spent': 200_000,
+  at: 400_000,
+  'grant-revoked': 200_000,
+};
+const DEFAULT_LIMIT = 50_000;
+
+/**
+ * Process-local `Store`. JavaScript runs one callback at a time, so consume() is atomic as long as it
+ * never awaits between the read and the delete (it doesn't). Values are structured-cloned so that
+ * callers can never mutate stored state by reference.
+ *
+ * Bounded per kind: when a kind is full, its expired entries are swept; if it is still full the new
+ * entry is refused with {@link StoreFullError}. Live entries are never evicted.
  */
 export class MemoryStore implements Store {
-  private readonly entries = new Map<string, Entry>();
-  private readonly maxEntries: number;
+  private readonly kinds = new Map<string, Map<string, Entry>>();
   private readonly clock: Clock;
+  private readonly limits: Readonly<Record<string, number>>;
+  private readonly defaultLimit: number;
 
-  constructor(options: { clock?: Clock; maxEntries?: number } = {}) {
+  constructor(options: { clock?: Clock; limits?: Record<string, number>; defaultLimit?: number } = {}) {
     this.clock = options.clock ?? systemClock;
-    this.maxEntries = options.maxEntries ?? 200_000;
+    this.limits = { ...DEFAULT_KIND_LIMITS, ...options.limits };
+    this.defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;
+  }
+
+  private bucket(key: string): Map<string, Entry> {
+    const kind = keyKind(key);
+    let map = this.kinds.get(kind);
+    if (!map) this.kinds.set(kind, (map = new Map()));
+    return map;
   }
 
   private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
+    const map = this.bucket(key);
+    const entry = map.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.clock.nowSeconds()) {
-      this.entries.delete(key);
+      map.delete(key);
       return undefined;
     }
     return entry;
   }
 
   private put(key: string, value: unknown, ttlSeconds: number) {
-    if (this.entries.size >= this.maxEntries) this.evict();
-    this.entries.set(key, { value: structuredClone(value), expiresAt: this.clock.nowSeconds() + ttlSeconds });
+    const map = this.bucket(key);
+    if (!map.has(key)) {
+      const kind = keyKind(key);
+      const limit = this.limits[kind] ?? this.defaultLimit;
+      if (map.size >= limit) this.sweep(map);
+      if (map.size >= limit) throw new StoreFullError(kind);
+    }
+    // Re-inserting keeps the map ordered by last write, which sweep() does not rely on.
+    map.set(key, { value: structuredClone(value), expiresAt: this.clock.nowSeconds() + ttlSeconds });
   }
 
-  /** Drops expired entries, then the oldest tenth if still full: memory stays bounded under load. */
-  private evict() {
+  private sweep(map: Map<string, Entry>) {
     const now = this.clock.nowSeconds();
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
-    if (this.entries.size < this.maxEntries) return;
-    let drop = Math.ceil(this.maxEntries / 10);
-    for (const key of this.entries.keys()) {
-      if (drop-- <= 0) break;
-      this.entries.delete(key);
-    }
+    for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
+  }
+
+  /** Live entries per kind (benchmarks, tests). */
+  sizes(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [kind, map] of this.kinds) out[kind] = map.size;
+    return out;
   }
 
   async set<T>(key: string, value: T, ttlSeconds: number): Promise<void> {
@@ -66,12 +107,12 @@ export class MemoryStore implements Store {
   async consume<T>(key: string): Promise<T | undefined> {
     const entry = this.live(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
+    this.bucket(key).delete(key);
     return entry.value as T;
   }
 
   async delete(key: string): Promise<void> {
-    this.entries.delete(key);
+    this.bucket(key).delete(key);
   }
 
   async increment(key: string, ttlSeconds: number): Promise<number> {

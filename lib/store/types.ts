@@ -26,3 +26,15 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { nowSeconds: () => Math.floor(Date.now() / 1000) };
+
+/**
+ * Thrown when a kind of entry has reached its bound: the store refuses the new entry instead of
+ * evicting live ones (which would forget revocations, spent codes and sessions). Handlers map it to
+ * `503 temporarily_unavailable` with `Retry-After` (RFC 6749 §5.2).
+ */
+export class StoreFullError extends Error {
+  constructor(readonly kind: string) {
+    super(`The store holds as many "${kind}" entries as it may; try again later.`);
+    this.name = 'StoreFullError';
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { testRealm } from '../test-fixtures/realm';
+import { testRealm, withWeaknesses } from '../test-fixtures/realm';
 import { checkClient } from './check-client';
 import { checkPkce } from './check-pkce';
 import { checkRedirectUri } from './check-redirect-uri';
@@ -50,7 +50,7 @@ describe('checkRedirectUri', () => {
 
   it('accepts a longer URI only under the weakened prefix policy', async () => {
     const [ctx, realm] = await ctxFor({ redirect_uri: `${CALLBACK}/evil` });
-    expect(codeOf(() => checkRedirectUri(ctx, { ...realm, policies: { ...realm.policies, redirectUriMatch: 'prefix' } }))).toBe('passed');
+    expect(codeOf(() => checkRedirectUri(ctx, withWeaknesses(realm, 'as-redirect-uri-prefix')))).toBe('passed');
   });
 });
 
@@ -93,7 +93,7 @@ describe('checkPkce', () => {
 
   it('lets PKCE be omitted only under the optional policy', async () => {
     const [ctx, realm] = await ctxFor({});
-    expect(codeOf(() => checkPkce(ctx, { ...realm, policies: { ...realm.policies, pkce: 'optional' } }))).toBe('passed');
+    expect(codeOf(() => checkPkce(ctx, withWeaknesses(realm, 'as-pkce-optional')))).toBe('passed');
   });
 });
 

@@ -11,7 +11,7 @@ import type { ValidatedRequest } from './types';
 export function responseUrl(realm: Realm, redirectUri: string, params: Record<string, string | undefined>): string {
   const url = new URL(redirectUri);
   for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, value);
-  url.searchParams.set('iss', realm.issuer);
+  if (realm.points['as.authorization-response-iss'].send) url.searchParams.set('iss', realm.issuer);
   return url.toString();
 }
 

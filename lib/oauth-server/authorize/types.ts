@@ -10,6 +10,8 @@ export interface ValidatedRequest {
   codeChallenge?: string;
   codeChallengeMethod?: 'S256' | 'plain';
   prompt?: string;
+  /** `code` unless a lab realm allows the implicit grant and the client asked for `token`. */
+  responseType?: 'code' | 'token';
 }
 
 /** What the checks see: the raw params, and what earlier checks established. */

@@ -20,13 +20,3 @@ export async function revokeGrant(realm: Realm, grantId: string, reason: string)
 export async function isGrantRevoked(realm: Realm, grantId: string): Promise<boolean> {
   return (await realm.store.get(storeKeys.grantRevoked(grantId))) !== undefined;
 }
-
-/**
- * Whether the access token with this `jti` is still live: it must have been issued by this AS
- * (recorded under `at:{jti}` for its lifetime) and its grant must not be revoked.
- */
-export async function isAccessTokenLive(realm: Realm, jti: string): Promise<boolean> {
-  const grantId = await realm.store.get<string>(storeKeys.accessToken(jti));
-  if (grantId === undefined) return false;
-  return !(await isGrantRevoked(realm, grantId));
-}

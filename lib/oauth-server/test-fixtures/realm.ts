@@ -1,3 +1,4 @@
+import { composePoints, selectWeaknesses } from '../../realms/catalogue';
 import { resolveRealm } from '../../realms/registry';
 import type { Realm } from '../../realms/types';
 import { MemoryStore } from '../../store/memory-store';
@@ -26,4 +27,11 @@ export function basic(clientId: string, secret: string): string {
 export function formPost(url: string, params: Record<string, string> | string, headers: Record<string, string> = {}): Request {
   const body = typeof params === 'string' ? params : new URLSearchParams(params).toString();
   return new Request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } });
+}
+
+/** The realm with lab weaknesses applied at their policy points (as the registry composes them). */
+export function withWeaknesses<R extends Realm>(realm: R, ...names: string[]): R {
+  const selection = selectWeaknesses(names);
+  if (!selection.ok) throw new Error(selection.description);
+  return { ...realm, points: composePoints(selection.weaknesses), weaknesses: names };
 }

@@ -18,10 +18,8 @@ export async function authorizationCodeGrant({ realm, client, form }: GrantConte
   const redirectUri = form.get('redirect_uri');
   if (redirectUri === undefined) throw invalidRequest('The redirect_uri parameter is missing (RFC 6749 §4.1.3).');
 
-  const oneTime = realm.policies.codeReuse === 'one-time-revoke-grant';
-  const record = oneTime
-    ? await realm.store.consume<AuthorizationCodeRecord>(storeKeys.code(code))
-    : await realm.store.get<AuthorizationCodeRecord>(storeKeys.code(code));
+  const codeUse = realm.points['as.code-use'];
+  const record = await codeUse.take<AuthorizationCodeRecord>(realm.store, storeKeys.code(code));
   if (!record) {
     const spentGrant = await realm.store.get<string>(storeKeys.codeSpent(code));
     if (spentGrant !== undefined) {
@@ -34,9 +32,9 @@ export async function authorizationCodeGrant({ realm, client, form }: GrantConte
   if (record.redirectUri !== redirectUri) {
     throw invalidGrant('The redirect_uri differs from the one in the authorization request (RFC 6749 §4.1.3).');
   }
-  checkPkce(record, form.get('code_verifier'), realm.policies.pkce);
+  checkPkce(record, form.get('code_verifier'), realm.points);
 
-  if (oneTime) await realm.store.set(storeKeys.codeSpent(code), record.grantId, realm.lifetimes.refreshToken);
+  if (codeUse.oneTime) await realm.store.set(storeKeys.codeSpent(code), record.grantId, realm.lifetimes.refreshToken);
   return issueTokenResponse(realm, {
     client,
     sub: record.sub,

@@ -16,7 +16,7 @@ const GRANTS: readonly GrantEntry[] = [
   { grantType: 'refresh_token', handle: refreshTokenGrant },
   { grantType: 'urn:ietf:params:oauth:grant-type:device_code', handle: deviceCodeGrant },
   // RFC 9700 §2.4: refused unless a lab realm switches the policy.
-  { grantType: 'password', handle: passwordGrant, enabled: (realm) => realm.policies.passwordGrant === 'allow' },
+  { grantType: 'password', handle: passwordGrant, enabled: (realm) => realm.points['as.password-grant'].enabled },
 ];
 
 /** The entry for `grantType`, or undefined when this realm does not support it. */

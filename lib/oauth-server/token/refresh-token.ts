@@ -31,7 +31,7 @@ export async function refreshTokenGrant({ realm, client, form }: GrantContext): 
   // Also before consuming: a refused scope must not burn the client's token.
   const scope = narrowScope(seen.scope, requested);
 
-  const rotate = realm.policies.refreshTokenReuse === 'rotate-and-revoke-family';
+  const rotate = realm.points['as.refresh-token-use'].rotates;
   let record = seen;
   if (rotate) {
     const consumed = await realm.store.consume<RefreshTokenRecord>(key);

@@ -1,0 +1,138 @@
+import { randomInt } from 'node:crypto';
+import { COMMON_SECRETS } from '../jwt/findings/common-secrets';
+import { OAuthError, invalidRequest } from '../oauth-server/errors';
+import { jsonResponse, requireMethod } from '../oauth-server/http';
+import { clientAddress } from '../oauth-server/session';
+import { catalogueDocument, selectWeaknesses } from './catalogue';
+import { DEMO_REALM_ID } from './demo';
+import { DEFAULT_SETTINGS, type LabRealmRecord, type RealmSettings } from './lab-registry';
+import { serverState } from './registry';
+import { realmAt } from './descriptor';
+
+/** DESIGN.md: a body over 16 KB is refused with 413. */
+export const MAX_REALM_BODY_BYTES = 16 * 1024;
+/** Realms one client (socket address) may create per minute. */
+export const CREATIONS_PER_MINUTE = Number(process.env.FLOWLAB_REALM_CREATIONS_PER_MINUTE) || 120;
+
+/** `GET /api/weaknesses` — the catalogue of named weaknesses. */
+export async function weaknessesEndpoint(request: Request): Promise<Response> {
+  requireMethod(request, ['GET']);
+  return jsonResponse(catalogueDocument());
+}
+
+/** The realm document of DESIGN.md: `{ id, issuer, resource, weaknesses, expiresAt }` (+ settings). */
+function realmDocument(origin: string, record: LabRealmRecord, expiresAt: number) {
+  return { ...realmAt(origin, record.id, record.weaknesses), settings: record.settings, expiresAt };
+}
+
+/** `POST /api/realms` — creates a lab realm with the weaknesses named in the JSON body. */
+export async function createRealmEndpoint(request: Request, origin: string): Promise<Response> {
+  requireMethod(request, ['POST']);
+  const body = await readJsonBody(request);
+  const { weaknesses, settings } = parseRealmRequest(body);
+  const selection = selectWeaknesses(weaknesses);
+  if (!selection.ok) throw invalidRequest(selection.description);
+
+  const s = serverState();
+  // Count first, then check (two parallel requests cannot both slip under the limit); keyed on the socket address.
+  const count = await s.store.increment(`global|rate:realm-create:${clientAddress(request)}`, 60);
+  if (count > CREATIONS_PER_MINUTE) throw tooMany(`At most ${CREATIONS_PER_MINUTE} lab realms a minute may be created from one address.`, 60);
+
+  const needsSecret = selection.weaknesses.some((w) => w.needsHmacSecret);
+  const result = s.labs.create({
+    weaknesses: selection.weaknesses.map((w) => w.name),
+    settings,
+    hmacSecret: needsSecret ? weakSecret() : undefined,
+  });
+  if (!result.ok) throw tooMany(`The server already holds ${s.labs.cap} lab realms, none idle long enough to make room.`, result.retryAfter);
+  return jsonResponse(realmDocument(origin, result.record, s.labs.expiresAt(result.record)), 201, {
+    Location: `${origin}/api/realms/${result.record.id}`,
+  });
+}
+
+/** `GET|DELETE /api/realms/{id}`. `demo` is not a lab realm: it can be neither read here nor deleted. */
+export async function realmEndpoint(request: Request, origin: string, id: string): Promise<Response> {
+  requireMethod(request, ['GET', 'DELETE']);
+  const s = serverState();
+  if (id === DEMO_REALM_ID && request.method === 'DELETE') {
+    throw new OAuthError('invalid_request', 'The demo realm cannot be deleted or weakened.', 403);
+  }
+  const record = s.labs.peek(id);
+  if (!record) throw new OAuthError('invalid_request', 'There is no live lab realm with this id (it may have expired after an hour without requests).', 404);
+  if (request.method === 'DELETE') {
+    s.labs.delete(id);
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  }
+  return jsonResponse(realmDocument(origin, record, s.labs.expiresAt(record)));
+}
+
+function tooMany(description: string, retryAfter: number): OAuthError {
+  return new OAuthError('temporarily_unavailable', description, 429, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfter))) });
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw invalidRequest('The request body must be application/json.');
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_REALM_BODY_BYTES) throw bodyTooLarge();
+  const text = await readLimited(request);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidRequest('The request body is not valid JSON.');
+  }
+}
+
+function bodyTooLarge(): OAuthError {
+  return new OAuthError('invalid_request', `The request body is larger than ${MAX_REALM_BODY_BYTES / 1024} KB.`, 413);
+}
+
+async function readLimited(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REALM_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalidRequest('The request body is not valid UTF-8.');
+  }
+}
+
+function parseRealmRequest(body: unknown): { weaknesses: string[]; settings: RealmSettings } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest('The request body must be a JSON object: { "weaknesses": [...] }.');
+  const input = body as Record<string, unknown>;
+  const extra = Object.keys(input).filter((k) => k !== 'weaknesses' && k !== 'settings');
+  if (extra.length) throw invalidRequest(`Unknown field "${extra[0].slice(0, 40)}": send { "weaknesses": [...], "settings"?: {...} }.`);
+  const list = input.weaknesses ?? [];
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw invalidRequest('"weaknesses" must be an array of weakness names (strings).');
+  if (list.length > 64) throw invalidRequest('"weaknesses" names more weaknesses than the catalogue has.');
+  return { weaknesses: list, settings: parseSettings(input.settings) };
+}
+
+function parseSettings(value: unknown): RealmSettings {
+  if (value === undefined) return DEFAULT_SETTINGS;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest('"settings" must be a JSON object.');
+  const input = value as Record<string, unknown>;
+  const extra = Object.keys(input).filter((k) => k !== 'accessTokenFormat');
+  if (extra.length) throw invalidRequest(`Unknown setting "${extra[0].slice(0, 40)}"; the only setting is accessTokenFormat.`);
+  const format = input.accessTokenFormat ?? 'jwt';
+  if (format !== 'jwt' && format !== 'opaque') throw invalidRequest('"settings.accessTokenFormat" must be "jwt" or "opaque".');
+  return { accessTokenFormat: format };
+}
+
+/** A secret from the first part of the common-secrets list, which the browser's cracker tries first. */
+function weakSecret(): string {
+  const candidates = COMMON_SECRETS.filter((s) => /^[\x21-\x7e]{4,}$/.test(s)).slice(0, 120);
+  return candidates[randomInt(candidates.length)];
+}
