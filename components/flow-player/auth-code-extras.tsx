@@ -1,7 +1,7 @@
 'use client';
 import type { AuthCodeContext } from '@/machines/authorization-code.machine';
 import { CopyButton } from './copy-button';
-import type { FlowExtrasProps } from './flows';
+import type { FlowExtrasProps } from './flow-definition';
 
 const DEMO_USER = { username: 'alice', password: 'wonderland' };
 

@@ -2,7 +2,7 @@
 import type { DeviceCodeContext } from '@/machines/device-code.machine';
 import { DevicePollLog } from './device-poll-log';
 import { DeviceTvScreen } from './device-tv-screen';
-import type { FlowExtrasProps } from './flows';
+import type { FlowExtrasProps } from './flow-definition';
 
 interface Field {
   name: string;

@@ -5,7 +5,7 @@ import type { AnyMachineSnapshot, Snapshot } from 'xstate';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
 import { BUSY, type FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
-import { flowInput, type FlowDefinition, type FlowOptions } from './flows';
+import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
 import { OptionsForm } from './options-form';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
@@ -15,6 +15,7 @@ import { useStepUrl } from './use-step-url';
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
 export interface FlowRunProps {
+  slug: string;
   def: FlowDefinition;
   options: FlowOptions;
   snapshot?: unknown;
@@ -23,7 +24,7 @@ export interface FlowRunProps {
 }
 
 /** One run of a flow: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
+export function FlowRun({ slug, def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
   const actorRef = useActorRef(def.machine, {
     input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin),
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
@@ -49,9 +50,9 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
       fed.current = true;
       actorRef.send({ type: 'callback.received', url: callback });
       dropCallback();
-      savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     }
-  }, [callback, actorRef, def.slug, options]);
+  }, [callback, actorRef, slug, options]);
 
   // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
   // Leaving the page aborts requests in flight: that "network error" is not the run's result, so stop saving then.
@@ -68,7 +69,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
     const sub = actorRef.subscribe((s) => {
-      if (!leaving && !isBusy(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      if (!leaving && !isBusy(s)) savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     });
     return () => {
       window.removeEventListener('beforeunload', leave);
@@ -76,7 +77,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
       window.removeEventListener('pageshow', back);
       sub.unsubscribe();
     };
-  }, [actorRef, def.slug, options]);
+  }, [actorRef, slug, options]);
 
   const next = useCallback(() => {
     if (!live) return setView(viewing + 1 >= trail.length ? null : viewing + 1);
@@ -107,9 +108,9 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
   const navigateToAs = () => {
     const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
     if (!url) return;
-    rememberReturn(def.slug);
+    rememberReturn(slug);
     actorRef.send({ type: 'browser.navigated' });
-    savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+    savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     window.location.assign(url);
   };
 
@@ -140,6 +141,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
         <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
         {meta ? (
           <StepView
+            slug={slug}
             def={def}
             step={step}
             index={viewing}

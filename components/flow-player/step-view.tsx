@@ -6,7 +6,7 @@ import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard } from './step-card';
-import type { FlowDefinition } from './flows';
+import type { FlowDefinition } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
 type Ctx = FlowContextBase & { input: FlowInput; jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
@@ -30,6 +30,7 @@ function useJwks(context: Ctx) {
 }
 
 export interface StepViewProps {
+  slug: string;
   def: FlowDefinition;
   step: string;
   index: number;
@@ -45,7 +46,7 @@ export interface StepViewProps {
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
+export function StepView({ slug, def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
@@ -60,7 +61,7 @@ export function StepView({ def, step, index, total, meta, context, live, running
   return (
     <div className="min-w-0 space-y-4">
       <StepCard meta={meta} index={index} total={total} />
-      <FlowDiagram flow={def.slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      <FlowDiagram flow={slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
       {def.Extras && <def.Extras step={step} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}

@@ -1,10 +1,8 @@
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { AuthCodeExtras } from '../auth-code-extras';
-import type { FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flow-definition';
 
 export const authorizationCode: FlowDefinition = {
-  slug: 'authorization-code',
-  title: 'Authorization code with PKCE and OpenID Connect',
   machine: authorizationCodeMachine,
   defaults: { client: 'spa', authMethod: 'none', scope: 'openid profile email photos:read' },
   clients: [

@@ -1,11 +1,9 @@
 import { refreshTokenMachine } from '@/machines/refresh-token.machine';
 import { RefreshTokenExtras } from '../refresh-token-extras';
-import type { FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flow-definition';
 import { authorizationCode } from './authorization-code';
 
 export const refreshToken: FlowDefinition = {
-  slug: 'refresh-token',
-  title: 'Refresh tokens: rotation and replay detection',
   machine: refreshTokenMachine,
   defaults: { client: 'spa', authMethod: 'none', scope: 'openid offline_access photos:read' },
   // The same clients as the authorization-code flow: both may use the refresh_token grant.

@@ -23,9 +23,11 @@ export interface FlowExtrasProps {
   goToAuthorizationServer: () => void;
 }
 
+/**
+ * What the player needs of one flow besides its machine's own meta: the learner's options and the
+ * flow's step panels. Its slug, title and summary live in the registry (flow-registry.ts).
+ */
 export interface FlowDefinition {
-  slug: string;
-  title: string;
   machine: AnyStateMachine;
   defaults: FlowOptions;
   clients: Array<{ id: string; label: string; secret?: string; methods: ClientAuthMethod[] }>;
@@ -39,23 +41,4 @@ export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string, r
   const c = def.clients.find((x) => x.id === o.client) ?? def.clients[0];
   const method = c.methods.includes(o.authMethod) ? o.authMethod : c.methods[0];
   return { origin, realm, client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
-}
-
-/**
- * Each flow's definition (machine, steps, panels) is its own chunk, loaded when its page opens:
- * a flow page ships only its own machine (and the device flow alone carries the QR code library).
- */
-export async function loadFlow(slug: string): Promise<FlowDefinition | undefined> {
-  switch (slug) {
-    case 'authorization-code':
-      return (await import('./definitions/authorization-code')).authorizationCode;
-    case 'client-credentials':
-      return (await import('./definitions/client-credentials')).clientCredentials;
-    case 'device-code':
-      return (await import('./definitions/device-code')).deviceCode;
-    case 'refresh-token':
-      return (await import('./definitions/refresh-token')).refreshToken;
-    default:
-      return undefined;
-  }
 }
