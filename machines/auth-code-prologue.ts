@@ -1,5 +1,5 @@
 import { frontChannelExchange } from '@/lib/http-trace/record';
-import { buildAuthorizationUrl, type ExplainedParam } from '@/lib/oauth-client/authorization-request';
+import { buildAuthorizationUrl, type AuthorizationParam } from '@/lib/oauth-client/authorization-request';
 import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
 import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
@@ -32,7 +32,7 @@ export interface PrologueContext extends FlowContextBase {
   metadata?: ServerMetadata;
   pkce?: PkceValues;
   authUrl?: string;
-  authParams?: ExplainedParam[];
+  authParams?: AuthorizationParam[];
   callbackUrl?: string;
   code?: string;
   tokens?: TokenSet;

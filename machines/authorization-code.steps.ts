@@ -27,6 +27,17 @@ export const AUTH_CODE_STEPS = {
     specs: [rfc(6749, '4.1.1'), rfc(7636, '4.3'), oidc('3.1.2.1', 'AuthRequest')],
     notice: ['Nothing secret is in the URL: the verifier stays in the client, only its hash travels.'],
     edges: [],
+    fields: {
+      response_type: { why: 'Asks for an authorization code, the only response type OAuth 2.1 keeps (no tokens in the URL).', spec: 'RFC 6749 §4.1.1' },
+      client_id: { why: 'Which registered app is asking; the AS shows its name on the consent page.', spec: 'RFC 6749 §2.2' },
+      redirect_uri: { why: 'Where the AS sends the browser back. It must match a registered URI exactly, or the AS shows an error instead of redirecting.', spec: 'RFC 9700 §4.1.3' },
+      scope: { why: 'What the app asks to do. `openid` makes this an OpenID Connect request and earns an ID token.', spec: 'RFC 6749 §3.3' },
+      state: { why: 'A random value the client remembers and expects back unchanged: it ties the response to this browser and stops CSRF.', spec: 'RFC 6749 §10.12' },
+      nonce: { why: 'A random value the AS copies into the ID token, so a replayed ID token is refused.', spec: 'OIDC Core §3.1.2.1' },
+      code_challenge: { why: 'The hash of the secret verifier. Only the client knows the verifier, so a stolen code is useless to anyone else.', spec: 'RFC 7636 §4.3' },
+      code_challenge_method: { why: 'The challenge is SHA-256 of the verifier; `plain` would give the secret away.', spec: 'RFC 7636 §4.2' },
+      prompt: { why: 'Which pages the AS must show. `consent` makes it ask the user even if they agreed before; OIDC Core §11 requires it when offline_access asks for a refresh token.', spec: 'OIDC Core §3.1.2.1, §11' },
+    },
   },
   redirectToAs: {
     title: 'The browser goes to the authorization server',

@@ -16,6 +16,14 @@ export const DEVICE_CODE_STEPS = {
     specs: [rfc(8628, '3.1'), rfc(8628, '3.2')],
     notice: ['The TV is a public client: it sends client_id in the body and no secret (RFC 6749 §2.1): anyone could pull a secret out of the TV\u2019s firmware.', 'The two codes are linked only inside the AS: knowing the user_code does not reveal the device_code.'],
     edges: ['tv->as:device_authorization'],
+    fields: {
+      device_code: { why: 'The device verification code. Only the TV keeps it; it sends it with every poll and never shows it.' },
+      user_code: { why: 'The end-user verification code: short, for a person to read on the TV and type on another device.' },
+      verification_uri: { why: 'The verification page on the AS, short enough to type into a browser by hand.' },
+      verification_uri_complete: { why: 'Optional: the same page with the user_code already in it, meant for non-textual transmission such as a QR code (§3.3.1).' },
+      expires_in: { why: 'Lifetime in seconds of the device_code and the user_code.' },
+      interval: { why: 'Optional: the minimum number of seconds the TV should wait between polls of the token endpoint; 5 when absent.' },
+    },
     knows: { tv: ['device_code', 'user_code'], as: ['device_code', 'user_code', 'client_id', 'scope'] },
   },
   showCode: {
@@ -50,6 +58,14 @@ export const DEVICE_CODE_STEPS = {
     notice: ['Polling stopped on this answer: there is nothing more to wait for.', 'This AS treats the device_code as single-use, like an authorization code: another poll with it gets invalid_grant.'],
     edges: ['tv->as:token'],
     knows: { tv: ['access token', 'ID token', 'refresh token?'] },
+    fields: {
+      access_token: { why: 'For the resource server: a JWT (RFC 9068) whose aud names that server. The TV sends it, it does not read it.' },
+      token_type: { why: 'Bearer: whoever holds it may use it (RFC 6750 §1.2), so it must only travel over TLS (§5.3).' },
+      expires_in: { why: 'Seconds the access token stays valid.' },
+      scope: { why: 'What was granted; it may be less than what the TV asked for (RFC 6749 §3.3).' },
+      id_token: { why: 'For the TV: who signed in on the second device (OIDC Core §2). Only there when openid was asked for.' },
+      refresh_token: { why: 'Lets the TV get new access tokens later without showing a code again, rotated on every use. Only there when offline_access was granted.' },
+    },
   },
   validateIdToken: {
     title: 'Validate the ID token',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { buildAuthorizationUrl } from '@/lib/oauth-client/authorization-request';
 import { demoRealm } from '@/lib/realms/descriptor';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import { authorizationCodeMachine } from './authorization-code.machine';
 import { deviceCodeMachine } from './device-code.machine';
 import { currentStepMeta, stepsOf } from './read-meta';
+import { refreshTokenMachine } from './refresh-token.machine';
 import { METADATA, ORIGIN, okActor } from './test-fakes';
 
 describe('read-meta', () => {
@@ -25,5 +27,14 @@ describe('read-meta', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(actor.getSnapshot().hasTag('busy')).toBe(false);
     expect(actor.getSnapshot().value).toEqual({ discover: 'ready' });
+  });
+});
+
+describe('step meta fields', () => {
+  it('explains every parameter the authorization URL carries', () => {
+    const { params } = buildAuthorizationUrl(METADATA.authorization_endpoint, { clientId: 'spa', redirectUri: `${ORIGIN}/flows/callback`, scope: 'openid', state: 's', nonce: 'n', codeChallenge: 'c', prompt: 'consent' });
+    const fields = stepsOf(authorizationCodeMachine).buildUrl.fields ?? {};
+    expect(params.filter((p) => !fields[p.name]?.why).map((p) => p.name)).toEqual([]);
+    expect(stepsOf(refreshTokenMachine).buildUrl.fields).toBe(fields);
   });
 });

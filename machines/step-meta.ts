@@ -29,6 +29,13 @@ export interface StepMeta {
   pause?: 'navigate' | 'wait' | 'end';
   /** The checklist this step shows: the checks it made, or those of the (transient) step `from`. */
   checklist?: ChecklistMeta;
+  /** What each parameter or field this step shows means, by its name (the tables of the step's panel). */
+  fields?: Readonly<Record<string, FieldMeta>>;
+}
+
+export interface FieldMeta {
+  why: string;
+  spec?: string;
 }
 
 export interface ChecklistMeta {

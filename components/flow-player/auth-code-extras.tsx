@@ -6,7 +6,7 @@ import type { FlowExtrasProps } from './flow-definition';
 const DEMO_USER = { username: 'alice', password: 'wonderland' };
 
 /** Step-specific panels of the authorization-code flow (PKCE working, URL parameters, sign-in hand-off, callback). */
-export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizationServer: onGo }: FlowExtrasProps) {
+export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuthorizationServer: onGo }: FlowExtrasProps) {
   const context = base as AuthCodeContext;
   const onTamper = () => send({ type: 'user.tamperState' });
   if (step === 'makeVerifier' && context.pkce) {
@@ -47,7 +47,7 @@ export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizat
                 <th scope="row" className="py-1 pr-2 font-mono">{p.name}</th>
                 <td className="break-all py-1 pr-2 font-mono text-xs">{p.value}</td>
                 <td className="py-1">
-                  {p.why} <span className="text-xs text-slate-600">({p.spec})</span>
+                  {meta.fields?.[p.name]?.why} {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
                 </td>
               </tr>
             ))}

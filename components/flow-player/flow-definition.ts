@@ -3,7 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
 import { demoRealm, type RealmDescriptor } from '@/lib/realms/descriptor';
 import type { FlowInput } from '@/machines/flow-input';
-import type { FlowContextBase } from '@/machines/step-meta';
+import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 
 export interface FlowOptions {
   client: string;
@@ -14,6 +14,8 @@ export interface FlowOptions {
 /** What a flow's own step panels receive from the player. */
 export interface FlowExtrasProps {
   step: string;
+  /** The step's meta: the panels take their words from it (`fields`), as the step card does. */
+  meta: StepMeta;
   context: FlowContextBase;
   /** False while the learner reviews an earlier step: panels must not offer actions then. */
   live: boolean;

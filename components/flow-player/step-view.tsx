@@ -62,7 +62,7 @@ export function StepView({ slug, def, step, index, total, meta, context, live, r
     <div className="min-w-0 space-y-4">
       <StepCard meta={meta} index={index} total={total} />
       <FlowDiagram flow={slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
-      {def.Extras && <def.Extras step={step} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
+      {def.Extras && <def.Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
