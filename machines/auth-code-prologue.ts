@@ -9,7 +9,7 @@ import { discoverActor } from './shared';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { enterStep as enter, requestStep } from './request-step';
+import { enterStep as enter, requestSteps } from './request-step';
 import { sharedGuards } from './shared';
 import { resultValue } from './step-output';
 
@@ -129,8 +129,10 @@ export type PrologueStep = keyof typeof PROLOGUE_STEPS;
  */
 export function prologueStates(id: string, afterTokens: string, steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS, options: PrologueOptions = {}) {
   return {
-    discover: requestStep({ machine: id, step: 'discover', meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' }),
-    makeVerifier: requestStep({ machine: id, step: 'makeVerifier', meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' }),
+    ...requestSteps<PrologueContext>(id)({
+      discover: { meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' },
+      makeVerifier: { meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' },
+    }),
     buildUrl: {
       meta: steps.buildUrl,
       entry: [enter('buildUrl'), { type: 'buildTheUrl', params: options }],
@@ -162,14 +164,14 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
     callbackAccepted: { meta: steps.callbackAccepted, entry: enter('callbackAccepted'), on: { 'user.next': 'tokenRequest' } },
     accessDenied: { meta: steps.accessDenied, entry: enter('accessDenied'), type: 'final' },
     callbackRefused: { meta: steps.callbackRefused, entry: enter('callbackRefused'), type: 'final' },
-    tokenRequest: requestStep({
-      machine: id,
-      step: 'tokenRequest',
-      meta: steps.tokenRequest,
-      src: 'tokenRequest',
-      input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
-      store: 'storeTokens',
-      next: afterTokens,
+    ...requestSteps<PrologueContext>(id)({
+      tokenRequest: {
+        meta: steps.tokenRequest,
+        src: 'tokenRequest',
+        input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
+        store: 'storeTokens',
+        next: afterTokens,
+      },
     }),
   } as const;
 }

@@ -5,7 +5,7 @@ import type { BUSY, StepMeta } from './step-meta';
 import { userinfoActor } from './authorization-code.actors';
 import { apiCallActor, sharedActions, validateIdTokenActor } from './shared';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
-import { requestStep } from './request-step';
+import { requestSteps } from './request-step';
 import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput } from './auth-code-prologue';
 
@@ -39,30 +39,26 @@ export const authorizationCodeMachine = setup({
   states: {
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     ...prologueStates('authorizationCode', 'validateIdToken'),
-    validateIdToken: requestStep({
-      machine: 'authorizationCode',
-      step: 'validateIdToken',
-      meta: S.validateIdToken,
-      src: 'validateIdToken',
-      input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
-      store: 'storeJwks',
-      next: 'callApi',
-    }),
-    callApi: requestStep({
-      machine: 'authorizationCode',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: AuthCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
-      next: 'userinfo',
-    }),
-    userinfo: requestStep({
-      machine: 'authorizationCode',
-      step: 'userinfo',
-      meta: S.userinfo,
-      src: 'userinfo',
-      input: ({ context }: { context: AuthCodeContext }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
-      next: 'done',
+    ...requestSteps<AuthCodeContext>('authorizationCode')({
+      validateIdToken: {
+        meta: S.validateIdToken,
+        src: 'validateIdToken',
+        input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
+        store: 'storeJwks',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: AuthCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'userinfo',
+      },
+      userinfo: {
+        meta: S.userinfo,
+        src: 'userinfo',
+        input: ({ context }: { context: AuthCodeContext }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },

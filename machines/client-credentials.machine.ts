@@ -8,7 +8,7 @@ import { apiCallActor, discoverActor, sharedActions, sharedGuards, tokenCall } f
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import type { FlowInput } from './flow-input';
 import { type BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { requestStep } from './request-step';
+import { requestSteps } from './request-step';
 import type { StepInput, StepOutput } from './step-output';
 
 export type ClientCredentialsInput = FlowInput;
@@ -21,6 +21,8 @@ export interface ClientCredentialsContext extends FlowContextBase {
 }
 
 export type ClientCredentialsEvent = { type: 'user.next' };
+
+const ID = 'clientCredentials';
 
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
@@ -37,27 +39,20 @@ export const clientCredentialsMachine = setup({
   },
   guards: sharedGuards,
 }).createMachine({
-  id: 'clientCredentials',
+  id: ID,
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer }),
   initial: 'discover',
   states: {
-    discover: requestStep({ machine: 'clientCredentials', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: ClientCredentialsContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' }),
-    tokenRequest: requestStep({
-      machine: 'clientCredentials',
-      step: 'tokenRequest',
-      meta: S.tokenRequest,
-      src: 'tokenRequest',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
-      store: 'storeTokens',
-      next: 'callApi',
-    }),
-    callApi: requestStep({
-      machine: 'clientCredentials',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
-      next: 'done',
+    ...requestSteps<ClientCredentialsContext>(ID)({
+      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' },
+      tokenRequest: {
+        meta: S.tokenRequest,
+        src: 'tokenRequest',
+        input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
+        store: 'storeTokens',
+        next: 'callApi',
+      },
+      callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }), next: 'done' },
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },

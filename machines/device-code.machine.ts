@@ -8,7 +8,7 @@ import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import type { FlowInput } from './flow-input';
 import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { requestStep } from './request-step';
+import { requestSteps } from './request-step';
 import { resultValue } from './step-output';
 
 export type DeviceCodeInput = FlowInput;
@@ -102,15 +102,15 @@ export const deviceCodeMachine = setup({
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
   initial: 'discover',
   states: {
-    discover: requestStep({ machine: 'deviceCode', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' }),
-    deviceAuthorization: requestStep({
-      machine: 'deviceCode',
-      step: 'deviceAuthorization',
-      meta: S.deviceAuthorization,
-      src: 'deviceAuthorization',
-      input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
-      store: 'storeDevice',
-      next: 'showCode',
+    ...requestSteps<DeviceCodeContext>('deviceCode')({
+      discover: { meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' },
+      deviceAuthorization: {
+        meta: S.deviceAuthorization,
+        src: 'deviceAuthorization',
+        input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
+        store: 'storeDevice',
+        next: 'showCode',
+      },
     }),
     showCode: {
       meta: S.showCode,
@@ -162,23 +162,21 @@ export const deviceCodeMachine = setup({
         ],
       },
     },
-    validateIdToken: requestStep({
-      machine: 'deviceCode',
-      step: 'validateIdToken',
-      meta: S.validateIdToken,
-      src: 'validateIdToken',
-      // No nonce: RFC 8628 has no authentication request to carry one.
-      input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
-      store: 'storeJwks',
-      next: 'callApi',
-    }),
-    callApi: requestStep({
-      machine: 'deviceCode',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: DeviceCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
-      next: 'done',
+    ...requestSteps<DeviceCodeContext>('deviceCode')({
+      validateIdToken: {
+        meta: S.validateIdToken,
+        src: 'validateIdToken',
+        // No nonce: RFC 8628 has no authentication request to carry one.
+        input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
+        store: 'storeJwks',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: DeviceCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
     done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
     accessDenied: { meta: S.accessDenied, entry: { type: 'enterStep', params: { step: 'accessDenied' } }, type: 'final' },

@@ -8,7 +8,7 @@ import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
-import { actionStep, enterStep as enter, requestStep } from './request-step';
+import { actionSteps, enterStep as enter, requestSteps } from './request-step';
 
 export type RefreshTokenInput = PrologueInput;
 
@@ -69,58 +69,52 @@ export const refreshTokenMachine = setup({
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     // OIDC Core §11: offline_access needs prompt=consent.
     ...prologueStates(ID, 'refresh1', S, { prompt: 'consent' }),
-    refresh1: requestStep({
-      machine: ID,
-      step: 'refresh1',
-      meta: S.refresh1,
-      src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-      store: 'storeRefreshed',
-      next: 'callApi',
-    }),
-    callApi: requestStep({
-      machine: ID,
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
-      next: 'refresh2',
-    }),
-    refresh2: requestStep({
-      machine: ID,
-      step: 'refresh2',
-      meta: S.refresh2,
-      src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-      store: 'storeRefreshed',
-      next: 'replaySpent',
+    ...requestSteps<RefreshTokenContext>(ID)({
+      refresh1: {
+        meta: S.refresh1,
+        src: 'refresh',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        store: 'storeRefreshed',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'refresh2',
+      },
+      refresh2: {
+        meta: S.refresh2,
+        src: 'refresh',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        store: 'storeRefreshed',
+        next: 'replaySpent',
+      },
     }),
     // The learner acts: nothing is sent until they press the button (meta.pause = 'wait').
-    replaySpent: actionStep({
-      machine: ID,
-      step: 'replaySpent',
-      meta: S.replaySpent,
-      trigger: 'user.replaySpent',
-      src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
-      next: 'tryCurrent',
+    ...actionSteps<RefreshTokenContext>(ID)({
+      replaySpent: {
+        meta: S.replaySpent,
+        trigger: 'user.replaySpent',
+        src: 'presentRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+        next: 'tryCurrent',
+      },
+      tryCurrent: {
+        meta: S.tryCurrent,
+        trigger: 'user.tryCurrent',
+        src: 'presentRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+        next: 'callApiRevoked',
+      },
     }),
-    tryCurrent: actionStep({
-      machine: ID,
-      step: 'tryCurrent',
-      meta: S.tryCurrent,
-      trigger: 'user.tryCurrent',
-      src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
-      next: 'callApiRevoked',
-    }),
-    callApiRevoked: requestStep({
-      machine: ID,
-      step: 'callApiRevoked',
-      meta: S.callApiRevoked,
-      src: 'callApiRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
-      next: 'done',
+    ...requestSteps<RefreshTokenContext>(ID)({
+      callApiRevoked: {
+        meta: S.callApiRevoked,
+        src: 'callApiRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
     done: { meta: S.done, entry: enter('done'), type: 'final' },
     failed: { meta: S.failed, entry: enter('failed'), type: 'final' },

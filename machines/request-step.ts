@@ -68,3 +68,30 @@ function requestStates<Src extends string, Ctx, In extends object, Store extends
     ready: { on: { 'user.next': `#${spec.machine}.${spec.next}` } },
   } as const;
 }
+
+type KeyedSpec<Ctx> = Omit<RequestStepSpec<string, string, Ctx, object>, 'machine' | 'step'>;
+type InOf<S> = S extends { input: (args: never) => infer I } ? (I extends object ? I : object) : object;
+type StoreOf<S> = S extends { store: infer St extends string } ? St : 'storeOutput';
+type SrcOf<S> = S extends { src: infer Sr extends string } ? Sr : never;
+
+/**
+ * Request steps named by their keys, for a machine with id `machine`: the state key is the step's
+ * name on the trail and in its actor's input, written once. `requestSteps<Ctx>(id)({ discover: {…} })`.
+ */
+export function requestSteps<Ctx>(machine: string) {
+  return <const T extends Record<string, KeyedSpec<Ctx>>>(specs: T) =>
+    Object.fromEntries(Object.entries(specs).map(([step, spec]) => [step, requestStep({ ...spec, machine, step })])) as {
+      [K in keyof T]: ReturnType<typeof requestStep<SrcOf<T[K]>, Ctx, InOf<T[K]>, StoreOf<T[K]>>>;
+    };
+}
+
+type KeyedActionSpec<Ctx> = Omit<ActionStepSpec<string, string, Ctx, object, string>, 'machine' | 'step'>;
+type TriggerOf<S> = S extends { trigger: infer Tr extends string } ? Tr : never;
+
+/** Action steps (the request waits for the learner's button) named by their keys, as {@link requestSteps}. */
+export function actionSteps<Ctx>(machine: string) {
+  return <const T extends Record<string, KeyedActionSpec<Ctx>>>(specs: T) =>
+    Object.fromEntries(Object.entries(specs).map(([step, spec]) => [step, actionStep({ ...spec, machine, step })])) as {
+      [K in keyof T]: ReturnType<typeof actionStep<SrcOf<T[K]>, Ctx, TriggerOf<T[K]>, InOf<T[K]>, StoreOf<T[K]>>>;
+    };
+}
