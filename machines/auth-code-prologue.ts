@@ -9,7 +9,7 @@ import { discoverActor } from './shared';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { enterStep as enter, requestSteps } from './request-step';
+import { endSteps, enterStep as enter, requestSteps } from './request-step';
 import { sharedGuards } from './shared';
 import { resultValue } from './step-output';
 
@@ -162,8 +162,7 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
       ],
     },
     callbackAccepted: { meta: steps.callbackAccepted, entry: enter('callbackAccepted'), on: { 'user.next': 'tokenRequest' } },
-    accessDenied: { meta: steps.accessDenied, entry: enter('accessDenied'), type: 'final' },
-    callbackRefused: { meta: steps.callbackRefused, entry: enter('callbackRefused'), type: 'final' },
+    ...endSteps({ accessDenied: steps.accessDenied, callbackRefused: steps.callbackRefused }),
     ...requestSteps<PrologueContext>(id)({
       tokenRequest: {
         meta: steps.tokenRequest,

@@ -5,7 +5,7 @@ import type { BUSY, StepMeta } from './step-meta';
 import { userinfoActor } from './authorization-code.actors';
 import { apiCallActor, sharedActions, validateIdTokenActor } from './shared';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
-import { requestSteps } from './request-step';
+import { endSteps, requestSteps } from './request-step';
 import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput } from './auth-code-prologue';
 
@@ -60,7 +60,6 @@ export const authorizationCodeMachine = setup({
         next: 'done',
       },
     }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });

@@ -8,7 +8,7 @@ import { apiCallActor, discoverActor, sharedActions, sharedGuards, tokenCall } f
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
 import type { FlowInput } from './flow-input';
 import { type BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { requestSteps } from './request-step';
+import { endSteps, requestSteps } from './request-step';
 import type { StepInput, StepOutput } from './step-output';
 
 export type ClientCredentialsInput = FlowInput;
@@ -54,8 +54,7 @@ export const clientCredentialsMachine = setup({
       },
       callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }), next: 'done' },
     }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });
 

@@ -8,7 +8,7 @@ import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import type { FlowInput } from './flow-input';
 import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { requestSteps } from './request-step';
+import { endSteps, requestSteps } from './request-step';
 import { resultValue } from './step-output';
 
 export type DeviceCodeInput = FlowInput;
@@ -178,9 +178,6 @@ export const deviceCodeMachine = setup({
         next: 'done',
       },
     }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    accessDenied: { meta: S.accessDenied, entry: { type: 'enterStep', params: { step: 'accessDenied' } }, type: 'final' },
-    expired: { meta: S.expired, entry: { type: 'enterStep', params: { step: 'expired' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, accessDenied: S.accessDenied, expired: S.expired, failed: S.failed }),
   },
 });

@@ -8,7 +8,7 @@ import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
-import { actionSteps, enterStep as enter, requestSteps } from './request-step';
+import { actionSteps, endSteps, requestSteps } from './request-step';
 
 export type RefreshTokenInput = PrologueInput;
 
@@ -116,7 +116,6 @@ export const refreshTokenMachine = setup({
         next: 'done',
       },
     }),
-    done: { meta: S.done, entry: enter('done'), type: 'final' },
-    failed: { meta: S.failed, entry: enter('failed'), type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });

@@ -95,3 +95,10 @@ export function actionSteps<Ctx>(machine: string) {
       [K in keyof T]: ReturnType<typeof actionStep<SrcOf<T[K]>, Ctx, TriggerOf<T[K]>, InOf<T[K]>, StoreOf<T[K]>>>;
     };
 }
+
+/** Steps that end the run, named by their keys: `endSteps({ done: S.done, failed: S.failed })`. */
+export function endSteps<const T extends Record<string, StepMeta>>(metas: T) {
+  return Object.fromEntries(Object.entries(metas).map(([step, meta]) => [step, { meta, entry: enterStep(step), type: 'final' as const }])) as {
+    [K in keyof T]: { meta: StepMeta; entry: ReturnType<typeof enterStep>; type: 'final' };
+  };
+}
