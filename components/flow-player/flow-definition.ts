@@ -39,8 +39,8 @@ export interface FlowDefinition {
 }
 
 /** The machine's input for the learner's options: the chosen client with a method it may use (else its first), against the `demo` realm unless told another. */
-export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string, realm: RealmDescriptor = demoRealm(origin)): FlowInput {
+export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string, realm?: RealmDescriptor): FlowInput {
   const c = def.clients.find((x) => x.id === o.client) ?? def.clients[0];
   const method = c.methods.includes(o.authMethod) ? o.authMethod : c.methods[0];
-  return { origin, realm, client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
+  return { origin, realm: realm ?? demoRealm(origin), client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import type { FlowDefinition, FlowOptions } from './flow-definition';
 import { findFlow } from './flow-registry';
 import { FlowErrorBoundary } from './flow-error-boundary';
@@ -14,8 +15,12 @@ interface Session {
   callback?: string;
 }
 
-/** Plays one grant. Loads the flow's own chunk, restores a persisted run (e.g. back from the AS on /flows/callback), then starts. */
-export function FlowPlayer({ slug }: { slug: string }) {
+/**
+ * Plays one grant. Loads the flow's own chunk, restores a persisted run (e.g. back from the AS on
+ * /flows/callback), then starts. `realm` is the realm a new run plays against (default `demo`; an
+ * attack page passes its lab realm); a restored run keeps the realm it started with.
+ */
+export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescriptor }) {
   const [session, setSession] = useState<Session | null>(null);
   const [missing, setMissing] = useState(false);
   const flow = findFlow(slug);
@@ -45,7 +50,7 @@ export function FlowPlayer({ slug }: { slug: string }) {
   };
   return (
     <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>
-      <FlowRun key={session.key} slug={slug} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
+      <FlowRun key={session.key} slug={slug} realm={realm} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
     </FlowErrorBoundary>
   );
 }

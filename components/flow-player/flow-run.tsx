@@ -3,6 +3,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, Snapshot } from 'xstate';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { BUSY, type FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
 import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
@@ -16,6 +17,8 @@ const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
 export interface FlowRunProps {
   slug: string;
+  /** The realm a new run plays against; undefined is `demo` at this origin. */
+  realm?: RealmDescriptor;
   def: FlowDefinition;
   options: FlowOptions;
   snapshot?: unknown;
@@ -24,9 +27,9 @@ export interface FlowRunProps {
 }
 
 /** One run of a flow: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ slug, def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
+export function FlowRun({ slug, realm, def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
   const actorRef = useActorRef(def.machine, {
-    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin),
+    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin, realm),
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
   });
   const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);
