@@ -60,7 +60,10 @@ export const AUTH_CODE_STEPS = {
     title: 'The client checks state and iss',
     explanation: 'The client compares state with the value it stored and iss with the issuer it used. Both match, so the code is accepted.',
     specs: [rfc(6749, '10.12'), rfc(9207, '2.4')],
-    notice: ['Checking iss defends against mix-up attacks when a client uses several authorization servers.'],
+    notice: [
+      'Checking iss defends against mix-up attacks when a client uses several authorization servers.',
+      'In a lab realm whose client skips the state check, the checklist below says so: the code is accepted whatever state came back (login CSRF, RFC 9700 §4.7).',
+    ],
     edges: [],
     checklist: CALLBACK_CHECKLIST,
   },
