@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AsConsentPage, type Decision } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
-import { FlowPlayerPage, SIGN_IN_PROLOGUE } from './pages/flow-player';
+import { FlowPlayerPage, RS_CHECKLIST, SIGN_IN_PROLOGUE } from './pages/flow-player';
 
 // Many pages and requests per test, against a dev server that compiles routes on first use.
 test.slow();
@@ -81,6 +81,10 @@ test('refresh token: sign in, two rotations, the replay revokes the family, axe 
   await expect(heading(page, 'And the family\u2019s access token is refused by the API')).toBeVisible();
   await expect(page.getByLabel('HTTP response').first()).toContainText('HTTP/1.1 401');
   await expect(page.getByLabel('HTTP response').first()).toContainText('invalid_token');
+  // The RS's own report: every check of the token itself passed; only the lookup of its grant failed.
+  const report = new FlowPlayerPage(page).checklist(RS_CHECKLIST);
+  await expect(report).toContainText('failed: Not revoked');
+  await expect(report).toContainText('passed: Signature verifies');
 
   await next.click();
   await expect(heading(page, 'What rotation buys, and what it costs')).toBeVisible();
