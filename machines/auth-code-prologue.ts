@@ -5,12 +5,11 @@ import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
-import { discoverActor } from './shared';
+import { discoverActor, sharedGuards } from './shared';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
 import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { endSteps, enterStep as enter, requestSteps } from './request-step';
-import { sharedGuards } from './shared';
 import { resultValue } from './step-output';
 
 /**
