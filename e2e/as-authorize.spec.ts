@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations as noAxeViolations } from './pages/axe';
 
 // The browser part of the authorization code flow, as a person: the AS's own pages.
 const verifier = randomBytes(32).toString('base64url');
@@ -14,19 +16,12 @@ function authorizeUrl(baseURL: string, extra: Record<string, string> = {}) {
   return `/as/demo/authorize?${params}`;
 }
 
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
-
 async function signIn(page: Page, baseURL: string) {
   await page.goto(authorizeUrl(baseURL));
   await expect(page.getByText('Demo Identity Provider').first()).toBeVisible();
   await noAxeViolations(page);
   await page.screenshot({ path: 'test-results/as-login.png', fullPage: true });
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('wonderland');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new AsSignInPage(page).signIn('alice', 'wonderland');
   await expect(page.getByText('View your photos')).toBeVisible();
   await expect(page.getByText('Photo Gallery (single-page app)')).toBeVisible();
 }
@@ -35,7 +30,7 @@ test('sign in and Allow land on the callback with code, state and iss', async ({
   await signIn(page, baseURL!);
   await noAxeViolations(page);
   await page.screenshot({ path: 'test-results/as-consent.png', fullPage: true });
-  await page.getByRole('button', { name: 'Allow' }).click();
+  await new AsConsentPage(page).decide('Allow');
   await page.waitForURL(/\/flows\/callback\?/);
   const url = new URL(page.url());
   expect(url.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -45,16 +40,14 @@ test('sign in and Allow land on the callback with code, state and iss', async ({
 
 test('Deny lands on the callback with error=access_denied', async ({ page, baseURL }) => {
   await signIn(page, baseURL!);
-  await page.getByRole('button', { name: 'Deny' }).click();
+  await new AsConsentPage(page).decide('Deny');
   await page.waitForURL(/\/flows\/callback\?/);
   expect(new URL(page.url()).searchParams.get('error')).toBe('access_denied');
 });
 
 test('a wrong password shows the login page again with an error', async ({ page, baseURL }) => {
   await page.goto(authorizeUrl(baseURL!));
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('wrong');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new AsSignInPage(page).signIn('alice', 'wrong');
   await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
 });
 

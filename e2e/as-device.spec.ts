@@ -1,5 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
 
 // RFC 8628 as a person: the TV asks for codes, the user types them on the verification page.
 test('a device authorization is approved on the verification page', async ({ page, request }) => {
@@ -8,13 +10,12 @@ test('a device authorization is approved on the verification page', async ({ pag
   const device = await res.json();
   await page.goto(device.verification_uri_complete);
   await expect(page.getByLabel('Code')).toHaveValue(device.user_code);
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Username').fill('bob');
-  await page.getByLabel('Password').fill('builder');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Photo Frame TV')).toBeVisible();
-  await page.getByRole('button', { name: 'Allow' }).click();
+  await new AsSignInPage(page).signIn('bob', 'builder');
+  const consent = new AsConsentPage(page);
+  await consent.expectShown('Photo Frame TV', 10_000);
+  await consent.decide('Allow');
   await expect(page.getByText('You may return to your device')).toBeVisible();
 });
 
@@ -23,5 +24,5 @@ test('a wrong code shows an error', async ({ page }) => {
   await page.getByLabel('Code').fill('BCDF-GHJK');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('not valid');
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -1,27 +1,24 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { AsConsentPage, type Decision } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
+import { FlowPlayerPage, RS_CHECKLIST, SIGN_IN_PROLOGUE } from './pages/flow-player';
 
 // Many pages and requests per test, against a dev server that compiles routes on first use.
 test.slow();
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
+const heading = (page: Page, name: string) => new FlowPlayerPage(page).heading(name);
 
-/** Steps to the AS, signs in as the demo user and decides; returns on the player. */
-async function signIn(page: Page, decision: 'Allow' | 'Deny') {
-  await page.goto('/flows/refresh-token');
-  const next = page.getByRole('button', { name: 'Next →' });
-  for (const title of ['Discover the authorization server', 'Make a PKCE code verifier and its S256 challenge', 'Build the authorization URL']) {
-    // A dev server compiles each route on its first request: allow for it.
-    await expect(heading(page, title)).toBeVisible({ timeout: 120_000 });
-    await expect(next).toBeEnabled({ timeout: 60_000 });
-    await next.click();
-  }
-  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('wonderland');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('offline_access')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: decision }).click();
+/** Steps to the AS, signs in as the demo user (typing, as a person does) and decides; returns on the player. */
+async function signIn(page: Page, decision: Decision) {
+  const player = new FlowPlayerPage(page);
+  await player.open('refresh-token');
+  await player.stepThrough(SIGN_IN_PROLOGUE, 120_000);
+  await player.goToAuthorizationServer();
+  await new AsSignInPage(page).signIn('alice', 'wonderland');
+  const consent = new AsConsentPage(page);
+  await consent.expectShown('offline_access');
+  await consent.decide(decision);
   await expect(heading(page, 'The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
 }
 
@@ -52,7 +49,7 @@ test('refresh token: sign in, two rotations, the replay revokes the family, axe 
   expect(verdict).toBe('different');
   await expect(page.getByRole('table', { name: /Old vs new/ }).getByRole('row', { name: /access token jti/ })).toContainText('different');
   await expect(page.getByLabel(/What the client checked in the refresh response/)).not.toContainText('failed:');
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await next.click();
   await expect(heading(page, 'Call the API with the new access token')).toBeVisible();
@@ -84,11 +81,15 @@ test('refresh token: sign in, two rotations, the replay revokes the family, axe 
   await expect(heading(page, 'And the family\u2019s access token is refused by the API')).toBeVisible();
   await expect(page.getByLabel('HTTP response').first()).toContainText('HTTP/1.1 401');
   await expect(page.getByLabel('HTTP response').first()).toContainText('invalid_token');
+  // The RS's own report: every check of the token itself passed; only the lookup of its grant failed.
+  const report = new FlowPlayerPage(page).checklist(RS_CHECKLIST);
+  await expect(report).toContainText('failed: Not revoked');
+  await expect(report).toContainText('passed: Signature verifies');
 
   await next.click();
   await expect(heading(page, 'What rotation buys, and what it costs')).toBeVisible();
   await expect(page.getByRole('region', { name: 'The refresh-token family' })).toContainText('revoked with the family');
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test('refresh token: denying consent brings back access_denied', async ({ page }) => {

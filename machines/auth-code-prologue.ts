@@ -1,30 +1,28 @@
 import { frontChannelExchange } from '@/lib/http-trace/record';
-import { buildAuthorizationUrl, type ExplainedParam } from '@/lib/oauth-client/authorization-request';
+import { buildAuthorizationUrl, type AuthorizationParam } from '@/lib/oauth-client/authorization-request';
 import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
-import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
+import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { discoverActor, makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
+import { makePkceActor, tokenRequestActor, type PkceValues } from './authorization-code.actors';
+import { discoverActor, sharedGuards } from './shared';
 import { AUTH_CODE_STEPS } from './authorization-code.steps';
+import type { FlowInput } from './flow-input';
 import { emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
-import { enterStep as enter, requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import { endSteps, enterStep as enter, requestSteps } from './request-step';
+import { resultValue } from './step-output';
 
 /**
  * The authorization-code prologue (RFC 6749 §4.1, RFC 7636, RFC 9207) shared by every flow that
  * needs a user to sign in for real: discover, PKCE, authorization URL, the trip to the AS, the
  * callback and its state/iss checks, and the code redeemed at the token endpoint.
  *
- * A machine uses it by spreading `prologueActors` and `prologueGuards` into its `setup()`, wrapping
- * each of `prologueAssigners` in `assign()` there, and spreading `prologueStates(id, next)` into its
+ * A machine uses it by spreading `prologueActors`, `sharedActions()` and `prologueGuards` into its
+ * `setup()`, wrapping each of `prologueAssigners` in `assign()` there, and spreading `prologueStates(id, next)` into its
  * states; its context must extend {@link PrologueContext} and its events include {@link PrologueEvent}.
  */
 
-export interface PrologueInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type PrologueInput = FlowInput;
 
 export interface PrologueContext extends FlowContextBase {
   input: PrologueInput;
@@ -33,7 +31,7 @@ export interface PrologueContext extends FlowContextBase {
   metadata?: ServerMetadata;
   pkce?: PkceValues;
   authUrl?: string;
-  authParams?: ExplainedParam[];
+  authParams?: AuthorizationParam[];
   callbackUrl?: string;
   code?: string;
   tokens?: TokenSet;
@@ -53,11 +51,9 @@ export interface PrologueOptions {
 export const prologueContext = (input: PrologueInput): Omit<PrologueContext, keyof FlowContextBase> & FlowContextBase => ({
   ...emptyFlowContext(),
   input,
-  issuer: `${input.origin}/as/demo`,
+  issuer: input.realm.issuer,
   redirectUri: `${input.origin}/flows/callback`,
 });
-
-export const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
 
 export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
 
@@ -68,11 +64,7 @@ type Args = { context: PrologueContext; event: unknown };
  * `setup()`, so XState types them with that machine's context and events.
  */
 export const prologueAssigners = {
-  enterStep: ({ context }: Args, params: { step: string }) => ({ trail: [...context.trail, params.step] }),
-  storeOutput: ({ context, event }: Args) => mergeStepOutput(context, out(event)),
-  storeMetadata: ({ event }: Args) => ({ metadata: resultValue<ServerMetadata>(event) }),
   storePkce: ({ event }: Args) => ({ pkce: resultValue<PkceValues>(event) }),
-  storeTokens: ({ event }: Args) => ({ tokens: resultValue<TokenSet>(event) }),
   buildTheUrl: ({ context }: Args, params: PrologueOptions) => {
     const built = buildAuthorizationUrl(context.metadata!.authorization_endpoint, {
       clientId: context.input.client.clientId,
@@ -101,13 +93,15 @@ export const prologueAssigners = {
       state: context.pkce!.state,
       issuer: context.issuer,
       issRequired: context.metadata?.authorization_response_iss_parameter_supported === true,
+      // A lab realm may weaken the client itself (client-skips-state-check): the strategy comes from the realm.
+      stateCheck: clientPolicy(context.input.realm).stateCheck,
     });
     return { checks: { ...context.checks, checkCallback: checks }, ...(result.ok ? { code: result.value.code } : { error: result.error }) };
   },
 };
 
 export const prologueGuards = {
-  stepFailed: ({ event }: { event: unknown }) => !out(event).result.ok,
+  ...sharedGuards,
   callbackHasCode: ({ context }: { context: PrologueContext }) => context.code !== undefined,
   userDenied: ({ context }: { context: PrologueContext }) => context.error?.code === 'access_denied',
 };
@@ -134,8 +128,10 @@ export type PrologueStep = keyof typeof PROLOGUE_STEPS;
  */
 export function prologueStates(id: string, afterTokens: string, steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS, options: PrologueOptions = {}) {
   return {
-    discover: requestStep({ machine: id, step: 'discover', meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' }),
-    makeVerifier: requestStep({ machine: id, step: 'makeVerifier', meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' }),
+    ...requestSteps<PrologueContext>(id)({
+      discover: { meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' },
+      makeVerifier: { meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' },
+    }),
     buildUrl: {
       meta: steps.buildUrl,
       entry: [enter('buildUrl'), { type: 'buildTheUrl', params: options }],
@@ -165,16 +161,15 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
       ],
     },
     callbackAccepted: { meta: steps.callbackAccepted, entry: enter('callbackAccepted'), on: { 'user.next': 'tokenRequest' } },
-    accessDenied: { meta: steps.accessDenied, entry: enter('accessDenied'), type: 'final' },
-    callbackRefused: { meta: steps.callbackRefused, entry: enter('callbackRefused'), type: 'final' },
-    tokenRequest: requestStep({
-      machine: id,
-      step: 'tokenRequest',
-      meta: steps.tokenRequest,
-      src: 'tokenRequest',
-      input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
-      store: 'storeTokens',
-      next: afterTokens,
+    ...endSteps({ accessDenied: steps.accessDenied, callbackRefused: steps.callbackRefused }),
+    ...requestSteps<PrologueContext>(id)({
+      tokenRequest: {
+        meta: steps.tokenRequest,
+        src: 'tokenRequest',
+        input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
+        store: 'storeTokens',
+        next: afterTokens,
+      },
     }),
   } as const;
 }

@@ -1,37 +1,13 @@
-import type { JSONWebKeySet } from 'jose';
 import { fromPromise } from 'xstate';
-import { recordFetch } from '@/lib/http-trace/record';
-import { accessTokenChecks } from '@/lib/oauth-client/access-token-checks';
-import { allPassed } from '@/lib/oauth-client/checklist';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
-import { discoveryRequest, processDiscoveryResponse, type ServerMetadata } from '@/lib/oauth-client/discovery';
-import { validateIdToken } from '@/lib/oauth-client/id-token';
 import { makeCodeVerifier, makeRandomValue, s256ChallengeSteps, type ChallengeSteps } from '@/lib/oauth-client/pkce';
-import { fail, ok, type Result } from '@/lib/oauth-client/result';
+import { fail, ok } from '@/lib/oauth-client/result';
 import { authorizationCodeRequest, bearerRequest } from '@/lib/oauth-client/token-requests';
-import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
-import { networkFailure, type StepOutput } from './step-output';
+import type { TokenSet } from '@/lib/oauth-client/token-response';
+import { recordedCall, tokenCall } from './shared';
+import type { StepInput, StepOutput } from './step-output';
 
-/** The real actors: every one sends real HTTP and records it. Tests `.provide()` fakes instead. */
-
-/**
- * One recorded back-channel request: `process` turns the answer into the step's result, and a
- * request that could not be sent becomes a failed result too, so machines only ever see values.
- */
-export async function recordedCall<T>(step: string, request: Request, process: (status: number, body: string) => Result<T>, to: 'as' | 'rs' = 'as'): Promise<StepOutput<T>> {
-  try {
-    const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to });
-    return { step, exchanges: [exchange], result: process(response.status, body) };
-  } catch (e) {
-    return networkFailure(step, e);
-  }
-}
-
-export function discover(issuer: string, step = 'discover'): Promise<StepOutput<ServerMetadata>> {
-  return recordedCall(step, discoveryRequest(issuer), (status, body) => processDiscoveryResponse(issuer, status, body));
-}
-
-export const discoverActor = fromPromise<StepOutput<ServerMetadata>, { issuer: string }>(({ input }) => discover(input.issuer));
+/** The authorization-code flow's own actors (the shared ones are in shared.ts); tests `.provide()` fakes instead. */
 
 export interface PkceValues {
   pkce: ChallengeSteps;
@@ -39,16 +15,13 @@ export interface PkceValues {
   nonce: string;
 }
 
-export const makePkceActor = fromPromise<StepOutput<PkceValues>, void>(async () => {
+export const makePkceActor = fromPromise<StepOutput<PkceValues>, StepInput>(async ({ input }) => {
   const pkce = await s256ChallengeSteps(makeCodeVerifier());
-  return { step: 'makeVerifier', exchanges: [], result: ok({ pkce, state: makeRandomValue(), nonce: makeRandomValue() }) };
+  return { step: input.step, exchanges: [], result: ok({ pkce, state: makeRandomValue(), nonce: makeRandomValue() }) };
 });
 
-export function tokenCall(step: string, request: Request): Promise<StepOutput<TokenSet>> {
-  return recordedCall(step, request, (status, body) => processTokenResponse(status, body));
-}
-
 export interface TokenRequestInput {
+  step: string;
   tokenEndpoint: string;
   client: ClientCredentials;
   code: string;
@@ -57,85 +30,10 @@ export interface TokenRequestInput {
 }
 
 export const tokenRequestActor = fromPromise<StepOutput<TokenSet>, TokenRequestInput>(({ input }) =>
-  tokenCall('tokenRequest', authorizationCodeRequest(input.tokenEndpoint, input.client, input)),
+  tokenCall(input.step, authorizationCodeRequest(input.tokenEndpoint, input.client, input)),
 );
-
-export async function fetchJwks(step: string, jwksUri: string): Promise<{ jwks?: JSONWebKeySet } & Pick<StepOutput<unknown>, 'exchanges'>> {
-  const { exchange, body, response } = await recordFetch(new Request(jwksUri, { headers: { accept: 'application/json' } }), { step, from: 'client', to: 'as' });
-  if (response.status !== 200) return { exchanges: [exchange] };
-  try {
-    return { exchanges: [exchange], jwks: JSON.parse(body) as JSONWebKeySet };
-  } catch {
-    return { exchanges: [exchange] };
-  }
-}
-
-export interface ValidateInput {
-  jwksUri: string;
-  issuer: string;
-  clientId: string;
-  /** Absent when the flow sends no nonce (RFC 8628 device flow): the nonce check is then not made. */
-  nonce?: string;
-  tokens: TokenSet;
-}
-
-/** OIDC Core §3.1.3.7: fetch the JWKS (RFC 7517) and check the ID token rule by rule. */
-export const validateIdTokenActor = fromPromise<StepOutput<JSONWebKeySet>, ValidateInput>(async ({ input }) => {
-  const step = 'validateIdToken';
-  try {
-    const { exchanges, jwks } = await fetchJwks(step, input.jwksUri);
-    if (!jwks) return { step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', step) };
-    if (!input.tokens.id_token) return { step, exchanges, result: fail('missing_id_token', 'The token response has no id_token although openid was requested.', step) };
-    const checks = await validateIdToken(input.tokens.id_token, { jwks, issuer: input.issuer, clientId: input.clientId, nonce: input.nonce, accessToken: input.tokens.access_token, now: Math.floor(Date.now() / 1000) });
-    const result = allPassed(checks) ? ok(jwks) : fail('invalid_id_token', 'The ID token failed a check: the client must not trust it.', step);
-    return { step, exchanges, checks, result };
-  } catch (e) {
-    return networkFailure(step, e);
-  }
-});
-
-export interface ApiCallInput {
-  url: string;
-  accessToken: string;
-  jwks: JSONWebKeySet;
-  issuer: string;
-  resource: string;
-  requiredScope: string;
-  step: string;
-}
-
-/** RFC 6750 §2.1 call, plus the RS's RFC 9068 §4 checklist reproduced for the learner. */
-export async function apiCall(input: ApiCallInput): Promise<StepOutput<unknown>> {
-  const { step } = input;
-  try {
-    const { exchange, response, body } = await recordFetch(bearerRequest(input.url, input.accessToken), { step, from: 'client', to: 'rs' });
-    const checks = await accessTokenChecks(input.accessToken, { ...input, now: Math.floor(Date.now() / 1000) });
-    const facts = [{ label: 'HTTP status', value: String(response.status) }];
-    const www = response.headers.get('www-authenticate');
-    if (www) facts.push({ label: 'WWW-Authenticate', value: www });
-    const result = response.status === 200 ? ok(body) : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
-    return { step, exchanges: [exchange], checks, facts, result };
-  } catch (e) {
-    return networkFailure(step, e);
-  }
-}
-
-export const apiCallActor = fromPromise<StepOutput<unknown>, ApiCallInput>(({ input }) => apiCall(input));
 
 /** OIDC Core §5.3: the UserInfo endpoint, with the access token as a bearer token. */
-export const userinfoActor = fromPromise<StepOutput<unknown>, { url: string; accessToken: string }>(({ input }) =>
-  recordedCall('userinfo', bearerRequest(input.url, input.accessToken), (status, body) => (status === 200 ? ok(body) : fail(`http_${status}`, `UserInfo answered HTTP ${status}.`, 'userinfo'))),
+export const userinfoActor = fromPromise<StepOutput<unknown>, StepInput<{ url: string; accessToken: string }>>(({ input }) =>
+  recordedCall(input.step, bearerRequest(input.url, input.accessToken), (status, body) => (status === 200 ? ok(body) : fail(`http_${status}`, `UserInfo answered HTTP ${status}.`, input.step))),
 );
-
-/** The API call with the JWKS for the RS checklist: the one the flow already holds, else fetched from jwks_uri in the same step. */
-export const apiCallWithJwksActor = fromPromise<StepOutput<unknown>, Omit<ApiCallInput, 'jwks'> & { jwks?: JSONWebKeySet; jwksUri: string }>(async ({ input }) => {
-  if (input.jwks) return apiCall({ ...input, jwks: input.jwks });
-  try {
-    const { jwks, exchanges } = await fetchJwks(input.step, input.jwksUri);
-    if (!jwks) return { step: input.step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', input.step) };
-    const called = await apiCall({ ...input, jwks });
-    return { ...called, exchanges: [...exchanges, ...called.exchanges] };
-  } catch (e) {
-    return networkFailure(input.step, e);
-  }
-});

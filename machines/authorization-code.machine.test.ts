@@ -5,6 +5,7 @@ import { authorizationCodeMachine } from './authorization-code.machine';
 import type { PkceValues } from './authorization-code.actors';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, okActor } from './test-fakes';
+import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 
 const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
 
@@ -22,10 +23,10 @@ function fakes(over: Record<string, unknown> = {}) {
   });
 }
 
-const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
 
 async function settle(actor: AnyActorRef) {
-  await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+  await waitFor(actor, (s) => !s.hasTag('busy'));
 }
 
 async function toCallback(actor: AnyActorRef, query: string) {
@@ -90,6 +91,27 @@ describe('authorization-code machine', () => {
     expect(actor.getSnapshot().value).toBe('callbackRefused');
     expect(actor.getSnapshot().context.error?.code).toBe('state_mismatch');
     expect(tokenCalls).toBe(0);
+  });
+
+  it('in a realm with client-skips-state-check, believes a tampered state and shows the check as skipped', async () => {
+    const weak = { ...input, realm: realmAt(ORIGIN, 'lab1', ['client-skips-state-check']) };
+    const actor = createActor(fakes(), { input: weak }).start();
+    await toCallback(actor, `state=st4te&iss=${encodeURIComponent(weak.realm.issuer)}&code=abc`);
+    actor.send({ type: 'user.tamperState' });
+    actor.send({ type: 'user.next' });
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('callbackAccepted');
+    expect(snap.context.code).toBe('abc');
+    expect(snap.context.checks.checkCallback[0]).toMatchObject({ name: 'state matches what this browser sent', passed: false, outcome: 'skipped' });
+    expect(snap.context.checks.checkCallback[0].detail).toContain('st4te-tampered');
+  });
+
+  it('in the hardened realm, the state check ran and passed on an untouched callback', async () => {
+    const actor = createActor(fakes(), { input }).start();
+    await toCallback(actor, callbackQuery('code=abc'));
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().context.checks.checkCallback[0]).toMatchObject({ passed: true });
+    expect(actor.getSnapshot().context.checks.checkCallback[0].outcome).toBeUndefined();
   });
 
   it('refuses a callback without iss when discovery promised one (RFC 9207)', async () => {

@@ -1,8 +1,11 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
-import { apiCallActor, userinfoActor, validateIdTokenActor } from './authorization-code.actors';
+import type { BUSY, StepMeta } from './step-meta';
+import { userinfoActor } from './authorization-code.actors';
+import { apiCallActor, sharedActions, validateIdTokenActor } from './shared';
 import { AUTH_CODE_STEPS as S } from './authorization-code.steps';
-import { requestStep } from './request-step';
+import { endSteps, requestSteps } from './request-step';
 import { resultValue } from './step-output';
 import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput } from './auth-code-prologue';
 
@@ -16,14 +19,11 @@ export type AuthCodeEvent = PrologueEvent;
 
 /** PKCE + OIDC authorization code flow: the machine is the client (RFC 6749 §4.1, RFC 7636, OIDC Core §3.1). */
 export const authorizationCodeMachine = setup({
-  types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput },
+  types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { ...prologueActors, validateIdToken: validateIdTokenActor, callApi: apiCallActor, userinfo: userinfoActor },
   actions: {
-    enterStep: assign(P.enterStep),
-    storeOutput: assign(P.storeOutput),
-    storeMetadata: assign(P.storeMetadata),
+    ...sharedActions<AuthCodeContext, AuthCodeEvent>(),
     storePkce: assign(P.storePkce),
-    storeTokens: assign(P.storeTokens),
     buildTheUrl: assign(P.buildTheUrl),
     recordCallback: assign(P.recordCallback),
     recordAuthorizeHop: assign(P.recordAuthorizeHop),
@@ -39,32 +39,27 @@ export const authorizationCodeMachine = setup({
   states: {
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     ...prologueStates('authorizationCode', 'validateIdToken'),
-    validateIdToken: requestStep({
-      machine: 'authorizationCode',
-      step: 'validateIdToken',
-      meta: S.validateIdToken,
-      src: 'validateIdToken',
-      input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
-      store: 'storeJwks',
-      next: 'callApi',
+    ...requestSteps<AuthCodeContext>('authorizationCode')({
+      validateIdToken: {
+        meta: S.validateIdToken,
+        src: 'validateIdToken',
+        input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
+        store: 'storeJwks',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: AuthCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'userinfo',
+      },
+      userinfo: {
+        meta: S.userinfo,
+        src: 'userinfo',
+        input: ({ context }: { context: AuthCodeContext }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
-    callApi: requestStep({
-      machine: 'authorizationCode',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: AuthCodeContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-      next: 'userinfo',
-    }),
-    userinfo: requestStep({
-      machine: 'authorizationCode',
-      step: 'userinfo',
-      meta: S.userinfo,
-      src: 'userinfo',
-      input: ({ context }: { context: AuthCodeContext }) => ({ url: context.metadata!.userinfo_endpoint ?? `${context.issuer}/userinfo`, accessToken: context.tokens!.access_token }),
-      next: 'done',
-    }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });

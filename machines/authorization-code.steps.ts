@@ -1,4 +1,7 @@
-import { failedStep, oidc, rfc, type StepMeta } from './step-meta';
+import { failedStep, oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLIST, type StepMeta } from './step-meta';
+
+// The callback checks run in a transient state; they are shown on the step it leads to.
+const CALLBACK_CHECKLIST = { title: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)', from: 'checkCallback' };
 
 /** The authorization-code (PKCE + OIDC) steps, in order. Read by the machine's state `meta`. */
 export const AUTH_CODE_STEPS = {
@@ -24,6 +27,17 @@ export const AUTH_CODE_STEPS = {
     specs: [rfc(6749, '4.1.1'), rfc(7636, '4.3'), oidc('3.1.2.1', 'AuthRequest')],
     notice: ['Nothing secret is in the URL: the verifier stays in the client, only its hash travels.'],
     edges: [],
+    fields: {
+      response_type: { why: 'Asks for an authorization code, the only response type OAuth 2.1 keeps (no tokens in the URL).', spec: 'RFC 6749 §4.1.1' },
+      client_id: { why: 'Which registered app is asking; the AS shows its name on the consent page.', spec: 'RFC 6749 §2.2' },
+      redirect_uri: { why: 'Where the AS sends the browser back. It must match a registered URI exactly, or the AS shows an error instead of redirecting.', spec: 'RFC 9700 §4.1.3' },
+      scope: { why: 'What the app asks to do. `openid` makes this an OpenID Connect request and earns an ID token.', spec: 'RFC 6749 §3.3' },
+      state: { why: 'A random value the client remembers and expects back unchanged: it ties the response to this browser and stops CSRF.', spec: 'RFC 6749 §10.12' },
+      nonce: { why: 'A random value the AS copies into the ID token, so a replayed ID token is refused.', spec: 'OIDC Core §3.1.2.1' },
+      code_challenge: { why: 'The hash of the secret verifier. Only the client knows the verifier, so a stolen code is useless to anyone else.', spec: 'RFC 7636 §4.3' },
+      code_challenge_method: { why: 'The challenge is SHA-256 of the verifier; `plain` would give the secret away.', spec: 'RFC 7636 §4.2' },
+      prompt: { why: 'Which pages the AS must show. `consent` makes it ask the user even if they agreed before; OIDC Core §11 requires it when offline_access asks for a refresh token.', spec: 'OIDC Core §3.1.2.1, §11' },
+    },
   },
   redirectToAs: {
     title: 'The browser goes to the authorization server',
@@ -46,8 +60,12 @@ export const AUTH_CODE_STEPS = {
     title: 'The client checks state and iss',
     explanation: 'The client compares state with the value it stored and iss with the issuer it used. Both match, so the code is accepted.',
     specs: [rfc(6749, '10.12'), rfc(9207, '2.4')],
-    notice: ['Checking iss defends against mix-up attacks when a client uses several authorization servers.'],
+    notice: [
+      'Checking iss defends against mix-up attacks when a client uses several authorization servers.',
+      'In a lab realm whose client skips the state check, the checklist below says so: the code is accepted whatever state came back (login CSRF, RFC 9700 §4.7).',
+    ],
     edges: [],
+    checklist: CALLBACK_CHECKLIST,
   },
   accessDenied: {
     title: 'You denied: access_denied came back',
@@ -56,6 +74,7 @@ export const AUTH_CODE_STEPS = {
     notice: ['An error response carries state too; a client must check it before believing the error.'],
     edges: [],
     pause: 'end',
+    checklist: CALLBACK_CHECKLIST,
   },
   callbackRefused: {
     title: 'The client refuses the response',
@@ -64,6 +83,7 @@ export const AUTH_CODE_STEPS = {
     notice: ['The token endpoint was never called: the code stays unused and expires.'],
     edges: [],
     pause: 'end',
+    checklist: CALLBACK_CHECKLIST,
   },
   tokenRequest: {
     title: 'Redeem the code at the token endpoint',
@@ -80,13 +100,15 @@ export const AUTH_CODE_STEPS = {
     notice: ['The client does not validate the access token: it is meant for the RS, and may even be opaque.'],
     edges: ['client->as:jwks'],
     knows: { client: ['who the user is (sub)'] },
+    checklist: ID_TOKEN_CHECKLIST,
   },
   callApi: {
     title: 'Call the API with the access token',
-    explanation: 'The client calls GET /rs/demo/photos with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
+    explanation: 'The client calls GET /photos on the resource server with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['The checklist below is what the RS checked; it is rerun in your browser with the same keys.'],
+    notice: [RS_REPORT_NOTICE],
     edges: ['client->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   userinfo: {
     title: 'Ask the UserInfo endpoint about the user',

@@ -1,19 +1,17 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { apiUrl } from '@/lib/realms/descriptor';
+import { fromPromise, setup } from 'xstate';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallWithJwksActor, discoverActor, tokenCall } from './authorization-code.actors';
+import { apiCallActor, discoverActor, sharedActions, sharedGuards, tokenCall } from './shared';
 import { CLIENT_CREDENTIALS_STEPS as S } from './client-credentials.steps';
-import { emptyFlowContext, type FlowContextBase } from './step-meta';
-import { requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import type { FlowInput } from './flow-input';
+import { type BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
+import { endSteps, requestSteps } from './request-step';
+import type { StepInput, StepOutput } from './step-output';
 
-export interface ClientCredentialsInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type ClientCredentialsInput = FlowInput;
 
 export interface ClientCredentialsContext extends FlowContextBase {
   input: ClientCredentialsInput;
@@ -24,50 +22,39 @@ export interface ClientCredentialsContext extends FlowContextBase {
 
 export type ClientCredentialsEvent = { type: 'user.next' };
 
-const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
+const ID = 'clientCredentials';
 
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
-  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput },
+  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: {
     discover: discoverActor,
-    tokenRequest: fromPromise<StepOutput<TokenSet>, { tokenEndpoint: string; client: ClientCredentials; scope: string }>(({ input }) =>
-      tokenCall('tokenRequest', clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
+    tokenRequest: fromPromise<StepOutput<TokenSet>, StepInput<{ tokenEndpoint: string; client: ClientCredentials; scope: string }>>(({ input }) =>
+      tokenCall(input.step, clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
     ),
-    callApi: apiCallWithJwksActor,
+    callApi: apiCallActor,
   },
   actions: {
-    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
-    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
-    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
-    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
+    ...sharedActions<ClientCredentialsContext, ClientCredentialsEvent>(),
   },
-  guards: { stepFailed: ({ event }) => !out(event).result.ok },
+  guards: sharedGuards,
 }).createMachine({
-  id: 'clientCredentials',
-  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo` }),
+  id: ID,
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer }),
   initial: 'discover',
   states: {
-    discover: requestStep({ machine: 'clientCredentials', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: ClientCredentialsContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' }),
-    tokenRequest: requestStep({
-      machine: 'clientCredentials',
-      step: 'tokenRequest',
-      meta: S.tokenRequest,
-      src: 'tokenRequest',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
-      store: 'storeTokens',
-      next: 'callApi',
+    ...requestSteps<ClientCredentialsContext>(ID)({
+      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' },
+      tokenRequest: {
+        meta: S.tokenRequest,
+        src: 'tokenRequest',
+        input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
+        store: 'storeTokens',
+        next: 'callApi',
+      },
+      callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }), next: 'done' },
     }),
-    callApi: requestStep({
-      machine: 'clientCredentials',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: ClientCredentialsContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-      next: 'done',
-    }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });
 

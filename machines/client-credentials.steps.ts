@@ -1,4 +1,4 @@
-import { failedStep, rfc, type StepMeta } from './step-meta';
+import { failedStep, rfc, RS_REPORT_NOTICE, RS_CHECKLIST, type StepMeta } from './step-meta';
 
 export const CLIENT_CREDENTIALS_STEPS = {
   discover: {
@@ -19,10 +19,11 @@ export const CLIENT_CREDENTIALS_STEPS = {
   },
   callApi: {
     title: 'Call the API',
-    explanation: 'The service calls GET /rs/demo/photos with its access token. The RS validates the JWT (RFC 9068 §4) and checks the scope.',
+    explanation: 'The service calls GET /photos on the resource server with its access token. The RS validates the JWT (RFC 9068 §4) and checks the scope.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['In the access token, `sub` is the client id: the token speaks for the service, not for a person (RFC 9068 §2.2).'],
+    notice: ['In the access token, `sub` is the client id: the token speaks for the service, not for a person (RFC 9068 §2.2).', RS_REPORT_NOTICE],
     edges: ['client->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   done: {
     title: 'Why there is no user and no refresh token',

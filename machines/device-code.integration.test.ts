@@ -7,6 +7,7 @@ import { resolveRealm, setServerStore } from '@/lib/realms/registry';
 import { inProcessFetch } from '@/lib/server-router';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { deviceCodeMachine } from './device-code.machine';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 /**
  * The real actors against the real handlers, in-process. The user's decision on the verification
@@ -14,10 +15,10 @@ import { deviceCodeMachine } from './device-code.machine';
  * Only setTimeout and Date are faked, so the machine's waits and the AS's clock move together.
  */
 const ORIGIN = 'http://localhost:3000';
-const input = { origin: ORIGIN, client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
 type DeviceActor = Actor<typeof deviceCodeMachine>;
 
-const settled = (actor: DeviceActor) => waitFor(actor, (s) => !JSON.stringify(s.value).includes('running') || JSON.stringify(s.value).includes('waiting'));
+const settled = (actor: DeviceActor) => waitFor(actor, (s) => !s.hasTag('busy') || s.matches({ polling: { running: 'waiting' } }));
 const polls = (actor: DeviceActor, n: number) => waitFor(actor, (s) => s.context.polls.length >= n && !JSON.stringify(s.value).includes('requesting'));
 
 async function startPolling(actor: DeviceActor) {

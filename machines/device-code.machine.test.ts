@@ -5,6 +5,7 @@ import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-res
 import { deviceCodeMachine } from './device-code.machine';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, fakeExchange, okActor } from './test-fakes';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 const DEVICE: DeviceAuthorization = {
   device_code: 'dev-code-secret',
@@ -49,7 +50,7 @@ function machineWith(poll: unknown, over: Record<string, unknown> = {}) {
   });
 }
 
-const input = { origin: ORIGIN, client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
 type DeviceActor = Actor<typeof deviceCodeMachine>;
 
 /** Lets resolved promises (the fake actors) deliver their results without moving the clock. */

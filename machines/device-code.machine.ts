@@ -1,20 +1,17 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
-import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallWithJwksActor, discoverActor, validateIdTokenActor } from './authorization-code.actors';
+import { apiCallActor, discoverActor, out, sharedActions, sharedGuards, validateIdTokenActor } from './shared';
 import { deviceAuthorizationActor, pollActor } from './device-code.actors';
 import { DEVICE_CODE_STEPS as S } from './device-code.steps';
-import { emptyFlowContext, type FlowContextBase } from './step-meta';
-import { requestStep } from './request-step';
-import { mergeStepOutput, resultValue, type StepOutput } from './step-output';
+import type { FlowInput } from './flow-input';
+import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
+import { endSteps, requestSteps } from './request-step';
+import { resultValue } from './step-output';
 
-export interface DeviceCodeInput {
-  origin: string;
-  client: ClientCredentials;
-  scope: string;
-}
+export type DeviceCodeInput = FlowInput;
 
 /** One line of the poll log the learner watches (RFC 8628 §3.4/§3.5). */
 export interface PollRecord {
@@ -55,7 +52,6 @@ export const DEFAULT_INTERVAL = 5;
 /** RFC 8628 §3.5 slow_down: "the interval MUST be increased by 5 seconds for this and all subsequent requests". */
 export const SLOW_DOWN_STEP = 5;
 
-const out = (e: unknown) => (e as { output: StepOutput<unknown> }).output;
 const errorCode = (e: unknown) => {
   const r = out(e).result;
   return r.ok ? undefined : r.error.code;
@@ -63,19 +59,16 @@ const errorCode = (e: unknown) => {
 
 /**
  * Device authorization grant (RFC 8628): the machine is the TV. It polls the token endpoint by
- * itself (delayed transitions), so the learner never presses Next while the user decides.
- * State names under `polling` contain `running`, which the player reads as "busy: no Next".
+ * itself (delayed transitions), so the learner never presses Next while the user decides:
+ * `polling.running` is tagged busy, like every request in flight.
  */
 export const deviceCodeMachine = setup({
-  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput },
-  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallWithJwksActor },
+  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallActor },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
-    enterStep: assign({ trail: ({ context }, params: { step: string }) => [...context.trail, params.step] }),
-    storeOutput: assign(({ context, event }) => mergeStepOutput(context, out(event))),
-    storeMetadata: assign({ metadata: ({ event }) => resultValue<ServerMetadata>(event) }),
+    ...sharedActions<DeviceCodeContext, DeviceCodeEvent>(),
     storeJwks: assign({ jwks: ({ event }) => resultValue<JSONWebKeySet>(event) }),
-    storeTokens: assign({ tokens: ({ event }) => resultValue<TokenSet>(event) }),
     storeDevice: assign(({ event }) => {
       const device = resultValue<DeviceAuthorization>(event);
       const given = device?.interval;
@@ -99,25 +92,25 @@ export const deviceCodeMachine = setup({
     }),
   },
   guards: {
-    stepFailed: ({ event }) => !out(event).result.ok,
+    stepFailed: sharedGuards.stepFailed,
     approved: ({ event }) => out(event).result.ok,
     pollError: ({ event }, params: { code: string }) => errorCode(event) === params.code,
     hasIdToken: ({ context }) => typeof context.tokens?.id_token === 'string',
   },
 }).createMachine({
   id: 'deviceCode',
-  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: `${input.origin}/as/demo`, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
+  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
   initial: 'discover',
   states: {
-    discover: requestStep({ machine: 'deviceCode', step: 'discover', meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' }),
-    deviceAuthorization: requestStep({
-      machine: 'deviceCode',
-      step: 'deviceAuthorization',
-      meta: S.deviceAuthorization,
-      src: 'deviceAuthorization',
-      input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
-      store: 'storeDevice',
-      next: 'showCode',
+    ...requestSteps<DeviceCodeContext>('deviceCode')({
+      discover: { meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' },
+      deviceAuthorization: {
+        meta: S.deviceAuthorization,
+        src: 'deviceAuthorization',
+        input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
+        store: 'storeDevice',
+        next: 'showCode',
+      },
     }),
     showCode: {
       meta: S.showCode,
@@ -130,6 +123,7 @@ export const deviceCodeMachine = setup({
       initial: 'running',
       states: {
         running: {
+          tags: [BUSY],
           // The first poll goes out at once: the device authorization response is not a poll.
           initial: 'requesting',
           states: {
@@ -142,7 +136,7 @@ export const deviceCodeMachine = setup({
               invoke: {
                 id: 'poll',
                 src: 'poll',
-                input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
+                input: ({ context }) => ({ step: 'polling', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
                 onDone: [
                   { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', 'storeTokens'] },
                   { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
@@ -168,36 +162,22 @@ export const deviceCodeMachine = setup({
         ],
       },
     },
-    validateIdToken: requestStep({
-      machine: 'deviceCode',
-      step: 'validateIdToken',
-      meta: S.validateIdToken,
-      src: 'validateIdToken',
-      // No nonce: RFC 8628 has no authentication request to carry one.
-      input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
-      store: 'storeJwks',
-      next: 'callApi',
+    ...requestSteps<DeviceCodeContext>('deviceCode')({
+      validateIdToken: {
+        meta: S.validateIdToken,
+        src: 'validateIdToken',
+        // No nonce: RFC 8628 has no authentication request to carry one.
+        input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
+        store: 'storeJwks',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: DeviceCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
-    callApi: requestStep({
-      machine: 'deviceCode',
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: DeviceCodeContext }) => ({
-        step: 'callApi',
-        url: `${context.input.origin}/rs/demo/photos`,
-        accessToken: context.tokens!.access_token,
-        jwks: context.jwks,
-        jwksUri: context.metadata!.jwks_uri,
-        issuer: context.issuer,
-        resource: `${context.input.origin}/rs/demo`,
-        requiredScope: 'photos:read',
-      }),
-      next: 'done',
-    }),
-    done: { meta: S.done, entry: { type: 'enterStep', params: { step: 'done' } }, type: 'final' },
-    accessDenied: { meta: S.accessDenied, entry: { type: 'enterStep', params: { step: 'accessDenied' } }, type: 'final' },
-    expired: { meta: S.expired, entry: { type: 'enterStep', params: { step: 'expired' } }, type: 'final' },
-    failed: { meta: S.failed, entry: { type: 'enterStep', params: { step: 'failed' } }, type: 'final' },
+    ...endSteps({ done: S.done, accessDenied: S.accessDenied, expired: S.expired, failed: S.failed }),
   },
 });

@@ -1,4 +1,4 @@
-import { oidc, rfc, type StepMeta } from './step-meta';
+import { oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLIST, type StepMeta } from './step-meta';
 
 /** The device authorization grant (RFC 8628) steps, in order. Read by the machine's state `meta`. */
 export const DEVICE_CODE_STEPS = {
@@ -16,11 +16,19 @@ export const DEVICE_CODE_STEPS = {
     specs: [rfc(8628, '3.1'), rfc(8628, '3.2')],
     notice: ['The TV is a public client: it sends client_id in the body and no secret (RFC 6749 §2.1): anyone could pull a secret out of the TV\u2019s firmware.', 'The two codes are linked only inside the AS: knowing the user_code does not reveal the device_code.'],
     edges: ['tv->as:device_authorization'],
+    fields: {
+      device_code: { why: 'The device verification code. Only the TV keeps it; it sends it with every poll and never shows it.' },
+      user_code: { why: 'The end-user verification code: short, for a person to read on the TV and type on another device.' },
+      verification_uri: { why: 'The verification page on the AS, short enough to type into a browser by hand.' },
+      verification_uri_complete: { why: 'Optional: the same page with the user_code already in it, meant for non-textual transmission such as a QR code (§3.3.1).' },
+      expires_in: { why: 'Lifetime in seconds of the device_code and the user_code.' },
+      interval: { why: 'Optional: the minimum number of seconds the TV should wait between polls of the token endpoint; 5 when absent.' },
+    },
     knows: { tv: ['device_code', 'user_code'], as: ['device_code', 'user_code', 'client_id', 'scope'] },
   },
   showCode: {
     title: 'The TV shows the code',
-    explanation: 'The TV asks you to use another device: open the verification URI and type the user code there, or scan the QR code, which carries verification_uri_complete (the URI with the code already in it). Open the verification page now; you will sign in as the demo user and Allow or Deny. On a real TV polling starts at the same moment; here it starts when you press Next, so you can watch it.',
+    explanation: 'The TV asks you to use another device: open the verification URI and type the user code there, or scan the QR code, which carries verification_uri_complete (the URI with the code already in it). Open the verification page now; you will sign in as a demo user and Allow or Deny. On a real TV polling starts at the same moment; here it starts when you press Next, so you can watch it.',
     specs: [rfc(8628, '3.3'), rfc(8628, '3.3.1'), rfc(8628, '6.1')],
     notice: [
       'The TV still shows the plain verification_uri and the user_code beside the QR code: not everyone can scan, and the AS asks you to check that the code matches the one on your TV (RFC 8628 §3.3.1).',
@@ -50,6 +58,14 @@ export const DEVICE_CODE_STEPS = {
     notice: ['Polling stopped on this answer: there is nothing more to wait for.', 'This AS treats the device_code as single-use, like an authorization code: another poll with it gets invalid_grant.'],
     edges: ['tv->as:token'],
     knows: { tv: ['access token', 'ID token', 'refresh token?'] },
+    fields: {
+      access_token: { why: 'For the resource server: a JWT (RFC 9068) whose aud names that server. The TV sends it, it does not read it.' },
+      token_type: { why: 'Bearer: whoever holds it may use it (RFC 6750 §1.2), so it must only travel over TLS (§5.3).' },
+      expires_in: { why: 'Seconds the access token stays valid.' },
+      scope: { why: 'What was granted; it may be less than what the TV asked for (RFC 6749 §3.3).' },
+      id_token: { why: 'For the TV: who signed in on the second device (OIDC Core §2). Only there when openid was asked for.' },
+      refresh_token: { why: 'Lets the TV get new access tokens later without showing a code again, rotated on every use. Only there when offline_access was granted.' },
+    },
   },
   validateIdToken: {
     title: 'Validate the ID token',
@@ -58,13 +74,15 @@ export const DEVICE_CODE_STEPS = {
     notice: ['There is no nonce check: the device flow sends no authentication request that could carry a nonce, and OIDC Core §3.1.3.7 (11) applies only when one was sent. The ID token came straight from the token endpoint over TLS, on a request only the device_code holder could make.'],
     edges: ['tv->as:jwks'],
     knows: { tv: ['who the user is (sub)'] },
+    checklist: ID_TOKEN_CHECKLIST,
   },
   callApi: {
     title: 'Call the API with the access token',
-    explanation: 'The TV calls GET /rs/demo/photos with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
+    explanation: 'The TV calls GET /photos on the resource server with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['The checklist below is what the RS checked; it is rerun in your browser with the same keys.', 'Without photos:read in the scope the RS answers 403 insufficient_scope (RFC 6750 §3.1).'],
+    notice: [RS_REPORT_NOTICE, 'Without photos:read in the scope the RS answers 403 insufficient_scope (RFC 6750 §3.1).'],
     edges: ['tv->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   done: {
     title: 'Done: the TV is signed in',
@@ -86,7 +104,7 @@ export const DEVICE_CODE_STEPS = {
     title: 'The code expired: expired_token',
     explanation: 'Nobody approved before expires_in ran out, so the AS answered expired_token: the device authorization session has concluded. The TV must start over with a new device authorization request; it should wait for the user to ask before doing so, rather than polling on by itself.',
     specs: [rfc(8628, '3.5'), rfc(8628, '3.2')],
-    notice: ['In the demo realm a device code lives 600 seconds.'],
+    notice: ['In this realm a device code lives 600 seconds.'],
     edges: ['tv->as:token'],
     pause: 'end',
   },

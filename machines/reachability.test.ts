@@ -7,6 +7,7 @@ import { clientCredentialsMachine } from './client-credentials.machine';
 import { deviceCodeMachine } from './device-code.machine';
 import { refreshTokenMachine } from './refresh-token.machine';
 import { METADATA, ORIGIN, TOKENS } from './test-fakes';
+import { demoRealm } from '@/lib/realms/descriptor';
 
 /**
  * Every state of every machine is reachable. Traversal does not run invoked actors, so their
@@ -70,7 +71,7 @@ describe('reachability', () => {
       done('userinfo', '{}'),
       failed('userinfo'),
     ];
-    const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' }, scope: 'openid' };
+    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' }, scope: 'openid' };
     const seen = reached(authorizationCodeMachine, input, events);
     // checkCallback is transient (eventless `always`): it is passed through, never rested in.
     const expected = leafStates(authorizationCodeMachine).filter((s) => s !== 'checkCallback');
@@ -80,7 +81,7 @@ describe('reachability', () => {
 
   it('reaches every state of the client-credentials machine', () => {
     const events = [{ type: 'user.next' }, done('discover', METADATA), failed('discover'), done('tokenRequest', TOKENS), failed('tokenRequest'), done('callApi', '[]'), failed('callApi')];
-    const input = { origin: ORIGIN, client: { clientId: 'service', secret: 's', method: 'client_secret_basic' }, scope: 'photos:read' };
+    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'service', secret: 's', method: 'client_secret_basic' }, scope: 'photos:read' };
     const seen = reached(clientCredentialsMachine, input, events);
     const expected = leafStates(clientCredentialsMachine);
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
@@ -103,7 +104,7 @@ describe('reachability', () => {
       done('callApi', '[]'),
       failed('callApi'),
     ];
-    const input = { origin: ORIGIN, client: { clientId: 'tv', method: 'none' }, scope: 'openid photos:read' };
+    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'tv', method: 'none' }, scope: 'openid photos:read' };
     const seen = reached(deviceCodeMachine, input, events);
     const expected = leafStates(deviceCodeMachine);
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
@@ -124,7 +125,7 @@ describe('reachability', () => {
       done('callApiRefused', 'Bearer error="invalid_token"'),
       failed('callApiRefused'),
     ];
-    const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' }, scope: 'openid offline_access photos:read' };
+    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' }, scope: 'openid offline_access photos:read' };
     const seen = reached(refreshTokenMachine, input, events);
     const expected = leafStates(refreshTokenMachine).filter((s) => s !== 'checkCallback');
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);

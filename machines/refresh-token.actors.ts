@@ -6,7 +6,7 @@ import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { fail, ok } from '@/lib/oauth-client/result';
 import { refreshTokenRequest } from '@/lib/oauth-client/token-requests';
 import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCall, fetchJwks, type ApiCallInput } from './authorization-code.actors';
+import { apiCall, fetchJwks, type ApiCallInput } from './shared';
 import { refreshResponseChecks } from './refresh-token.checks';
 import { networkFailure, type StepOutput } from './step-output';
 

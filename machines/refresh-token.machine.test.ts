@@ -7,10 +7,11 @@ import type { RefreshInput, ReplayInput } from './refresh-token.actors';
 import { refreshTokenMachine } from './refresh-token.machine';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, fakeExchange, okActor } from './test-fakes';
+import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 
 const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
-const input = { origin: ORIGIN, client: { clientId: 'spa', method: 'none' as const }, scope: 'openid offline_access photos:read' };
-const callback = (extra: string) => `${ORIGIN}/flows/callback?state=st4te&iss=${encodeURIComponent(`${ORIGIN}/as/demo`)}&${extra}`;
+const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid offline_access photos:read' };
+const callback = (extra: string, issuer = `${ORIGIN}/as/demo`) => `${ORIGIN}/flows/callback?state=st4te&iss=${encodeURIComponent(issuer)}&${extra}`;
 
 /** A fake AS that rotates: refresh token rt-n becomes rt-(n+1); it records what it was sent. */
 function fakes(over: Record<string, unknown> = {}, refreshFailsAt?: string) {
@@ -40,7 +41,7 @@ function fakes(over: Record<string, unknown> = {}, refreshFailsAt?: string) {
 }
 
 async function settle(actor: AnyActorRef) {
-  await waitFor(actor, (s) => !JSON.stringify(s.value).includes('running'));
+  await waitFor(actor, (s) => !s.hasTag('busy'));
 }
 
 async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.next' }) {
@@ -49,13 +50,14 @@ async function next(actor: AnyActorRef, event: { type: string } = { type: 'user.
 }
 
 /** Discover, PKCE, URL, the AS trip and the callback, up to the code being redeemed. */
-async function signIn(actor: AnyActorRef, query = 'code=abc') {
+async function signIn(actor: AnyActorRef, query = 'code=abc', tamper = false, issuer?: string) {
   await settle(actor);
   await next(actor);
   await next(actor);
   await next(actor);
   actor.send({ type: 'browser.navigated' });
-  actor.send({ type: 'callback.received', url: callback(query) });
+  actor.send({ type: 'callback.received', url: callback(query, issuer) });
+  if (tamper) actor.send({ type: 'user.tamperState' });
   await next(actor);
 }
 
@@ -99,6 +101,20 @@ describe('refresh-token machine', () => {
       ['refresh2', 'rt-3'],
     ]);
     expect(snap.context.trail).toEqual(['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'refresh1', 'callApi', 'refresh2', 'replaySpent', 'tryCurrent', 'callApiRevoked', 'done']);
+  });
+
+  it('shares the prologue\u2019s state strategy: refuses a tampered state, unless the realm has client-skips-state-check', async () => {
+    const hardened = createActor(fakes().machine, { input }).start();
+    await signIn(hardened);
+    expect(hardened.getSnapshot().value).toBe('callbackAccepted');
+    const tampered = createActor(fakes().machine, { input }).start();
+    await signIn(tampered, 'code=abc', true);
+    expect(tampered.getSnapshot().value).toBe('callbackRefused');
+    const realm = realmAt(ORIGIN, 'lab1', ['client-skips-state-check']);
+    const weak = createActor(fakes().machine, { input: { ...input, realm } }).start();
+    await signIn(weak, 'code=abc', true, realm.issuer);
+    expect(weak.getSnapshot().value).toBe('callbackAccepted');
+    expect(weak.getSnapshot().context.checks.checkCallback[0].outcome).toBe('skipped');
   });
 
   it('asks for consent in the authorization URL, as OIDC Core §11 wants with offline_access', async () => {

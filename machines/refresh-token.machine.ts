@@ -1,11 +1,14 @@
 import type { JSONWebKeySet } from 'jose';
+import { apiUrl } from '@/lib/realms/descriptor';
 import { assign, setup } from 'xstate';
+import type { BUSY, StepMeta } from './step-meta';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { apiCallActor } from './authorization-code.actors';
-import { out, prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
+import { apiCallActor, out, sharedActions } from './shared';
+import { resultValue } from './step-output';
+import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
-import { actionStep, enterStep as enter, requestStep } from './request-step';
+import { actionSteps, endSteps, requestSteps } from './request-step';
 
 export type RefreshTokenInput = PrologueInput;
 
@@ -34,17 +37,15 @@ export const spentRefreshToken = (c: Pick<RefreshTokenContext, 'issued'>) => c.i
  * refresh token and watch the AS revoke the whole family.
  */
 export const refreshTokenMachine = setup({
-  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput },
+  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
   actors: { ...prologueActors, refresh: refreshActor, callApi: apiCallActor, presentRefused: presentRefusedActor, callApiRefused: apiCallRefusedActor },
   // Wrapped in arrows so that assign() infers this machine's context, not the prologue's.
   actions: {
-    enterStep: assign((a, params: { step: string }) => P.enterStep(a, params)),
-    storeOutput: assign((a) => P.storeOutput(a)),
-    storeMetadata: assign((a) => P.storeMetadata(a)),
+    ...sharedActions<RefreshTokenContext, RefreshTokenEvent>(),
     storePkce: assign((a) => P.storePkce(a)),
     // The code's token set starts the history the comparison panels read.
     storeTokens: assign((args) => {
-      const { tokens } = P.storeTokens(args);
+      const tokens = resultValue<TokenSet>(args.event);
       return tokens ? { tokens, issued: [...args.context.issued, { step: out(args.event).step, tokens }] } : {};
     }),
     storeRefreshed: assign(({ context, event }) => {
@@ -68,60 +69,53 @@ export const refreshTokenMachine = setup({
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     // OIDC Core §11: offline_access needs prompt=consent.
     ...prologueStates(ID, 'refresh1', S, { prompt: 'consent' }),
-    refresh1: requestStep({
-      machine: ID,
-      step: 'refresh1',
-      meta: S.refresh1,
-      src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh1', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-      store: 'storeRefreshed',
-      next: 'callApi',
-    }),
-    callApi: requestStep({
-      machine: ID,
-      step: 'callApi',
-      meta: S.callApi,
-      src: 'callApi',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApi', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-      next: 'refresh2',
-    }),
-    refresh2: requestStep({
-      machine: ID,
-      step: 'refresh2',
-      meta: S.refresh2,
-      src: 'refresh',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'refresh2', tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
-      store: 'storeRefreshed',
-      next: 'replaySpent',
+    ...requestSteps<RefreshTokenContext>(ID)({
+      refresh1: {
+        meta: S.refresh1,
+        src: 'refresh',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        store: 'storeRefreshed',
+        next: 'callApi',
+      },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'refresh2',
+      },
+      refresh2: {
+        meta: S.refresh2,
+        src: 'refresh',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        store: 'storeRefreshed',
+        next: 'replaySpent',
+      },
     }),
     // The learner acts: nothing is sent until they press the button (meta.pause = 'wait').
-    replaySpent: actionStep({
-      machine: ID,
-      step: 'replaySpent',
-      meta: S.replaySpent,
-      trigger: 'user.replaySpent',
-      src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'replaySpent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
-      next: 'tryCurrent',
+    ...actionSteps<RefreshTokenContext>(ID)({
+      replaySpent: {
+        meta: S.replaySpent,
+        trigger: 'user.replaySpent',
+        src: 'presentRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+        next: 'tryCurrent',
+      },
+      tryCurrent: {
+        meta: S.tryCurrent,
+        trigger: 'user.tryCurrent',
+        src: 'presentRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+        next: 'callApiRevoked',
+      },
     }),
-    tryCurrent: actionStep({
-      machine: ID,
-      step: 'tryCurrent',
-      meta: S.tryCurrent,
-      trigger: 'user.tryCurrent',
-      src: 'presentRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'tryCurrent', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
-      next: 'callApiRevoked',
+    ...requestSteps<RefreshTokenContext>(ID)({
+      callApiRevoked: {
+        meta: S.callApiRevoked,
+        src: 'callApiRefused',
+        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
-    callApiRevoked: requestStep({
-      machine: ID,
-      step: 'callApiRevoked',
-      meta: S.callApiRevoked,
-      src: 'callApiRefused',
-      input: ({ context }: { context: RefreshTokenContext }) => ({ step: 'callApiRevoked', url: `${context.input.origin}/rs/demo/photos`, accessToken: context.tokens!.access_token, jwks: context.jwks!, issuer: context.issuer, resource: `${context.input.origin}/rs/demo`, requiredScope: 'photos:read' }),
-      next: 'done',
-    }),
-    done: { meta: S.done, entry: enter('done'), type: 'final' },
-    failed: { meta: S.failed, entry: enter('failed'), type: 'final' },
+    ...endSteps({ done: S.done, failed: S.failed }),
   },
 });

@@ -1,5 +1,7 @@
 import { PROLOGUE_STEPS } from './auth-code-prologue';
-import { failedStep, oidc, rfc, type StepMeta } from './step-meta';
+import { failedStep, oidc, rfc, RS_REPORT_NOTICE, RS_CHECKLIST, type StepMeta } from './step-meta';
+
+const REFRESH_CHECKLIST = { title: 'What the client checked in the refresh response (RFC 9700 §4.14.2, OIDC Core §12.2)' };
 
 const REFRESH_SPECS = [rfc(6749, '6'), rfc(9700, '4.14.2'), oidc('12.1', 'RefreshingAccessToken'), oidc('12.2', 'RefreshTokenResponse')];
 
@@ -37,13 +39,15 @@ export const REFRESH_TOKEN_STEPS = {
     ],
     edges: ['client->as:refresh', 'client->as:jwks'],
     knows: { client: ['access token #2', 'refresh token #2'], as: ['#1 spent (remembered)'] },
+    checklist: REFRESH_CHECKLIST,
   },
   callApi: {
     title: 'Call the API with the new access token',
-    explanation: 'The client calls GET /rs/demo/photos with access token #2. For the resource server it is an ordinary access token: it cannot tell, and need not know, that it came from a refresh.',
+    explanation: 'The client calls GET /photos on the resource server with access token #2. For the resource server it is an ordinary access token: it cannot tell, and need not know, that it came from a refresh.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: ['The refresh token is never sent here: only the AS accepts it.'],
+    notice: ['The refresh token is never sent here: only the AS accepts it.', RS_REPORT_NOTICE],
     edges: ['client->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   refresh2: {
     title: 'Refresh again: every use rotates',
@@ -52,6 +56,7 @@ export const REFRESH_TOKEN_STEPS = {
     notice: ['Each refresh token works exactly once. The family keeps its absolute lifetime (24 hours after sign-in here): rotation does not extend it.'],
     edges: ['client->as:refresh'],
     knows: { client: ['access token #3', 'refresh token #3'], as: ['#2 spent (remembered)'] },
+    checklist: REFRESH_CHECKLIST,
   },
   replaySpent: {
     title: 'Replay a spent refresh token',
@@ -80,10 +85,11 @@ export const REFRESH_TOKEN_STEPS = {
       'The client calls the API with access token #3, issued by the last refresh and not yet expired. This AS revokes the grant behind the family, and its resource server looks the grant up on every request, so it answers 401 invalid_token.',
     specs: [rfc(6750, '3.1'), rfc(9068, '4'), rfc(9700, '4.14.2')],
     notice: [
-      'The JWT itself is still valid: the checks below, made on the token alone, all pass. Only the server-side lookup knows about the revocation.',
+      'The JWT itself is still valid: in the resource server\u2019s report below, every check made on the token alone passes. Only the lookup of the grant ("Not revoked") fails: the revocation is not in the token.',
       'A resource server that only validates JWTs locally would keep accepting the token until its exp (10 minutes here): that is why access tokens are short-lived.',
     ],
     edges: ['client->rs:photos'],
+    checklist: RS_CHECKLIST,
   },
   done: {
     title: 'What rotation buys, and what it costs',

@@ -12,6 +12,9 @@ export interface StepOutput<T> {
   result: Result<T>;
 }
 
+/** An actor's input: what its step passes, plus the step's name (`requestStep` adds it). */
+export type StepInput<T = unknown> = T & { step: string };
+
 /** Merges a step's output into the shared context fields (immutably). */
 export function mergeStepOutput<C extends FlowContextBase>(context: C, out: StepOutput<unknown>): Partial<FlowContextBase> {
   return {

@@ -3,10 +3,12 @@ import { fail, ok } from '@/lib/oauth-client/result';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { Exchange } from '@/lib/http-trace/types';
+import { demoRealm } from '@/lib/realms/descriptor';
 import type { StepOutput } from './step-output';
 
 /** Fake actors for machine tests: no network, deterministic values. */
 export const ORIGIN = 'http://localhost:3205';
+export const REALM = demoRealm(ORIGIN);
 export const METADATA: ServerMetadata = {
   issuer: `${ORIGIN}/as/demo`,
   authorization_endpoint: `${ORIGIN}/as/demo/authorize`,

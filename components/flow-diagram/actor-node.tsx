@@ -21,7 +21,7 @@ function ActorNodeView({ data }: NodeProps<Node<ActorNodeData, 'actor'>>) {
         <Handle key={`${s.id}-t`} id={`${s.id}-t`} type="target" position={s.position} className="!opacity-0" isConnectable={false} />
       ))}
       <div className="text-sm font-semibold text-slate-900">{data.label}</div>
-      <div className="text-xs text-slate-600">{data.role}</div>
+      <div className="break-all text-xs text-slate-600">{data.role}</div>
       {data.knows.length > 0 && (
         <div className="mt-1 text-xs text-slate-800">
           <span className="font-medium">knows:</span> {data.knows.join(', ')}

@@ -1,3 +1,5 @@
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
+
 /** Diagram data: the parties of the flows and where they sit. Kept apart from the components (xyflow habit). */
 export interface ActorNodeData extends Record<string, unknown> {
   label: string;
@@ -18,8 +20,9 @@ export const ACTORS: Record<string, ActorPlacement> = {
   user: { id: 'user', label: 'User', role: 'resource owner', x: 0, y: 0 },
   browser: { id: 'browser', label: 'Browser', role: 'user agent', x: 0, y: 200 },
   client: { id: 'client', label: 'Client', role: 'this app (the machine)', x: 300, y: 200 },
-  as: { id: 'as', label: 'Authorization Server', role: '/as/demo', x: 620, y: 40 },
-  rs: { id: 'rs', label: 'Resource Server', role: '/rs/demo', x: 620, y: 340 },
+  // The AS and RS roles name the realm played against: see realmRoles.
+  as: { id: 'as', label: 'Authorization Server', role: 'issuer', x: 620, y: 40 },
+  rs: { id: 'rs', label: 'Resource Server', role: 'API', x: 620, y: 340 },
   tv: { id: 'tv', label: 'TV', role: 'device client', x: 300, y: 200 },
   phone: { id: 'phone', label: 'Phone', role: 'second device', x: 0, y: 200 },
 };
@@ -31,3 +34,8 @@ export const FLOW_ACTORS: Record<string, string[]> = {
   'client-credentials': ['client', 'as', 'rs'],
   'device-code': ['user', 'phone', 'tv', 'as', 'rs'],
 };
+
+/** The AS and RS nodes say which realm they are: the paths of its issuer and of its resource server. */
+export function realmRoles(realm: RealmDescriptor): Record<string, string> {
+  return { as: new URL(realm.issuer).pathname, rs: new URL(realm.resource).pathname };
+}

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import { ACTORS, FLOW_ACTORS, type ActorNodeData } from './actors';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
+import { ACTORS, FLOW_ACTORS, realmRoles, type ActorNodeData } from './actors';
 import { EDGE_CATALOG, facingHandles } from './edges';
 
 export interface GraphInput {
@@ -8,15 +9,18 @@ export interface GraphInput {
   pastEdges: string[];
   currentEdges: string[];
   knows: Record<string, string[]>;
+  /** The realm the flow plays against: its AS and RS nodes name it. */
+  realm: RealmDescriptor;
 }
 
 /** Pure: turns the steps' meta into React Flow nodes and edges (tested without a DOM). */
-export function buildGraph({ flow, pastEdges, currentEdges, knows }: GraphInput): { nodes: Node<ActorNodeData>[]; edges: Edge[] } {
+export function buildGraph({ flow, pastEdges, currentEdges, knows, realm }: GraphInput): { nodes: Node<ActorNodeData>[]; edges: Edge[] } {
   const ids = FLOW_ACTORS[flow] ?? FLOW_ACTORS['authorization-code'];
   const active = new Set(currentEdges.flatMap((id) => [EDGE_CATALOG[id]?.source, EDGE_CATALOG[id]?.target]));
+  const roles = realmRoles(realm);
   const nodes: Node<ActorNodeData>[] = ids.map((id) => {
     const a = ACTORS[id];
-    return { id, type: 'actor', position: { x: a.x, y: a.y }, data: { label: a.label, role: a.role, knows: knows[id] ?? [], active: active.has(id) }, draggable: false };
+    return { id, type: 'actor', position: { x: a.x, y: a.y }, data: { label: a.label, role: roles[id] ?? a.role, knows: knows[id] ?? [], active: active.has(id) }, draggable: false };
   });
   const current = new Set(currentEdges);
   const seen = new Set<string>();

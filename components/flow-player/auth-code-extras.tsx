@@ -1,12 +1,12 @@
 'use client';
 import type { AuthCodeContext } from '@/machines/authorization-code.machine';
 import { CopyButton } from './copy-button';
-import type { FlowExtrasProps } from './flows';
+import type { FlowExtrasProps } from './flow-definition';
 
 const DEMO_USER = { username: 'alice', password: 'wonderland' };
 
 /** Step-specific panels of the authorization-code flow (PKCE working, URL parameters, sign-in hand-off, callback). */
-export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizationServer: onGo }: FlowExtrasProps) {
+export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuthorizationServer: onGo }: FlowExtrasProps) {
   const context = base as AuthCodeContext;
   const onTamper = () => send({ type: 'user.tamperState' });
   if (step === 'makeVerifier' && context.pkce) {
@@ -47,7 +47,7 @@ export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizat
                 <th scope="row" className="py-1 pr-2 font-mono">{p.name}</th>
                 <td className="break-all py-1 pr-2 font-mono text-xs">{p.value}</td>
                 <td className="py-1">
-                  {p.why} <span className="text-xs text-slate-600">({p.spec})</span>
+                  {meta.fields?.[p.name]?.why} {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
                 </td>
               </tr>
             ))}
@@ -63,7 +63,7 @@ export function AuthCodeExtras({ step, context: base, live, send, goToAuthorizat
           Demo user: <span className="font-mono">{DEMO_USER.username}</span> / <span className="font-mono">{DEMO_USER.password}</span>{' '}
           <CopyButton text={DEMO_USER.username} label="Copy username" /> <CopyButton text={DEMO_USER.password} label="Copy password" />
         </p>
-        <p>The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The demo AS offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.</p>
+        <p>The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The AS offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.</p>
         {context.input.client.secret && (
           <p role="note" className="rounded bg-amber-100 p-2 text-amber-950">
             Teaching demo only: the confidential client <span className="font-mono">{context.input.client.clientId}</span> normally keeps its secret on a server. Here the secret sits in your browser so you can watch client authentication; a real browser app is a public client.

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRealmEndpoint } from '@/lib/realms/api';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { setServerStore } from '@/lib/realms/registry';
 import { inProcessFetch } from '@/lib/server-router';
 import { MemoryStore } from '@/lib/store/memory-store';
@@ -48,6 +50,10 @@ describe('FlowPlayer', () => {
     expect(await screen.findByRole('heading', { name: 'Call the API' })).toBeTruthy();
     await enabled();
     expect(requests).toContain('GET /rs/demo/photos');
+    // The checklist is the RS's own report of that answer (its Flowlab-Checks header).
+    const report = screen.getByRole('region', { name: 'What the resource server checked (RFC 9068 §4)' }).textContent ?? '';
+    expect(report).toContain('passed: Token has the scope this endpoint needs');
+    expect(report).not.toContain('failed:');
     const sent = requests.length;
 
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
@@ -70,6 +76,24 @@ describe('FlowPlayer', () => {
     expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
     expect(sessionStorage.getItem('flowlab:flow:client-credentials') ?? '').not.toContain('"gone"');
     spy.mockRestore();
+  });
+
+  it('plays against the realm it is given: requests go to that realm\u2019s AS and RS, and the diagram names it', async () => {
+    const created = await createRealmEndpoint(new Request('http://localhost:3000/api/realms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }) }), window.location.origin);
+    const realm = (await created.json()) as RealmDescriptor;
+    render(<FlowPlayer slug="client-credentials" realm={realm} />);
+    expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
+    await enabled();
+    expect(requests).toContain(`GET /as/${realm.id}/.well-known/openid-configuration`);
+    expect(screen.getByRole('figure', { name: /Diagram/ }).textContent).toContain(`/rs/${realm.id}`);
+    fireEvent.click(next());
+    await enabled();
+    fireEvent.click(next());
+    expect(await screen.findByRole('heading', { name: 'Call the API' })).toBeTruthy();
+    await enabled();
+    expect(requests).toContain(`GET /rs/${realm.id}/photos`);
+    const report = screen.getByRole('region', { name: 'What the resource server checked (RFC 9068 §4)' }).textContent ?? '';
+    expect(report).toContain('skipped: skippedaud names this resource server');
   });
 
   it('says so when the grant is unknown', async () => {

@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { loadFlow, type FlowDefinition, type FlowOptions } from './flows';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
+import type { FlowDefinition, FlowOptions } from './flow-definition';
+import { findFlow } from './flow-registry';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
@@ -13,16 +15,21 @@ interface Session {
   callback?: string;
 }
 
-/** Plays one grant. Loads the flow's own chunk, restores a persisted run (e.g. back from the AS on /flows/callback), then starts. */
-export function FlowPlayer({ slug }: { slug: string }) {
+/**
+ * Plays one grant. Loads the flow's own chunk, restores a persisted run (e.g. back from the AS on
+ * /flows/callback), then starts. `realm` is the realm a new run plays against (default `demo`; an
+ * attack page passes its lab realm); a restored run keeps the realm it started with.
+ */
+export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescriptor }) {
   const [session, setSession] = useState<Session | null>(null);
   const [missing, setMissing] = useState(false);
+  const flow = findFlow(slug);
   useEffect(() => {
+    if (!flow) return;
     let live = true;
-    void loadFlow(slug).then(
+    void flow.load().then(
       (def) => {
         if (!live) return;
-        if (!def) return setMissing(true);
         // sessionStorage exists only in the browser, so the run starts after hydration.
         const persisted = loadPersisted(slug);
         setSession({ def, key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback: peekCallback() });
@@ -32,8 +39,9 @@ export function FlowPlayer({ slug }: { slug: string }) {
     return () => {
       live = false;
     };
-  }, [slug]);
-  if (missing) return <p role="alert" className="text-rose-900">This flow could not be loaded. Reload the page, or pick a flow from the Flows page.</p>;
+  }, [flow, slug]);
+  // An unknown grant (the page 404s before this), or a chunk that would not load.
+  if (!flow || missing) return <p role="alert" className="text-rose-900">This flow could not be loaded. Reload the page, or pick a flow from the Flows page.</p>;
   if (!session) return <p className="text-slate-700">Starting the flow…</p>;
   const { def } = session;
   const restart = (options: FlowOptions) => {
@@ -42,7 +50,7 @@ export function FlowPlayer({ slug }: { slug: string }) {
   };
   return (
     <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>
-      <FlowRun key={session.key} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
+      <FlowRun key={session.key} slug={slug} realm={realm} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
     </FlowErrorBoundary>
   );
 }

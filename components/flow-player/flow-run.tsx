@@ -2,18 +2,23 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, Snapshot } from 'xstate';
-import type { FlowContextBase } from '@/machines/step-meta';
+import { currentStepMeta, stepsOf } from '@/machines/read-meta';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
+import { BUSY, type FlowContextBase } from '@/machines/step-meta';
 import { Controls } from './controls';
-import { flowInput, type FlowDefinition, type FlowOptions } from './flows';
+import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
 import { OptionsForm } from './options-form';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
 import { Timeline } from './timeline';
 import { useStepUrl } from './use-step-url';
 
-const isRunning = (s: AnyMachineSnapshot) => JSON.stringify(s.value).includes('running');
+const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
 export interface FlowRunProps {
+  slug: string;
+  /** The realm a new run plays against; undefined is `demo` at this origin. */
+  realm?: RealmDescriptor;
   def: FlowDefinition;
   options: FlowOptions;
   snapshot?: unknown;
@@ -22,9 +27,9 @@ export interface FlowRunProps {
 }
 
 /** One run of a flow: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
+export function FlowRun({ slug, realm, def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
   const actorRef = useActorRef(def.machine, {
-    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin),
+    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin, realm),
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
   });
   const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);
@@ -35,9 +40,11 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
   const live = viewing === trail.length;
-  const running = isRunning(snap);
+  const running = isBusy(snap);
   const canAdvance = snap.can({ type: 'user.next' });
-  const meta = def.steps[step];
+  // The machine's meta is the single source: the live step's from the snapshot, an earlier one's from its state.
+  const steps = stepsOf(def.machine);
+  const meta = (live && currentStepMeta(snap)) || steps[step];
 
   // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
   const fed = useRef(false);
@@ -46,9 +53,9 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
       fed.current = true;
       actorRef.send({ type: 'callback.received', url: callback });
       dropCallback();
-      savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     }
-  }, [callback, actorRef, def.slug, options]);
+  }, [callback, actorRef, slug, options]);
 
   // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
   // Leaving the page aborts requests in flight: that "network error" is not the run's result, so stop saving then.
@@ -65,7 +72,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
     const sub = actorRef.subscribe((s) => {
-      if (!leaving && !isRunning(s)) savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+      if (!leaving && !isBusy(s)) savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     });
     return () => {
       window.removeEventListener('beforeunload', leave);
@@ -73,7 +80,7 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
       window.removeEventListener('pageshow', back);
       sub.unsubscribe();
     };
-  }, [actorRef, def.slug, options]);
+  }, [actorRef, slug, options]);
 
   const next = useCallback(() => {
     if (!live) return setView(viewing + 1 >= trail.length ? null : viewing + 1);
@@ -104,18 +111,18 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
   const navigateToAs = () => {
     const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
     if (!url) return;
-    rememberReturn(def.slug);
+    rememberReturn(slug);
     actorRef.send({ type: 'browser.navigated' });
-    savePersisted(def.slug, { options, snapshot: actorRef.getPersistedSnapshot() });
+    savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     window.location.assign(url);
   };
 
-  const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => def.steps[s]?.edges ?? []), [trail, viewing, def]);
+  const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => steps[s]?.edges ?? []), [trail, viewing, steps]);
   const knows = useMemo(() => {
     const k: Record<string, string[]> = {};
-    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(def.steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
+    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
     return k;
-  }, [trail, viewing, def]);
+  }, [trail, viewing, steps]);
 
   return (
     <div className="space-y-4">
@@ -134,9 +141,10 @@ export function FlowRun({ def, options, snapshot: restored, callback, onRestart 
         status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
       />
       <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-        <Timeline trail={trail} steps={def.steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
+        <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
         {meta ? (
           <StepView
+            slug={slug}
             def={def}
             step={step}
             index={viewing}

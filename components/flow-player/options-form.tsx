@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
-import type { FlowDefinition, FlowOptions } from './flows';
+import type { FlowDefinition, FlowOptions } from './flow-definition';
 
 /** Per-flow options that teach something: the client, its authentication method, the scopes. Applying restarts the flow. */
 export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; options: FlowOptions; onApply: (o: FlowOptions) => void }) {

@@ -1,4 +1,4 @@
-import type { FlowOptions } from './flows';
+import type { FlowOptions } from './flow-definition';
 
 /**
  * The authorization-code flow leaves the page for the AS and comes back on /flows/callback: the

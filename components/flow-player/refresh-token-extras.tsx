@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { spentRefreshToken, type RefreshTokenContext } from '@/machines/refresh-token.machine';
 import { AuthCodeExtras } from './auth-code-extras';
-import type { FlowExtrasProps } from './flows';
+import type { FlowExtrasProps } from './flow-definition';
 import { TokenCompare, type TokenGeneration } from './token-compare';
 
 const PROLOGUE_PANELS = new Set(['makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived']);

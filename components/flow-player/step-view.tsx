@@ -1,14 +1,15 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
+import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard } from './step-card';
-import type { FlowDefinition } from './flows';
+import type { FlowDefinition } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
-type Ctx = FlowContextBase & { jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
+type Ctx = FlowContextBase & { input: FlowInput; jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
 
 /** The realm JWKS for the inspector: the machine's copy when it fetched one, else read once from jwks_uri. */
 function useJwks(context: Ctx) {
@@ -29,6 +30,7 @@ function useJwks(context: Ctx) {
 }
 
 export interface StepViewProps {
+  slug: string;
   def: FlowDefinition;
   step: string;
   index: number;
@@ -44,12 +46,13 @@ export interface StepViewProps {
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
+export function StepView({ slug, def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
-  const checkKey = context.checks[step] ? step : def.checksFrom?.[step];
-  const checks = checkKey ? context.checks[checkKey] : undefined;
+  // The step's meta names its checklist; a step without one still shows checks it made.
+  const checklist = meta.checklist ?? (context.checks[step] ? { title: 'Checks' } : undefined);
+  const checks = checklist && context.checks[checklist.from ?? step];
   const facts = context.facts[step];
   const tokens = useMemo(() => {
     const upTo = new Set(context.trail.slice(0, index));
@@ -58,8 +61,8 @@ export function StepView({ def, step, index, total, meta, context, live, running
   return (
     <div className="min-w-0 space-y-4">
       <StepCard meta={meta} index={index} total={total} />
-      <FlowDiagram flow={def.slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} />
-      {def.Extras && <def.Extras step={step} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
+      <FlowDiagram flow={slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      {def.Extras && <def.Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
@@ -67,7 +70,7 @@ export function StepView({ def, step, index, total, meta, context, live, running
           <span className="font-mono font-semibold">{context.error.code}</span> at {context.error.where}: {context.error.message}
         </p>
       )}
-      {checks && <ChecklistView title={(checkKey && def.checkTitles?.[checkKey]) || 'Checks'} checks={checks} />}
+      {checklist && checks && <ChecklistView title={checklist.title} checks={checks} empty={checklist.empty} />}
       {facts && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
           {facts.map((f) => (

@@ -1,7 +1,7 @@
 import type { StepMeta } from '@/machines/step-meta';
 
 /** All steps so far; the one on screen is marked. Clicking one reviews it without re-sending anything. */
-export function Timeline({ trail, steps, viewing, onPick }: { trail: string[]; steps: Record<string, StepMeta>; viewing: number; onPick: (index: number) => void }) {
+export function Timeline({ trail, steps, viewing, onPick }: { trail: string[]; steps: Readonly<Record<string, StepMeta>>; viewing: number; onPick: (index: number) => void }) {
   return (
     <nav aria-label="Steps so far">
       <ol className="space-y-1 text-sm">

@@ -1,3 +1,5 @@
+import type { Check } from './checklist';
+import { compareState, type StateCheck } from './client-policy';
 import { fail, ok, type Result } from './result';
 
 export interface CallbackExpectations {
@@ -5,17 +7,12 @@ export interface CallbackExpectations {
   issuer: string;
   /** RFC 9207 §2.4: when the AS says it sends `iss`, a response without it must be refused. */
   issRequired: boolean;
-}
-
-export interface CallbackCheck {
-  name: string;
-  passed: boolean;
-  detail: string;
-  spec: string;
+  /** How `state` is compared: {@link compareState} unless the realm weakens the client (client-policy.ts). */
+  stateCheck?: StateCheck;
 }
 
 export interface CallbackOutcome {
-  checks: CallbackCheck[];
+  checks: Check[];
   result: Result<{ code: string }>;
 }
 
@@ -26,11 +23,10 @@ export interface CallbackOutcome {
  */
 export function validateCallback(callbackUrl: string, expect: CallbackExpectations): CallbackOutcome {
   const params = new URL(callbackUrl).searchParams;
-  const checks: CallbackCheck[] = [];
-  const state = params.get('state');
-  const stateOk = state === expect.state;
-  checks.push({ name: 'state matches what this browser sent', passed: stateOk, detail: stateOk ? `state = ${state}` : `expected ${expect.state}, got ${state ?? '(none)'}`, spec: 'RFC 6749 §10.12' });
-  if (!stateOk) return { checks, result: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
+  const checks: Check[] = [];
+  const state = (expect.stateCheck ?? compareState)(params.get('state'), expect.state);
+  checks.push(state.check);
+  if (!state.accept) return { checks, result: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
   const iss = params.get('iss');
   const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
   checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { realmAt } from '@/lib/realms/descriptor';
 import { validateCallback, tamperState } from './authorization-response';
 import { basicAuthorization } from './client-auth';
+import { clientPolicy } from './client-policy';
 import { atHash } from './id-token';
 import { s256ChallengeSteps } from './pkce';
 import { processTokenResponse } from './token-response';
@@ -47,5 +49,24 @@ describe('oauth-client', () => {
   it('computes at_hash as the left half of SHA-256, base64url', async () => {
     // OIDC Core A.3 example: access token and its at_hash.
     expect(await atHash('jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y')).toBe('77QmUPtjPfzWtF2AnpK9RQ');
+  });
+});
+
+describe('client policy', () => {
+  const realm = (weaknesses: string[]) => realmAt('http://localhost:3000', 'lab1', weaknesses);
+  const tampered = cb(`state=evil&iss=${encodeURIComponent(ISS)}&code=c1`);
+
+  it('compares state in a hardened realm, and refuses a changed one', () => {
+    const out = validateCallback(tampered, { state: 's1', issuer: ISS, issRequired: true, stateCheck: clientPolicy(realm([])).stateCheck });
+    expect(out.result.ok ? '' : out.result.error.code).toBe('state_mismatch');
+    expect(out.checks[0]).toMatchObject({ passed: false });
+    expect(out.checks[0].outcome).toBeUndefined();
+  });
+
+  it('with client-skips-state-check, believes the changed state and says the check was skipped', () => {
+    const out = validateCallback(tampered, { state: 's1', issuer: ISS, issRequired: true, stateCheck: clientPolicy(realm(['client-skips-state-check', 'rs-accepts-alg-none'])).stateCheck });
+    expect(out.result).toEqual({ ok: true, value: { code: 'c1' } });
+    expect(out.checks[0]).toMatchObject({ passed: false, outcome: 'skipped' });
+    expect(out.checks[0].detail).toContain('skipped by this lab realm');
   });
 });

@@ -1,13 +1,9 @@
-import { AUTH_CODE_STEPS } from '@/machines/authorization-code.steps';
 import { authorizationCodeMachine } from '@/machines/authorization-code.machine';
 import { AuthCodeExtras } from '../auth-code-extras';
-import { CHECK_TITLES, type FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flow-definition';
 
 export const authorizationCode: FlowDefinition = {
-  slug: 'authorization-code',
-  title: 'Authorization code with PKCE and OpenID Connect',
   machine: authorizationCodeMachine,
-  steps: AUTH_CODE_STEPS,
   defaults: { client: 'spa', authMethod: 'none', scope: 'openid profile email photos:read' },
   clients: [
     { id: 'spa', label: 'spa — public single-page app (no secret)', methods: ['none'] },
@@ -15,10 +11,4 @@ export const authorizationCode: FlowDefinition = {
   ],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
   Extras: AuthCodeExtras,
-  checkTitles: {
-    checkCallback: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)',
-    ...CHECK_TITLES,
-  },
-  // The callback checks run in a transient state; they are shown on the step it leads to.
-  checksFrom: { callbackAccepted: 'checkCallback', accessDenied: 'checkCallback', callbackRefused: 'checkCallback' },
 };

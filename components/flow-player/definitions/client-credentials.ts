@@ -1,14 +1,9 @@
-import { CLIENT_CREDENTIALS_STEPS } from '@/machines/client-credentials.steps';
 import { clientCredentialsMachine } from '@/machines/client-credentials.machine';
-import { CHECK_TITLES, type FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flow-definition';
 
 export const clientCredentials: FlowDefinition = {
-  slug: 'client-credentials',
-  title: 'Client credentials',
   machine: clientCredentialsMachine,
-  steps: CLIENT_CREDENTIALS_STEPS,
   defaults: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' },
   clients: [{ id: 'service', label: 'service — confidential backend (secret service-secret)', secret: 'service-secret', methods: ['client_secret_basic', 'client_secret_post'] }],
   scopes: ['photos:read', 'photos:write'],
-  checkTitles: { callApi: CHECK_TITLES.callApi },
 };

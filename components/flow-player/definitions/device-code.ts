@@ -1,18 +1,11 @@
-import { DEVICE_CODE_STEPS } from '@/machines/device-code.steps';
 import { deviceCodeMachine } from '@/machines/device-code.machine';
 import { DeviceCodeExtras } from '../device-code-extras';
-import { CHECK_TITLES, type FlowDefinition } from '../flows';
+import type { FlowDefinition } from '../flow-definition';
 
 export const deviceCode: FlowDefinition = {
-  slug: 'device-code',
-  title: 'Device authorization grant (TV sign-in)',
   machine: deviceCodeMachine,
-  steps: DEVICE_CODE_STEPS,
   defaults: { client: 'tv', authMethod: 'none', scope: 'openid profile offline_access photos:read' },
   clients: [{ id: 'tv', label: 'tv — public device client, Photo Frame TV (no secret)', methods: ['none'] }],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
   Extras: DeviceCodeExtras,
-  checkTitles: {
-    ...CHECK_TITLES,
-  },
 };

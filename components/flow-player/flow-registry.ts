@@ -1,0 +1,44 @@
+import type { FlowDefinition } from './flow-definition';
+
+/** One grant the player knows: what the index and the page show, and how to load the rest. */
+export interface FlowEntry {
+  slug: string;
+  title: string;
+  summary: string;
+  /**
+   * Each definition (machine, panels) is its own chunk, loaded when its page opens: a flow page
+   * ships only its own machine (and the device flow alone carries the QR code library).
+   */
+  load: () => Promise<FlowDefinition>;
+}
+
+export const FLOWS: readonly FlowEntry[] = [
+  {
+    slug: 'authorization-code',
+    title: 'Authorization code + PKCE + OpenID Connect',
+    summary: 'Sign in on the real AS pages, come back with a code, redeem it with the verifier, validate the ID token, call the API.',
+    load: async () => (await import('./definitions/authorization-code')).authorizationCode,
+  },
+  {
+    slug: 'refresh-token',
+    title: 'Refresh tokens: rotation and replay detection',
+    summary: 'Sign in once with offline_access, refresh twice (every use rotates the refresh token), then replay a spent one and watch the AS revoke the whole family.',
+    load: async () => (await import('./definitions/refresh-token')).refreshToken,
+  },
+  {
+    slug: 'client-credentials',
+    title: 'Client credentials',
+    summary: 'A backend service gets a token for itself: Basic vs post client authentication, no user, no refresh token.',
+    load: async () => (await import('./definitions/client-credentials')).clientCredentials,
+  },
+  {
+    slug: 'device-code',
+    title: 'Device authorization grant (TV sign-in)',
+    summary: 'A TV with no keyboard shows a code and a QR code; you approve on a second device while the TV polls the token endpoint (authorization_pending, slow_down), then it calls the API.',
+    load: async () => (await import('./definitions/device-code')).deviceCode,
+  },
+];
+
+export function findFlow(slug: string): FlowEntry | undefined {
+  return FLOWS.find((f) => f.slug === slug);
+}
