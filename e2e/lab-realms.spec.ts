@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoAxeViolations } from './pages/axe';
+import { FlowPlayerPage, RS_CHECKLIST } from './pages/flow-player';
 
 // Lab realms over real HTTP through Next.js and in Chromium: the API, a weakened RS next to a hardened
 // one, and a weakened AS page that a browser lets another page frame.
@@ -77,5 +79,31 @@ test('clickjacking: a page can frame the weakened realm’s AS page; the hardene
     const signIn = page.frameLocator('iframe[title="decoy"]').getByRole('button', { name: 'Sign in' });
     if (framed) await expect(signIn).toBeVisible();
     else await expect(signIn).toHaveCount(0);
+  }
+});
+
+test('a flow played against a weakened lab realm shows the check its RS skipped; a hardened one passes it', async ({ page, request }) => {
+  const player = new FlowPlayerPage(page);
+  for (const [weaknesses, aud] of [[['rs-skips-aud'], /skipped by this lab realm/], [[], /passed: aud names this resource server/]] as const) {
+    const realm = await createRealm(request, [...weaknesses]);
+    await player.open('client-credentials', realm.id);
+    const banner = page.getByRole('region', { name: 'Lab realm' });
+    await expect(banner).toContainText(realm.id);
+    await expect(banner).toContainText(weaknesses.length ? 'rs-skips-aud' : 'hardened');
+    await player.stepThrough(['Discover the authorization server', 'Ask for a token as the client itself']);
+    await expect(player.heading('Call the API')).toBeVisible();
+    await expect(player.checklist(RS_CHECKLIST)).toContainText(aud);
+    await expect(player.response().last()).toContainText('HTTP/1.1 200');
+    await expect(player.request().first()).toContainText(`/as/${realm.id}/`);
+    if (!weaknesses.length) await expectNoAxeViolations(page);
+  }
+});
+
+test('an unknown or malformed lab realm id says so, with a way back to demo', async ({ page }) => {
+  for (const id of ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '../../api/weaknesses']) {
+    await page.goto(`/flows/client-credentials?realm=${encodeURIComponent(id)}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'This lab realm cannot be used' });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('link', { name: /demo realm instead/ })).toHaveAttribute('href', '/flows/client-credentials');
   }
 });

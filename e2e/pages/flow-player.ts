@@ -8,8 +8,9 @@ export class FlowPlayerPage {
     this.next = page.getByRole('button', { name: 'Next →' });
   }
 
-  async open(slug: string): Promise<void> {
-    await this.page.goto(`/flows/${slug}`);
+  /** Opens a flow; with `realm`, against that lab realm (`?realm=<id>`). */
+  async open(slug: string, realm?: string): Promise<void> {
+    await this.page.goto(`/flows/${slug}${realm ? `?realm=${encodeURIComponent(realm)}` : ''}`);
   }
 
   heading(title: string): Locator {
