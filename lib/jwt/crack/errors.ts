@@ -6,6 +6,8 @@ export type CrackErrorCode =
   | 'ERR_CRACK_UNSUPPORTED_ALG'
   /** The signing input is over {@link MAX_SIGNING_INPUT}; every guess would hash all of it. */
   | 'ERR_CRACK_TOKEN_TOO_LARGE'
+  /** Forging: the secret given does not produce the token's own signature, so it is not the token's secret. */
+  | 'ERR_CRACK_WRONG_SECRET'
   /** The wordlist could not be had: a URL off the app's `/wordlists/`, a failed fetch, a bad message. */
   | 'ERR_CRACK_WORDLIST';
 
