@@ -52,10 +52,12 @@ export function startCrack(token: string, wordlist: CrackWordlist = DEFAULT_WORD
   let settle!: (outcome: CrackOutcome) => void;
   let settled = false;
   let last: CrackProgressReport = { tried: 0, total: 0, ms: 0, rate: 0 };
+  let grace: ReturnType<typeof setTimeout> | undefined;
   const result = new Promise<CrackOutcome>((resolve) => (settle = resolve));
   const finish = (outcome: CrackOutcome) => {
     if (settled) return;
     settled = true;
+    clearTimeout(grace);
     worker?.terminate();
     settle(outcome);
   };
@@ -86,7 +88,7 @@ export function startCrack(token: string, wordlist: CrackWordlist = DEFAULT_WORD
     cancel() {
       if (settled) return;
       worker.postMessage({ type: 'crack.cancel' });
-      setTimeout(() => finish({ ok: true, ...last, cancelled: true }), options.cancelGraceMs ?? 1000);
+      grace ??= setTimeout(() => finish({ ok: true, ...last, cancelled: true }), options.cancelGraceMs ?? 1000);
     },
   };
 }
