@@ -104,6 +104,16 @@ describe('startCrack (the page side)', () => {
     expect(outcome.ok && outcome.found).toBeUndefined();
   });
 
+  it('terminates a worker that does not answer a cancel, and resolves as cancelled with the last progress', async () => {
+    const terminate = vi.fn();
+    const silent: CrackWorker = { onmessage: null, onerror: null, postMessage: () => {}, terminate };
+    const handle = startCrack(hs256('x'), { words: ['x'] }, { createWorker: () => silent, cancelGraceMs: 10 });
+    silent.onmessage?.({ data: { type: 'crack.progress', tried: 7, total: 9, ms: 1, rate: 7000 } } as MessageEvent<CrackReport>);
+    handle.cancel();
+    expect(await handle.result).toEqual({ ok: true, tried: 7, total: 9, ms: 1, rate: 7000, cancelled: true });
+    expect(terminate).toHaveBeenCalled();
+  });
+
   it('resolves with the refusal as a value, pointing at the token', async () => {
     const { worker } = fakeWorker();
     const token = `${b64url('{"alg":"HS512"}')}.e30.${'A'.repeat(86)}`;
