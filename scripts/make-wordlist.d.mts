@@ -1,0 +1,2 @@
+export const WORDLIST_PATH: string;
+export function makeWordlist(commonSecrets: readonly string[]): string[];
