@@ -16,6 +16,16 @@ describe('JwtDebugger', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Payload' }).textContent).toContain('John Doe'));
   });
 
+  it('loads a share link pasted into the open tab (only the fragment changes: hashchange)', async () => {
+    history.replaceState(null, '', `/jwt#token=${jwtio.vectors.HS256.token}`);
+    render(<JwtDebugger />);
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Payload' }).textContent).toContain('John Doe'));
+    history.replaceState(null, '', `/jwt#token=${jwtio.vectors.ES256.token}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Header' }).textContent).toContain('"alg": "ES256"'));
+    expect((screen.getByRole('textbox', { name: 'Encoded token' }) as HTMLTextAreaElement).value).toBe(jwtio.vectors.ES256.token);
+  });
+
   it('typing a secret in the encoder never changes the token in the decoder', async () => {
     render(<JwtDebugger />);
     const token = await screen.findByRole('textbox', { name: 'Encoded token' });

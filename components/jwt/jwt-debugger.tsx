@@ -16,19 +16,28 @@ function defaultPayload(iat: number): string {
 export function JwtDebugger() {
   const [tab, setTab] = useState<Tab>('decode');
   const [input, setInput] = useState('');
-  const [sharedKey, setSharedKey] = useState<string | undefined>();
+  // A loaded share link remounts the decode panel (`n`), so its key form starts from the link as on first load.
+  const [shared, setShared] = useState<{ n: number; key?: string }>({ n: 0 });
   const [loaded, setLoaded] = useState(false);
   const [header, setHeader] = useState(DEFAULT_HEADER);
   const [payload, setPayload] = useState(() => defaultPayload(1_700_000_000));
   useEffect(() => {
     // The share link lives in the fragment, which browsers never send to a server (RFC 3986 §3.5).
-    const { token, key } = parseShareHash(location.hash);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the URL fragment is only possible after mount
-    if (token) setInput(token);
-    setSharedKey(key);
+    // A link pasted into an open tab changes only the fragment: no reload, just a hashchange event.
+    const load = () => {
+      const { token, key } = parseShareHash(location.hash);
+      if (!token) return;
+      setInput(token);
+      setShared((s) => ({ n: s.n + 1, key }));
+      setTab('decode');
+    };
+    load();
     // A fresh example token that is valid for ten minutes from now (RFC 9068 lifetimes are short).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the clock and the fragment exist only after mount
     setPayload(defaultPayload(Math.floor(Date.now() / 1000)));
     setLoaded(true);
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
   }, []);
   const edit = (token: string) => {
     const d = decodeToken(token);
@@ -49,7 +58,7 @@ export function JwtDebugger() {
         <button type="button" role="tab" id="tab-encode" aria-selected={tab === 'encode'} aria-controls="panel-encode" tabIndex={tab === 'encode' ? 0 : -1} onClick={() => setTab('encode')} className={tabClass('encode')}>Encode &amp; sign</button>
       </div>
       <div role="tabpanel" id="panel-decode" aria-labelledby="tab-decode" hidden={tab !== 'decode'}>
-        {loaded && <DecodePanel input={input} setInput={setInput} sharedKey={sharedKey} onEdit={edit} />}
+        {loaded && <DecodePanel key={shared.n} input={input} setInput={setInput} sharedKey={shared.key} onEdit={edit} />}
       </div>
       <div role="tabpanel" id="panel-encode" aria-labelledby="tab-encode" hidden={tab !== 'encode'}>
         <SignPanel header={header} setHeader={setHeader} payload={payload} setPayload={setPayload} onDecode={(t) => { setInput(t); setTab('decode'); }} />
