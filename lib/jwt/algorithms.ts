@@ -13,3 +13,12 @@ export function isHmac(alg: string): boolean {
 export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
   return alg === 'HS384' ? 'SHA-384' : alg === 'HS512' ? 'SHA-512' : 'SHA-256';
 }
+
+/** Which kind of key verifies (or signs) `alg`: a shared secret (RFC 7518 §3.2) or a key pair (§3.3–3.5, RFC 8037). */
+export type KeyFamily = 'secret' | 'key-pair';
+
+/** The key family of a JWS `alg`; undefined for `none` and unknown names. Case-sensitive (RFC 7515 §4.1.1). */
+export function keyFamily(alg: unknown): KeyFamily | undefined {
+  if (!isJwsAlg(alg)) return undefined;
+  return isHmac(alg) ? 'secret' : 'key-pair';
+}

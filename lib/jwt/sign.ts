@@ -4,6 +4,7 @@ import { encodeBase64url } from './base64url';
 import { explainJoseError } from './explain-error';
 import { importPemKey } from './keys/import-pem';
 import { parseJwkInput } from './keys/import-jwk';
+import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
@@ -59,7 +60,7 @@ async function signingKey(m: SignKeyMaterial, alg: string): Promise<Result<Crypt
     return secretBytes(m.text, m.encoding);
   }
   if (isHmac(alg)) return fail('key_type_mismatch', `"${alg}" signs with a shared secret, not a private key.`, 'key');
-  if (m.kind === 'pem') {
+  if (pemOrJwk(m.kind, m.text) === 'pem') {
     const r = await importPemKey(m.text, alg);
     if (!r.ok) return r;
     if (!r.value.isPrivate) return fail('public_key_given', 'This is a public key: signing needs the private key (PKCS#8 or PKCS#1).', 'key');

@@ -4,6 +4,7 @@ import { decodeToken } from './decode';
 import { explainJoseError } from './explain-error';
 import { importPemKey } from './keys/import-pem';
 import { parseJwkInput } from './keys/import-jwk';
+import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
@@ -52,7 +53,9 @@ export async function verifyToken(token: string, material: KeyMaterial): Promise
 export type ResolvedKey = { key: CryptoKey | Uint8Array | ((h: Parameters<ReturnType<typeof createLocalJWKSet>>[0]) => Promise<CryptoKey>); label: string };
 
 /** The key for `alg` from the material given; a JWKS yields jose's selector (by kid, kty, alg). */
-export async function resolveKey(m: KeyMaterial, alg: string, header: Record<string, unknown>): Promise<Result<ResolvedKey>> {
+export async function resolveKey(given: KeyMaterial, alg: string, header: Record<string, unknown>): Promise<Result<ResolvedKey>> {
+  // A PEM pasted where a JWK was expected (or the reverse) is read as what it is.
+  const m: KeyMaterial = given.kind === 'pem' || given.kind === 'jwk' ? { kind: pemOrJwk(given.kind, given.text), text: given.text } : given;
   switch (m.kind) {
     case 'secret': {
       if (!isHmac(alg)) return fail('key_type_mismatch', `The token says "${alg}", which needs a public key, not a shared secret.`, 'key');
