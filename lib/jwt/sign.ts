@@ -29,7 +29,7 @@ export function parseEditorJson(text: string, what: 'header' | 'payload'): Resul
 
 /**
  * Builds a compact JWS (RFC 7515 §5.1) from the edited header and payload. `alg: none` yields an
- * Unsecured JWT (RFC 7519 §6) with an empty signature. Never throws.
+ * Unsecured JWT (RFC 7519 §6) with an empty signature; "alg" is case-sensitive (RFC 7515 §4.1.1). Never throws.
  */
 export async function signToken(headerText: string, payloadText: string, material: SignKeyMaterial | undefined): Promise<Result<Signed>> {
   const header = parseEditorJson(headerText, 'header');
@@ -38,7 +38,7 @@ export async function signToken(headerText: string, payloadText: string, materia
   if (!payload.ok) return payload;
   const alg = header.value.alg;
   const payloadBytes = new TextEncoder().encode(JSON.stringify(payload.value));
-  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  if (alg === 'none') {
     const h = encodeBase64url(new TextEncoder().encode(JSON.stringify(header.value)));
     return ok({ token: `${h}.${encodeBase64url(payloadBytes)}.`, unsecured: true });
   }
