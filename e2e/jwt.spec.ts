@@ -14,10 +14,12 @@ class JwtPage {
   get decoded(): Locator { return this.page.getByTestId('decoded'); }
   async open(hash = '') { await this.page.goto(`/jwt${hash}`); await this.token.waitFor(); }
   async paste(token: string) { await this.token.fill(token); }
-  async keyForm(name: 'Shared secret' | 'PEM public key / certificate' | 'JWK or JWK Set' | 'JWKS URL') { await this.page.getByRole('radio', { name }).check(); }
+  async keyForm(name: 'Shared secret' | 'Public key (PEM or JWK)' | 'JWKS URL') { await this.page.getByRole('radio', { name }).check(); }
+  get publicKey(): Locator { return this.page.getByRole('textbox', { name: /^Public key:/ }); }
   async secret(text: string) { await this.keyForm('Shared secret'); await this.page.getByRole('textbox', { name: 'Secret', exact: true }).fill(text); }
-  async pem(text: string) { await this.keyForm('PEM public key / certificate'); await this.page.getByRole('textbox', { name: /^PEM/ }).fill(text); }
-  async jwk(text: string) { await this.keyForm('JWK or JWK Set'); await this.page.getByRole('textbox', { name: /^JWK or JWK Set \(JSON\)/ }).fill(text); }
+  /** PEM and JWK share one box, read by content. */
+  async pem(text: string) { await this.keyForm('Public key (PEM or JWK)'); await this.publicKey.fill(text); }
+  async jwk(text: string) { await this.pem(text); }
 }
 
 const hs = jwtio.vectors.HS256;
@@ -108,9 +110,14 @@ test('an expired token with a valid signature says both, and weak secrets and al
   await expect(jwt.findings).toContainText('Signed with a well-known secret: "secret"');
   await expect(jwt.findings).toContainText('No expiry');
 
-  await jwt.paste(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`);
+  await jwt.paste(`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`);
   await expect(page.getByText('Unsecured JWT (alg "none"')).toBeVisible();
-  await expect(jwt.findings).toContainText('Unsecured token: "alg": "nOnE"');
+  await expect(jwt.findings).toContainText('Unsecured token: "alg": "none"');
+  // RFC 7515 §4.1.1: "nOnE" is not "none" but an unknown algorithm, rejected, and flagged as the bypass attempt it is.
+  await jwt.paste(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`);
+  await expect(jwt.signature).toContainText('"nOnE" is not "none"');
+  await expect(page.getByText('Unsecured JWT (alg "none"')).toHaveCount(0);
+  await expect(jwt.findings).toContainText('Unknown algorithm "nOnE": a "none" bypass attempt');
 });
 
 test('malformed input gets messages that name the broken part', async ({ page }) => {
@@ -242,3 +249,61 @@ test('a key embedded in the token header verifies only as "untrusted", and jku i
   await expect(jwt.signature).toContainText('this proves nothing');
   expect(requests.some((u) => u.includes('attacker.example'))).toBe(false);
 });
+
+test('a share link pasted into the open tab loads (hashchange), and nothing is requested for it', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(r.url()));
+  await page.evaluate((h) => { location.hash = h; }, `token=${es.token}&key=${encodeURIComponent(JSON.stringify(publicEs))}`);
+  await expect(jwt.token).toHaveValue(es.token);
+  await expect(jwt.signature).toContainText('Signature verified (ES256) with JWK');
+  await page.evaluate((h) => { location.hash = h; }, `token=${rs.token}`);
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "RS256"');
+  expect(sent.filter((u) => !u.includes('/_next/static/'))).toEqual([]);
+});
+
+test('the key form follows the token, a key of the other kind is kept but not used, and a PEM is read as PEM', async ({ page }) => {
+  const jwt = new JwtPage(page);
+  await jwt.open();
+  await page.getByRole('button', { name: 'Try a sample token' }).click();
+  await expect(jwt.signature).toContainText('Signature verified (HS256)');
+  await jwt.paste(rs.token);
+  await expect(page.getByRole('radio', { name: 'Public key (PEM or JWK)' })).toBeChecked();
+  await expect(page.getByText('The shared secret you typed is kept but not used: "RS256" verifies with a public key.')).toBeVisible();
+  await expect(jwt.signature).toContainText('give a public key');
+  await jwt.publicKey.fill(rs.public_key_pem);
+  await expect(page.getByText('Read as a PEM block.')).toBeVisible();
+  await expect(jwt.signature).toContainText('Signature verified (RS256) with PEM spki');
+  await jwt.keyForm('Shared secret');
+  await expect(jwt.signature).toContainText('needs a public key, not a shared secret');
+  await jwt.paste(hs.token);
+  await expect(page.getByRole('radio', { name: 'Shared secret' })).toBeChecked();
+  await expect(page.getByText('The public key you gave is kept but not used')).toBeVisible();
+  await page.getByRole('tab', { name: 'Encode & sign' }).click();
+  await expect(page.getByRole('textbox', { name: 'Header (JSON)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /key pair/ })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Header (JSON)' }).fill('{"alg":"EdDSA"}');
+  await expect(page.getByRole('radio', { name: 'Sign with a private key (PEM or JWK)' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Generate EdDSA key pair' })).toBeVisible();
+});
+
+for (const width of [390, 1400]) {
+  test(`at ${width} px the decoded token sits by (or under) the input, nothing scrolls sideways, and axe finds nothing`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const jwt = new JwtPage(page);
+    await jwt.open();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    const long = await new SignJWT({ sub: 'x', blob: 'y'.repeat(3000), url: `https://example.com/${'z'.repeat(400)}` }).setProtectedHeader({ alg: 'HS256', kid: 'k'.repeat(300) }).sign(new TextEncoder().encode('s'.repeat(32)));
+    await jwt.paste(long);
+    await expect(jwt.findings).toBeVisible();
+    const input = await jwt.token.boundingBox();
+    const header = await page.getByRole('region', { name: 'Header' }).boundingBox();
+    if (!input || !header) throw new Error('not laid out');
+    if (width >= 1024) expect(header.x).toBeGreaterThan(input.x + input.width - 1);
+    else expect(header.y).toBeGreaterThan(input.y + input.height - 1);
+    expect(header.y).toBeLessThan(width >= 1024 ? input.y + 50 : input.y + input.height + 200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+}

@@ -15,7 +15,8 @@ describe('ClaimsTable', () => {
     expect(within(row('exp')).getByText(/3 minutes ago · .* \(local\) · 2023-11-14T22:10:20Z/)).toBeTruthy();
     expect(within(row('nonce')).getByRole('link', { name: 'OIDC Core §2' })).toBeTruthy();
     expect(within(row('client_id')).getByRole('link', { name: 'RFC 9068 §2.2' })).toBeTruthy();
-    expect(within(row('custom')).getByText(/Not a registered claim/)).toBeTruthy();
+    expect(within(row('custom')).getByText(/A private claim name/)).toBeTruthy();
+    expect(within(row('custom')).getByRole('link', { name: 'RFC 7519 §4.3' })).toBeTruthy();
   });
 
   it('does not print times before the client clock is known (server render)', () => {

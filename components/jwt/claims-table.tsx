@@ -1,4 +1,5 @@
 import { CLAIMS, HEADER_PARAMS } from '@/lib/jwt/claims-catalog';
+import { describeUncataloguedName } from '@/lib/jwt/claim-names';
 import type { JsonObject } from '@/lib/jwt/decode';
 import { describeInstant, TIME_CLAIMS } from '@/lib/jwt/time';
 
@@ -14,6 +15,8 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
   const catalog = kind === 'header' ? HEADER_PARAMS : CLAIMS;
   const entries = Object.entries(data);
   return (
+    // Wide values scroll inside this box, never the page (390 px phones).
+    <div className="overflow-x-auto">
     <table className="w-full border-collapse text-left text-sm">
       <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>
       <thead>
@@ -25,7 +28,7 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
       </thead>
       <tbody>
         {entries.slice(0, MAX_ROWS).map(([name, value]) => {
-          const entry = catalog.get(name);
+          const entry = catalog.get(name) ?? (() => { const d = describeUncataloguedName(name, kind); return { description: d.text, spec: d.spec, href: d.href }; })();
           const isTime = kind === 'claims' && (TIME_CLAIMS as readonly string[]).includes(name) && typeof value === 'number';
           const when = isTime && nowSeconds > 0 ? describeInstant(value as number, nowSeconds) : undefined;
           return (
@@ -40,14 +43,8 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
                 )}
               </td>
               <td className="py-1.5 text-slate-700">
-                {entry ? (
-                  <>
-                    {entry.description}{' '}
-                    <a href={entry.href} target="_blank" rel="noreferrer" className="whitespace-nowrap text-blue-700 underline">{entry.spec}</a>
-                  </>
-                ) : (
-                  <span className="text-slate-500">Not a registered claim: its meaning is private to the issuer.</span>
-                )}
+                {entry.description}{' '}
+                <a href={entry.href} target="_blank" rel="noreferrer" className="whitespace-nowrap text-blue-700 underline">{entry.spec}</a>
               </td>
             </tr>
           );
@@ -55,5 +52,6 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
       </tbody>
       {entries.length > MAX_ROWS && <tfoot><tr><td colSpan={3} className="py-1 text-xs text-slate-600">{entries.length - MAX_ROWS} more entries not shown.</td></tr></tfoot>}
     </table>
+    </div>
   );
 }

@@ -1,8 +1,11 @@
 'use client';
 import { useId, useState } from 'react';
+import { keyFamily, type KeyFamily } from '@/lib/jwt/algorithms';
 import { generatePair, type GeneratedPair } from '@/lib/jwt/keys/generate';
-import { parseEditorJson, signToken, type SignKeyMaterial } from '@/lib/jwt/sign';
+import { parseEditorJson, signToken } from '@/lib/jwt/sign';
 import type { Result } from '@/lib/jwt/result';
+
+type SignForm = 'secret' | 'private';
 
 const field = 'w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm';
 
@@ -12,22 +15,26 @@ const field = 'w-full rounded-md border border-slate-300 bg-white p-2 font-mono 
  */
 export function SignPanel({ header, setHeader, payload, setPayload, onDecode }: { header: string; setHeader: (v: string) => void; payload: string; setPayload: (v: string) => void; onDecode: (token: string) => void }) {
   const id = useId();
-  const [keyKind, setKeyKind] = useState<SignKeyMaterial['kind']>('secret');
-  const [keyText, setKeyText] = useState('');
-  const [pair, setPair] = useState<GeneratedPair | undefined>();
-  const [out, setOut] = useState<Result<{ token: string; unsecured: boolean }> | undefined>();
-  const [note, setNote] = useState('');
   const headerCheck = parseEditorJson(header, 'header');
   const payloadCheck = parseEditorJson(payload, 'payload');
   const alg = headerCheck.ok && typeof headerCheck.value.alg === 'string' ? headerCheck.value.alg : '';
-  const sign = async () => setOut(await signToken(header, payload, alg.toLowerCase() === 'none' ? undefined : keyKind === 'secret' ? { kind: 'secret', text: keyText, encoding: 'utf8' } : { kind: keyKind, text: keyText }));
+  // The key form follows "alg" as in the decoder: HS* signs with a secret, the others with a private key.
+  const family = keyFamily(alg);
+  const [chosen, setChosen] = useState<{ form: SignForm; family: KeyFamily | undefined }>();
+  const form: SignForm = chosen && chosen.family === family ? chosen.form : family === 'key-pair' ? 'private' : 'secret';
+  const [keys, setKeys] = useState<Record<SignForm, string>>({ secret: '', private: '' });
+  const [pair, setPair] = useState<GeneratedPair | undefined>();
+  const [out, setOut] = useState<Result<{ token: string; unsecured: boolean }> | undefined>();
+  const [note, setNote] = useState('');
+  const keyText = keys[form];
+  const sign = async () => setOut(await signToken(header, payload, alg === 'none' ? undefined : form === 'secret' ? { kind: 'secret', text: keyText, encoding: 'utf8' } : { kind: 'pem', text: keyText }));
   const generate = async () => {
     setNote('Generating…');
     const r = await generatePair(alg);
     if (!r.ok) return setNote(r.error.message);
     setPair(r.value);
-    setKeyKind('pem');
-    setKeyText(r.value.privatePem);
+    setKeys((k) => ({ ...k, private: r.value.privatePem }));
+    setChosen({ form: 'private', family });
     setNote(`New ${alg} key pair generated in this browser. Its private key is now the signing key.`);
   };
   return (
@@ -44,25 +51,33 @@ export function SignPanel({ header, setHeader, payload, setPayload, onDecode }: 
           {!payloadCheck.ok && <p className="text-sm text-red-800">{payloadCheck.error.message}</p>}
         </div>
       </div>
-      {alg.toLowerCase() === 'none' ? (
+      {alg === 'none' ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">{`"alg": "none"`} makes an unsecured JWT with no signature: anyone can forge it and secure verifiers reject it (RFC 8725 §3.1).</p>
       ) : (
         <fieldset className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
           <legend className="px-1 text-sm font-semibold">Signing key</legend>
-          <label className="flex items-center gap-2 text-sm">
-            Key form
-            <select value={keyKind} onChange={(e) => setKeyKind(e.target.value as SignKeyMaterial['kind'])} className="rounded border border-slate-300 bg-white px-2 py-1">
-              <option value="secret">Shared secret (UTF-8)</option>
-              <option value="pem">Private key PEM (PKCS#8 or PKCS#1)</option>
-              <option value="jwk">Private JWK</option>
-            </select>
-          </label>
-          <label htmlFor={`${id}-k`} className="block text-sm">Signing key</label>
-          <textarea id={`${id}-k`} rows={keyKind === 'secret' ? 2 : 6} value={keyText} onChange={(e) => setKeyText(e.target.value)} spellCheck={false} className={field} />
-          <div className="flex flex-wrap items-center gap-2">
-            <button type="button" onClick={() => void generate()} disabled={!alg || /^HS/.test(alg)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">Generate {alg || ''} key pair</button>
-            {note && <p role="status" className="text-sm text-slate-700">{note}</p>}
+          <div role="radiogroup" aria-label="Signing key form" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {([['secret', 'Sign with a shared secret'], ['private', 'Sign with a private key (PEM or JWK)']] as const).map(([f, text]) => (
+              <label key={f} className="flex items-center gap-1">
+                <input type="radio" name={`${id}-form`} checked={form === f} onChange={() => setChosen({ form: f, family })} />
+                {text}
+              </label>
+            ))}
           </div>
+          {!family && <p className="text-sm text-amber-900">{`"alg": ${JSON.stringify(alg)}`} is not an algorithm this encoder signs with: use HS256/384/512, RS*, PS*, ES* or EdDSA (names are case-sensitive, RFC 7515 §4.1.1).</p>}
+          <label htmlFor={`${id}-k`} className="block text-sm">Signing key</label>
+          <textarea id={`${id}-k`} rows={form === 'secret' ? 2 : 6} value={keyText} onChange={(e) => setKeys((k) => ({ ...k, [form]: e.target.value }))} spellCheck={false} className={field} />
+          {form === 'secret' ? (
+            family === 'key-pair' && <p className="text-sm text-amber-900">{`"${alg}"`} signs with a private key, not a shared secret.</p>
+          ) : (
+            <p className="text-xs text-slate-600">PKCS#8, PKCS#1 or SEC1 PEM, or a private JWK.</p>
+          )}
+          {family === 'key-pair' && (
+            <div className="flex flex-wrap items-center gap-2">
+              <button type="button" onClick={() => void generate()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">Generate {alg} key pair</button>
+              {note && <p role="status" className="text-sm text-slate-700">{note}</p>}
+            </div>
+          )}
           {pair && (
             <details className="text-sm">
               <summary className="cursor-pointer">Export the generated key pair (PEM and JWK)</summary>

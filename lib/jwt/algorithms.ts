@@ -13,3 +13,22 @@ export function isHmac(alg: string): boolean {
 export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
   return alg === 'HS384' ? 'SHA-384' : alg === 'HS512' ? 'SHA-512' : 'SHA-256';
 }
+
+/**
+ * Why `alg` cannot be verified when it is not a supported name. A "none" in other letters is not "none"
+ * (names are case-sensitive, RFC 7515 §4.1.1) but an unknown algorithm, and the classic attempt to slip
+ * past a filter that only blocks the exact "none".
+ */
+export function unknownAlgMessage(alg: string): string {
+  if (alg.toLowerCase() === 'none') return `"${alg}" is not "none": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm and must be rejected. Re-spelling "none" is a classic attempt to bypass verification.`;
+  return `"${alg}" is not a supported algorithm (${JWS_ALGS.join(', ')}; names are case-sensitive): reject the token.`;
+}
+
+/** Which kind of key verifies (or signs) `alg`: a shared secret (RFC 7518 §3.2) or a key pair (§3.3–3.5, RFC 8037). */
+export type KeyFamily = 'secret' | 'key-pair';
+
+/** The key family of a JWS `alg`; undefined for `none` and unknown names. Case-sensitive (RFC 7515 §4.1.1). */
+export function keyFamily(alg: unknown): KeyFamily | undefined {
+  if (!isJwsAlg(alg)) return undefined;
+  return isHmac(alg) ? 'secret' : 'key-pair';
+}

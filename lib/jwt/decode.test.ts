@@ -57,8 +57,9 @@ describe('decodeToken', () => {
     expect(jws(`${H}.A.`).payload.error?.code).toBe('bad_base64url_length');
   });
 
-  it('recognises alg "none" in any letter case as unsecured (RFC 7519 §6)', () => {
-    for (const alg of ['none', 'None', 'NONE', 'nOnE']) expect(jws(`${b64(JSON.stringify({ alg }))}.${P}.`).unsecured).toBe(true);
+  it('labels only the exact "none" unsecured (RFC 7519 §6); "alg" is case-sensitive, so "nOnE" is not none (RFC 7515 §4.1.1)', () => {
+    expect(jws(`${b64(JSON.stringify({ alg: 'none' }))}.${P}.`).unsecured).toBe(true);
+    for (const alg of ['None', 'NONE', 'nOnE']) expect(jws(`${b64(JSON.stringify({ alg }))}.${P}.`).unsecured).toBe(false);
     expect(jws(hs).unsecured).toBe(false);
   });
 

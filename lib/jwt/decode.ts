@@ -71,7 +71,8 @@ export function decodeToken(input: string): Result<DecodedToken> {
       header,
       payload,
       signature: sig.ok ? { raw: s, bytes: sig.value } : { raw: s, error: sig.error },
-      unsecured: typeof alg === 'string' && alg.toLowerCase() === 'none',
+      // RFC 7515 §4.1.1: names are case-sensitive, so only "none" is unsecured; "nOnE" is an unknown algorithm.
+      unsecured: alg === 'none',
     });
   }
   if (parts.length === 5) {

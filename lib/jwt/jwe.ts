@@ -3,6 +3,7 @@ import { decodeToken } from './decode';
 import { explainJoseError } from './explain-error';
 import { importPemKey } from './keys/import-pem';
 import { parseJwkInput } from './keys/import-jwk';
+import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
@@ -41,7 +42,7 @@ export async function decryptJwe(token: string, material: JweKeyMaterial): Promi
 /** Imports the decryption key for a JWE `alg` from a secret, a private PEM or a JWK. May throw (jose). */
 export async function jweKey(material: JweKeyMaterial, alg: string): Promise<Result<CryptoKey | Uint8Array>> {
   if (material.kind === 'secret') return secretBytes(material.text, material.encoding);
-  if (material.kind === 'pem') {
+  if (pemOrJwk(material.kind, material.text) === 'pem') {
     const r = await importPemKey(material.text, alg);
     return r.ok ? ok(r.value.key) : r;
   }

@@ -4,6 +4,7 @@ import { encodeBase64url } from './base64url';
 import { explainJoseError } from './explain-error';
 import { importPemKey } from './keys/import-pem';
 import { parseJwkInput } from './keys/import-jwk';
+import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
@@ -28,7 +29,7 @@ export function parseEditorJson(text: string, what: 'header' | 'payload'): Resul
 
 /**
  * Builds a compact JWS (RFC 7515 §5.1) from the edited header and payload. `alg: none` yields an
- * Unsecured JWT (RFC 7519 §6) with an empty signature. Never throws.
+ * Unsecured JWT (RFC 7519 §6) with an empty signature; "alg" is case-sensitive (RFC 7515 §4.1.1). Never throws.
  */
 export async function signToken(headerText: string, payloadText: string, material: SignKeyMaterial | undefined): Promise<Result<Signed>> {
   const header = parseEditorJson(headerText, 'header');
@@ -37,7 +38,7 @@ export async function signToken(headerText: string, payloadText: string, materia
   if (!payload.ok) return payload;
   const alg = header.value.alg;
   const payloadBytes = new TextEncoder().encode(JSON.stringify(payload.value));
-  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  if (alg === 'none') {
     const h = encodeBase64url(new TextEncoder().encode(JSON.stringify(header.value)));
     return ok({ token: `${h}.${encodeBase64url(payloadBytes)}.`, unsecured: true });
   }
@@ -59,7 +60,7 @@ async function signingKey(m: SignKeyMaterial, alg: string): Promise<Result<Crypt
     return secretBytes(m.text, m.encoding);
   }
   if (isHmac(alg)) return fail('key_type_mismatch', `"${alg}" signs with a shared secret, not a private key.`, 'key');
-  if (m.kind === 'pem') {
+  if (pemOrJwk(m.kind, m.text) === 'pem') {
     const r = await importPemKey(m.text, alg);
     if (!r.ok) return r;
     if (!r.value.isPrivate) return fail('public_key_given', 'This is a public key: signing needs the private key (PKCS#8 or PKCS#1).', 'key');

@@ -4,6 +4,7 @@ import jwtio from './fixtures/jwtio-default-tokens.json';
 import cert from './fixtures/test-certificate.json';
 import { verifyToken, type KeyMaterial } from './verify';
 import { importPKCS8 } from 'jose';
+import { parseJwkInput } from './keys/import-jwk';
 
 const hs = jwtio.vectors.HS256;
 const es = jwtio.vectors.ES256;
@@ -61,11 +62,21 @@ describe('verifyToken error values', () => {
   });
 
   it('refuses alg none and unsupported algorithms without throwing', async () => {
-    const none = `${Buffer.from('{"alg":"NONE"}').toString('base64url')}.e30.`;
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.e30.`;
     expect(await code(none, { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('unsecured');
     const odd = `${Buffer.from('{"alg":"HS1"}').toString('base64url')}.e30.AAAA`;
     expect(await code(odd, { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    const variant = await verifyToken(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.e30.`, { kind: 'secret', text: 'x', encoding: 'utf8' });
+    expect(variant.ok ? null : variant.error).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED', message: expect.stringContaining('"nOnE" is not "none"') });
     expect(await code('a.b', { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('wrong_part_count');
+  });
+
+  it('reads a PEM pasted as a JWK, and a JWK pasted as a PEM, as what they are', async () => {
+    const { d: _d, ...pub } = es.jwk;
+    void _d;
+    expect(await code(es.token, { kind: 'jwk', text: `\n${es.public_key_pem}` })).toBe('verified');
+    expect(await code(es.token, { kind: 'pem', text: JSON.stringify(pub) })).toBe('verified');
+    expect(parseJwkInput(es.public_key_pem)).toMatchObject({ ok: false, error: { code: 'pem_not_jwk' } });
   });
 
   it('rejects malformed JWK input with a specific code', async () => {

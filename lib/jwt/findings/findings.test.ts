@@ -19,8 +19,20 @@ describe('security findings', () => {
     expect(ids({ alg: 'ES256', typ: 'JWT', kid: 'k1' })).toEqual(['kid-present']);
   });
 
-  it.each(['none', 'None', 'NONE', 'nOnE'])('flags alg "%s" as unsecured', (alg) => {
-    expect(ids({ alg })).toContain('alg-none');
+  it('flags alg "none" as unsecured, citing RFC 7518 §3.6 and RFC 8725 §3.1', () => {
+    expect(ids({ alg: 'none' })).toContain('alg-none');
+    const d = decodeToken(`${b64({ alg: 'none' })}.${b64(full)}.`);
+    expect(d.ok && d.value.kind === 'jws' && d.value.unsecured).toBe(true);
+    const f = d.ok ? collectFindings(d.value, NOW).find((x) => x.id === 'alg-none') : undefined;
+    expect(f?.cite.map((c) => c.label)).toEqual(expect.arrayContaining(['RFC 7518 §3.6', 'RFC 8725 §3.1']));
+    expect(f?.cite.map((c) => c.label)).not.toContain('RFC 7519 §6');
+  });
+
+  it.each(['None', 'NONE', 'nOnE'])('alg "%s" is not "none" (case-sensitive) but an unknown algorithm, flagged as a bypass attempt', (alg) => {
+    expect(ids({ alg })).toContain('alg-none-variant');
+    expect(ids({ alg })).not.toContain('alg-none');
+    const d = decodeToken(`${b64({ alg })}.${b64(full)}.`);
+    expect(d.ok && d.value.kind === 'jws' && d.value.unsecured).toBe(false);
   });
 
   it.each(['jwk', 'jku', 'x5u', 'x5c'])('flags a "%s" header as a sender-chosen key', (member) => {
@@ -31,8 +43,10 @@ describe('security findings', () => {
     expect(ids({ alg: 'HS256', kid })).toContain('kid-path');
   });
 
-  it('flags crit, b64:false and zip', () => {
+  it('flags crit, b64:false (citing RFC 7797 §6, "b64" in "crit") and zip', () => {
     expect(ids({ alg: 'HS256', crit: ['b64'], b64: false, zip: 'DEF' })).toEqual(expect.arrayContaining(['crit', 'b64-false', 'zip']));
+    const d = decodeToken(`${b64({ alg: 'HS256', b64: false })}.${b64(full)}.AAAA`);
+    expect(d.ok && collectFindings(d.value, NOW).find((f) => f.id === 'b64-false')?.cite[0].label).toBe('RFC 7797 §6');
   });
 
   it('flags missing exp, iss and aud, an iat in the future and an access token living over an hour', () => {
@@ -50,6 +64,10 @@ describe('security findings', () => {
 
   it('flags sensitive-looking claims: password names, Luhn-valid card numbers and SSNs', () => {
     expect(ids({ alg: 'HS256' }, { ...full, password: 'x' })).toContain('sensitive-claims');
+    const d = decodeToken(`${b64({ alg: 'HS256' })}.${b64({ ...full, password: 'x' })}.AAAA`);
+    const f = d.ok ? collectFindings(d.value, NOW).find((x) => x.id === 'sensitive-claims') : undefined;
+    expect(f?.detail).toContain('readable by anyone who holds it; use JWE or leave it out');
+    expect(f?.cite[0].label).toBe('RFC 7519 §12');
     expect(ids({ alg: 'HS256' }, { ...full, pay: { pan: '4111 1111 1111 1111' } })).toContain('sensitive-claims');
     expect(ids({ alg: 'HS256' }, { ...full, id: '123-45-6789' })).toContain('sensitive-claims');
     expect(ids({ alg: 'HS256' }, { ...full, n: '4111 1111 1111 1112' })).not.toContain('sensitive-claims');
@@ -60,6 +78,10 @@ describe('security findings', () => {
   it('warns about an HMAC secret under the hash size (RFC 7518 §3.2)', () => {
     expect(shortSecretFinding('HS256', 31)?.id).toBe('short-secret');
     expect(shortSecretFinding('HS256', 32)).toBeUndefined();
+    expect(shortSecretFinding('HS384', 47)?.title).toBe('HMAC secret is only 376 bits');
+    expect(shortSecretFinding('HS384', 48)).toBeUndefined();
+    expect(shortSecretFinding('HS512', 63)?.detail).toContain('at least 512 bits');
+    expect(shortSecretFinding('HS512', 64)).toBeUndefined();
     expect(shortSecretFinding('HS512', 32)?.id).toBe('short-secret');
     expect(shortSecretFinding('RS256', 1)).toBeUndefined();
   });

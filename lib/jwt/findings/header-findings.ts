@@ -5,13 +5,22 @@ import { CITE, type Finding } from './types';
 export function headerFindings(header: JsonObject, payload: JsonObject | undefined): Finding[] {
   const out: Finding[] = [];
   const alg = header.alg;
-  if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  if (alg === 'none') {
     out.push({
       id: 'alg-none',
       severity: 'high',
-      title: `Unsecured token: "alg": "${alg}"`,
-      detail: 'Anyone can forge this token. Libraries must reject "none" in every letter case unless explicitly configured (RFC 7519 §6).',
-      cite: [CITE.bcp225('2.1'), CITE.bcp225('3.1'), CITE.owasp],
+      title: 'Unsecured token: "alg": "none"',
+      detail: 'Anyone can forge this token. Verifiers must reject "none" unless the application explicitly expects unsecured tokens.',
+      cite: [CITE.rfc7518('3.6'), CITE.bcp225('3.1'), CITE.owasp],
+    });
+  } else if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+    // RFC 7515 §4.1.1: "alg" is case-sensitive, so this is not "none" but an unknown algorithm.
+    out.push({
+      id: 'alg-none-variant',
+      severity: 'high',
+      title: `Unknown algorithm "${alg}": a "none" bypass attempt`,
+      detail: `Algorithm names are case-sensitive, so "${alg}" is not "none" but an unknown algorithm that a verifier must reject. Re-spelling "none" targets verifiers that compare names case-insensitively or block only the exact "none".`,
+      cite: [CITE.rfc7515('4.1.1'), CITE.rfc7518('3.6'), CITE.bcp225('3.1')],
     });
   }
   for (const member of ['jwk', 'jku', 'x5u', 'x5c'] as const) {
@@ -47,7 +56,7 @@ export function headerFindings(header: JsonObject, payload: JsonObject | undefin
     out.push({ id: 'crit', severity: 'medium', title: '"crit" header present', detail: `The verifier must understand every listed extension (${JSON.stringify(header.crit)}) or reject the token.`, cite: [CITE.rfc7515('4.1.11')] });
   }
   if (header.b64 === false) {
-    out.push({ id: 'b64-false', severity: 'medium', title: '"b64": false (unencoded payload)', detail: 'RFC 7797: the payload is signed as raw bytes. Verifiers that ignore this header check the wrong input; "b64" must also be listed in "crit".', cite: [{ label: 'RFC 7797 §3', href: 'https://www.rfc-editor.org/rfc/rfc7797#section-3' }] });
+    out.push({ id: 'b64-false', severity: 'medium', title: '"b64": false (unencoded payload)', detail: 'RFC 7797: the payload is signed as raw bytes. Verifiers that ignore this header check the wrong input; "b64" must also be listed in "crit".', cite: [{ label: 'RFC 7797 §6', href: 'https://www.rfc-editor.org/rfc/rfc7797#section-6' }] });
   }
   if (header.zip !== undefined) {
     out.push({ id: 'zip', severity: 'medium', title: `Compressed before encryption ("zip": ${JSON.stringify(header.zip)})`, detail: 'Compression before encryption can leak secrets through ciphertext length; decompression can also be a zip bomb.', cite: [CITE.bcp225('3.6')] });

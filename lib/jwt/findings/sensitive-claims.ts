@@ -20,7 +20,7 @@ export function looksLikeCardNumber(value: string): boolean {
   return sum % 10 === 0;
 }
 
-/** JWS payloads are only encoded, not encrypted: anyone holding the token reads them (RFC 8725 §3.6 / OWASP). */
+/** JWS payloads are only encoded, not encrypted: anyone holding the token reads them (RFC 7519 §12). */
 export function sensitiveClaimFindings(payload: JsonObject): Finding[] {
   const hits: string[] = [];
   const walk = (value: unknown, path: string, depth: number): void => {
@@ -43,7 +43,7 @@ export function sensitiveClaimFindings(payload: JsonObject): Finding[] {
     id: 'sensitive-claims',
     severity: 'high',
     title: 'Payload looks like it contains sensitive data',
-    detail: `${hits.join(', ')}. A signed JWT is readable by anyone who holds it: never put secrets or personal data in it (use JWE or a reference).`,
-    cite: [CITE.owasp, CITE.bcp225('3.6')],
+    detail: `${hits.join(', ')}. A signed JWT is readable by anyone who holds it; use JWE or leave it out.`,
+    cite: [{ label: 'RFC 7519 §12', href: 'https://www.rfc-editor.org/rfc/rfc7519#section-12' }, CITE.owasp],
   }];
 }

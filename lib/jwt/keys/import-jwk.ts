@@ -1,10 +1,12 @@
 import type { JsonObject } from '../decode';
 import { fail, ok, type Result } from '../result';
+import { keyTextKind } from './key-text';
 
 export type ParsedJwkInput = { kind: 'jwk'; jwk: JsonWebKey & { kid?: string; alg?: string } } | { kind: 'jwks'; jwks: { keys: JsonWebKey[] } };
 
 /** Reads pasted JSON as a single JWK (RFC 7517 §4) or a JWK Set (RFC 7517 §5). */
 export function parseJwkInput(text: string): Result<ParsedJwkInput> {
+  if (keyTextKind(text) === 'pem') return fail('pem_not_jwk', 'This is a PEM key, not a JWK: read it as PEM, or paste a JWK ({"kty":…}) or a JWK Set ({"keys":[…]}).', 'key');
   let value: unknown;
   try {
     value = JSON.parse(text);
