@@ -94,7 +94,7 @@ test('a flow played against a weakened lab realm shows the check its RS skipped;
     await expect(player.heading('Call the API')).toBeVisible();
     await expect(player.checklist(RS_CHECKLIST)).toContainText(aud);
     await expect(player.response().last()).toContainText('HTTP/1.1 200');
-    await expect(player.request().first()).toContainText(`/as/${realm.id}/`);
+    await expect(player.request().last()).toContainText(`GET /rs/${realm.id}/photos`);
     if (!weaknesses.length) await expectNoAxeViolations(page);
   }
 });
