@@ -197,3 +197,24 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer realm="[^"]+", error="invalid_token"/);
   });
 });
+
+describe('DPoP with opaque access tokens (a lab realm with accessTokenFormat: opaque)', () => {
+  it('records cnf.jkt with the token, so the RS and introspection enforce and report the binding', async () => {
+    const created = await inProcessFetch(`${new URL(RESOURCE).origin}/api/realms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ weaknesses: [], settings: { accessTokenFormat: 'opaque' } }),
+    });
+    expect(created.status).toBe(201);
+    const { issuer, resource } = (await created.json()) as { issuer: string; resource: string };
+    const as = await oauth.processDiscoveryResponse(new URL(issuer), await oauth.discoveryRequest(new URL(issuer), { algorithm: 'oidc', ...HTTP }));
+    const DPoP = await newDPoP(service);
+    const { access_token, token_type } = await serviceToken(as, DPoP);
+    expect(token_type).toBe('dpop');
+    expect(access_token).not.toContain('.');
+    const url = new URL(`${resource}/photos`);
+    expect((await oauth.protectedResourceRequest(access_token, 'GET', url, undefined, undefined, { ...RS_HTTP, DPoP })).status).toBe(200);
+    expect(await challengeOf(oauth.protectedResourceRequest(access_token, 'GET', url, undefined, undefined, RS_HTTP))).toMatchObject({ status: 401, error: 'invalid_token' });
+    expect(await introspect(as, access_token)).toMatchObject({ active: true, token_type: 'DPoP', cnf: { jkt: await DPoP.calculateThumbprint() } });
+  });
+});
