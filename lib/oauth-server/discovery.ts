@@ -1,3 +1,4 @@
+import { DPOP_SIGNING_ALGS } from '../dpop/verify-proof';
 import { jsonResponse, requireMethod } from './http';
 import { supportedGrantTypes } from './token/grants';
 import type { Realm } from '../realms/types';
@@ -42,6 +43,8 @@ export function authorizationServerMetadata(realm: Realm): Record<string, unknow
     request_uri_parameter_supported: false,
     // RFC 9068 §2.1 access tokens are signed with the same keys as ID tokens.
     access_token_signing_alg_values_supported: [realm.points['as.access-token-key'](realm.keys).alg],
+    // RFC 9449 §5.1: the token endpoint takes DPoP proofs signed with these. No server nonces (§8).
+    dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS],
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { hostileProof } from '../dpop/hostile-proofs';
 import { setServerStore } from '../realms/registry';
 import { handleServerRequest } from '../server-router';
 import { MemoryStore } from '../store/memory-store';
@@ -23,6 +24,7 @@ const ENDPOINTS = [
 const RFC_ERRORS = new Set([
   'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope',
   'access_denied', 'authorization_pending', 'slow_down', 'expired_token', 'invalid_token', 'insufficient_scope', 'unsupported_token_type',
+  'invalid_dpop_proof',
 ]);
 
 const headerText = fc.string({ maxLength: 80 }).filter((s) => /^[\x20-\x7e]*$/.test(s) && s.trim() === s);
@@ -68,7 +70,9 @@ const method = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE-ME') },
 );
 
-const requestParts = fc.record({ method, contentType, body, authorization, extra: fc.option(fc.tuple(fc.constantFrom('x-forwarded-host', 'accept', 'dpop', 'cookie'), headerText)) });
+/** RFC 9449: hostile DPoP proofs, sometimes two headers of them (§4.3 point 1). */
+const dpop = fc.option(fc.array(hostileProof, { minLength: 1, maxLength: 2 }), { nil: undefined });
+const requestParts = fc.record({ method, contentType, body, authorization, dpop, extra: fc.option(fc.tuple(fc.constantFrom('x-forwarded-host', 'accept', 'dpop', 'cookie'), headerText)) });
 
 beforeAll(() => setServerStore(new MemoryStore()));
 
@@ -80,6 +84,7 @@ describe('back-channel endpoints under malformed requests', () => {
         if (parts.contentType !== undefined) headers.set('content-type', parts.contentType);
         if (parts.authorization !== undefined) headers.set('authorization', parts.authorization);
         if (parts.extra) headers.set(parts.extra[0], parts.extra[1]);
+        for (const proof of parts.dpop ?? []) headers.append('dpop', proof);
         const hasBody = parts.method !== 'GET' && parts.method !== 'HEAD';
         const response = await handleServerRequest(
           new Request(`${ORIGIN}${path}`, { method: parts.method, headers, body: hasBody ? parts.body : undefined }),

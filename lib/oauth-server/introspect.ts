@@ -53,7 +53,9 @@ async function accessTokenInfo(realm: Realm, token: string, caller: ClientConfig
     exp: c.exp,
     iat: c.iat,
     jti: c.jti,
-    token_type: 'Bearer',
+    // RFC 9449 §6.2: a DPoP-bound token says so, with the key it is bound to.
+    token_type: c.jkt !== undefined ? 'DPoP' : 'Bearer',
+    ...(c.jkt !== undefined ? { cnf: { jkt: c.jkt } } : {}),
     ...(c.authTime !== undefined ? { auth_time: c.authTime } : {}),
   };
 }
@@ -69,5 +71,6 @@ async function refreshTokenInfo(realm: Realm, token: string, caller: ClientConfi
     iss: realm.issuer,
     exp: record.familyExpiresAt,
     auth_time: record.authTime,
+    ...(record.jkt !== undefined ? { cnf: { jkt: record.jkt } } : {}),
   };
 }

@@ -58,6 +58,8 @@ export interface RefreshTokenRecord {
   grantId: string;
   /** Absolute expiry of the family: rotation never extends it. */
   familyExpiresAt: number;
+  /** RFC 9449 §5: a public client's refresh token is bound to the DPoP key (JWK SHA-256 thumbprint). */
+  jkt?: string;
 }
 
 /** `opaque-at:{token}`: an opaque access token (realms with `accessTokenFormat: opaque`), TTL = its lifetime + tolerance. */
@@ -70,6 +72,8 @@ export interface OpaqueAccessTokenRecord {
   iat: number;
   exp: number;
   authTime?: number;
+  /** RFC 9449 §6.2: the DPoP key the token is bound to, for introspection and the RS. */
+  jkt?: string;
 }
 
 export const storeKeys = {

@@ -1,7 +1,8 @@
-import { readBearerToken } from '../resource-server/bearer-token';
+import { readAccessToken } from '../resource-server/bearer-token';
 import { CHECK_REPORT_HEADER, formatCheckReport } from '../resource-server/check-report';
 import { jsonResponse as rsJson } from '../resource-server/require-token';
-import { bearerChallenge, bearerError } from '../resource-server/rs-errors';
+import { bearerChallenge } from '../resource-server/rs-errors';
+import { checkSenderConstraint, schemeError } from '../resource-server/sender-constraint';
 import { OAuthError } from './errors';
 import { requireMethod } from './http';
 import { verifyOwnAccessToken } from './issue/verify-access-token';
@@ -12,36 +13,38 @@ import type { Realm } from '../realms/types';
  * `GET|POST {issuer}/userinfo` (OIDC Core §5.3): returns the user's claims for the scopes the
  * access token carries (§5.4: `profile` → name, `email` → email and email_verified). The token
  * comes as a Bearer credential — the header (RFC 6750 §2.1) or, on a form POST, the body
- * (§2.2), never both — read and verified by the same reader and verifier as the RS's. Errors carry
- * RFC 6750 §3 `WWW-Authenticate` challenges whose protection space is the issuer.
+ * (§2.2), never both — or, for a DPoP-bound token, with the DPoP scheme and a proof (RFC 9449 §7),
+ * read and verified by the same reader, verifier and binding check as the RS's. Errors carry
+ * RFC 6750 §3 (or RFC 9449 §7.1) `WWW-Authenticate` challenges whose protection space is the issuer.
  */
 export async function userinfoEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
   const space = realm.issuer;
   const isForm = request.method === 'POST' && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
   const form = isForm ? await readForm(request) : undefined;
-  const raw = readBearerToken(request, realm, { form, space });
+  const presented = readAccessToken(request, realm, { form, space });
   // RFC 6750 §3.1: no credentials at all → a bare challenge without an error code.
-  if (raw === undefined) {
+  if (presented === undefined) {
     throw new OAuthError('invalid_token', 'An access token is required (RFC 6750 §2.1).', 401, { 'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space) });
   }
 
-  const verified = await verifyOwnAccessToken(realm, raw);
+  const verified = await verifyOwnAccessToken(realm, presented.token);
   if (!verified.ok) {
-    const error = bearerError(realm, 'invalid_token', verified.reason, undefined, space);
+    const error = schemeError(realm, presented, 'invalid_token', verified.reason, undefined, space);
     error.headers[CHECK_REPORT_HEADER] = verified.error.headers[CHECK_REPORT_HEADER] ?? '';
     throw error;
   }
   const { token } = verified;
+  await checkSenderConstraint(request, realm, presented, token, space);
   const report = [...token.report];
   if (!token.scope.includes('openid')) {
-    const error = bearerError(realm, 'insufficient_scope', 'The access token lacks the openid scope (OIDC Core §5.3).', 'openid', space);
+    const error = schemeError(realm, presented, 'insufficient_scope', 'The access token lacks the openid scope (OIDC Core §5.3).', 'openid', space);
     error.headers[CHECK_REPORT_HEADER] = formatCheckReport([...report, { check: 'scope', outcome: 'fail' }]);
     throw error;
   }
   report.push({ check: 'scope', outcome: 'pass' });
   const user = realm.users.get(token.sub);
-  if (!user) throw bearerError(realm, 'invalid_token', 'The access token does not name a user.', undefined, space);
+  if (!user) throw schemeError(realm, presented, 'invalid_token', 'The access token does not name a user.', undefined, space);
   const body: Record<string, unknown> = { sub: user.username };
   if (token.scope.includes('profile')) body.name = user.name;
   if (token.scope.includes('email')) {

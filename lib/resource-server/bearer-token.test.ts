@@ -49,6 +49,10 @@ describe('bearer token transport (RFC 6750 §2, OAuth 2.1 §5.2)', () => {
     ['two tokens separated by a space', 'Bearer abc def', /single b64token/],
     ['the Bearer scheme with no token', 'Bearer', /no token/],
     ['another scheme', 'Basic c2VydmljZTpzZXJ2aWNlLXNlY3JldA==', /Bearer scheme/],
+    // RFC 9449 §7.1: the DPoP scheme is read with the same token68 rules, no looser.
+    ['the DPoP scheme with no token', 'DPoP', /DPoP scheme but no token/],
+    ['two credentials with the DPoP scheme', 'DPoP abc, DPoP def', /more than one credential/],
+    ['a DPoP token with characters outside token68', 'DPoP abc"def', /single b64token/],
     ['a token with characters outside b64token', 'Bearer abc"def', /single b64token/],
     ['a huge header', `Bearer ${'a'.repeat(MAX_AUTHORIZATION_LENGTH + 1)}`, /longer than/],
   ];

@@ -14,10 +14,19 @@ export interface BearerOptions {
   space?: string;
 }
 
+/** An access token as the request presented it: the scheme decides which checks follow (RFC 9449 §7). */
+export interface PresentedToken {
+  token: string;
+  /** `DPoP` only for `Authorization: DPoP <token>` (RFC 9449 §7.1); the form body is a bearer method. */
+  scheme: 'Bearer' | 'DPoP';
+}
+
 /**
- * Finds the access token of a request: the Authorization header (RFC 6750 §2.1) or, where the
- * endpoint passes its form body, the `access_token` form parameter (RFC 6750 §2.2). Returns
- * undefined when the request carries no credentials at all. Used by the RS and by userinfo.
+ * Finds the access token of a request: the Authorization header with the Bearer (RFC 6750 §2.1)
+ * or DPoP (RFC 9449 §7.1, same token68 syntax) scheme or, where the endpoint passes its form body,
+ * the `access_token` form parameter (RFC 6750 §2.2). Returns undefined when the request carries no
+ * credentials at all. Used by the RS and by userinfo. Whether the token's binding fits the scheme
+ * is for lib/resource-server/sender-constraint.ts to say.
  *
  * Refused on purpose:
  * - `?access_token=` (RFC 6750 §2.3): RFC 9700 §4.3.2 says access tokens must not travel in the
@@ -25,7 +34,7 @@ export interface BearerOptions {
  * - a token sent both ways, more than one credential, or a malformed header: `invalid_request`
  *   (RFC 6750 §3.1; §2: "MUST NOT use more than one method").
  */
-export function readBearerToken(request: Request, realm: Realm, options: BearerOptions = {}): string | undefined {
+export function readAccessToken(request: Request, realm: Realm, options: BearerOptions = {}): PresentedToken | undefined {
   const fail = (description: string) => bearerError(realm, 'invalid_request', description, undefined, options.space);
   const url = new URL(request.url);
   if (url.searchParams.has('access_token')) {
@@ -36,7 +45,7 @@ export function readBearerToken(request: Request, realm: Realm, options: BearerO
   if (header !== null && bodyToken !== undefined) throw fail('Send the access token one way only (RFC 6750 §2).');
   if (bodyToken !== undefined) {
     if (!B64TOKEN.test(bodyToken) || bodyToken.length > MAX_AUTHORIZATION_LENGTH) throw fail('The access_token form parameter is not a single b64token (RFC 6750 §2.2).');
-    return bodyToken;
+    return { token: bodyToken, scheme: 'Bearer' };
   }
   if (header === null) return undefined;
   if (header.length > MAX_AUTHORIZATION_LENGTH) {
@@ -44,18 +53,20 @@ export function readBearerToken(request: Request, realm: Realm, options: BearerO
   }
   // The auth-scheme is case-insensitive (RFC 9110 §11.1); one space, then exactly one b64token.
   const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+\-.^_`|~]*) (.*)$/s.exec(header);
-  if (!match || match[1].toLowerCase() !== 'bearer') {
-    if (header.trim() === '' || (match === null && /^bearer$/i.test(header.trim()))) {
-      throw fail('The Authorization header has the Bearer scheme but no token.');
+  const scheme = match?.[1].toLowerCase();
+  if (!match || (scheme !== 'bearer' && scheme !== 'dpop')) {
+    const bare = /^(bearer|dpop)$/i.exec(header.trim());
+    if (header.trim() === '' || (match === null && bare)) {
+      throw fail(`The Authorization header has the ${bare?.[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer'} scheme but no token.`);
     }
-    throw fail('The Authorization header must use the Bearer scheme (RFC 6750 §2.1).');
+    throw fail('The Authorization header must use the Bearer scheme (RFC 6750 §2.1), or DPoP for a DPoP-bound token (RFC 9449 §7.1).');
   }
   const token = match[2];
   if (!B64TOKEN.test(token)) {
     const why = token.includes(',') ? 'carries more than one credential' : 'is not a single b64token';
-    throw fail(`The bearer token ${why} (RFC 6750 §2.1).`);
+    throw fail(`The ${scheme === 'dpop' ? 'DPoP' : 'bearer'} token ${why} (RFC 6750 §2.1, RFC 9449 §7.1).`);
   }
-  return token;
+  return { token, scheme: scheme === 'dpop' ? 'DPoP' : 'Bearer' };
 }
 
 /**

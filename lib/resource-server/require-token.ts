@@ -1,24 +1,29 @@
 import type { Realm } from '../realms/types';
-import { readBearerToken } from './bearer-token';
+import { readAccessToken } from './bearer-token';
 import { CHECK_REPORT_HEADER, formatCheckReport, type CheckEntry } from './check-report';
-import { bearerError, missingTokenResponse } from './rs-errors';
+import { missingTokenResponse } from './rs-errors';
+import { checkSenderConstraint, inScheme, schemeError } from './sender-constraint';
 import { verifyAccessToken, type VerifiedAccessToken } from './verify-access-token';
 
 /** Either the verified caller, or the response to send (a bare 401 when no token was sent). */
 export type TokenCheck = { ok: true; token: VerifiedAccessToken } | { ok: false; response: Response };
 
 /**
- * The guard in front of every protected endpoint: finds the bearer token (RFC 6750 §2.1),
- * validates it (RFC 9068 §4) and demands `scope` (RFC 6750 §3.1 `insufficient_scope`, 403,
+ * The guard in front of every protected endpoint: finds the access token (RFC 6750 §2.1, or
+ * RFC 9449 §7.1 for the DPoP scheme), validates it (RFC 9068 §4), checks its DPoP binding against
+ * the request's proof (RFC 9449 §7, sender-constraint.ts) and demands `scope` (RFC 6750 §3.1 `insufficient_scope`, 403,
  * with the scope needed in the challenge). Failures other than "no token" are thrown as OAuthError,
  * carrying the RS's check report; a success carries it in `token.report`.
  */
 export async function requireToken(request: Request, realm: Realm, scope: string): Promise<TokenCheck> {
-  const raw = readBearerToken(request, realm);
-  if (raw === undefined) return { ok: false, response: missingTokenResponse(realm) };
-  const token = await verifyAccessToken(raw, realm);
+  const presented = readAccessToken(request, realm);
+  // The bare challenge stays Bearer-only (the demo contract pins it); DPoP clients find
+  // `dpop_signing_alg_values_supported` in the AS metadata (RFC 9449 §5.1).
+  if (presented === undefined) return { ok: false, response: missingTokenResponse(realm) };
+  const token = await inScheme(presented, realm, () => verifyAccessToken(presented.token, realm));
+  await checkSenderConstraint(request, realm, presented, token);
   if (!token.scope.includes(scope)) {
-    const error = bearerError(realm, 'insufficient_scope', `This request needs the scope ${scope}; the token has: ${token.scope.join(' ') || '(none)'}.`, scope);
+    const error = schemeError(realm, presented, 'insufficient_scope', `This request needs the scope ${scope}; the token has: ${token.scope.join(' ') || '(none)'}.`, scope);
     error.headers[CHECK_REPORT_HEADER] = formatCheckReport([...token.report, { check: 'scope', outcome: 'fail' }]);
     throw error;
   }

@@ -1,3 +1,4 @@
+import { DPOP_SIGNING_ALGS } from '../dpop/verify-proof';
 import { OAuthError, type OAuthErrorCode } from '../oauth-server/errors';
 import type { Realm } from '../realms/types';
 
@@ -44,6 +45,34 @@ export function missingTokenResponse(realm: Realm, space?: string): Response {
       'Cache-Control': 'no-store',
       'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space),
     },
+  });
+}
+
+/** RFC 9449 §7.1: the error codes of the DPoP scheme — RFC 6750 §3.1's, plus `invalid_dpop_proof`. */
+export type DPoPErrorCode = BearerErrorCode | 'invalid_dpop_proof';
+
+/**
+ * RFC 9449 §7.1: the `DPoP` challenge, always with `algs` (the proof algorithms this RS accepts)
+ * and, for an error, its code and description (RFC 6750 §3 syntax).
+ */
+export function dpopChallenge(code?: DPoPErrorCode, description?: string, scope?: string): string {
+  const params: string[] = [];
+  if (code) params.push(`error="${code}"`);
+  if (code && description) params.push(`error_description="${challengeSafe(description)}"`);
+  if (scope) params.push(`scope="${challengeSafe(scope)}"`);
+  params.push(`algs="${DPOP_SIGNING_ALGS.join(' ')}"`);
+  return `DPoP ${params.join(', ')}`;
+}
+
+const DPOP_STATUS: Record<DPoPErrorCode, number> = { ...STATUS, invalid_dpop_proof: 401 };
+
+/**
+ * The error for a request that used the DPoP scheme: the DPoP challenge with the error first, then
+ * the bare Bearer one — this RS accepts both schemes, so it names both (RFC 9449 §7.2, RFC 9110 §11.6.1).
+ */
+export function dpopError(realm: Realm, code: DPoPErrorCode, description: string, scope?: string, space?: string): OAuthError {
+  return new OAuthError(code, description, DPOP_STATUS[code], {
+    'WWW-Authenticate': `${dpopChallenge(code, description, scope)}, ${bearerChallenge(realm, undefined, undefined, undefined, space)}`,
   });
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostileProof } from '../dpop/hostile-proofs';
 import { handleServerRequest } from '../server-router';
 import { TEST_ORIGIN, demoRealm, mintAccessToken } from './test-tokens';
 
@@ -24,7 +25,26 @@ describe('the resource server under random input', () => {
         const hasBody = text !== undefined && method !== 'GET' && method !== 'HEAD';
         const res = await handleServerRequest(new Request(`${TEST_ORIGIN}${path}`, { method, headers, body: hasBody ? text : undefined }));
         expect(res.status).toBeLessThan(500);
-        if (res.status === 401) expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
+        if (res.status === 401) expect(res.headers.get('www-authenticate')).toMatch(/^(Bearer realm="|DPoP )/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never answers 5xx to hostile DPoP proofs beside a DPoP-bound or a plain token (RFC 9449 §7)', async () => {
+    const realm = await demoRealm();
+    const bound = await mintAccessToken(realm, { claims: { cnf: { jkt: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU' } } });
+    const plain = await mintAccessToken(realm);
+    const scheme = fc.constantFrom('DPoP', 'dpop', 'Bearer');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST'), scheme, fc.constantFrom(bound, plain), fc.array(hostileProof, { maxLength: 2 }), async (method, name, token, proofs) => {
+        const headers = new Headers({ authorization: `${name} ${token}` });
+        for (const proof of proofs) headers.append('dpop', proof);
+        const res = await handleServerRequest(new Request(`${TEST_ORIGIN}/rs/demo/photos`, { method, headers }));
+        expect(res.status).toBeLessThan(500);
+        // No hostile proof is ever good enough for the bound token.
+        if (token === bound) expect(res.status).toBe(401);
+        if (res.status === 401) expect(res.headers.get('www-authenticate')).toMatch(/^(Bearer realm="|DPoP )/);
       }),
       { numRuns: 300 },
     );

@@ -23,6 +23,8 @@ export interface VerifiedAccessToken {
   exp: number;
   iat?: number;
   authTime?: number;
+  /** RFC 9449 §6: the JWK SHA-256 thumbprint of the DPoP key the token is bound to (`cnf.jkt`). */
+  jkt?: string;
   iss: string;
   aud: string | string[];
   /** `opaque` for an opaque token checked against the AS's records. */
@@ -225,8 +227,15 @@ function readClaims(p: JWTPayload): Omit<VerifiedAccessToken, 'kid' | 'alg' | 'r
   // exp is required by RFC 9068 §2.2 even where a lab realm skips checking its value.
   if (typeof exp !== 'number') return undefined;
   const authTime = typeof p.auth_time === 'number' ? p.auth_time : undefined;
+  // RFC 7800 §3.1, RFC 9449 §6.1: a `cnf` this RS cannot honour (no `jkt`) is refused, not ignored.
+  let jkt: string | undefined;
+  if (p.cnf !== undefined) {
+    const cnf = p.cnf as Record<string, unknown> | null;
+    if (typeof cnf !== 'object' || cnf === null || typeof cnf.jkt !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(cnf.jkt)) return undefined;
+    jkt = cnf.jkt;
+  }
   // RFC 9068 §2.2.3: scope is a space-separated string (RFC 8693 §4.2 form).
-  return { sub, clientId, jti, exp, iat, iss, aud: aud as string | string[], authTime, scope: scope.split(' ').filter(Boolean) };
+  return { sub, clientId, jti, exp, iat, iss, aud: aud as string | string[], authTime, jkt, scope: scope.split(' ').filter(Boolean) };
 }
 
 /** An opaque token means only what the AS recorded for it: looked up, as introspection does. */
@@ -245,6 +254,7 @@ async function verifyOpaque(token: string, realm: Realm, tolerance: number): Pro
     exp: rec.exp,
     iat: rec.iat,
     authTime: rec.authTime,
+    jkt: rec.jkt,
     iss: realm.issuer,
     aud: rec.aud,
     kid: 'opaque',

@@ -24,6 +24,8 @@ export const DEFAULT_KIND_LIMITS: Readonly<Record<string, number>> = {
   'rt-spent': 200_000,
   at: 400_000,
   'grant-revoked': 200_000,
+  // RFC 9449 §11.1: seen DPoP proof jtis, each kept 2 min; a full kind refuses proofs, never forgets one.
+  'dpop-jti': 200_000,
 };
 const DEFAULT_LIMIT = 50_000;
 

@@ -13,6 +13,8 @@ export interface AccessTokenInput {
   grantId: string;
   /** When a user authenticated (absent for client_credentials). */
   authTime?: number;
+  /** RFC 9449 §6: the DPoP key (JWK SHA-256 thumbprint) the token is bound to. */
+  jkt?: string;
 }
 
 export interface IssuedAccessToken {
@@ -25,13 +27,14 @@ type Issuer = (realm: Realm, input: AccessTokenInput, jti: string, now: number, 
 
 /**
  * A JWT per RFC 9068: header `typ: at+jwt` (§2.1), claims `iss sub aud exp iat jti client_id scope`
- * (+ `auth_time`, §2.2), `aud` = the realm's resource server, signed with the key the realm's
+ * (+ `auth_time`, §2.2; + `cnf.jkt` for a DPoP-bound token, RFC 9449 §6.1), `aud` = the realm's resource server, signed with the key the realm's
  * `as.access-token-key` point names (ES256; a weak HS256 secret in one lab realm).
  */
 const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
   const key = realm.points['as.access-token-key'](realm.keys);
   const claims: Record<string, unknown> = { client_id: input.clientId, scope: input.scope.join(' ') };
   if (input.authTime !== undefined) claims.auth_time = input.authTime;
+  if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(realm.issuer)
@@ -46,7 +49,7 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
 /** An opaque token: 256 random bits meaning nothing by themselves; the RS asks the AS's records (RFC 7662). */
 const issueOpaque: Issuer = async (realm, input, jti, now, expiresIn) => {
   const token = opaqueToken(32);
-  const record: OpaqueAccessTokenRecord = { jti, sub: input.sub, clientId: input.clientId, scope: input.scope, aud: realm.resource, iat: now, exp: now + expiresIn, authTime: input.authTime };
+  const record: OpaqueAccessTokenRecord = { jti, sub: input.sub, clientId: input.clientId, scope: input.scope, aud: realm.resource, iat: now, exp: now + expiresIn, authTime: input.authTime, jkt: input.jkt };
   await realm.store.set(storeKeys.opaqueAccessToken(token), record, expiresIn + CLOCK_TOLERANCE_SECONDS);
   return token;
 };

@@ -16,6 +16,8 @@ export interface GrantOutcome {
   nonce?: string;
   /** Refresh grant: the record of the token being rotated (its family and scope carry over). */
   rotate?: RefreshTokenRecord;
+  /** RFC 9449 §5: the key of the request's valid DPoP proof, when it sent one. */
+  jkt?: string;
 }
 
 /**
@@ -24,13 +26,16 @@ export interface GrantOutcome {
  * - an ID token when `openid` was granted and a user authenticated (OIDC Core §3.1.3.3);
  * - a refresh token on rotation, or when `offline_access` was granted to a client that may use
  *   the refresh_token grant (OIDC Core §11).
+ *
+ * With a DPoP proof (RFC 9449 §5) the access token is bound to its key and `token_type` is `DPoP`;
+ * a new refresh token family of a public client is bound to it too (a rotated one keeps its binding).
  */
 export async function issueTokenResponse(realm: Realm, outcome: GrantOutcome): Promise<Response> {
-  const { client, sub, scope, grantId, authTime } = outcome;
-  const access = await issueAccessToken(realm, { sub, clientId: client.clientId, scope, grantId, authTime });
+  const { client, sub, scope, grantId, authTime, jkt } = outcome;
+  const access = await issueAccessToken(realm, { sub, clientId: client.clientId, scope, grantId, authTime, jkt });
   const body: Record<string, unknown> = {
     access_token: access.token,
-    token_type: 'Bearer',
+    token_type: jkt ? 'DPoP' : 'Bearer',
     expires_in: access.expiresIn,
     scope: scope.join(' '),
   };
@@ -40,7 +45,8 @@ export async function issueTokenResponse(realm: Realm, outcome: GrantOutcome): P
   if (outcome.rotate) {
     body.refresh_token = await issueRefreshToken(realm, outcome.rotate);
   } else if (authTime !== undefined && scope.includes('offline_access') && client.grantTypes.includes('refresh_token')) {
-    const family = newRefreshFamily(realm, { clientId: client.clientId, sub, scope, authTime, grantId });
+    const binding = jkt !== undefined && client.type === 'public' ? { jkt } : {};
+    const family = newRefreshFamily(realm, { clientId: client.clientId, sub, scope, authTime, grantId, ...binding });
     body.refresh_token = await issueRefreshToken(realm, family);
   }
   return jsonResponse(body);

@@ -13,7 +13,7 @@ import type { GrantContext } from './types';
  * included in the authorization request", and then identical), and PKCE (RFC 7636 §4.6, see pkce.ts).
  * A code that fails a check is burnt anyway: it was consumed first, so it cannot be retried.
  */
-export async function authorizationCodeGrant({ realm, client, form }: GrantContext): Promise<Response> {
+export async function authorizationCodeGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   const code = form.get('code');
   if (!code) throw invalidRequest('The code parameter is missing (RFC 6749 §4.1.3).');
   const redirectUri = form.get('redirect_uri');
@@ -46,5 +46,6 @@ export async function authorizationCodeGrant({ realm, client, form }: GrantConte
     grantId: record.grantId,
     authTime: record.authTime,
     nonce: record.nonce,
+    jkt: dpop?.jkt,
   });
 }

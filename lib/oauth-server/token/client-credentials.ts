@@ -9,10 +9,10 @@ import type { GrantContext } from './types';
  * refresh token (§4.4.3: "SHOULD NOT be included") and no ID token (no user). Without `scope`
  * the client gets every scope it is allowed (RFC 6749 §3.3 default).
  */
-export async function clientCredentialsGrant({ realm, client, form }: GrantContext): Promise<Response> {
+export async function clientCredentialsGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   // RFC 6749 §4.4: "MUST only be used by confidential clients".
   if (client.type !== 'confidential') throw unauthorizedClient('Only confidential clients may use client_credentials (RFC 6749 §4.4).');
   const scope = parseScope(form.get('scope')) ?? client.scopes;
   checkClientScope(realm, client, scope);
-  return issueTokenResponse(realm, { client, sub: client.clientId, scope, grantId: opaqueToken(16) });
+  return issueTokenResponse(realm, { client, sub: client.clientId, scope, grantId: opaqueToken(16), jkt: dpop?.jkt });
 }

@@ -13,7 +13,7 @@ const EXPIRED_GRACE = 60;
  * the user has not decided, `slow_down` when polled faster than the interval (which then grows),
  * `access_denied`, `expired_token`, or tokens, after which the device code is spent.
  */
-export async function deviceCodeGrant({ realm, client, form }: GrantContext): Promise<Response> {
+export async function deviceCodeGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   const deviceCode = form.get('device_code');
   if (!deviceCode) throw invalidRequest('The device_code parameter is missing (RFC 8628 §3.4).');
   const key = storeKeys.device(deviceCode);
@@ -53,5 +53,6 @@ export async function deviceCodeGrant({ realm, client, form }: GrantContext): Pr
     scope: approved.scope,
     grantId: approved.grantId,
     authTime: decision.authTime,
+    jkt: dpop?.jkt,
   });
 }

@@ -2,13 +2,14 @@ import { authenticateClient } from '../client-auth';
 import { invalidRequest, unauthorizedClient, unsupportedGrantType } from '../errors';
 import { requireMethod } from '../http';
 import { readForm, truncate } from '../read-form';
+import { tokenRequestProof } from './dpop-binding';
 import { findGrant } from './grants';
 import type { Realm } from '../../realms/types';
 
 /**
  * `POST {issuer}/token` (RFC 6749 §3.2): reads the form, picks the grant, authenticates the
  * client (RFC 6749 §3.2.1), checks the client may use the grant (§5.2 unauthorized_client),
- * then hands over to the grant's module.
+ * checks a DPoP proof if one was sent (RFC 9449 §5), then hands over to the grant's module.
  */
 export async function tokenEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['POST']);
@@ -21,7 +22,8 @@ export async function tokenEndpoint(request: Request, realm: Realm): Promise<Res
   if (!client.grantTypes.includes(grant.grantType)) {
     throw unauthorizedClient(`The client "${truncate(client.clientId)}" may not use the ${grant.grantType} grant.`);
   }
-  return grant.handle({ realm, client, form });
+  const dpop = await tokenRequestProof(request, realm);
+  return grant.handle({ realm, client, form, dpop });
 }
 
 function refusal(grantType: string): string {

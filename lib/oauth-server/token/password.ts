@@ -10,7 +10,7 @@ import type { GrantContext } from './types';
  * `passwordGrant` policy is `allow`: RFC 9700 §2.4 says it "MUST NOT be used", and `demo`
  * answers `unsupported_grant_type` before this runs (see grants.ts).
  */
-export async function passwordGrant({ realm, client, form }: GrantContext): Promise<Response> {
+export async function passwordGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   const username = form.get('username');
   const password = form.get('password');
   if (username === undefined || password === undefined) throw invalidRequest('The username and password parameters are required (RFC 6749 §4.3.2).');
@@ -24,5 +24,6 @@ export async function passwordGrant({ realm, client, form }: GrantContext): Prom
     scope,
     grantId: opaqueToken(16),
     authTime: realm.clock.nowSeconds(),
+    jkt: dpop?.jkt,
   });
 }

@@ -1,6 +1,7 @@
 import { invalidGrant, invalidRequest } from '../errors';
 import { isGrantRevoked, revokeGrant } from '../issue/grant-state';
 import { issueTokenResponse } from '../issue/token-response';
+import { checkRefreshTokenBinding } from './dpop-binding';
 import { storeKeys, type RefreshTokenRecord } from '../records';
 import { narrowScope, parseScope } from './scope';
 import type { GrantContext } from './types';
@@ -15,9 +16,10 @@ interface SpentMark {
  * the token and issues a new one of the same family; presenting a spent token means two parties
  * hold it, so the whole family (its grant) is revoked and the request fails with invalid_grant.
  * The requested scope may narrow but never widen the original (RFC 6749 §6); the new refresh
- * token keeps the original scope.
+ * token keeps the original scope. A refresh token bound to a DPoP key (RFC 9449 §5) needs a proof
+ * made with that key; the new access token is bound to the proof's key.
  */
-export async function refreshTokenGrant({ realm, client, form }: GrantContext): Promise<Response> {
+export async function refreshTokenGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   const token = form.get('refresh_token');
   if (!token) throw invalidRequest('The refresh_token parameter is missing (RFC 6749 §6).');
   const requested = parseScope(form.get('scope'));
@@ -28,6 +30,7 @@ export async function refreshTokenGrant({ realm, client, form }: GrantContext): 
   // Checked before consuming, so another client cannot burn a token it stole.
   if (seen.clientId !== client.clientId) throw invalidGrant('The refresh token was issued to another client (RFC 6749 §6).');
   if (await isGrantRevoked(realm, seen.grantId)) throw invalidGrant('The refresh token has been revoked.');
+  checkRefreshTokenBinding(seen.jkt, dpop);
   // Also before consuming: a refused scope must not burn the client's token.
   const scope = narrowScope(seen.scope, requested);
 
@@ -47,6 +50,7 @@ export async function refreshTokenGrant({ realm, client, form }: GrantContext): 
     grantId: record.grantId,
     authTime: record.authTime,
     rotate: rotate ? record : undefined,
+    jkt: dpop?.jkt,
   });
   if (rotate) return response;
   // Lab realms that allow reuse hand the same refresh token back (the weakness RFC 9700 §4.14 warns of).

@@ -1,3 +1,4 @@
+import type { VerifiedProof } from '../../dpop/verify-proof';
 import type { ClientConfig, GrantType, Realm } from '../../realms/types';
 
 /** What every grant handler receives once the client is authenticated and allowed the grant. */
@@ -5,6 +6,8 @@ export interface GrantContext {
   realm: Realm;
   client: ClientConfig;
   form: Map<string, string>;
+  /** The request's valid DPoP proof (RFC 9449 §5), when it sent one: what is issued is bound to its key. */
+  dpop?: VerifiedProof;
 }
 
 export type GrantHandler = (context: GrantContext) => Promise<Response>;
