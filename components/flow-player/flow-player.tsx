@@ -1,11 +1,17 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { RealmDescriptor } from '@/lib/realms/descriptor';
+import { DEMO_REALM, type RealmDescriptor } from '@/lib/realms/descriptor';
 import type { FlowDefinition, FlowOptions } from './flow-definition';
 import { findFlow } from './flow-registry';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
+
+/** The realm id a saved snapshot's machine was started with (`demo` when it says none). */
+function savedRealmId(snapshot: unknown): string {
+  const id = (snapshot as { context?: { input?: { realm?: { id?: unknown } } } } | undefined)?.context?.input?.realm?.id;
+  return typeof id === 'string' ? id : DEMO_REALM;
+}
 
 interface Session {
   def: FlowDefinition;
@@ -31,15 +37,22 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
       (def) => {
         if (!live) return;
         // sessionStorage exists only in the browser, so the run starts after hydration.
-        const persisted = loadPersisted(slug);
-        setSession({ def, key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback: peekCallback() });
+        const callback = peekCallback();
+        let persisted = loadPersisted(slug);
+        // A saved run of another realm is not this page's run (`?realm=` names the realm; none = demo),
+        // unless the AS just sent the browser back to it (the return trip drops the query string).
+        if (persisted && !callback && savedRealmId(persisted.snapshot) !== (realm?.id ?? DEMO_REALM)) {
+          clearPersisted(slug);
+          persisted = undefined;
+        }
+        setSession({ def, key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback });
       },
       () => live && setMissing(true),
     );
     return () => {
       live = false;
     };
-  }, [flow, slug]);
+  }, [flow, slug, realm?.id]);
   // An unknown grant (the page 404s before this), or a chunk that would not load.
   if (!flow || missing) return <p role="alert" className="text-rose-900">This flow could not be loaded. Reload the page, or pick a flow from the Flows page.</p>;
   if (!session) return <p className="text-slate-700">Starting the flow…</p>;
