@@ -25,7 +25,7 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
     >
       <label className="flex flex-col">
         <span className="font-medium">Client</span>
-        <select className="rounded border border-slate-300 px-2 py-1" value={draft.client} onChange={(e) => {
+        <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={draft.client} onChange={(e) => {
           const c = def.clients.find((x) => x.id === e.target.value) ?? def.clients[0];
           setDraft({ ...draft, client: c.id, authMethod: c.methods[0] });
         }}>
@@ -36,7 +36,7 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
       </label>
       <label className="flex flex-col">
         <span className="font-medium">Client authentication</span>
-        <select className="rounded border border-slate-300 px-2 py-1" value={client.methods.includes(draft.authMethod) ? draft.authMethod : client.methods[0]} onChange={(e) => setDraft({ ...draft, authMethod: e.target.value as ClientAuthMethod })}>
+        <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={client.methods.includes(draft.authMethod) ? draft.authMethod : client.methods[0]} onChange={(e) => setDraft({ ...draft, authMethod: e.target.value as ClientAuthMethod })}>
           {client.methods.map((m) => (
             <option key={m} value={m}>{m}</option>
           ))}
