@@ -1,3 +1,4 @@
+import { readLimitedText } from '../http/read-limited';
 import { invalidRequest } from './errors';
 
 /** Bodies above this are refused before parsing: no OAuth request needs more. */
@@ -13,9 +14,10 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   if (type !== 'application/x-www-form-urlencoded') {
     throw invalidRequest('The request body must be application/x-www-form-urlencoded (RFC 6749 §3.2).');
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw invalidRequest(`The request body is larger than ${maxBytes} bytes.`);
-  const text = await readLimitedText(request, maxBytes);
+  const text = await readLimitedText(request, maxBytes, {
+    tooLarge: () => invalidRequest(`The request body is larger than ${maxBytes} bytes.`),
+    notUtf8: () => invalidRequest('The request body is not valid UTF-8.'),
+  });
   return paramsToMap(new URLSearchParams(text));
 }
 
@@ -34,33 +36,6 @@ export function paramsToMap(params: URLSearchParams): Map<string, string> {
   return map;
 }
 
-async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw invalidRequest(`The request body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidRequest('The request body is not valid UTF-8.');
-  }
-}
 
 /** Keeps attacker-controlled text short when echoed in an error description. */
 export function truncate(text: string, max = 40): string {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readLimitedText } from '../http/read-limited';
 import { COMMON_SECRETS } from '../jwt/findings/common-secrets';
 import { OAuthError, invalidRequest } from '../oauth-server/errors';
 import { jsonResponse, requireMethod } from '../oauth-server/http';
@@ -73,9 +74,7 @@ function tooMany(description: string, retryAfter: number): OAuthError {
 async function readJsonBody(request: Request): Promise<unknown> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') throw invalidRequest('The request body must be application/json.');
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_REALM_BODY_BYTES) throw bodyTooLarge();
-  const text = await readLimited(request);
+  const text = await readLimitedText(request, MAX_REALM_BODY_BYTES, { tooLarge: bodyTooLarge, notUtf8: () => invalidRequest('The request body is not valid UTF-8.') });
   try {
     return JSON.parse(text);
   } catch {
@@ -87,27 +86,6 @@ function bodyTooLarge(): OAuthError {
   return new OAuthError('invalid_request', `The request body is larger than ${MAX_REALM_BODY_BYTES / 1024} KB.`, 413);
 }
 
-async function readLimited(request: Request): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_REALM_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw invalidRequest('The request body is not valid UTF-8.');
-  }
-}
 
 function parseRealmRequest(body: unknown): { weaknesses: string[]; settings: RealmSettings } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest('The request body must be a JSON object: { "weaknesses": [...] }.');

@@ -1,3 +1,4 @@
+import { readLimitedText } from '../http/read-limited';
 import type { Realm } from '../realms/types';
 import { refuseFormBodyToken } from './bearer-token';
 import { bearerError } from './rs-errors';
@@ -17,7 +18,10 @@ export interface SmallBody {
  */
 export async function readSmallBody(request: Request, realm: Realm): Promise<SmallBody> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  const text = await readLimited(request, realm);
+  const text = await readLimitedText(request, MAX_BODY_BYTES, {
+    tooLarge: () => bearerError(realm, 'invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+    notUtf8: () => bearerError(realm, 'invalid_request', 'The request body is not valid UTF-8.'),
+  });
   if (type === 'application/x-www-form-urlencoded' && new URLSearchParams(text).has('access_token')) refuseFormBodyToken(realm);
   return { type, text };
 }
@@ -37,32 +41,3 @@ export function parseJsonObject(body: SmallBody, realm: Realm): Record<string, u
   return value as Record<string, unknown>;
 }
 
-async function readLimited(request: Request, realm: Realm): Promise<string> {
-  const tooBig = () => bearerError(realm, 'invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) throw tooBig();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw bearerError(realm, 'invalid_request', 'The request body is not valid UTF-8.');
-  }
-}
