@@ -57,3 +57,15 @@ describe('the attacker site of a lab realm', () => {
     }
   });
 });
+
+describe('the attacker site under hostile bodies', () => {
+  it('refuses a body over 16 KB, even streamed without Content-Length, and bad UTF-8', async () => {
+    const lab = await createLab();
+    const stream = new ReadableStream({ start: (c) => { for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode('a'.repeat(1024))); c.close(); } });
+    const big = await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(big.status).toBe(413);
+    const bad = await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0xff, 0xfe]) });
+    expect(bad.status).toBe(400);
+    expect((await (await at(`/attacker/${lab.id}/log`)).json()).records).toEqual([]);
+  });
+});

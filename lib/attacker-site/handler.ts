@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
+import { readLimitedText } from '../http/read-limited';
 import { OAuthError, invalidRequest } from '../oauth-server/errors';
 import { jsonResponse } from '../oauth-server/http';
 import { escapeHtml } from '../oauth-server/pages/html';
@@ -78,9 +79,10 @@ function page(realm: Realm): Response {
 
 async function readBody(request: Request): Promise<{ type: string; text: string }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_BODY) throw new OAuthError('invalid_request', 'The body is larger than 16 KB.', 413);
-  const text = await request.text().catch(() => '');
-  if (text.length > MAX_BODY) throw new OAuthError('invalid_request', 'The body is larger than 16 KB.', 413);
+  const text = await readLimitedText(request, MAX_BODY, {
+    tooLarge: () => new OAuthError('invalid_request', 'The body is larger than 16 KB.', 413),
+    notUtf8: () => invalidRequest('The body is not valid UTF-8.'),
+  });
   return { type, text };
 }
 

@@ -6,8 +6,17 @@ export function isJwsAlg(alg: unknown): alg is JwsAlg {
   return typeof alg === 'string' && (JWS_ALGS as readonly string[]).includes(alg);
 }
 
-export function isHmac(alg: string): boolean {
-  return /^HS(256|384|512)$/.test(alg);
+export function isHmac(alg: unknown): alg is string {
+  return typeof alg === 'string' && /^HS(256|384|512)$/.test(alg);
+}
+
+/**
+ * `none` in any letter case. Only the lower-case `none` is the unsecured algorithm (RFC 7515 §4.1.1,
+ * RFC 7518 §3.6); the other spellings are unknown names — and the classic attempt to slip past a
+ * filter that blocks only the exact `none`, which a naive verifier lower-cases.
+ */
+export function spellsNone(alg: unknown): alg is string {
+  return typeof alg === 'string' && alg.toLowerCase() === 'none';
 }
 
 export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
@@ -20,7 +29,7 @@ export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
  * past a filter that only blocks the exact "none".
  */
 export function unknownAlgMessage(alg: string): string {
-  if (alg.toLowerCase() === 'none') return `"${alg}" is not "none": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm and must be rejected. Re-spelling "none" is a classic attempt to bypass verification.`;
+  if (spellsNone(alg)) return `"${alg}" is not "none": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm and must be rejected. Re-spelling "none" is a classic attempt to bypass verification.`;
   return `"${alg}" is not a supported algorithm (${JWS_ALGS.join(', ')}; names are case-sensitive): reject the token.`;
 }
 

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { readLimitedText } from '../http/read-limited';
-import { COMMON_SECRETS } from '../jwt/findings/common-secrets';
+import { LAB_WEAK_SECRETS } from './weak-secrets';
 import { OAuthError, invalidRequest } from '../oauth-server/errors';
 import { jsonResponse, requireMethod } from '../oauth-server/http';
 import { clientAddress } from '../oauth-server/session';
 import { catalogueDocument, selectWeaknesses } from './catalogue';
 import { DEMO_REALM_ID } from './demo';
 import { DEFAULT_SETTINGS, type LabRealmRecord, type RealmSettings } from './lab-registry';
+import { warmKeyPool } from './keys';
 import { serverState } from './registry';
 import { realmAt } from './descriptor';
 
@@ -46,6 +47,8 @@ export async function createRealmEndpoint(request: Request, origin: string): Pro
     hmacSecret: needsSecret ? weakSecret() : undefined,
   });
   if (!result.ok) throw tooMany(`The server already holds ${s.labs.cap} lab realms, none idle long enough to make room.`, result.retryAfter);
+  // Its first request will take an RSA pair: keep some ready, made off the event loop.
+  warmKeyPool();
   return jsonResponse(realmDocument(origin, result.record, s.labs.expiresAt(result.record)), 201, {
     Location: `${origin}/api/realms/${result.record.id}`,
   });
@@ -109,8 +112,6 @@ function parseSettings(value: unknown): RealmSettings {
   return { accessTokenFormat: format };
 }
 
-/** A secret from the first part of the common-secrets list, which the browser's cracker tries first. */
 function weakSecret(): string {
-  const candidates = COMMON_SECRETS.filter((s) => /^[\x21-\x7e]{4,}$/.test(s)).slice(0, 120);
-  return candidates[randomInt(candidates.length)];
+  return LAB_WEAK_SECRETS[randomInt(LAB_WEAK_SECRETS.length)];
 }

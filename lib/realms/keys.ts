@@ -51,25 +51,29 @@ function newPair(alg: AsymmetricAlg): Promise<KeyPair> {
 
 /**
  * RSA-2048 generation costs tens of milliseconds of CPU, far over the budget of creating a lab realm;
- * a few pairs are made ahead of time, off the request path, and refilled in the background.
+ * for lab realms a few pairs are made ahead of time, off the request path, and refilled in the
+ * background. The pool starts with the first lab realm, so a server that only serves `demo` never
+ * pays for it.
  */
 const RSA_POOL_SIZE = 8;
 const rsaPool: Array<Promise<KeyPair>> = [];
 
-function takeRsaPair(): Promise<KeyPair> {
-  const pair = rsaPool.shift() ?? newPair('RS256');
+function refillPool(): void {
   while (rsaPool.length < RSA_POOL_SIZE) {
     const next = newPair('RS256');
     next.catch(() => undefined);
     rsaPool.push(next);
   }
+}
+
+function takePooledRsaPair(): Promise<KeyPair> {
+  const pair = rsaPool.shift() ?? newPair('RS256');
+  refillPool();
   return pair;
 }
 
-/** Warms the RSA pool (server start); later takes refill it. */
-export function warmKeyPool(): void {
-  if (rsaPool.length === 0) void takeRsaPair().catch(() => undefined);
-}
+/** Fills the pool of ready RSA pairs, if it is not full (a lab realm was created: more will follow). */
+export const warmKeyPool: () => void = refillPool;
 
 async function signingKey(alg: AsymmetricAlg, pair: KeyPair): Promise<SigningKey> {
   const jwk = await exportJWK(pair.publicKey);
@@ -77,9 +81,13 @@ async function signingKey(alg: AsymmetricAlg, pair: KeyPair): Promise<SigningKey
   return { alg, kid, ...pair, publicJwk: { ...jwk, kid, alg, use: 'sig' } };
 }
 
-/** Generates a realm's key set: ES256 (default) and RS256, plus an HMAC key when given a secret. */
-export async function generateRealmKeys(options: { hmacSecret?: string } = {}): Promise<RealmKeys> {
-  const [es, rs] = await Promise.all([newPair('ES256').then((p) => signingKey('ES256', p)), takeRsaPair().then((p) => signingKey('RS256', p))]);
+/**
+ * Generates a realm's key set: ES256 (default) and RS256, plus an HMAC key when given a secret.
+ * `pooled`: take the RSA pair from the lab realms' pool (see above) instead of making one now.
+ */
+export async function generateRealmKeys(options: { hmacSecret?: string; pooled?: boolean } = {}): Promise<RealmKeys> {
+  const rsaPair = options.pooled ? takePooledRsaPair() : newPair('RS256');
+  const [es, rs] = await Promise.all([newPair('ES256').then((p) => signingKey('ES256', p)), rsaPair.then((p) => signingKey('RS256', p))]);
   const all = [es, rs];
   const pems = new Map<string, Promise<string>>();
   const hmac: HmacKey | undefined = options.hmacSecret === undefined

@@ -2,9 +2,9 @@ import { OAuthError } from '../oauth-server/errors';
 import { MemoryStore } from '../store/memory-store';
 import type { Store } from '../store/types';
 import { systemClock, type Clock } from '../store/types';
-import { composePoints, selectWeaknesses, type Weakness } from './catalogue';
+import { composePoints, selectWeaknesses } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
-import { generateRealmKeys, warmKeyPool, type RealmKeys } from './keys';
+import { generateRealmKeys, type RealmKeys } from './keys';
 import { DEFAULT_SETTINGS, LabRegistry, type LabRealmRecord, type RealmSettings } from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
@@ -23,7 +23,7 @@ interface ServerState {
   keys: Map<string, Promise<RealmKeys>>;
   labs: LabRegistry;
   /** Composed points per lab realm, built once. */
-  points: Map<string, { points: Readonly<PolicyPoints>; weaknesses: readonly Weakness[] }>;
+  points: Map<string, Readonly<PolicyPoints>>;
 }
 const g = globalThis as unknown as { __flowlab?: ServerState };
 
@@ -43,11 +43,7 @@ function newState(store: Store, clock: Clock): ServerState {
 }
 
 export function serverState(): ServerState {
-  if (!g.__flowlab) {
-    g.__flowlab = newState(new MemoryStore(), systemClock);
-    // Lab realms take RSA pairs made ahead of time: start making them now, off the event loop.
-    warmKeyPool();
-  }
+  g.__flowlab ??= newState(new MemoryStore(), systemClock);
   return g.__flowlab;
 }
 
@@ -61,11 +57,11 @@ export function setServerStore(store: Store, clock: Clock = systemClock) {
   if (keys) g.__flowlab.keys.set(DEMO_REALM_ID, keys);
 }
 
-function keysFor(id: string, hmacSecret?: string): Promise<RealmKeys> {
+function keysFor(id: string, lab: LabRealmRecord | undefined): Promise<RealmKeys> {
   const s = serverState();
   let keys = s.keys.get(id);
   if (!keys) {
-    keys = generateRealmKeys({ hmacSecret });
+    keys = generateRealmKeys({ hmacSecret: lab?.hmacSecret, pooled: lab !== undefined });
     s.keys.set(id, keys);
   }
   return keys;
@@ -77,16 +73,22 @@ function algorithmsOf(keys: RealmKeys): string[] {
 
 const HARDENED = composePoints([]);
 
-async function buildRealm(id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
+/** A lab realm's points, composed once from its weakness names (checked when the realm was created). */
+function pointsFor(lab: LabRealmRecord): Readonly<PolicyPoints> {
   const s = serverState();
-  let composed = lab ? s.points.get(id) : undefined;
-  if (lab && !composed) {
+  let points = s.points.get(lab.id);
+  if (!points) {
     const selection = selectWeaknesses(lab.weaknesses);
     if (!selection.ok) throw new OAuthError('server_error', 'This lab realm has an invalid configuration.');
-    composed = { points: composePoints(selection.weaknesses), weaknesses: selection.weaknesses };
-    s.points.set(id, composed);
+    points = composePoints(selection.weaknesses);
+    s.points.set(lab.id, points);
   }
-  const keys = await keysFor(id, lab?.hmacSecret);
+  return points;
+}
+
+async function buildRealm(id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
+  const s = serverState();
+  const keys = await keysFor(id, lab);
   const segment = encodeURIComponent(id);
   return {
     id,
@@ -96,7 +98,7 @@ async function buildRealm(id: string, origin: string, lab: LabRealmRecord | unde
     clients: new Map(demoClients(origin).map((c) => [c.clientId, c])),
     users: new Map(DEMO_USERS.map((u) => [u.username, u])),
     scopes: DEMO_SCOPES,
-    points: composed?.points ?? HARDENED,
+    points: lab ? pointsFor(lab) : HARDENED,
     weaknesses: lab?.weaknesses ?? [],
     settings: lab?.settings ?? DEFAULT_SETTINGS,
     algorithms: algorithmsOf(keys),

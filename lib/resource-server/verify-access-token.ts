@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { base64url, compactVerify, type JWSHeaderParameters, type JWTPayload } from 'jose';
+import { spellsNone } from '../jwt/algorithms';
 import { OAuthError } from '../oauth-server/errors';
 import { isGrantRevoked } from '../oauth-server/issue/grant-state';
 import { storeKeys, type OpaqueAccessTokenRecord } from '../oauth-server/records';
@@ -129,8 +130,6 @@ function decodePart(part: string): Record<string, unknown> | undefined {
   }
 }
 
-const isNoneAlg = (alg: unknown) => typeof alg === 'string' && alg.toLowerCase() === 'none';
-
 async function verifyJwt(token: string, realm: Realm, points: Readonly<PolicyPoints>, tolerance: number): Promise<VerifiedAccessToken> {
   const r = reporter(realm);
   const parts = token.split('.');
@@ -140,7 +139,7 @@ async function verifyJwt(token: string, realm: Realm, points: Readonly<PolicyPoi
 
   r.record('alg', points['rs.algorithm'](header!.alg, realm.algorithms), 'algorithm');
   const alg = String(header!.alg);
-  if (isNoneAlg(alg)) {
+  if (spellsNone(alg)) {
     // An unsecured JWS (RFC 7515 §A.5) has no key and no signature: there is nothing to verify.
     r.report.push({ check: 'key', outcome: 'skipped' }, { check: 'signature', outcome: 'skipped' });
   } else {

@@ -1,3 +1,4 @@
+import { spellsNone } from '../algorithms';
 import type { JsonObject } from '../decode';
 import { CITE, type Finding } from './types';
 
@@ -13,7 +14,7 @@ export function headerFindings(header: JsonObject, payload: JsonObject | undefin
       detail: 'Anyone can forge this token. Verifiers must reject "none" unless the application explicitly expects unsecured tokens.',
       cite: [CITE.rfc7518('3.6'), CITE.bcp225('3.1'), CITE.owasp],
     });
-  } else if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+  } else if (spellsNone(alg)) {
     // RFC 7515 §4.1.1: "alg" is case-sensitive, so this is not "none" but an unknown algorithm.
     out.push({
       id: 'alg-none-variant',

@@ -1,5 +1,5 @@
 import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
-import { isHmac } from '../algorithms';
+import { isHmac, spellsNone } from '../algorithms';
 import { explainJoseError } from '../explain-error';
 import { ok, fail, type Result } from '../result';
 
@@ -12,7 +12,7 @@ export interface GeneratedPair {
 
 /** A fresh, exportable key pair for `alg` (RSA 2048, P-256/384/521, Ed25519). Never throws. */
 export async function generatePair(alg: string): Promise<Result<GeneratedPair>> {
-  if (isHmac(alg) || alg.toLowerCase() === 'none') return fail('no_pair', `"${alg}" does not use a key pair.`, 'key');
+  if (isHmac(alg) || spellsNone(alg)) return fail('no_pair', `"${alg}" does not use a key pair.`, 'key');
   try {
     const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
     const [privatePem, publicPem, privateJwk, publicJwk] = await Promise.all([exportPKCS8(privateKey), exportSPKI(publicKey), exportJWK(privateKey), exportJWK(publicKey)]);

@@ -24,6 +24,3 @@ export interface Weakness {
 }
 
 export const defineWeakness = (w: Weakness): Weakness => Object.freeze(w);
-
-/** The header `alg` of an HMAC JWS (HS256/384/512), which a naive RS verifies with whatever bytes it finds. */
-export const isHmacAlg = (alg: unknown): alg is string => typeof alg === 'string' && /^HS(256|384|512)$/.test(alg);

@@ -1,3 +1,4 @@
+import { spellsNone } from '../../jwt/algorithms';
 import { defineWeakness } from './define';
 
 /** A naive allow-list check that lower-cases `alg`, or forgets to exclude `none`: the unsecured JWS passes. */
@@ -9,6 +10,6 @@ export const rsAcceptsAlgNone = defineWeakness({
   server: 'rs',
   apply: (points) => ({
     'rs.algorithm': (alg, allowed) =>
-      typeof alg === 'string' && alg.toLowerCase() === 'none' ? 'weakened' : points['rs.algorithm'](alg, allowed),
+      spellsNone(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed),
   }),
 });

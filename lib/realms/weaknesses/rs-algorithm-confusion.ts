@@ -1,4 +1,5 @@
-import { defineWeakness, isHmacAlg } from './define';
+import { isHmac } from '../../jwt/algorithms';
+import { defineWeakness } from './define';
 
 /**
  * The RS trusts the header's `alg`: for HS256 it takes "the key" — the realm's RSA public key, as the
@@ -11,9 +12,9 @@ export const rsAlgorithmConfusion = defineWeakness({
   specs: ['RFC 8725 §2.1', 'RFC 8725 §3.1'],
   server: 'rs',
   apply: (points) => ({
-    'rs.algorithm': (alg, allowed) => (isHmacAlg(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed)),
+    'rs.algorithm': (alg, allowed) => (isHmac(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed)),
     'rs.hmac-with-public-key': async (header, ctx) => {
-      if (!isHmacAlg(header.alg)) return undefined;
+      if (!isHmac(header.alg)) return undefined;
       const rsa = (typeof header.kid === 'string' ? ctx.keys.byKid(header.kid) : undefined) ?? ctx.keys.all.find((k) => k.alg === 'RS256');
       const pem = rsa && rsa.alg === 'RS256' ? await ctx.keys.publicPem(rsa.kid) : undefined;
       if (!pem) return undefined;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { OAuthError } from '../../oauth-server/errors';
-import { defineWeakness, isHmacAlg } from './define';
+import { isHmac } from '../../jwt/algorithms';
+import { defineWeakness } from './define';
 
 /** Where the naive RS believes its key files are. Nothing is ever read from disk: the lookup is simulated. */
 const KEY_DIR = '/srv/flowlab/keys';
@@ -16,10 +17,10 @@ export const rsKidPathTraversal = defineWeakness({
   specs: ['RFC 8725 §3.10'],
   server: 'rs',
   apply: (points) => ({
-    'rs.algorithm': (alg, allowed) => (isHmacAlg(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed)),
+    'rs.algorithm': (alg, allowed) => (isHmac(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed)),
     'rs.key-from-kid-path': async (header) => {
       const kid = header.kid;
-      if (typeof kid !== 'string' || !kid.includes('/') || !isHmacAlg(header.alg)) return undefined;
+      if (typeof kid !== 'string' || !kid.includes('/') || !isHmac(header.alg)) return undefined;
       const file = posix.join(KEY_DIR, kid);
       if (file === '/dev/null') return { alg: header.alg, key: new Uint8Array(0), outcome: 'weakened', source: `the file ${file} (empty), named by kid` };
       throw new OAuthError('invalid_token', `The kid names the file ${file.slice(0, 80)}, which does not exist on this (simulated) server.`, 401);
