@@ -1,12 +1,12 @@
 'use client';
-import { useEffect, useMemo, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
 import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard } from './step-card';
-import type { FlowDefinition } from './flow-definition';
+import type { FlowExtrasProps } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
 type Ctx = FlowContextBase & { input: FlowInput; jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
@@ -30,8 +30,10 @@ function useJwks(context: Ctx) {
 }
 
 export interface StepViewProps {
-  slug: string;
-  def: FlowDefinition;
+  /** The diagram's parties. */
+  actors: readonly string[];
+  /** The flow's own step panels. */
+  Extras?: ComponentType<FlowExtrasProps>;
   step: string;
   index: number;
   total: number;
@@ -43,10 +45,12 @@ export interface StepViewProps {
   knows: Record<string, string[]>;
   send: (event: { type: string }) => void;
   goToAuthorizationServer: () => void;
+  /** Shown right under the step card (an attack's Outcome). */
+  afterCard?: ReactNode;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ slug, def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
+export function StepView({ actors, Extras, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer, afterCard }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
@@ -61,8 +65,9 @@ export function StepView({ slug, def, step, index, total, meta, context, live, r
   return (
     <div className="min-w-0 space-y-4">
       <StepCard meta={meta} index={index} total={total} />
-      <FlowDiagram flow={slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
-      {def.Extras && <def.Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
+      {afterCard}
+      <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      {Extras && <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
