@@ -18,6 +18,8 @@ export interface AttackDefinition {
   /** A choice the learner makes before the run, e.g. the spelling of `none`. */
   variants?: { label: string; choices: ReadonlyArray<{ value: string; label: string }> };
   Extras?: ComponentType<FlowExtrasProps>;
+  /** Shows the Attacker's console (her site's log, live): for attacks where something leaks to her site. */
+  attackerConsole?: boolean;
 }
 
 export function hardenedSpec(def: AttackDefinition): LabRealmSpec {

@@ -2,12 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { FlowErrorBoundary } from '@/components/flow-player/flow-error-boundary';
 import { FlowRun } from '@/components/flow-player/flow-run';
-import { clearPersisted, loadPersisted, peekCallback } from '@/components/flow-player/persistence';
+import { awaitingReturn, clearPersisted, clearReturn, loadPersisted, peekCallback } from '@/components/flow-player/persistence';
 import { obtainLabRealm } from '@/lib/attack-lab/lab-realms';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import type { ServerMode } from '@/machines/attacks/attack-input';
 import { hardenedSpec, type AttackDefinition } from './attack-definition';
 import { findAttack } from './attack-registry';
+import { AttackerConsole } from './attacker-console';
 import { OutcomeView } from './outcome-view';
 import { ServerControl } from './server-control';
 
@@ -39,6 +40,12 @@ type State =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; def: AttackDefinition; choice: Choice; realm: RealmDescriptor; key: number; snapshot?: unknown; callback?: string };
 
+interface Restored {
+  snapshot: unknown;
+  /** The AS's redirect, when it came back through /flows/callback. */
+  callback?: string;
+}
+
 const isChoice = (v: unknown): v is Choice => typeof v === 'object' && v !== null && ((v as Choice).mode === 'vulnerable' || (v as Choice).mode === 'hardened');
 
 /**
@@ -51,7 +58,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const start = useCallback(
-    async (def: AttackDefinition, choice: Choice, key: number, restored?: { snapshot: unknown; callback: string }) => {
+    async (def: AttackDefinition, choice: Choice, key: number, restored?: Restored) => {
       setState({ kind: 'loading' });
       const spec = choice.mode === 'vulnerable' ? def.vulnerable : hardenedSpec(def);
       const got = await obtainLabRealm(spec, { origin: window.location.origin, fetch: window.fetch.bind(window), storage: window.sessionStorage });
@@ -68,10 +75,13 @@ export function AttackPlayer({ slug }: { slug: string }) {
     void entry.load().then(
       (def) => {
         if (!live) return;
-        // Back from the AS (a browser-flow attack): resume the saved run on its own side. Otherwise a fresh run.
+        // Back from a trip (a browser-flow attack: to the AS, to Mallory's site): resume the saved run on its
+        // own side, with the AS's redirect when there is one. Otherwise a fresh run.
         const callback = peekCallback();
         const saved = loadPersisted(runKey);
-        if (callback && saved && isChoice(saved.options)) {
+        const back = awaitingReturn(runKey);
+        clearReturn();
+        if ((callback || back) && saved && isChoice(saved.options)) {
           writeUrl(saved.options);
           void start(def, saved.options, 0, { snapshot: saved.snapshot, callback });
           return;
@@ -103,6 +113,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
   };
   const header = (
     <div className="space-y-2">
+      {def.attackerConsole && <AttackerConsole realm={realm} />}
       <ServerControl mode={choice.mode} variant={choice.variant} variants={def.variants} onMode={(mode) => restart({ ...choice, mode })} onVariant={(variant) => restart({ ...choice, variant })} />
       <p className="text-sm text-slate-700">
         {choice.mode === 'vulnerable' ? 'Vulnerable' : 'Hardened'}: lab realm <code className="break-all">{realm.id}</code>

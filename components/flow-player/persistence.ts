@@ -46,6 +46,18 @@ export function returnPath(runKey: string | undefined): string | undefined {
   return attack ? `/attacks/${attack[1]}` : undefined;
 }
 
+/**
+ * True when the browser left this run for another page (the AS, Mallory's site) and has now come
+ * back to it: the saved run resumes instead of a new one. Consumed by {@link clearReturn}.
+ */
+export function awaitingReturn(runKey: string): boolean {
+  return sessionStorage.getItem(RETURN_KEY) === runKey;
+}
+
+export function clearReturn(): void {
+  sessionStorage.removeItem(RETURN_KEY);
+}
+
 /** Called by /flows/callback: keeps the URL for the player and says where to go back to. */
 export function stashCallback(url: string): string | undefined {
   sessionStorage.setItem(CALLBACK_KEY, url);
