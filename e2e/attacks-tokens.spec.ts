@@ -13,6 +13,8 @@ test.describe('attack lab: token attacks', () => {
   });
 
   test('alg none: the vulnerable RS serves Alice’s photos, the hardened one refuses the token', async ({ page }) => {
+    // Two runs and two axe scans of a long page: allow for a loaded machine.
+    test.slow();
     const lab = new AttackPage(page);
     await lab.openAttack('alg-none');
     const vulnerable = await lab.playToOutcome();
@@ -40,4 +42,24 @@ test.describe('attack lab: token attacks', () => {
     await expect(page.getByLabel('Spelling of none')).toHaveValue('nOnE');
     expect(await lab.playToOutcome()).toMatch(/^Attack blocked/);
   });
+});
+
+test('presenter mode from a trainer’s link: no options, keyboard stepping to the Outcome, reset in one click', async ({ page }) => {
+  const lab = new AttackPage(page);
+  await lab.openAttack('alg-none', '?server=hardened&present=1');
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Server' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Mallory gets a real token of her own' })).toBeVisible();
+  for (const title of ['Forge: set `alg` to none and drop the signature', 'Mallory presents the forged token to the API']) {
+    await expect(lab.next).toBeEnabled();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  }
+  await expect(lab.next).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(lab.outcome).toContainText(/^Attack blocked/);
+  await expect(page).toHaveURL(/present=1/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('heading', { name: 'Mallory gets a real token of her own' })).toBeVisible();
+  await expect(lab.outcome).toBeHidden();
 });

@@ -9,7 +9,7 @@ import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
 import { Timeline } from './timeline';
-import { useStepUrl } from './use-step-url';
+import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
@@ -56,6 +56,7 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
   const trail = context.trail;
   const [view, setView] = useStepUrl();
   const [autoPlay, setAutoPlay] = useState(false);
+  const [presenting, setPresenting] = usePresenterUrl();
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
   const live = viewing === trail.length;
@@ -144,8 +145,8 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
   }, [trail, viewing, steps]);
 
   return (
-    <div className="space-y-4">
-      {header}
+    <div className="space-y-4" data-presenter={presenting || undefined}>
+      {!presenting && header}
       <Controls
         canBack={viewing > 1}
         canNext={!live || (canAdvance && !running)}
@@ -157,10 +158,12 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
           onReset();
         }}
         onAutoPlay={() => setAutoPlay((a) => !a)}
+        presenting={presenting}
+        onPresent={() => setPresenting(!presenting)}
         status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
       />
-      <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-        <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
+      <div className={presenting ? 'text-lg' : 'grid gap-4 lg:grid-cols-[14rem_1fr]'}>
+        {!presenting && <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />}
         {meta ? (
           <StepView
             actors={actors}
@@ -177,6 +180,7 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
             send={(e) => actorRef.send(e)}
             goToAuthorizationServer={navigateToAs}
             afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
+            presenting={presenting}
           />
         ) : (
           <p>Loading…</p>

@@ -47,10 +47,12 @@ export interface StepViewProps {
   goToAuthorizationServer: () => void;
   /** Shown right under the step card (an attack's Outcome). */
   afterCard?: ReactNode;
+  /** Presenter mode: the card, diagram and outcome large; the raw HTTP and the inspector stay in the normal view. */
+  presenting?: boolean;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ actors, Extras, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer, afterCard }: StepViewProps) {
+export function StepView({ actors, Extras, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer, afterCard, presenting = false }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
@@ -64,9 +66,12 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
   }, [context.exchanges, context.trail, index]);
   return (
     <div className="min-w-0 space-y-4">
-      <StepCard meta={meta} index={index} total={total} />
-      {afterCard}
-      <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      {/* Presenter mode scales the card, outcome and diagram as a whole (CSS zoom), so the diagram's labels grow with the text. */}
+      <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
+        <StepCard meta={meta} index={index} total={total} />
+        {afterCard}
+        <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      </div>
       {Extras && <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
@@ -86,7 +91,8 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
           ))}
         </dl>
       )}
-      {exchanges.length > 0 && (
+      {presenting && <p className="text-sm text-slate-700">Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.</p>}
+      {!presenting && exchanges.length > 0 && (
         <section aria-labelledby="exchanges-title" className="space-y-3">
           <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">HTTP in this step</h3>
           {exchanges.map((e) => (
@@ -94,10 +100,12 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
           ))}
         </section>
       )}
-      <section aria-labelledby="tokens-title" className="space-y-2">
-        <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
-        <TokenPanel tokens={tokens} jwks={jwks} />
-      </section>
+      {!presenting && (
+        <section aria-labelledby="tokens-title" className="space-y-2">
+          <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
+          <TokenPanel tokens={tokens} jwks={jwks} />
+        </section>
+      )}
     </div>
   );
 }
