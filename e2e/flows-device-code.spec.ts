@@ -21,13 +21,15 @@ test.beforeAll(async ({ browser, playwright }, info) => {
   await page.close();
 });
 
-/** Steps to the TV screen, checks what it shows, starts polling and waits for the first authorization_pending. */
+const pollLog = (page: Page) => page.getByRole('list', { name: 'Polls of the token endpoint, oldest first' });
+
+/** Steps to the TV screen, checks what it shows, and waits for the first authorization_pending: the TV polls by itself. */
 async function toPolling(page: Page): Promise<string> {
   const player = new FlowPlayerPage(page);
   const next = player.next;
   await player.open('device-code');
   await player.stepThrough(['The TV discovers the authorization server', 'Ask for a device code and a user code']);
-  await expect(page.getByRole('heading', { name: 'The TV shows the code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The TV shows the code and starts polling' })).toBeVisible();
   const tv = page.getByRole('figure', { name: /^The TV screen/ });
   const code = tv.getByText(USER_CODE);
   await expect(code).toBeVisible();
@@ -37,10 +39,9 @@ async function toPolling(page: Page): Promise<string> {
   await expect(qr).toBeVisible();
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
   expect(await qr.getAttribute('alt')).toContain(`user_code=${userCode}`);
-  await next.click();
-  await expect(page.getByRole('heading', { name: 'The TV polls the token endpoint' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' })).toContainText('authorization_pending');
-  // The TV polls by itself: the learner cannot skip ahead with Next.
+  // No Next: the first poll went out as soon as the code was on screen, and the learner cannot skip ahead.
+  await expect(pollLog(page).getByRole('listitem').first()).toContainText('authorization_pending');
+  await expect(pollLog(page).getByRole('listitem').first()).toContainText('at once (first poll)');
   await expect(next).toBeDisabled();
   return userCode;
 }
@@ -69,9 +70,12 @@ test('device code: approve on a second device, the polling TV gets tokens, the I
   const response = page.getByRole('table', { name: 'The token response of the last poll (RFC 6749 §5.1)' });
   for (const field of ['access_token', 'id_token', 'refresh_token']) await expect(response.getByRole('rowheader', { name: field })).toBeVisible();
   // The log: the TV polled while the user decided, and the 200 with the tokens ended the polling.
-  const log = page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' });
+  const log = pollLog(page);
   await expect(log).toContainText('authorization_pending');
-  await expect(log.getByRole('row').last()).toContainText('200');
+  await expect(log.getByRole('listitem').last()).toContainText('HTTP 200');
+  // The poll that brought the tokens is this step's HTTP; the pending ones stay folded in the log.
+  await expect(page.getByRole('region', { name: 'HTTP in this step' }).getByLabel('HTTP response')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'HTTP in this step' }).getByLabel('HTTP response')).toContainText('"access_token"');
   const next = page.getByRole('button', { name: 'Next →' });
   await next.click();
   await expect(page.getByLabel(ID_TOKEN_CHECKLIST)).toContainText('passed:');
@@ -96,9 +100,24 @@ test('device code: polling too fast is answered slow_down and the interval grows
   const interval = page.getByText(/^Polling interval:/);
   await expect(interval).toHaveText('Polling interval: 5 s');
   await page.getByRole('button', { name: 'Poll now (too fast)' }).click();
-  const log = page.getByRole('table', { name: 'Polls of the token endpoint, oldest first' });
-  await expect(log.getByRole('row').last()).toContainText('slow_down');
-  await expect(log.getByRole('row').last()).toContainText('early (Poll now)');
+  const log = pollLog(page);
+  await expect(log.getByRole('listitem').last()).toContainText('slow_down');
+  await expect(log.getByRole('listitem').last()).toContainText('early (Poll now)');
   await expect(interval).toHaveText('Polling interval: 10 s');
+  await expectNoAxeViolations(page);
+});
+
+test('device code: each poll folds into the log with its own request and response', async ({ page }) => {
+  await toPolling(page);
+  // The polling step has no HTTP pane of its own: every poll is a line of the log.
+  await expect(page.getByRole('heading', { name: 'HTTP in this step' })).toHaveCount(0);
+  const first = pollLog(page).getByRole('listitem').first();
+  await expect(first.getByLabel('HTTP request')).toHaveCount(0);
+  // A disclosure, opened with the keyboard.
+  await first.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(first.getByLabel('HTTP request')).toContainText('grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code');
+  await expect(first.getByLabel('HTTP response')).toContainText('HTTP/1.1 400');
+  await expect(first.getByLabel('HTTP response')).toContainText('"error": "authorization_pending"');
   await expectNoAxeViolations(page);
 });

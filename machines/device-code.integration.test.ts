@@ -25,7 +25,7 @@ async function startPolling(actor: DeviceActor) {
   await settled(actor);
   actor.send({ type: 'user.next' });
   await settled(actor);
-  actor.send({ type: 'user.next' });
+  // The TV polls as soon as it shows the code: no Next after the device authorization response.
   actor.send({ type: 'user.next' });
   await polls(actor, 1);
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { fail, ok } from '@/lib/oauth-client/result';
 import type { DeviceAuthorization, TokenSet } from '@/lib/oauth-client/token-response';
-import { deviceCodeMachine } from './device-code.machine';
+import { deviceCodeMachine, POLL_EXCHANGE_STEP } from './device-code.machine';
 import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, fakeExchange, okActor } from './test-fakes';
 import { demoRealm } from '@/lib/realms/descriptor';
@@ -18,21 +18,21 @@ const DEVICE: DeviceAuthorization = {
 
 type Answer = 'pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'invalid_grant' | 'network' | 'tokens';
 
-/** Status and body as the real AS sends them (RFC 8628 §3.5 errors are HTTP 400). */
-function answer(a: Answer): StepOutput<TokenSet> {
-  const ex = (status: number) => ({ ...fakeExchange('polling'), response: { status, headers: {}, ms: 1 } });
-  if (a === 'tokens') return { step: 'polling', exchanges: [ex(200)], result: ok(TOKENS) };
-  if (a === 'network') return { step: 'polling', exchanges: [], result: fail('network_error', 'The request could not be sent: offline', 'polling') };
+/** Status and body as the real AS sends them (RFC 8628 §3.5 errors are HTTP 400), recorded under the step the machine names, like the real actor. */
+function answer(a: Answer, step: string, n: number): StepOutput<TokenSet> {
+  const ex = (status: number) => ({ ...fakeExchange(step), id: `poll-${n}`, response: { status, headers: {}, ms: 1 } });
+  if (a === 'tokens') return { step, exchanges: [ex(200)], result: ok(TOKENS) };
+  if (a === 'network') return { step, exchanges: [], result: fail('network_error', 'The request could not be sent: offline', step) };
   const code = a === 'pending' ? 'authorization_pending' : a;
-  return { step: 'polling', exchanges: [ex(400)], result: fail(code, code, 'token') };
+  return { step, exchanges: [ex(400)], result: fail(code, code, 'token') };
 }
 
 /** A poll actor that plays a script of answers and counts the requests it was asked to send. */
 function scriptedPoll(script: Answer[]) {
   const sent: string[] = [];
-  const actor = fromPromise<StepOutput<TokenSet>, { deviceCode: string }>(async ({ input }) => {
+  const actor = fromPromise<StepOutput<TokenSet>, { deviceCode: string; step: string }>(async ({ input }) => {
     sent.push(input.deviceCode);
-    return answer(script[Math.min(sent.length - 1, script.length - 1)]);
+    return answer(script[Math.min(sent.length - 1, script.length - 1)], input.step, sent.length);
   });
   return { actor, sent };
 }
@@ -56,15 +56,14 @@ type DeviceActor = Actor<typeof deviceCodeMachine>;
 /** Lets resolved promises (the fake actors) deliver their results without moving the clock. */
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
-/** Discovery → device authorization → TV screen → polling (the first poll goes out at once). */
+/** Discovery → device authorization → the TV shows the code and polls: the first poll goes out at once, with no further Next. */
 async function toPolling(actor: DeviceActor) {
   await flush();
   actor.send({ type: 'user.next' });
   await flush();
   expect(actor.getSnapshot().value).toEqual({ deviceAuthorization: 'ready' });
   actor.send({ type: 'user.next' });
-  expect(actor.getSnapshot().value).toBe('showCode');
-  actor.send({ type: 'user.next' });
+  expect(actor.getSnapshot().value).toEqual({ polling: { running: 'requesting' } });
   await flush();
 }
 
@@ -95,7 +94,13 @@ describe('device-code machine', () => {
       [400, 'authorization_pending', 5],
       [200, undefined, 5],
     ]);
-    expect(snap.context.exchanges.filter((e) => e.step === 'polling')).toHaveLength(3);
+    // The pending polls are filed for the poll log, the one with the tokens under the step it led to.
+    expect(snap.context.exchanges.filter((e) => e.step === POLL_EXCHANGE_STEP)).toHaveLength(2);
+    expect(snap.context.exchanges.filter((e) => e.step === 'tokenResponse')).toHaveLength(1);
+    expect(snap.context.exchanges.filter((e) => e.step === 'polling')).toHaveLength(0);
+    const ids = new Set(snap.context.exchanges.map((e) => e.id));
+    expect(snap.context.polls.every((p) => p.exchangeId !== undefined && ids.has(p.exchangeId))).toBe(true);
+    expect(new Set(snap.context.polls.map((p) => p.exchangeId)).size).toBe(3);
     // Polling stopped: no timer left to send another request.
     await vi.advanceTimersByTimeAsync(60_000);
     expect(poll.sent).toHaveLength(3);
@@ -104,7 +109,7 @@ describe('device-code machine', () => {
       await flush();
     }
     expect(actor.getSnapshot().value).toBe('done');
-    expect(actor.getSnapshot().context.trail).toEqual(['discover', 'deviceAuthorization', 'showCode', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done']);
+    expect(actor.getSnapshot().context.trail).toEqual(['discover', 'deviceAuthorization', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done']);
   });
 
   it('adds 5 seconds to the interval on slow_down, for that and every later poll (RFC 8628 §3.5)', async () => {
@@ -154,6 +159,10 @@ describe('device-code machine', () => {
     expect(snap.status).toBe('done');
     expect(snap.context.error?.code).toBe(error === 'network' ? 'network_error' : error);
     expect(snap.context.polls.at(-1)?.status).toBe(error === 'network' ? undefined : 400);
+    // The poll that ended it is shown on the end step; a request that was never sent has no exchange.
+    const last = snap.context.polls.at(-1)!;
+    if (error === 'network') expect(last.exchangeId).toBeUndefined();
+    else expect(snap.context.exchanges.find((e) => e.id === last.exchangeId)?.step).toBe(end);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(poll.sent).toHaveLength(2);
   });

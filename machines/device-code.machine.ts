@@ -9,7 +9,7 @@ import { DEVICE_CODE_STEPS as S } from './device-code.steps';
 import type { FlowInput } from './flow-input';
 import { BUSY, emptyFlowContext, type FlowContextBase, type StepMeta } from './step-meta';
 import { endSteps, requestSteps } from './request-step';
-import { resultValue } from './step-output';
+import { mergeStepOutput, resultValue } from './step-output';
 
 export type DeviceCodeInput = FlowInput;
 
@@ -27,7 +27,17 @@ export interface PollRecord {
   early: boolean;
   /** The polling interval in force after this answer, in seconds. */
   interval: number;
+  /** The id of this poll's exchange in `context.exchanges`; undefined when the request could not be sent. */
+  exchangeId?: string;
 }
+
+/**
+ * The step name a pending poll's exchange is recorded under. Not `polling`: the poll log shows each
+ * poll with its HTTP, so the step's own HTTP pane would only repeat them. The poll that ends the
+ * polling is recorded under the step it leads to (`tokenResponse`, `accessDenied`, …), whose pane
+ * shows it. Every poll stays in `context.exchanges`, in the order it was sent.
+ */
+export const POLL_EXCHANGE_STEP = 'polling.poll';
 
 export interface DeviceCodeContext extends FlowContextBase {
   input: DeviceCodeInput;
@@ -76,6 +86,11 @@ export const deviceCodeMachine = setup({
     }),
     // authorization_pending and slow_down are not errors of the flow: keep the exchanges, not the error.
     storeExchanges: assign({ exchanges: ({ context, event }) => [...context.exchanges, ...out(event).exchanges] }),
+    /** The poll that ends the polling: its output, with its exchange filed under the step it leads to. */
+    storeLastPoll: assign(({ context, event }, params: { step: string }) => {
+      const o = out(event);
+      return mergeStepOutput(context, { ...o, step: params.step, exchanges: o.exchanges.map((e) => ({ ...e, step: params.step })) });
+    }),
     slowDown: assign({ interval: ({ context }) => context.interval + SLOW_DOWN_STEP }),
     markEarly: assign({ nextPollEarly: true }),
     logPoll: assign(({ context, event }) => {
@@ -87,6 +102,7 @@ export const deviceCodeMachine = setup({
         error: o.result.ok ? undefined : o.result.error.code,
         early: context.nextPollEarly,
         interval: context.interval,
+        exchangeId: o.exchanges.at(-1)?.id,
       };
       return { polls: [...context.polls, record], nextPollEarly: false };
     }),
@@ -109,14 +125,10 @@ export const deviceCodeMachine = setup({
         src: 'deviceAuthorization',
         input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
         store: 'storeDevice',
-        next: 'showCode',
+        next: 'polling',
       },
     }),
-    showCode: {
-      meta: S.showCode,
-      entry: { type: 'enterStep', params: { step: 'showCode' } },
-      on: { 'user.next': 'polling' },
-    },
+    // The TV shows the code and polls at once, as a real one does (RFC 8628 §3.3, §3.4): no Next needed.
     polling: {
       meta: S.polling,
       entry: { type: 'enterStep', params: { step: 'polling' } },
@@ -136,14 +148,14 @@ export const deviceCodeMachine = setup({
               invoke: {
                 id: 'poll',
                 src: 'poll',
-                input: ({ context }) => ({ step: 'polling', tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
+                input: ({ context }) => ({ step: POLL_EXCHANGE_STEP, tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
                 onDone: [
-                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', 'storeOutput', 'storeTokens'] },
+                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'tokenResponse' } }, 'storeTokens'] },
                   { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
                   { guard: { type: 'pollError', params: { code: 'slow_down' } }, target: 'waiting', actions: ['slowDown', 'logPoll', 'storeExchanges'] },
-                  { guard: { type: 'pollError', params: { code: 'access_denied' } }, target: '#deviceCode.accessDenied', actions: ['logPoll', 'storeOutput'] },
-                  { guard: { type: 'pollError', params: { code: 'expired_token' } }, target: '#deviceCode.expired', actions: ['logPoll', 'storeOutput'] },
-                  { target: '#deviceCode.failed', actions: ['logPoll', 'storeOutput'] },
+                  { guard: { type: 'pollError', params: { code: 'access_denied' } }, target: '#deviceCode.accessDenied', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'accessDenied' } }] },
+                  { guard: { type: 'pollError', params: { code: 'expired_token' } }, target: '#deviceCode.expired', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'expired' } }] },
+                  { target: '#deviceCode.failed', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'failed' } }] },
                 ],
               },
             },

@@ -26,7 +26,8 @@ export function ChecklistView({ title, checks, empty = 'No checks were recorded.
               <span aria-hidden="true" className={look.className}>
                 {look.icon}
               </span>
-              <span>
+              {/* Details name key ids and hashes: long words break rather than widen the page. */}
+              <span className="min-w-0 wrap-anywhere">
                 <span className="sr-only">{look.said}</span>
                 {warn && <span className="mr-1 rounded bg-amber-200 px-1 text-xs font-semibold uppercase text-amber-950">{outcome}</span>}
                 <span className="font-medium text-slate-900">{c.name}</span> <span className="text-slate-700">— {c.detail}</span>{' '}

@@ -59,25 +59,23 @@ export function DeviceCodeExtras({ step, meta, context: base, live, send }: Flow
       />
     );
   }
-  const polling = step === 'polling';
-  if ((step === 'showCode' || polling) && device) {
+  const log = (polling: boolean) => (
+    <DevicePollLog polls={context.polls} exchanges={context.exchanges} interval={context.interval} polling={polling} onPollNow={() => send({ type: 'user.pollNow' })} />
+  );
+  if (step === 'polling' && device) {
     return (
       <div className="space-y-4">
         <DeviceTvScreen device={device} issuedAt={context.deviceIssuedAt} live={live} />
-        {polling && (
-          <DevicePollLog polls={context.polls} interval={context.interval} polling={live} onPollNow={() => send({ type: 'user.pollNow' })} />
-        )}
+        {log(live)}
       </div>
     );
   }
-  if (step === 'accessDenied' || step === 'expired' || (step === 'failed' && context.polls.length > 0)) {
-    return <DevicePollLog polls={context.polls} interval={context.interval} polling={false} onPollNow={() => undefined} />;
-  }
+  if (step === 'accessDenied' || step === 'expired' || (step === 'failed' && context.polls.length > 0)) return log(false);
   if (step === 'tokenResponse' && context.tokens) {
     const t = context.tokens;
     return (
       <div className="space-y-4">
-        <DevicePollLog polls={context.polls} interval={context.interval} polling={false} onPollNow={() => undefined} />
+        {log(false)}
         <FieldTable
           caption="The token response of the last poll (RFC 6749 §5.1)"
           meta={meta}

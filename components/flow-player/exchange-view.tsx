@@ -11,14 +11,43 @@ function pretty(body: string | undefined): string {
   }
 }
 
-function HeaderLines({ headers }: { headers: Record<string, string> }) {
+/**
+ * Vary values Next.js appends to every app-route response, route handlers included: the App Router's
+ * client cache keys on the first five, and its response compression adds Accept-Encoding. The OAuth
+ * server's handlers never set them, and Next.js appends them outside the handler (base-server's
+ * setVaryHeader), so neither the handler nor next.config.ts `headers()` can take them off.
+ */
+const NEXT_VARY = new Set(['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding']);
+
+/** Splits a response header into what the server sent and what the framework added (`framework`), by Next's own names. */
+export function frameworkPart(name: string, value: string): { own: string; framework: string } {
+  const key = name.toLowerCase();
+  if (key.startsWith('x-nextjs-')) return { own: '', framework: value };
+  if (key !== 'vary') return { own: value, framework: '' };
+  const tokens = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const isNext = (t: string) => NEXT_VARY.has(t.toLowerCase());
+  return { own: tokens.filter((t) => !isNext(t)).join(', '), framework: tokens.filter(isNext).join(', ') };
+}
+
+const FRAMEWORK_NOTE = 'added by Next.js, not by the OAuth server';
+
+function HeaderLines({ headers, response = false }: { headers: Record<string, string>; response?: boolean }) {
   return (
     <>
-      {Object.entries(headers).map(([k, v]) => (
-        <div key={k}>
-          <span className="text-sky-300">{k}</span>: {v}
-        </div>
-      ))}
+      {Object.entries(headers).map(([k, v]) => {
+        const { own, framework } = response ? frameworkPart(k, v) : { own: v, framework: '' };
+        return (
+          <div key={k}>
+            <span className="text-sky-300">{k}</span>: {own}
+            {framework && (
+              <span className="text-slate-400">
+                {own ? ', ' : ''}
+                {framework} <span className="italic">← {FRAMEWORK_NOTE}</span>
+              </span>
+            )}
+          </div>
+        );
+      })}
     </>
   );
 }
@@ -52,7 +81,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
           {response ? (
             <>
               <div className={`font-semibold ${response.status < 400 ? 'text-emerald-300' : 'text-rose-300'}`}>HTTP/1.1 {response.status}</div>
-              <HeaderLines headers={response.headers} />
+              <HeaderLines headers={response.headers} response />
               {response.body && <div className="mt-2 whitespace-pre-wrap break-all">{pretty(response.body)}</div>}
             </>
           ) : (

@@ -23,7 +23,8 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
         onApply(draft);
       }}
     >
-      <label className="flex flex-col">
+      {/* A flex item is as wide as its content unless told otherwise: the long client label would push the page sideways on a phone. */}
+      <label className="flex min-w-0 max-w-full flex-col">
         <span className="font-medium">Client</span>
         <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={draft.client} onChange={(e) => {
           const c = def.clients.find((x) => x.id === e.target.value) ?? def.clients[0];
@@ -34,7 +35,7 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
+      <label className="flex min-w-0 max-w-full flex-col">
         <span className="font-medium">Client authentication</span>
         <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={client.methods.includes(draft.authMethod) ? draft.authMethod : client.methods[0]} onChange={(e) => setDraft({ ...draft, authMethod: e.target.value as ClientAuthMethod })}>
           {client.methods.map((m) => (
@@ -42,7 +43,7 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
           ))}
         </select>
       </label>
-      <fieldset className="flex flex-wrap gap-2">
+      <fieldset className="flex min-w-0 flex-wrap gap-2">
         <legend className="font-medium">Scopes</legend>
         {def.scopes.map((s) => (
           <label key={s} className="flex items-center gap-1">

@@ -1,6 +1,7 @@
+import { InlineCode } from '@/components/ui/inline-code';
 import type { StepMeta } from '@/machines/step-meta';
 
-/** Title, plain explanation, spec sections (linked) and what to notice. */
+/** Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code. */
 export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number }) {
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -10,7 +11,9 @@ export function StepCard({ meta, index, total }: { meta: StepMeta; index: number
       <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900">
         {meta.title}
       </h2>
-      <p className="mt-2 text-slate-800">{meta.explanation}</p>
+      <p className="mt-2 text-slate-800">
+        <InlineCode text={meta.explanation} />
+      </p>
       {meta.specs.length > 0 && (
         <p className="mt-2 text-sm text-slate-700">
           Follows:{' '}
@@ -29,7 +32,9 @@ export function StepCard({ meta, index, total }: { meta: StepMeta; index: number
           <h3 className="text-sm font-semibold text-amber-900">What to notice</h3>
           <ul className="mt-1 list-disc pl-5 text-sm text-amber-950">
             {meta.notice.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>
+                <InlineCode text={n} />
+              </li>
             ))}
           </ul>
         </div>

@@ -39,7 +39,8 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
   return (
     <div className="space-y-4">
       {tokens.map((t) => (
-        <div key={t.value} className="rounded-lg border border-slate-200 bg-white p-3">
+        // wrap-anywhere is inherited: key ids and other long words in the inspector break instead of widening the page.
+        <div key={t.value} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 wrap-anywhere">
           {t.kind === 'jwt' ? (
             <JwtInspector token={t.value} jwks={jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
           ) : (

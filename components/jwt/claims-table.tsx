@@ -37,7 +37,7 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
               <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">
                 {short(value)}
                 {when && (
-                  <span className="mt-0.5 block font-sans text-xs text-slate-600">
+                  <span className="mt-0.5 block break-normal font-sans text-xs text-slate-600">
                     {when.relative} · {when.local} (local) · {when.utc}
                   </span>
                 )}

@@ -1,29 +1,22 @@
 import Link from 'next/link';
-
-const NAV = [
-  { href: '/flows', label: 'Flows' },
-  { href: '/jwt', label: 'JWT debugger' },
-  { href: '/attacks', label: 'Attack lab' },
-];
+import { SiteNav } from './site-nav';
 
 /** The client app's header. The AS pages deliberately use a different one (lib/oauth-server/pages). */
 export function SiteHeader() {
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+    <header className="relative border-b border-slate-200 bg-white">
+      <a
+        href="#main"
+        className="sr-only rounded bg-indigo-700 px-3 py-2 font-semibold text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
+        Skip to main content
+      </a>
+      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-indigo-700">
           Flowlab
         </Link>
-        <ul className="flex gap-4 text-sm">
-          {NAV.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-950">
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+        <SiteNav />
+      </div>
     </header>
   );
 }

@@ -1,0 +1,172 @@
+import { createHmac } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
+import { FlowPlayerPage } from './pages/flow-player';
+
+// Issue #12 "Phones and small screens": no page scrolls sideways on a phone; wide content (JSON,
+// tokens, tables, HTTP) scrolls inside its own box. Every page is opened at 390 px (and 1400 px),
+// flows are walked step by step with the width checked on every step, and axe runs on what is on screen.
+test.slow();
+
+/** Asserts the page is no wider than the viewport; on failure names the elements that stick out. */
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const r = await page.evaluate(() => {
+    const vw = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const offenders: string[] = [];
+    if (scrollWidth > vw) {
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= vw + 0.5) continue;
+        // Inside a box that scrolls or clips by itself: that box is the one to report.
+        let p = el.parentElement;
+        let clipped = false;
+        for (; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') clipped = true;
+        if (!clipped && offenders.length < 8) offenders.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(box.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+      }
+    }
+    return { scrollWidth, vw, offenders };
+  });
+  // Soft: one run reports every step that overflows, not only the first.
+  expect.soft(r.scrollWidth, `${where}: the page is ${r.scrollWidth} px wide in a ${r.vw} px window; sticking out: ${r.offenders.join(' · ')}`).toBeLessThanOrEqual(r.vw);
+}
+
+/** A signed HS256 token with long values and time claims: the debugger's widest content. */
+function sampleToken(): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = b64({ alg: 'HS256', typ: 'JWT', kid: 'a-rather-long-key-identifier-without-any-spaces-0123456789' });
+  const body = b64({ iss: 'http://localhost:3000/as/demo', sub: 'alice', aud: 'http://localhost:3000/rs/demo', iat: now, nbf: now, exp: now + 600, scope: 'openid profile email offline_access photos:read photos:write', jti: 'x'.repeat(64) });
+  const sig = createHmac('sha256', 'your-256-bit-secret').update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
+}
+
+type Check = (where: string) => Promise<void>;
+
+/**
+ * Presses Next through a flow, checking the width on every settled step, until the flow ends or no
+ * step can go on by itself (`max` bounds it). `onStep` may act on a step (sign in, approve).
+ */
+async function walkFlow(page: Page, check: Check, max: number, onStep?: (title: string) => Promise<void>): Promise<void> {
+  const player = new FlowPlayerPage(page);
+  const title = page.locator('#step-title');
+  for (let i = 0; i < max; i++) {
+    await expect(title).toBeVisible({ timeout: 60_000 });
+    const now = (await title.textContent()) ?? '';
+    await onStep?.(now);
+    await expect(page.getByText('Waiting for the server…')).toHaveCount(0, { timeout: 30_000 });
+    await check(`step ${i + 1} "${now}"`);
+    if (await page.getByText('The flow has ended.').isVisible()) return;
+    if (!(await player.next.isEnabled())) return;
+    await player.next.click();
+    await expect(title).not.toHaveText(now, { timeout: 30_000 });
+  }
+}
+
+/** The AS's own pages: signs in as alice and allows (they are checked for width on the way). */
+async function signInAndAllow(page: Page, check: Check): Promise<void> {
+  await new FlowPlayerPage(page).goToAuthorizationServer();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await check('AS login page');
+  await new AsSignInPage(page).signIn();
+  await expect(page.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await check('AS consent page');
+  await new AsConsentPage(page).decide('Allow');
+}
+
+interface PageCase {
+  name: string;
+  /** Opens the page and brings it to the state worth measuring, checking the width along the way. */
+  visit: (page: Page, check: Check) => Promise<void>;
+}
+
+const simple = (path: string, heading?: string): PageCase => ({
+  name: path,
+  visit: async (page, check) => {
+    const res = await page.goto(path);
+    expect(res?.status()).toBeLessThan(path.startsWith('/no-such') ? 500 : 400);
+    await expect(heading ? page.getByRole('heading', { level: 1, name: heading }) : page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check('on load');
+  },
+});
+
+/** Every page of the site. Add a page here and it is checked at every width. */
+const PAGES: PageCase[] = [
+  simple('/'),
+  simple('/flows'),
+  simple('/attacks'),
+  simple('/no-such-page'),
+  {
+    name: '/jwt with a token',
+    visit: async (page, check) => {
+      await page.goto('/jwt');
+      await page.getByRole('textbox', { name: 'Encoded token' }).fill(sampleToken());
+      await expect(page.getByTestId('decoded')).toContainText('photos:write');
+      await check('token decoded');
+    },
+  },
+  {
+    name: '/flows/authorization-code',
+    visit: async (page, check) => {
+      await page.goto('/flows/authorization-code');
+      await walkFlow(page, check, 4);
+      await signInAndAllow(page, check);
+      await walkFlow(page, check, 12);
+    },
+  },
+  {
+    name: '/flows/refresh-token',
+    visit: async (page, check) => {
+      await page.goto('/flows/refresh-token');
+      await walkFlow(page, check, 4);
+      await signInAndAllow(page, check);
+      await walkFlow(page, check, 6);
+    },
+  },
+  {
+    name: '/flows/client-credentials',
+    visit: async (page, check) => {
+      await page.goto('/flows/client-credentials');
+      await walkFlow(page, check, 10);
+    },
+  },
+  {
+    name: '/flows/device-code',
+    visit: async (page, check) => {
+      await page.goto('/flows/device-code');
+      let approved = false;
+      await walkFlow(page, check, 10, async () => {
+        const link = page.getByRole('link', { name: 'Open the verification page (second device)' });
+        if (approved || !(await link.isVisible())) return;
+        approved = true;
+        const [phone] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+        await phone.getByRole('button', { name: 'Continue' }).click();
+        await new AsSignInPage(phone).signIn();
+        await new AsConsentPage(phone).decide('Allow');
+        await expect(phone.getByText('You may return to your device')).toBeVisible();
+        await phone.close();
+        // The TV's next poll brings the tokens.
+        await expect(page.getByRole('button', { name: 'Next →' })).toBeEnabled({ timeout: 30_000 });
+      });
+    },
+  },
+];
+
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 1400, height: 900 },
+];
+
+for (const viewport of WIDTHS) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+    for (const p of PAGES) {
+      test(`${p.name}: no sideways scroll on any step, axe clean`, async ({ page }) => {
+        await p.visit(page, (where) => expectNoSidewaysScroll(page, `${p.name} at ${viewport.width} px, ${where}`));
+        await expectNoAxeViolations(page);
+      });
+    }
+  });
+}
