@@ -191,6 +191,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '3.1.3.7': { title: 'ID Token Validation', anchor: 'IDTokenValidation' },
     '3.1.3.8': { title: 'Access Token Validation', anchor: 'CodeFlowTokenValidation' },
     '5.3': { title: 'UserInfo Endpoint', anchor: 'UserInfo' },
+    '5.3.2': { title: 'Successful UserInfo Response', anchor: 'UserInfoResponse' },
     '11': { title: 'Offline Access', anchor: 'OfflineAccess' },
     '12.1': { title: 'Refresh Request', anchor: 'RefreshingAccessToken' },
     '12.2': { title: 'Successful Refresh Response', anchor: 'RefreshTokenResponse' },
