@@ -41,13 +41,13 @@ describe('FlowPlayer', () => {
     expect(requests).toContain('GET /as/demo/.well-known/openid-configuration');
 
     fireEvent.click(next());
-    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' }, { timeout: 10_000 })).toBeTruthy();
     await enabled();
     expect(screen.getAllByLabelText('HTTP request')[0].textContent).toContain('authorization: Basic c2VydmljZTpzZXJ2aWNlLXNlY3JldA==');
     expect(screen.getAllByLabelText('HTTP response')[0].textContent).toContain('HTTP/1.1 200');
 
     fireEvent.click(next());
-    expect(await screen.findByRole('heading', { name: 'Call the API' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Call the API' }, { timeout: 10_000 })).toBeTruthy();
     await enabled();
     expect(requests).toContain('GET /rs/demo/photos');
     // The checklist is the RS's own report of that answer (its Flowlab-Checks header).
@@ -57,7 +57,7 @@ describe('FlowPlayer', () => {
     const sent = requests.length;
 
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
-    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Ask for a token as the client itself' }, { timeout: 10_000 })).toBeTruthy();
     expect(window.location.search).toBe('?step=2');
     expect(screen.getByRole('toolbar', { name: 'Flow controls' }).textContent).toContain('Reviewing step 2; nothing is sent again.');
     expect(requests.length).toBe(sent);
@@ -89,7 +89,7 @@ describe('FlowPlayer', () => {
     fireEvent.click(next());
     await enabled();
     fireEvent.click(next());
-    expect(await screen.findByRole('heading', { name: 'Call the API' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Call the API' }, { timeout: 10_000 })).toBeTruthy();
     await enabled();
     expect(requests).toContain(`GET /rs/${realm.id}/photos`);
     const report = screen.getByRole('region', { name: 'What the resource server checked (RFC 9068 §4)' }).textContent ?? '';

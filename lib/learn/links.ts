@@ -11,7 +11,7 @@ export const FLOW_TRAILS = {
   'authorization-code': ['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'validateIdToken', 'callApi', 'userinfo', 'done'],
   'refresh-token': ['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'refresh1', 'callApi', 'refresh2', 'replaySpent', 'tryCurrent', 'callApiRevoked', 'done'],
   'client-credentials': ['discover', 'tokenRequest', 'callApi', 'done'],
-  'device-code': ['discover', 'deviceAuthorization', 'showCode', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done'],
+  'device-code': ['discover', 'deviceAuthorization', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done'],
 } as const;
 
 export type Grant = keyof typeof FLOW_TRAILS;

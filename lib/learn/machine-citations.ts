@@ -24,11 +24,11 @@ export function mentionProblems(text: string): string[] {
 export function machineCitationProblems(machine: AnyStateMachine): string[] {
   const problems: string[] = [];
   for (const [step, meta] of Object.entries(stepsOf(machine))) {
-    for (const ref of meta.specs) {
+    for (const ref of [...meta.specs, ...(meta.fix?.specs ?? [])]) {
       const p = citationProblem(ref);
       if (p) problems.push(`${machine.id}.${step}: ${p}`);
     }
-    for (const text of [meta.title, meta.explanation, ...meta.notice, meta.checklist?.title ?? '', meta.checklist?.empty ?? '']) {
+    for (const text of [meta.title, meta.explanation, ...meta.notice, meta.checklist?.title ?? '', meta.checklist?.empty ?? '', meta.fix?.text ?? '']) {
       for (const p of mentionProblems(text)) problems.push(`${machine.id}.${step} (text): ${p}`);
     }
     for (const [field, f] of Object.entries(meta.fields ?? {})) {

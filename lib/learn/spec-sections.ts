@@ -17,6 +17,7 @@ const OIDC_DISCOVERY = 'https://openid.net/specs/openid-connect-discovery-1_0.ht
 export const SPEC_DOCS = {
   'RFC 6749': { title: 'The OAuth 2.0 Authorization Framework', href: 'https://www.rfc-editor.org/rfc/rfc6749' },
   'RFC 6750': { title: 'OAuth 2.0 Bearer Token Usage', href: 'https://www.rfc-editor.org/rfc/rfc6750' },
+  'RFC 6819': { title: 'OAuth 2.0 Threat Model and Security Considerations', href: 'https://www.rfc-editor.org/rfc/rfc6819' },
   'RFC 7009': { title: 'OAuth 2.0 Token Revocation', href: 'https://www.rfc-editor.org/rfc/rfc7009' },
   'RFC 7515': { title: 'JSON Web Signature (JWS)', href: 'https://www.rfc-editor.org/rfc/rfc7515' },
   'RFC 7516': { title: 'JSON Web Encryption (JWE)', href: 'https://www.rfc-editor.org/rfc/rfc7516' },
@@ -73,6 +74,11 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '2.3': { title: 'URI Query Parameter' },
     '3': { title: 'The WWW-Authenticate Response Header Field' },
     '3.1': { title: 'Error Codes' },
+    '5.2': { title: 'Threat Mitigation' },
+    '5.3': { title: 'Summary of Recommendations' },
+  },
+  'RFC 6819': {
+    '4.4.3': { title: 'Resource Owner Password Credentials' },
   },
   'RFC 7009': {
     '2': { title: 'Token Revocation' },
@@ -86,6 +92,8 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.1.4': { title: '"kid" (Key ID) Header Parameter' },
     '4.1.9': { title: '"typ" (Type) Header Parameter' },
     '7.1': { title: 'JWS Compact Serialization' },
+    '4.1.2': { title: '"jku" (JWK Set URL) Header Parameter' },
+    '4.1.3': { title: '"jwk" (JSON Web Key) Header Parameter' },
   },
   'RFC 7516': {
     '1': { title: 'Introduction' },
@@ -124,6 +132,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '1': { title: 'Introduction' },
     '2.1': { title: 'Introspection Request' },
     '2.2': { title: 'Introspection Response' },
+    '2': { title: 'Introspection Endpoint' },
   },
   'RFC 8414': {
     '3': { title: 'Obtaining Authorization Server Metadata' },
@@ -149,6 +158,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '3.9': { title: 'Use and Validate Audience' },
     '3.10': { title: 'Do Not Trust Received Claims' },
     '3.11': { title: 'Use Explicit Typing' },
+    '2.1': { title: 'Weak Signatures and Insufficient Signature Validation' },
   },
   'RFC 9068': {
     '2.1': { title: 'Header' },
@@ -164,6 +174,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '1': { title: 'Introduction' },
     '6': { title: 'Public Key Confirmation of DPoP Access Tokens' },
     '7.1': { title: 'The DPoP Authentication Scheme' },
+    '7': { title: 'Protected Resource Access' },
   },
   'RFC 9700': {
     '2': { title: 'Best Practices' },
@@ -180,6 +191,15 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.12': { title: '307 Redirect' },
     '4.14': { title: 'Refresh Token Protection' },
     '4.14.2': { title: 'Recommendations' },
+    '4.1': { title: 'Insufficient Redirect URI Validation' },
+    '4.2': { title: 'Credential Leakage via Referer Headers' },
+    '4.3': { title: 'Credential Leakage via Browser History' },
+    '4.5': { title: 'Authorization Code Injection' },
+    '4.6': { title: 'Access Token Injection' },
+    '4.8': { title: 'PKCE Downgrade Attack' },
+    '4.10': { title: 'Misuse of Stolen Access Tokens' },
+    '4.11': { title: 'Open Redirection' },
+    '4.16': { title: 'Clickjacking' },
   },
   'OIDC Core': {
     '1': { title: 'Introduction', anchor: 'Introduction' },

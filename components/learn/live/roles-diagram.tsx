@@ -1,4 +1,5 @@
 'use client';
+import { FLOW_ACTORS } from '@/components/flow-diagram/actors';
 import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
 import { demoRealm } from '@/lib/realms/descriptor';
 
@@ -7,5 +8,5 @@ const REALM = demoRealm('http://localhost');
 
 /** The authorization-code flow's diagram, every exchange drawn: the four roles and who talks to whom. */
 export function RolesDiagram({ edges }: { edges: string[] }) {
-  return <FlowDiagram flow="authorization-code" pastEdges={edges} currentEdges={[]} knows={{}} realm={REALM} />;
+  return <FlowDiagram actors={FLOW_ACTORS['authorization-code']} pastEdges={edges} currentEdges={[]} knows={{}} realm={REALM} />;
 }
