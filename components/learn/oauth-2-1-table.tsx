@@ -4,7 +4,7 @@ import { Cite, Go } from './section';
 /** What OAuth 2.1 changes from 2.0, why, and the demo that shows it. */
 export function OAuth21Table() {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="OAuth 2.1 changes">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">OAuth 2.1 changes from OAuth 2.0</caption>
         <thead>

@@ -31,3 +31,25 @@ describe('deep links into the flows', () => {
     expect(flowStepHref('client-credentials', 'tokenRequest')).toBe('/flows/client-credentials?step=2');
   });
 });
+
+describe('decision guide', async () => {
+  const { DECISION_GUIDE } = await import('./decision-guide');
+  const { parseLabel, SPEC_SECTIONS } = await import('./spec-sections');
+
+  it('ends in every grant the player plays, and cites only known sections', () => {
+    expect(new Set(DECISION_GUIDE.map((a) => a.grant))).toEqual(new Set(GRANTS));
+    for (const a of DECISION_GUIDE) {
+      expect(a.href).toBe(`/flows/${a.grant}`);
+      for (const s of a.specs) {
+        const p = parseLabel(s);
+        expect(p && SPEC_SECTIONS[p.doc][p.section], s).toBeTruthy();
+      }
+    }
+  });
+
+  it('never recommends implicit or the password grant', () => {
+    const password = DECISION_GUIDE.find((a) => a.id === 'password')!;
+    expect(password.grant).toBe('authorization-code');
+    expect(password.why).toMatch(/MUST NOT/);
+  });
+});

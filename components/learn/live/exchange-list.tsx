@@ -25,7 +25,7 @@ export function ExchangeList({ exchanges, label }: { exchanges: ShownExchange[];
                 .join('\n')}
             </pre>
           )}
-          {ex.body && <pre className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-800">{ex.body}</pre>}
+          {ex.body && <pre tabIndex={0} aria-label="Response body" className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-800">{ex.body}</pre>}
         </li>
       ))}
     </ol>

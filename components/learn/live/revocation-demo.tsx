@@ -20,17 +20,22 @@ export function RevocationDemo() {
     show([...log]);
     if (!t.ok) throw new Error(t.message);
     const { accessToken, metadata } = t.value;
-    log.push(await callPhotos(realm, accessToken));
-    log.push(await introspect(metadata, accessToken));
-    log.push(await revoke(metadata, accessToken));
-    log.push(await callPhotos(realm, accessToken));
-    log.push(await introspect(metadata, accessToken));
-    // RFC 7009 §2.2: an unknown token is answered 200 too, so the endpoint reveals nothing.
-    log.push(await revoke(metadata, 'not-a-token-this-server-ever-issued'));
-    show(log);
+    const steps = [
+      () => callPhotos(realm, accessToken),
+      () => introspect(metadata, accessToken),
+      () => revoke(metadata, accessToken),
+      () => callPhotos(realm, accessToken),
+      () => introspect(metadata, accessToken),
+      // RFC 7009 §2.2: an unknown token is answered 200 too, so the endpoint reveals nothing.
+      () => revoke(metadata, 'not-a-token-this-server-ever-issued'),
+    ];
+    for (const step of steps) {
+      log.push(await step());
+      show([...log]);
+    }
   };
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2">
       <div className="min-w-0">
         <RunButton onRun={() => run(demoAt(window.location.origin), setJwt)}>Revoke a JWT access token</RunButton>
         <ExchangeList exchanges={jwt} label="JWT revocation: requests" />

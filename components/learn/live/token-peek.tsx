@@ -16,7 +16,7 @@ export function TokenPeek({ token, name, required }: { token: string; name: stri
       <p className="text-sm text-slate-700">
         Decoded without any key: the header and payload are base64url, {d.kind === 'jwe' ? 'but this one is encrypted (JWE): only the header is readable.' : 'encoded, not encrypted.'}
       </p>
-      <div className="grid gap-2 md:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-2 md:grid-cols-2">
         {d.header.json && <JsonView level={3} title="Header" name={`${name}: header`} tone="header" value={d.header.json} />}
         {payload && <JsonView level={3} title="Payload" name={`${name}: payload`} tone="payload" value={payload} />}
       </div>

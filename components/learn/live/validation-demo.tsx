@@ -26,7 +26,10 @@ export function ValidationDemo() {
           setSetup(t.exchanges);
           if (!t.ok) throw new Error(t.message);
           const out: Row[] = [];
-          for (const v of VARIANTS) out.push({ label: v.label, expected: v.fails === 'none' ? 'accepted' : `fails ${v.fails} (${v.spec})`, exchange: await callPhotos(realm, v.make(t.value.accessToken)) });
+          for (const v of VARIANTS) {
+            out.push({ label: v.label, expected: v.fails === 'none' ? 'accepted' : `fails ${v.fails} (${v.spec})`, exchange: await callPhotos(realm, v.make(t.value.accessToken)) });
+            setRows([...out]);
+          }
           // A genuine read-only token at an endpoint that needs photos:write (RFC 6750 §3.1 insufficient_scope).
           const write = await send(apiUrl(realm, 'photos'), { method: 'POST', headers: { authorization: `Bearer ${t.value.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'from /learn' }) });
           out.push({ label: 'a genuine photos:read token at POST /photos', expected: 'fails scope (RFC 6750 §3.1)', exchange: write });
@@ -37,7 +40,7 @@ export function ValidationDemo() {
       </RunButton>
       <ExchangeList exchanges={setup} label="Validation: the genuine token" />
       {rows.length > 0 && (
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="What the resource server said to each token">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Each token and what the resource server said</caption>
             <thead>
