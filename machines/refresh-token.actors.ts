@@ -34,7 +34,7 @@ export interface Refreshed {
 export async function refresh(input: RefreshInput): Promise<StepOutput<Refreshed>> {
   const { step } = input;
   const token = input.previous.refresh_token;
-  if (!token) return { step, exchanges: [], result: fail('no_refresh_token', 'The client holds no refresh token: the AS issues one only when offline_access is requested and granted (OIDC Core §11).', step) };
+  if (!token) return { step, exchanges: [], result: fail('no_refresh_token', 'The client holds no refresh token: this AS issues one only when offline_access is requested and granted (its policy; OIDC Core §11 defines offline_access).', step) };
   try {
     const { exchange, response, body } = await recordFetch(refreshTokenRequest(input.tokenEndpoint, input.client, token), { step, from: 'client', to: 'as' });
     const answered = processTokenResponse(response.status, body, step);

@@ -18,8 +18,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * What the client checks in a refresh response: the AS rotated (RFC 9700 §4.14.2) and issued a
- * new access token (RFC 6749 §6); a refreshed ID token passes OIDC Core §3.1.3.7 (there is no
- * nonce to compare) and matches the original one as OIDC Core §12.2 requires.
+ * new access token (RFC 6749 §6); a refreshed ID token passes OIDC Core §3.1.3.7 (there was no
+ * new authentication request, so no nonce is expected) and matches the original one as OIDC
+ * Core §12.2 requires: same iss, sub, aud, auth_time, azp; a nonce SHOULD be absent and, if
+ * present, MUST be the original's.
  * Does NOT verify the access token: it is meant for the resource server.
  */
 export async function refreshResponseChecks(previous: TokenSet, next: TokenSet, e: RefreshExpectations): Promise<Check[]> {
@@ -38,7 +40,7 @@ export async function refreshResponseChecks(previous: TokenSet, next: TokenSet, 
     },
   ];
   if (!next.id_token) return checks;
-  // OIDC Core §12.2: "it SHOULD NOT have a nonce", so none is expected here.
+  // No nonce is passed: §3.1.3.7 (11) compares one only against an authentication request, and a refresh sends none.
   const basic = await validateIdToken(next.id_token, { jwks: e.jwks, issuer: e.issuer, clientId: e.clientId, accessToken: next.access_token, now: e.now });
   const original = unverifiedClaims(e.originalIdToken) ?? {};
   const now = unverifiedClaims(next.id_token) ?? {};
@@ -52,6 +54,10 @@ export async function refreshResponseChecks(previous: TokenSet, next: TokenSet, 
     rule('auth_time is the original sign-in, not now', same(now.auth_time, original.auth_time), `auth_time = ${show(now.auth_time)}, originally ${show(original.auth_time)}`),
     rule('azp is the same', same(now.azp, original.azp), `azp = ${show(now.azp)}`),
     rule('iat is the time of this new ID token', typeof now.iat === 'number' && typeof original.iat === 'number' && now.iat >= original.iat, `iat = ${show(now.iat)}, original ${show(original.iat)}`),
-    rule('no nonce (there was no authentication request)', now.nonce === undefined, `nonce = ${show(now.nonce)}`),
+    rule(
+      'nonce absent, or the original one',
+      now.nonce === undefined || same(now.nonce, original.nonce),
+      now.nonce === undefined ? 'nonce absent, as it SHOULD be' : same(now.nonce, original.nonce) ? `nonce = ${show(now.nonce)}: the original's (allowed; it SHOULD be absent)` : `nonce = ${show(now.nonce)}, originally ${show(original.nonce)}`,
+    ),
   ];
 }

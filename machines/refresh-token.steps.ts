@@ -14,8 +14,8 @@ export const REFRESH_TOKEN_STEPS = {
   buildUrl: {
     ...PROLOGUE_STEPS.buildUrl,
     notice: [
-      'The scope asks for `offline_access`: a refresh token that keeps working while you are away (OIDC Core §11).',
-      'Because of that the client also sends `prompt=consent`: the AS must ask you before it hands out offline access (OIDC Core §11).',
+      'The scope asks for `offline_access`: a refresh token that keeps working while you are away (OIDC Core §11). This AS issues refresh tokens only then: its own policy, not a rule of the spec.',
+      'Because of that the client also sends `prompt=consent`: the AS must obtain your consent before it hands out offline access (OIDC Core §11).',
     ],
   },
   tokenRequest: {
@@ -24,7 +24,11 @@ export const REFRESH_TOKEN_STEPS = {
     explanation:
       'The client redeems the code with its verifier, as in the authorization-code flow. Because you granted offline_access, the answer carries a refresh_token beside the access and ID tokens. It is opaque: only the AS can tell what it stands for.',
     specs: [rfc(6749, '4.1.3'), rfc(6749, '5.1'), oidc('11', 'OfflineAccess'), rfc(6749, '1.5')],
-    notice: ['The refresh token is refresh token #1, the start of a family: every token rotated from it belongs to the same grant.', 'It is meant for the token endpoint only; it never goes to the resource server (RFC 6749 §1.5).'],
+    notice: [
+      'The refresh token is refresh token #1, the start of a family: every token rotated from it belongs to the same grant.',
+      'It is meant for the token endpoint only; it never goes to the resource server (RFC 6749 §1.5).',
+      'This AS issues a refresh token only when offline_access was granted: its policy; OAuth leaves the choice to the AS (RFC 6749 §1.5).',
+    ],
     knows: { client: ['access token #1', 'refresh token #1', 'ID token'], as: ['family of refresh token #1'] },
   },
   refresh1: {
@@ -99,12 +103,12 @@ export const REFRESH_TOKEN_STEPS = {
     notice: [
       'It buys: detection on the first reuse by either party, and a spent token is worthless to anyone who copies it later.',
       'It costs: the honest client is logged out too, and the AS must remember spent tokens. A response lost on the network leaves the client holding a spent token: its next refresh looks like a theft.',
-      'Public clients such as spa cannot keep a secret, so RFC 9700 §4.14.2 requires rotation or sender-constrained refresh tokens (DPoP, mTLS) for them.',
+      'Public clients such as spa cannot keep a secret, so RFC 9700 §4.14.2 requires rotation or sender-constrained refresh tokens for them: DPoP (RFC 9449) binds a token to a key the client holds and proves with every request, mTLS to its TLS certificate.',
     ],
     edges: [],
     pause: 'end',
   },
-  failed: failedStep(['No refresh token in the first answer? It is issued only when offline_access is requested and granted (OIDC Core §11).']),
+  failed: failedStep(['No refresh token in the first answer? This AS issues one only when offline_access is requested and granted (OIDC Core §11): its policy, not a rule of the spec.']),
 } satisfies Record<string, StepMeta>;
 
 export type RefreshTokenStep = keyof typeof REFRESH_TOKEN_STEPS;

@@ -45,17 +45,17 @@ export const sharedGuards = {
  * One recorded back-channel request: `process` turns the answer into the step's result, and a
  * request that could not be sent becomes a failed result too, so machines only ever see values.
  */
-export async function recordedCall<T>(step: string, request: Request, process: (status: number, body: string) => Result<T>, to: 'as' | 'rs' = 'as'): Promise<StepOutput<T>> {
+export async function recordedCall<T>(step: string, request: Request, process: (status: number, body: string) => Result<T>, to: 'as' | 'rs' = 'as', from: 'client' | 'attacker' = 'client'): Promise<StepOutput<T>> {
   try {
-    const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to });
+    const { exchange, response, body } = await recordFetch(request, { step, from, to });
     return { step, exchanges: [exchange], result: process(response.status, body) };
   } catch (e) {
     return networkFailure(step, e);
   }
 }
 
-export function discover(issuer: string, step: string): Promise<StepOutput<ServerMetadata>> {
-  return recordedCall(step, discoveryRequest(issuer), (status, body) => processDiscoveryResponse(issuer, status, body));
+export function discover(issuer: string, step: string, from: 'client' | 'attacker' = 'client'): Promise<StepOutput<ServerMetadata>> {
+  return recordedCall(step, discoveryRequest(issuer), (status, body) => processDiscoveryResponse(issuer, status, body), 'as', from);
 }
 
 export const discoverActor = fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) => discover(input.issuer, input.step));

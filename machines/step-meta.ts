@@ -31,6 +31,8 @@ export interface StepMeta {
   checklist?: ChecklistMeta;
   /** What each parameter or field this step shows means, by its name (the tables of the step's panel). */
   fields?: Readonly<Record<string, FieldMeta>>;
+  /** An attack's last step: the fix in one sentence and where the specification says so (the Outcome region). */
+  fix?: { text: string; specs: SpecRef[] };
 }
 
 export interface FieldMeta {

@@ -25,6 +25,8 @@ export const ACTORS: Record<string, ActorPlacement> = {
   rs: { id: 'rs', label: 'Resource Server', role: 'API', x: 620, y: 340 },
   tv: { id: 'tv', label: 'TV', role: 'device client', x: 300, y: 200 },
   phone: { id: 'phone', label: 'Phone', role: 'second device', x: 0, y: 200 },
+  // The attack lab's adversary: her own requests (and her site's, /attacker/{realm}) are exchanges too.
+  attacker: { id: 'attacker', label: 'Mallory', role: 'attacker', x: 0, y: 340 },
 };
 
 /** Which actors each flow shows. */

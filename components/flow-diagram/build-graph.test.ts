@@ -3,7 +3,7 @@ import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 import { buildGraph } from './build-graph';
 
 const roles = (realm = demoRealm('http://localhost:3000')) =>
-  Object.fromEntries(buildGraph({ flow: 'client-credentials', pastEdges: [], currentEdges: ['client->rs:photos'], knows: {}, realm }).nodes.map((n) => [n.id, n.data.role]));
+  Object.fromEntries(buildGraph({ actors: ['client', 'as', 'rs'], pastEdges: [], currentEdges: ['client->rs:photos'], knows: {}, realm }).nodes.map((n) => [n.id, n.data.role]));
 
 describe('buildGraph', () => {
   it('names the realm the flow plays against on the AS and RS nodes', () => {

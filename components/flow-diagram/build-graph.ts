@@ -1,10 +1,11 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { ACTORS, FLOW_ACTORS, realmRoles, type ActorNodeData } from './actors';
+import { ACTORS, realmRoles, type ActorNodeData } from './actors';
 import { EDGE_CATALOG, facingHandles } from './edges';
 
 export interface GraphInput {
-  flow: string;
+  /** The parties shown, by actor id (FLOW_ACTORS for a flow, an attack's own list). */
+  actors: readonly string[];
   /** Edge ids lit by the steps so far, oldest first. */
   pastEdges: string[];
   currentEdges: string[];
@@ -14,8 +15,7 @@ export interface GraphInput {
 }
 
 /** Pure: turns the steps' meta into React Flow nodes and edges (tested without a DOM). */
-export function buildGraph({ flow, pastEdges, currentEdges, knows, realm }: GraphInput): { nodes: Node<ActorNodeData>[]; edges: Edge[] } {
-  const ids = FLOW_ACTORS[flow] ?? FLOW_ACTORS['authorization-code'];
+export function buildGraph({ actors: ids, pastEdges, currentEdges, knows, realm }: GraphInput): { nodes: Node<ActorNodeData>[]; edges: Edge[] } {
   const active = new Set(currentEdges.flatMap((id) => [EDGE_CATALOG[id]?.source, EDGE_CATALOG[id]?.target]));
   const roles = realmRoles(realm);
   const nodes: Node<ActorNodeData>[] = ids.map((id) => {

@@ -23,6 +23,13 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'tv->as:token': { source: 'tv', target: 'as', label: 'POST /token (poll)' },
   'tv->rs:photos': { source: 'tv', target: 'rs', label: 'GET /photos' },
   'tv->as:jwks': { source: 'tv', target: 'as', label: 'GET /jwks' },
+  'attacker->as:discovery': { source: 'attacker', target: 'as', label: 'GET /.well-known/openid-configuration' },
+  'attacker->as:token': { source: 'attacker', target: 'as', label: 'POST /token' },
+  'attacker->as:jwks': { source: 'attacker', target: 'as', label: 'GET /jwks (public keys)' },
+  'attacker->as:revoke': { source: 'attacker', target: 'as', label: 'POST /revoke' },
+  'attacker->rs:photos': { source: 'attacker', target: 'rs', label: 'GET /photos (forged token)' },
+  'attacker->rs:replay': { source: 'attacker', target: 'rs', label: 'GET /photos (stolen token)' },
+  'client->attacker:leak': { source: 'client', target: 'attacker', label: 'token leaks to Mallory' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

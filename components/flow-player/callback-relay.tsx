@@ -1,14 +1,14 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { stashCallback } from './persistence';
+import { returnPath, stashCallback } from './persistence';
 
 /** Keeps the redirect URL for the player, then returns to the flow that started the trip. Processes nothing itself. */
 export function CallbackRelay() {
   const [lost, setLost] = useState(false);
   useEffect(() => {
-    const slug = stashCallback(window.location.href);
-    // Only our own flows are valid destinations: never redirect to something read from storage verbatim.
-    if (slug && /^[a-z-]+$/.test(slug)) window.location.replace(`/flows/${slug}`);
+    // Only our own flows and attacks are valid destinations (returnPath): never a URL read from storage.
+    const back = returnPath(stashCallback(window.location.href));
+    if (back) window.location.replace(back);
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setLost(true);
   }, []);

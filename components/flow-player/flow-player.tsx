@@ -1,10 +1,12 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { DEMO_REALM, type RealmDescriptor } from '@/lib/realms/descriptor';
-import type { FlowDefinition, FlowOptions } from './flow-definition';
+import { FLOW_ACTORS } from '@/components/flow-diagram/actors';
+import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
 import { findFlow } from './flow-registry';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
+import { OptionsForm } from './options-form';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
 
 /** The realm id a saved snapshot's machine was started with (`demo` when it says none). */
@@ -45,7 +47,7 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
           clearPersisted(slug);
           persisted = undefined;
         }
-        setSession({ def, key: 0, options: persisted?.options ?? def.defaults, snapshot: persisted?.snapshot, callback });
+        setSession({ def, key: 0, options: (persisted?.options as FlowOptions | undefined) ?? def.defaults, snapshot: persisted?.snapshot, callback });
       },
       () => live && setMissing(true),
     );
@@ -63,7 +65,19 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
   };
   return (
     <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>
-      <FlowRun key={session.key} slug={slug} realm={realm} def={def} options={session.options} snapshot={session.snapshot} callback={session.callback} onRestart={restart} />
+      <FlowRun
+        key={session.key}
+        runKey={slug}
+        machine={def.machine}
+        input={flowInput(def, session.options, window.location.origin, realm)}
+        options={session.options}
+        actors={FLOW_ACTORS[slug] ?? FLOW_ACTORS['authorization-code']}
+        Extras={def.Extras}
+        header={<OptionsForm def={def} options={session.options} onApply={restart} />}
+        snapshot={session.snapshot}
+        callback={session.callback}
+        onReset={() => restart(session.options)}
+      />
     </FlowErrorBoundary>
   );
 }

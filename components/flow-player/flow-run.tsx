@@ -1,35 +1,54 @@
 'use client';
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnyMachineSnapshot, Snapshot } from 'xstate';
+import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnyMachineSnapshot, AnyStateMachine, Snapshot } from 'xstate';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
-import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { BUSY, type FlowContextBase } from '@/machines/step-meta';
+import { BUSY, type FlowContextBase, type StepMeta } from '@/machines/step-meta';
 import { Controls } from './controls';
-import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
-import { OptionsForm } from './options-form';
+import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
 import { Timeline } from './timeline';
-import { useStepUrl } from './use-step-url';
+import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
-export interface FlowRunProps {
-  slug: string;
-  /** The realm a new run plays against; undefined is `demo` at this origin. */
-  realm?: RealmDescriptor;
-  def: FlowDefinition;
-  options: FlowOptions;
-  snapshot?: unknown;
-  callback?: string;
-  onRestart: (options: FlowOptions) => void;
+/** What a page may show after the step (an attack's Outcome): the run's context, and whether the run has ended on screen. */
+export interface RunFooterProps {
+  context: FlowContextBase;
+  /** The meta of the step on screen. */
+  meta?: StepMeta;
+  /** The live step is a final one (`pause: 'end'`), and the learner is looking at it. */
+  ended: boolean;
 }
 
-/** One run of a flow: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ slug, realm, def, options, snapshot: restored, callback, onRestart }: FlowRunProps) {
-  const actorRef = useActorRef(def.machine, {
-    input: flowInput(def, options, typeof window === 'undefined' ? '' : window.location.origin, realm),
+export interface FlowRunProps {
+  /**
+   * Where the run lives: `authorization-code` for /flows/authorization-code, `attacks/alg-none` for an
+   * attack page. Names its saved snapshot and the page the AS's redirect returns to.
+   */
+  runKey: string;
+  machine: AnyStateMachine;
+  /** The machine's input (a FlowInput, or an attack's input). */
+  input: unknown;
+  /** Saved with the snapshot, handed back when the run is restored (the learner's options). */
+  options: unknown;
+  /** The diagram's parties, by actor id (components/flow-diagram/actors.ts). */
+  actors: readonly string[];
+  Extras?: ComponentType<FlowExtrasProps>;
+  /** Above the controls: the flow's options form, an attack's Server switch. */
+  header?: ReactNode;
+  /** Under the step card: an attack's Outcome once the run has ended. */
+  footer?: ComponentType<RunFooterProps>;
+  snapshot?: unknown;
+  callback?: string;
+  onReset: () => void;
+}
+
+/** One run of a flow or an attack: the machine actor, the step on screen, and the controls. */
+export function FlowRun({ runKey: slug, machine, input, options, actors, Extras, header, footer: Footer, snapshot: restored, callback, onReset }: FlowRunProps) {
+  const actorRef = useActorRef(machine, {
+    input,
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
   });
   const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);
@@ -37,13 +56,14 @@ export function FlowRun({ slug, realm, def, options, snapshot: restored, callbac
   const trail = context.trail;
   const [view, setView] = useStepUrl();
   const [autoPlay, setAutoPlay] = useState(false);
+  const [presenting, setPresenting] = usePresenterUrl();
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
   const live = viewing === trail.length;
   const running = isBusy(snap);
   const canAdvance = snap.can({ type: 'user.next' });
   // The machine's meta is the single source: the live step's from the snapshot, an earlier one's from its state.
-  const steps = stepsOf(def.machine);
+  const steps: Readonly<Record<string, StepMeta>> = stepsOf(machine);
   const meta = (live && currentStepMeta(snap)) || steps[step];
 
   // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
@@ -125,8 +145,8 @@ export function FlowRun({ slug, realm, def, options, snapshot: restored, callbac
   }, [trail, viewing, steps]);
 
   return (
-    <div className="space-y-4">
-      <OptionsForm def={def} options={options} onApply={onRestart} />
+    <div className="space-y-4" data-presenter={presenting || undefined}>
+      {!presenting && header}
       <Controls
         canBack={viewing > 1}
         canNext={!live || (canAdvance && !running)}
@@ -135,17 +155,19 @@ export function FlowRun({ slug, realm, def, options, snapshot: restored, callbac
         onNext={next}
         onReset={() => {
           setView(null);
-          onRestart(options);
+          onReset();
         }}
         onAutoPlay={() => setAutoPlay((a) => !a)}
+        presenting={presenting}
+        onPresent={() => setPresenting(!presenting)}
         status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
       />
-      <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-        <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />
+      <div className={presenting ? 'text-lg' : 'grid gap-4 lg:grid-cols-[14rem_1fr]'}>
+        {!presenting && <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />}
         {meta ? (
           <StepView
-            slug={slug}
-            def={def}
+            actors={actors}
+            Extras={Extras}
             step={step}
             index={viewing}
             total={trail.length}
@@ -157,6 +179,8 @@ export function FlowRun({ slug, realm, def, options, snapshot: restored, callbac
             knows={knows}
             send={(e) => actorRef.send(e)}
             goToAuthorizationServer={navigateToAs}
+            afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
+            presenting={presenting}
           />
         ) : (
           <p>Loading…</p>

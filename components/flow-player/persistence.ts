@@ -1,5 +1,3 @@
-import type { FlowOptions } from './flow-definition';
-
 /**
  * The authorization-code flow leaves the page for the AS and comes back on /flows/callback: the
  * machine's persisted snapshot survives the trip in sessionStorage (per tab, gone when the tab closes).
@@ -9,7 +7,8 @@ const CALLBACK_KEY = 'flowlab:callback';
 const RETURN_KEY = 'flowlab:return-to';
 
 export interface Persisted {
-  options: FlowOptions;
+  /** The learner's options of the run (a flow's client and scope, an attack's server and variant). */
+  options: unknown;
   snapshot: unknown;
 }
 
@@ -33,6 +32,30 @@ export function clearPersisted(slug: string): void {
 
 export function rememberReturn(slug: string): void {
   sessionStorage.setItem(RETURN_KEY, slug);
+}
+
+/**
+ * Where the AS's redirect must take the browser back to, from the run key saved before the trip:
+ * `authorization-code` → `/flows/authorization-code`, `attacks/missing-state` → `/attacks/missing-state`.
+ * Only our own pages qualify: nothing read from storage is ever followed verbatim.
+ */
+export function returnPath(runKey: string | undefined): string | undefined {
+  if (!runKey) return undefined;
+  if (/^[a-z0-9-]+$/.test(runKey)) return `/flows/${runKey}`;
+  const attack = /^attacks\/([a-z0-9-]+)$/.exec(runKey);
+  return attack ? `/attacks/${attack[1]}` : undefined;
+}
+
+/**
+ * True when the browser left this run for another page (the AS, Mallory's site) and has now come
+ * back to it: the saved run resumes instead of a new one. Consumed by {@link clearReturn}.
+ */
+export function awaitingReturn(runKey: string): boolean {
+  return sessionStorage.getItem(RETURN_KEY) === runKey;
+}
+
+export function clearReturn(): void {
+  sessionStorage.removeItem(RETURN_KEY);
 }
 
 /** Called by /flows/callback: keeps the URL for the player and says where to go back to. */

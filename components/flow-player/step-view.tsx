@@ -1,12 +1,12 @@
 'use client';
-import { useEffect, useMemo, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
 import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard } from './step-card';
-import type { FlowDefinition } from './flow-definition';
+import type { FlowExtrasProps } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
 type Ctx = FlowContextBase & { input: FlowInput; jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
@@ -30,8 +30,10 @@ function useJwks(context: Ctx) {
 }
 
 export interface StepViewProps {
-  slug: string;
-  def: FlowDefinition;
+  /** The diagram's parties. */
+  actors: readonly string[];
+  /** The flow's own step panels. */
+  Extras?: ComponentType<FlowExtrasProps>;
   step: string;
   index: number;
   total: number;
@@ -43,10 +45,14 @@ export interface StepViewProps {
   knows: Record<string, string[]>;
   send: (event: { type: string }) => void;
   goToAuthorizationServer: () => void;
+  /** Shown right under the step card (an attack's Outcome). */
+  afterCard?: ReactNode;
+  /** Presenter mode: the card, diagram and outcome large; the raw HTTP and the inspector stay in the normal view. */
+  presenting?: boolean;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ slug, def, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer }: StepViewProps) {
+export function StepView({ actors, Extras, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer, afterCard, presenting = false }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
@@ -60,9 +66,13 @@ export function StepView({ slug, def, step, index, total, meta, context, live, r
   }, [context.exchanges, context.trail, index]);
   return (
     <div className="min-w-0 space-y-4">
-      <StepCard meta={meta} index={index} total={total} />
-      <FlowDiagram flow={slug} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
-      {def.Extras && <def.Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
+      {/* Presenter mode scales the card, outcome and diagram as a whole (CSS zoom), so the diagram's labels grow with the text. */}
+      <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
+        <StepCard meta={meta} index={index} total={total} />
+        {afterCard}
+        <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+      </div>
+      {Extras && <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
@@ -81,7 +91,8 @@ export function StepView({ slug, def, step, index, total, meta, context, live, r
           ))}
         </dl>
       )}
-      {exchanges.length > 0 && (
+      {presenting && <p className="text-sm text-slate-700">Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.</p>}
+      {!presenting && exchanges.length > 0 && (
         <section aria-labelledby="exchanges-title" className="space-y-3">
           <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">HTTP in this step</h3>
           {exchanges.map((e) => (
@@ -89,10 +100,12 @@ export function StepView({ slug, def, step, index, total, meta, context, live, r
           ))}
         </section>
       )}
-      <section aria-labelledby="tokens-title" className="space-y-2">
-        <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
-        <TokenPanel tokens={tokens} jwks={jwks} />
-      </section>
+      {!presenting && (
+        <section aria-labelledby="tokens-title" className="space-y-2">
+          <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
+          <TokenPanel tokens={tokens} jwks={jwks} />
+        </section>
+      )}
     </div>
   );
 }

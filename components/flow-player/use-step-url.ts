@@ -19,3 +19,24 @@ export function useStepUrl(): [number | null, (n: number | null) => void] {
   }, []);
   return [step, update];
 }
+
+/**
+ * Presenter mode lives in `?present=1`: a trainer's link opens on the projector view (options and
+ * step list hidden, the step card, diagram and outcome large; ← → and space step through).
+ */
+export function usePresenterUrl(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    // Read once after hydration, as the step is.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (new URLSearchParams(window.location.search).get('present') === '1') setOn(true);
+  }, []);
+  const update = useCallback((next: boolean) => {
+    setOn(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set('present', '1');
+    else url.searchParams.delete('present');
+    window.history.replaceState(window.history.state, '', url);
+  }, []);
+  return [on, update];
+}

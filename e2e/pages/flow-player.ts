@@ -3,9 +3,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The flow player at /flows/<grant>: its controls, the step on screen and its panels. */
 export class FlowPlayerPage {
   readonly next: Locator;
+  readonly back: Locator;
 
   constructor(private readonly page: Page) {
     this.next = page.getByRole('button', { name: 'Next →' });
+    this.back = page.getByRole('button', { name: '← Back' });
   }
 
   /** Opens a flow; with `realm`, against that lab realm (`?realm=<id>`). */

@@ -46,9 +46,9 @@ describe('oauth-client', () => {
     expect(r.ok ? '' : r.error.code).toBe('invalid_grant');
   });
 
-  it('computes at_hash as the left half of SHA-256, base64url', async () => {
-    // OIDC Core A.3 example: access token and its at_hash.
-    expect(await atHash('jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y')).toBe('77QmUPtjPfzWtF2AnpK9RQ');
+  it('computes at_hash as the left half of SHA-256 for an RS256 ID token, base64url', async () => {
+    // OIDC Core A.3 example (an RS256 ID token): access token and its at_hash.
+    expect(await atHash('jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y', 'RS256')).toBe('77QmUPtjPfzWtF2AnpK9RQ');
   });
 });
 

@@ -23,7 +23,7 @@ export async function introspectionEndpoint(request: Request, realm: Realm): Pro
   requireMethod(request, ['POST']);
   const form = await readForm(request);
   const { client, method } = await authenticateClient(request, form, realm);
-  if (method === 'none') throw new OAuthError('invalid_client', 'Introspection needs a confidential client (RFC 7662 §2.1).', 401);
+  if (method === 'none') throw new OAuthError('invalid_client', 'Introspection must be authorized (RFC 7662 §2.1: by client authentication or a bearer token); this AS takes client authentication, which a public client cannot give.', 401);
   const token = form.get('token');
   if (!token) throw invalidRequest('The token parameter is missing (RFC 7662 §2.1).');
 

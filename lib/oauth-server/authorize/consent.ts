@@ -8,6 +8,8 @@ import { loginPage } from '../pages/login';
 import { readForm, readQuery } from '../read-form';
 import { getSession } from '../session';
 import { decideDevice } from '../device/decide';
+import { formatUserCode } from '../device/user-code';
+import { storeKeys, type DeviceAuthorizationRecord } from '../records';
 import { needsLogin } from './fresh-login';
 import { loadPending, takePending } from './pending';
 import { errorRedirect, issueCode } from './respond';
@@ -34,7 +36,9 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   if (!session || (await needsLogin(request, realm, id!, pending, session))) return loginPage(realm, id!, clientName);
   if (!isPost) {
     const scope = pending.kind === 'authorize' ? pending.request.scope : pending.scope;
-    return consentPage(realm, id!, clientName, scope, session.sub);
+    // RFC 8628 §5.4: the page names the code being approved, so a user can spot one they did not start.
+    const device = pending.kind === 'device' ? await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(pending.deviceCode)) : undefined;
+    return consentPage(realm, id!, clientName, scope, session.sub, {}, device ? formatUserCode(device.userCode) : undefined);
   }
   const decision = params.get('decision');
   if (decision !== 'allow' && decision !== 'deny') return errorPage('Unknown choice', 'Choose Allow or Deny.', 400);

@@ -16,6 +16,8 @@ button{margin-top:18px;padding:9px 20px;font-size:1rem;border-radius:4px;border:
 .error{background:#fde8e8;border:1px solid #b42318;color:#7a1a12;padding:10px;border-radius:4px}
 .hint{background:#f6f1fb;border:1px dashed #5b2a86;padding:10px;border-radius:4px;font-size:.95rem}
 .hint p{margin:0}
+.warning{background:#fff7e0;border:1px solid #8a5a00;color:#4a3000;padding:10px;border-radius:4px}
+.user-code{font-family:ui-monospace,monospace;font-size:1.3rem;letter-spacing:.08em}
 .hint button{margin:8px 8px 0 0;padding:5px 12px;font-size:.9rem;background:#fff;color:#5b2a86}
 footer{text-align:center;color:#5a5148;font-size:.85rem}
 code{font-family:ui-monospace,monospace}

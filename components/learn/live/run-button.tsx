@@ -1,0 +1,35 @@
+'use client';
+import { useState, type ReactNode } from 'react';
+
+/** A button that runs one demo; it says when it is busy and shows an error instead of failing silently. */
+export function RunButton({ onRun, children }: { onRun: () => Promise<void>; children: ReactNode }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <span className="inline-flex flex-col gap-1">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(undefined);
+          try {
+            await onRun();
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+        className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 disabled:bg-slate-400"
+      >
+        {busy ? 'Running…' : children}
+      </button>
+      {error && (
+        <span role="alert" className="text-sm text-red-800">
+          The request failed: {error}
+        </span>
+      )}
+    </span>
+  );
+}
