@@ -97,6 +97,8 @@ const PAGES: PageCase[] = [
   simple('/'),
   simple('/flows'),
   simple('/attacks'),
+  simple('/learn'),
+  simple('/learn/glossary'),
   simple('/no-such-page'),
   {
     name: '/jwt with a token',
