@@ -105,8 +105,8 @@ export class RedisStore implements Store {
     return (this.client as unknown as Record<string, ScriptCall>)[name].bind(this.client);
   }
 
-  /** Runs one command, mapping every way Redis can fail to the Store's errors. */
-  private async run<R>(command: () => Promise<R>): Promise<R> {
+  /** Runs one command on {@link client}, mapping every way Redis can fail to the Store's errors (also for the lab registry). */
+  async run<R>(command: () => Promise<R>): Promise<R> {
     if (!this.settled && this.client.status !== 'ready') await this.firstConnection;
     try {
       return await command();
