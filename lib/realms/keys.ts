@@ -79,9 +79,15 @@ function takePooledRsaPair(extractable: boolean): Promise<KeyPair> {
   return pair;
 }
 
+/** Which pool warmKeyPool() fills before any has been used: exportable when keys are shared (Redis). */
+let poolToWarm = false;
+export function warmExportableKeys(exportable: boolean): void {
+  poolToWarm = exportable;
+}
+
 /** Fills the pools of ready RSA pairs, if they are not full (a lab realm was created: more will follow). */
 export function warmKeyPool(): void {
-  if (rsaPools.size === 0) refill(false);
+  if (!rsaPools.has(poolToWarm)) refill(poolToWarm);
   for (const extractable of rsaPools.keys()) refill(extractable);
 }
 

@@ -5,7 +5,7 @@ import { RedisStore } from '../store/redis-store';
 import { StoreUnavailableError, systemClock, type Clock, type Store } from '../store/types';
 import { composePoints, selectWeaknesses } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
-import { generateRealmKeys, importSharedKeySet, newSharedKeySet, type RealmKeys } from './keys';
+import { generateRealmKeys, importSharedKeySet, newSharedKeySet, warmExportableKeys, type RealmKeys } from './keys';
 import { DEFAULT_SETTINGS, MemoryLabRegistry, type LabRealmRecord, type LabRegistry, type RealmSettings, type SharedKeySets } from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
@@ -52,6 +52,7 @@ function envNumber(name: string, fallback: number): number {
 export function newServerState(store: Store, clock: Clock = systemClock): ServerState {
   const options = { clock, cap: envNumber('FLOWLAB_MAX_LAB_REALMS', 2000) };
   const labs: LabRegistry = store instanceof RedisStore ? new RedisLabRegistry(store, options) : new MemoryLabRegistry(options);
+  warmExportableKeys(labs.sharedKeys !== undefined);
   const state: ServerState = { store, clock, keys: new Map(), labs, points: new Map() };
   labs.onEnd = (id) => {
     state.keys.delete(id);
