@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { decideDevice } from '../oauth-server/device/decide';
-import { handleServerRequest } from '../server-router';
+import { ORIGIN, via } from '@/test/in-process-instance';
 import { RedisStore } from '../store/redis-store';
 import { newServerState, resolveRealm, setServerState, type ServerState } from './registry';
 
@@ -12,7 +12,6 @@ import { newServerState, resolveRealm, setServerState, type ServerState } from '
  * two `next start` behind a load balancer would. Requests run one at a time; before each, the
  * process state is switched to the instance that serves it.
  */
-const ORIGIN = 'http://localhost:3000';
 const CALLBACK = `${ORIGIN}/flows/callback`;
 let stores: RedisStore[] = [];
 let A: ServerState;
@@ -27,13 +26,6 @@ afterEach(async () => {
   await Promise.all(stores.map((s) => s.close()));
 });
 
-/** A fetch served by one instance. */
-function via(instance: ServerState): typeof fetch {
-  return async (input, init) => {
-    setServerState(instance);
-    return handleServerRequest(new Request(new URL(String(input instanceof Request ? input.url : input), ORIGIN), init));
-  };
-}
 const http = (instance: ServerState) => ({ [oauth.customFetch]: via(instance), [oauth.allowInsecureRequests]: true }) as const;
 
 async function discover(instance: ServerState, realm = 'demo') {
