@@ -1,9 +1,9 @@
-import type { Store } from './types';
+import { StoreUnavailableError, type Store } from './types';
 
-/** Thrown when `update()` lost the race this many times in a row (a hot record; the caller may retry later). */
-export class UpdateContendedError extends Error {
+/** Thrown when `update()` lost the race this many times in a row: a hot record, answered as 503 (try again). */
+export class UpdateContendedError extends StoreUnavailableError {
   constructor(readonly key: string, readonly attempts: number) {
-    super(`The record changed under ${attempts} attempts to update it; try again.`);
+    super(`the record changed under ${attempts} attempts to update it`);
     this.name = 'UpdateContendedError';
   }
 }
