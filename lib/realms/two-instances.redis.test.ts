@@ -3,6 +3,7 @@ import * as oauth from 'oauth4webapi';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { decideDevice } from '../oauth-server/device/decide';
 import { ORIGIN, via } from '@/test/in-process-instance';
+import { handleServerRequest } from '../server-router';
 import { RedisStore } from '../store/redis-store';
 import { newServerState, resolveRealm, setServerState, type ServerState } from './registry';
 
@@ -149,5 +150,15 @@ describe('two instances on one Redis act as one server', () => {
     expect((await via(B)(`${ORIGIN}/api/realms/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await via(A)(`${ORIGIN}/api/realms/${id}`)).status).toBe(404);
     expect((await photos(A, token, id)).status).toBe(404);
+  });
+
+  it('lets only one of several concurrent device polls rewrite the record; the others hear slow_down (RFC 8628 §3.5)', async () => {
+    const start = await via(A)(`${ORIGIN}/as/demo/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) });
+    const { device_code: deviceCode } = await start.json();
+    const body = () => new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' });
+    // One instance's state, requests in flight together (they interleave at every Redis round trip).
+    setServerState(A);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => handleServerRequest(new Request(`${ORIGIN}/as/demo/token`, { method: 'POST', body: body() })).then((r) => r.json())));
+    expect(answers.map((a) => a.error).sort()).toEqual(['authorization_pending', 'slow_down', 'slow_down', 'slow_down', 'slow_down']);
   });
 });
