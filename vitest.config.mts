@@ -15,7 +15,15 @@ export default defineConfig({
   test: {
     pool: 'forks',
     projects: [
-      { extends: true, test: { ...shared, name: 'unit', include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { ...shared, name: 'unit', include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'], exclude: ['**/node_modules/**', '**/*.redis.test.ts'] },
+      },
+      // Tests against a real redis-server, started for the run (installed from Debian when missing): test/redis-global-setup.ts.
+      {
+        extends: true,
+        test: { ...shared, name: 'redis', include: ['{lib,scripts}/**/*.redis.test.ts'], globalSetup: ['./test/redis-global-setup.ts'] },
+      },
       // The server integration suite again, against a fresh hardened lab realm made through POST /api/realms:
       // both targets must pass the same checks (lib/oauth-server/integration/harness.ts reads FLOWLAB_TEST_REALM).
       {

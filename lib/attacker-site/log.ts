@@ -29,13 +29,11 @@ export async function appendRecord(store: Store, record: Omit<AttackerRecord, 's
   return full;
 }
 
-/** The records, newest last. */
+/** The records, newest last. The reads are issued together (with Redis: one pipelined round trip). */
 export async function readLog(store: Store): Promise<AttackerRecord[]> {
   const last = (await store.get<number>(SEQ_KEY)) ?? 0;
-  const out: AttackerRecord[] = [];
-  for (let seq = Math.max(1, last - LOG_SIZE + 1); seq <= last; seq++) {
-    const entry = await store.get<AttackerRecord>(entryKey(seq));
-    if (entry) out.push(entry);
-  }
-  return out;
+  const seqs: number[] = [];
+  for (let seq = Math.max(1, last - LOG_SIZE + 1); seq <= last; seq++) seqs.push(seq);
+  const entries = await Promise.all(seqs.map((seq) => store.get<AttackerRecord>(entryKey(seq))));
+  return entries.filter((e): e is AttackerRecord => e !== undefined);
 }

@@ -1,4 +1,5 @@
-import { StoreFullError } from '../store/types';
+import { StoreFullError, StoreUnavailableError } from '../store/types';
+import { errorPage } from './pages/layout';
 
 /**
  * The one error type of the servers. Handlers throw an `OAuthError`; `toResponse()`
@@ -107,8 +108,22 @@ export function withOAuthErrors<A extends unknown[]>(
       if (err instanceof StoreFullError) {
         return new OAuthError('temporarily_unavailable', 'The server is holding as much state as it may; try again shortly.', 503, { 'Retry-After': '30' }).toResponse();
       }
+      // Redis down or too slow: fail closed (nothing read is assumed absent), and say so (RFC 6749 §5.2).
+      if (err instanceof StoreUnavailableError) return unavailable(args[0]);
       console.error('[flowlab] unexpected error', err);
       return new OAuthError('server_error', 'The server hit an unexpected condition.').toResponse();
     }
   };
+}
+
+/** The AS's HTML pages (login, consent, device, logout, authorize): a browser gets a page, not JSON. */
+const AS_PAGE = /^\/as\/[^/]+\/(authorize|login|consent|logout|device)\/?$/;
+
+function unavailable(request: unknown): Response {
+  const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
+  const message = 'The server cannot reach its state store right now, so it refused the request rather than guess. Try again in a few seconds.';
+  if (request instanceof Request && AS_PAGE.test(new URL(request.url).pathname)) {
+    return errorPage('Temporarily unavailable', `temporarily_unavailable: ${message}`, 503, headers);
+  }
+  return new OAuthError('temporarily_unavailable', message, 503, headers).toResponse();
 }

@@ -41,7 +41,7 @@ export async function createRealmEndpoint(request: Request, origin: string): Pro
   if (count > CREATIONS_PER_MINUTE) throw tooMany(`At most ${CREATIONS_PER_MINUTE} lab realms a minute may be created from one address.`, 60);
 
   const needsSecret = selection.weaknesses.some((w) => w.needsHmacSecret);
-  const result = s.labs.create({
+  const result = await s.labs.create({
     weaknesses: selection.weaknesses.map((w) => w.name),
     settings,
     hmacSecret: needsSecret ? weakSecret() : undefined,
@@ -61,10 +61,10 @@ export async function realmEndpoint(request: Request, origin: string, id: string
   if (id === DEMO_REALM_ID && request.method === 'DELETE') {
     throw new OAuthError('invalid_request', 'The demo realm cannot be deleted or weakened.', 403);
   }
-  const record = s.labs.peek(id);
+  const record = await s.labs.peek(id);
   if (!record) throw new OAuthError('invalid_request', 'There is no live lab realm with this id (it may have expired after an hour without requests).', 404);
   if (request.method === 'DELETE') {
-    s.labs.delete(id);
+    await s.labs.delete(id);
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   }
   return jsonResponse(realmDocument(origin, record, s.labs.expiresAt(record)));

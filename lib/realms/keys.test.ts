@@ -1,7 +1,8 @@
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/rfc7638-thumbprint.json';
-import { generateRealmKeys, kidOf } from './keys';
+import { compactVerify, CompactSign } from 'jose';
+import { generateRealmKeys, importSharedKeySet, kidOf, newSharedKeySet } from './keys';
 
 describe('realm keys', () => {
   it('derives the kid exactly as RFC 7638 §3.1 computes its example thumbprint', async () => {
@@ -21,5 +22,25 @@ describe('realm keys', () => {
       expect(k.publicJwk).not.toHaveProperty('d');
     }
     expect(keys.byKid('nope')).toBeUndefined();
+  });
+
+  it('keeps private keys non-extractable in memory mode', async () => {
+    const keys = await generateRealmKeys();
+    for (const k of keys.all) expect(k.privateKey.extractable).toBe(false);
+  });
+
+  it('imports a shared key set as non-extractable keys that sign and verify alike at every instance', async () => {
+    const stored = await newSharedKeySet();
+    const [a, b] = await Promise.all([importSharedKeySet(stored), importSharedKeySet(stored, { hmacSecret: 'secret1' })]);
+    expect(a.all.map((k) => k.kid)).toEqual(b.all.map((k) => k.kid));
+    expect(b.hmac?.secret).toEqual(new TextEncoder().encode('secret1'));
+    for (const [i, k] of a.all.entries()) {
+      expect(k.privateKey.extractable).toBe(false);
+      expect(k.publicJwk).not.toHaveProperty('d');
+      expect(k.kid).toBe(await calculateJwkThumbprint(k.publicJwk, 'sha256'));
+      const jws = await new CompactSign(new TextEncoder().encode('x')).setProtectedHeader({ alg: k.alg }).sign(k.privateKey);
+      await expect(compactVerify(jws, b.all[i].publicKey)).resolves.toBeDefined();
+    }
+    await expect(importSharedKeySet('{"v":2}')).rejects.toThrow(/unknown format/);
   });
 });

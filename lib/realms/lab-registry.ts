@@ -38,17 +38,54 @@ export function newRealmId(): string {
 }
 
 /**
- * The live lab realms of this process: creation under a cap, idle expiry, eviction of the
- * longest-idle realm at the cap. The Map is kept in last-seen order (a touch re-inserts), so the
+ * Where realm key sets live when instances share state (Redis): each realm's keys are created
+ * once, by whichever instance needs them first, and read by all. Opaque JSON here (keys.ts owns
+ * the format).
+ */
+export interface SharedKeySets {
+  load(realmId: string): Promise<string | undefined>;
+  /**
+   * Stores `keySet` unless the realm already has one; returns the realm's key set (ours or the
+   * one that won), or undefined when the lab realm has ended meanwhile. `lab: false` (demo): kept
+   * without expiry; a lab realm's keys end with it.
+   */
+  saveIfAbsent(realmId: string, keySet: string, options: { lab: boolean }): Promise<string | undefined>;
+}
+
+/**
+ * The live lab realms: creation under a cap, idle expiry (DESIGN.md: 1 h), eviction of the
+ * longest-idle realm at the cap once it has been idle 15 min. In memory for one process
+ * ({@link MemoryLabRegistry}), or in Redis for every instance at once (lib/store/redis-lab-registry.ts).
+ */
+export interface LabRegistry {
+  readonly cap: number;
+  readonly idleSeconds: number;
+  readonly evictableAfterSeconds: number;
+  /** Set when the realms' keys are shared between instances. */
+  readonly sharedKeys?: SharedKeySets;
+  /** Called with the id of every realm this instance sees end (deleted, expired, evicted), to drop its caches. */
+  onEnd: (id: string) => void;
+  expiresAt(record: LabRealmRecord): number;
+  count(): Promise<number>;
+  create(input: Pick<LabRealmRecord, 'weaknesses' | 'settings' | 'hmacSecret'>): Promise<CreateResult>;
+  /** The live realm, its idle clock restarted; undefined when unknown or expired. */
+  touch(id: string): Promise<LabRealmRecord | undefined>;
+  /** The live realm without restarting its idle clock. */
+  peek(id: string): Promise<LabRealmRecord | undefined>;
+  /** Ends a realm; false when there was none. */
+  delete(id: string): Promise<boolean>;
+}
+
+/**
+ * The lab realms of one process. The Map is kept in last-seen order (a touch re-inserts), so the
  * first entry is always the longest idle and every operation is O(1).
  */
-export class LabRegistry {
+export class MemoryLabRegistry implements LabRegistry {
   private readonly realms = new Map<string, LabRealmRecord>();
   private readonly clock: Clock;
   readonly cap: number;
   readonly idleSeconds: number;
   readonly evictableAfterSeconds: number;
-  /** Called with the id of every realm that ends (deleted, expired, evicted), to drop its keys. */
   onEnd: (id: string) => void = () => {};
 
   constructor(options: LabRegistryOptions) {
@@ -58,16 +95,21 @@ export class LabRegistry {
     this.evictableAfterSeconds = options.evictableAfterSeconds ?? 900;
   }
 
+  /** Live realms, synchronously (benchmarks). */
   get size(): number {
     this.sweep();
     return this.realms.size;
+  }
+
+  async count(): Promise<number> {
+    return this.size;
   }
 
   expiresAt(record: LabRealmRecord): number {
     return record.lastSeenAt + this.idleSeconds;
   }
 
-  create(input: Pick<LabRealmRecord, 'weaknesses' | 'settings' | 'hmacSecret'>): CreateResult {
+  async create(input: Pick<LabRealmRecord, 'weaknesses' | 'settings' | 'hmacSecret'>): Promise<CreateResult> {
     this.sweep();
     const now = this.clock.nowSeconds();
     if (this.realms.size >= this.cap) {
@@ -78,21 +120,30 @@ export class LabRegistry {
     }
     const record: LabRealmRecord = { id: newRealmId(), ...input, createdAt: now, lastSeenAt: now };
     this.realms.set(record.id, record);
-    return { ok: true, record };
+    return { ok: true, record: { ...record } };
   }
 
-  /** The live realm, its idle clock restarted; undefined when unknown or expired. */
-  touch(id: string): LabRealmRecord | undefined {
-    const record = this.peek(id);
+  async touch(id: string): Promise<LabRealmRecord | undefined> {
+    const record = this.live(id);
     if (!record) return undefined;
     record.lastSeenAt = this.clock.nowSeconds();
     this.realms.delete(id);
     this.realms.set(id, record);
-    return record;
+    return { ...record };
   }
 
-  /** The live realm without restarting its idle clock. */
-  peek(id: string): LabRealmRecord | undefined {
+  async peek(id: string): Promise<LabRealmRecord | undefined> {
+    const record = this.live(id);
+    return record && { ...record };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.live(id)) return false;
+    this.end(id);
+    return true;
+  }
+
+  private live(id: string): LabRealmRecord | undefined {
     const record = this.realms.get(id);
     if (!record) return undefined;
     if (this.clock.nowSeconds() >= this.expiresAt(record)) {
@@ -100,12 +151,6 @@ export class LabRegistry {
       return undefined;
     }
     return record;
-  }
-
-  delete(id: string): boolean {
-    if (!this.realms.has(id)) return false;
-    this.end(id);
-    return true;
   }
 
   private end(id: string) {

@@ -1,11 +1,12 @@
 import { OAuthError } from '../oauth-server/errors';
 import { MemoryStore } from '../store/memory-store';
-import type { Store } from '../store/types';
-import { systemClock, type Clock } from '../store/types';
+import { RedisLabRegistry } from '../store/redis-lab-registry';
+import { RedisStore } from '../store/redis-store';
+import { StoreUnavailableError, systemClock, type Clock, type Store } from '../store/types';
 import { composePoints, selectWeaknesses } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
-import { generateRealmKeys, type RealmKeys } from './keys';
-import { DEFAULT_SETTINGS, LabRegistry, type LabRealmRecord, type RealmSettings } from './lab-registry';
+import { generateRealmKeys, importSharedKeySet, newSharedKeySet, warmExportableKeys, type RealmKeys } from './keys';
+import { DEFAULT_SETTINGS, MemoryLabRegistry, type LabRealmRecord, type LabRegistry, type RealmSettings, type SharedKeySets } from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
 import type { Realm } from './types';
@@ -16,15 +17,30 @@ export { originOf } from '../http/origin';
 /**
  * Process-wide state lives on globalThis: Next.js may bundle each route separately (and reloads
  * modules in dev), and every route must see the same keys, store and lab realms.
+ *
+ * With `REDIS_URL` set the store is Redis, and so are the lab-realm registry and every realm's key
+ * set: any number of instances pointing at one Redis act as one server. `keys` and `points` are
+ * then only this instance's caches of what Redis holds.
  */
-interface ServerState {
+export interface ServerState {
   store: Store;
   clock: Clock;
-  keys: Map<string, Promise<RealmKeys>>;
+  keys: Map<string, CachedKeys>;
   labs: LabRegistry;
   /** Composed points per lab realm, built once. */
   points: Map<string, Readonly<PolicyPoints>>;
 }
+
+interface LoadedKeys {
+  keys: RealmKeys;
+  /** Shared mode: the stored key set these keys were imported from (to re-save it should Redis lose it). */
+  stored?: string;
+}
+interface CachedKeys {
+  loaded: Promise<LoadedKeys>;
+  checkedAt: number;
+}
+
 const g = globalThis as unknown as { __flowlab?: ServerState };
 
 function envNumber(name: string, fallback: number): number {
@@ -32,8 +48,11 @@ function envNumber(name: string, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-function newState(store: Store, clock: Clock): ServerState {
-  const labs = new LabRegistry({ clock, cap: envNumber('FLOWLAB_MAX_LAB_REALMS', 2000) });
+/** A fresh server state on `store`: Redis → lab realms and keys in Redis too; else in this process. */
+export function newServerState(store: Store, clock: Clock = systemClock): ServerState {
+  const options = { clock, cap: envNumber('FLOWLAB_MAX_LAB_REALMS', 2000) };
+  const labs: LabRegistry = store instanceof RedisStore ? new RedisLabRegistry(store, options) : new MemoryLabRegistry(options);
+  warmExportableKeys(labs.sharedKeys !== undefined);
   const state: ServerState = { store, clock, keys: new Map(), labs, points: new Map() };
   labs.onEnd = (id) => {
     state.keys.delete(id);
@@ -43,28 +62,117 @@ function newState(store: Store, clock: Clock): ServerState {
 }
 
 export function serverState(): ServerState {
-  g.__flowlab ??= newState(new MemoryStore(), systemClock);
+  g.__flowlab ??= newServerState(storeFromEnvironment(), systemClock);
   return g.__flowlab;
+}
+
+/** Makes `state` the process's server state (tests that play two instances sharing one Redis). */
+export function setServerState(state: ServerState): ServerState {
+  g.__flowlab = state;
+  return state;
 }
 
 /**
  * Replaces the process store (tests, or a Redis store when scaled out) and forgets the lab realms,
- * which lived in the old one. `clock` lets tests drive idle expiry.
+ * which lived in the old one. `clock` lets tests drive idle expiry. Memory to memory, the demo
+ * realm keeps its keys (tests reuse tokens across stores); shared keys come from the new store.
  */
-export function setServerStore(store: Store, clock: Clock = systemClock) {
-  const keys = g.__flowlab?.keys.get(DEMO_REALM_ID);
-  g.__flowlab = newState(store, clock);
-  if (keys) g.__flowlab.keys.set(DEMO_REALM_ID, keys);
+export function setServerStore(store: Store, clock: Clock = systemClock): ServerState {
+  const previous = g.__flowlab;
+  const state = setServerState(newServerState(store, clock));
+  const demoKeys = previous?.keys.get(DEMO_REALM_ID);
+  if (demoKeys && !previous!.labs.sharedKeys && !state.labs.sharedKeys) state.keys.set(DEMO_REALM_ID, demoKeys);
+  return state;
 }
 
-function keysFor(id: string, lab: LabRealmRecord | undefined): Promise<RealmKeys> {
-  const s = serverState();
-  let keys = s.keys.get(id);
-  if (!keys) {
-    keys = generateRealmKeys({ hmacSecret: lab?.hmacSecret, pooled: lab !== undefined });
-    s.keys.set(id, keys);
+/** `REDIS_URL` → the Redis store (DESIGN.md "Scaling out"); unset → memory. */
+function storeFromEnvironment(): Store {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url) return new MemoryStore();
+  if (!/^rediss?:\/\//i.test(url)) {
+    console.error('[flowlab] REDIS_URL must be a redis:// or rediss:// URL; every request will answer 503 until it is fixed.');
+    return unavailableStore('REDIS_URL is not a redis:// URL');
   }
-  return keys;
+  const store = new RedisStore({ url, keyPrefix: process.env.FLOWLAB_REDIS_PREFIX || undefined, commandTimeoutMs: envNumber('FLOWLAB_REDIS_TIMEOUT_MS', 1000) });
+  console.log(`[flowlab] server state in Redis at ${redactedUrl(url)} (REDIS_URL)`);
+  return store;
+}
+
+function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'redis://…';
+  }
+}
+
+function unavailableStore(reason: string): Store {
+  const fail = async (): Promise<never> => {
+    throw new StoreUnavailableError(reason);
+  };
+  return { set: fail, setIfAbsent: fail, get: fail, consume: fail, delete: fail, increment: fail, compareAndSet: fail };
+}
+
+/** How often an instance re-reads a shared key set (Redis may have been emptied and refilled meanwhile). */
+const KEY_RECHECK_SECONDS = 60;
+
+/** The realm ended (on another instance) while this one was loading its keys. */
+class RealmGoneError extends Error {}
+
+function keysFor(s: ServerState, id: string, lab: LabRealmRecord | undefined): Promise<LoadedKeys> {
+  const now = s.clock.nowSeconds();
+  const cached = s.keys.get(id);
+  const shared = s.labs.sharedKeys;
+  if (cached && (!shared || now - cached.checkedAt < KEY_RECHECK_SECONDS)) return cached.loaded;
+  let loaded: Promise<LoadedKeys>;
+  if (!shared) {
+    loaded = generateRealmKeys({ hmacSecret: lab?.hmacSecret, pooled: lab !== undefined }).then((keys) => ({ keys }));
+  } else if (cached) {
+    // A re-check: on any failure keep the keys this instance already has.
+    loaded = cached.loaded.then((previous) => loadSharedKeys(shared, id, lab, previous).catch(() => previous));
+  } else {
+    loaded = loadSharedKeys(shared, id, lab, undefined);
+  }
+  const entry: CachedKeys = { loaded, checkedAt: now };
+  remember(s, s.keys, id, entry);
+  // A failed first load (Redis down) must not stay cached: the next request tries again.
+  loaded.catch(() => {
+    if (s.keys.get(id) === entry) s.keys.delete(id);
+  });
+  return loaded;
+}
+
+/**
+ * The realm's key set from Redis, made and stored by the first instance that needs it (HSETNX:
+ * of two instances racing, both end up with the winner's). Should Redis have lost it, this
+ * instance's own set is offered again, so instances converge instead of each making new keys.
+ */
+async function loadSharedKeys(shared: SharedKeySets, id: string, lab: LabRealmRecord | undefined, previous: LoadedKeys | undefined): Promise<LoadedKeys> {
+  let stored = await shared.load(id);
+  if (stored === undefined) {
+    const candidate = previous?.stored ?? (await newSharedKeySet({ pooled: lab !== undefined }));
+    stored = await shared.saveIfAbsent(id, candidate, { lab: lab !== undefined });
+    if (stored === undefined) throw new RealmGoneError();
+  }
+  if (previous && previous.stored === stored) return previous;
+  return { keys: await importSharedKeySet(stored, { hmacSecret: lab?.hmacSecret }), stored };
+}
+
+/**
+ * Caches per realm. In memory mode they hold exactly the live realms (onEnd drops the others);
+ * with Redis, realms also end on other instances, so the caches are bounded (oldest first out;
+ * what is dropped is read again from Redis when needed).
+ */
+function remember<V>(s: ServerState, map: Map<string, V>, id: string, value: V) {
+  map.delete(id);
+  map.set(id, value);
+  if (!s.labs.sharedKeys) return;
+  for (const key of map.keys()) {
+    if (map.size <= s.labs.cap + 1) break;
+    if (key !== DEMO_REALM_ID) map.delete(key);
+  }
 }
 
 function algorithmsOf(keys: RealmKeys): string[] {
@@ -74,21 +182,19 @@ function algorithmsOf(keys: RealmKeys): string[] {
 const HARDENED = composePoints([]);
 
 /** A lab realm's points, composed once from its weakness names (checked when the realm was created). */
-function pointsFor(lab: LabRealmRecord): Readonly<PolicyPoints> {
-  const s = serverState();
+function pointsFor(s: ServerState, lab: LabRealmRecord): Readonly<PolicyPoints> {
   let points = s.points.get(lab.id);
   if (!points) {
     const selection = selectWeaknesses(lab.weaknesses);
     if (!selection.ok) throw new OAuthError('server_error', 'This lab realm has an invalid configuration.');
     points = composePoints(selection.weaknesses);
-    s.points.set(lab.id, points);
+    remember(s, s.points, lab.id, points);
   }
   return points;
 }
 
-async function buildRealm(id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
-  const s = serverState();
-  const keys = await keysFor(id, lab);
+async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
+  const { keys } = await keysFor(s, id, lab);
   const segment = encodeURIComponent(id);
   return {
     id,
@@ -98,7 +204,7 @@ async function buildRealm(id: string, origin: string, lab: LabRealmRecord | unde
     clients: new Map(demoClients(origin).map((c) => [c.clientId, c])),
     users: new Map(DEMO_USERS.map((u) => [u.username, u])),
     scopes: DEMO_SCOPES,
-    points: lab ? pointsFor(lab) : HARDENED,
+    points: lab ? pointsFor(s, lab) : HARDENED,
     weaknesses: lab?.weaknesses ?? [],
     settings: lab?.settings ?? DEFAULT_SETTINGS,
     algorithms: algorithmsOf(keys),
@@ -115,9 +221,21 @@ async function buildRealm(id: string, origin: string, lab: LabRealmRecord | unde
  * restarts with this request). Undefined for an unknown or expired realm.
  */
 export async function resolveRealm(realmId: string, origin: string): Promise<Realm | undefined> {
-  if (realmId === DEMO_REALM_ID) return buildRealm(DEMO_REALM_ID, origin, undefined);
-  const lab = serverState().labs.touch(realmId);
-  return lab ? buildRealm(realmId, origin, lab) : undefined;
+  const s = serverState();
+  if (realmId === DEMO_REALM_ID) return buildRealm(s, DEMO_REALM_ID, origin, undefined);
+  const lab = await s.labs.touch(realmId);
+  if (!lab) {
+    // Ended, maybe on another instance: drop what this one cached of it.
+    s.keys.delete(realmId);
+    s.points.delete(realmId);
+    return undefined;
+  }
+  try {
+    return await buildRealm(s, realmId, origin, lab);
+  } catch (err) {
+    if (err instanceof RealmGoneError) return undefined;
+    throw err;
+  }
 }
 
 export type { LabRealmRecord, RealmSettings };

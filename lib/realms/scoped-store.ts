@@ -14,6 +14,7 @@ export function scopedStore(store: Store, realmId: string): Store {
     consume: (key) => store.consume(k(key)),
     delete: (key) => store.delete(k(key)),
     increment: (key, ttl) => store.increment(k(key), ttl),
+    compareAndSet: (key, expected, next, ttl) => store.compareAndSet(k(key), expected, next, ttl),
   };
 }
 

@@ -1,3 +1,4 @@
+import { update } from '../store/update';
 import type { Realm } from '../realms/types';
 
 export interface Photo {
@@ -29,9 +30,8 @@ export async function listPhotos(realm: Realm, sub: string): Promise<Photo[]> {
 
 export async function addPhoto(realm: Realm, sub: string, title: string): Promise<Photo> {
   const photo: Photo = { id: crypto.randomUUID(), title, owner: sub, createdAt: realm.clock.nowSeconds() };
-  const uploaded = (await realm.store.get<Photo[]>(key(realm, sub))) ?? [];
   // Capped: an anonymous-ish demo must not let one caller grow server memory without bound.
-  const kept = [...uploaded, photo].slice(-MAX_PHOTOS_PER_SUB);
-  await realm.store.set(key(realm, sub), kept, PHOTO_TTL_SECONDS);
+  // update(): compare-and-set, so two concurrent uploads (maybe at two instances) both land.
+  await update<Photo[]>(realm.store, key(realm, sub), (uploaded) => [...(uploaded ?? []), photo].slice(-MAX_PHOTOS_PER_SUB), PHOTO_TTL_SECONDS);
   return photo;
 }

@@ -1,4 +1,5 @@
 import { keyKind } from '../realms/scoped-store';
+import { DEFAULT_KIND_LIMITS, DEFAULT_LIMIT } from './kind-limits';
 import { StoreFullError, systemClock, type Clock, type Store } from './types';
 
 interface Entry {
@@ -6,28 +7,7 @@ interface Entry {
   expiresAt: number;
 }
 
-/**
- * How many live entries of each kind (the key's part before `:`, after any realm prefix) the process
- * keeps. Kinds anyone can create without credentials (`pending` authorization requests, `device`
- * authorizations, `rate` counters) are bounded apart from the security state a refusal must never
- * push out (`grant-revoked`, `code-spent`, `rt-spent`, `at`, sessions).
- */
-export const DEFAULT_KIND_LIMITS: Readonly<Record<string, number>> = {
-  pending: 20_000,
-  device: 20_000,
-  'user-code': 20_000,
-  rate: 100_000,
-  session: 50_000,
-  code: 50_000,
-  'code-spent': 200_000,
-  rt: 200_000,
-  'rt-spent': 200_000,
-  at: 400_000,
-  'grant-revoked': 200_000,
-  // RFC 9449 §11.1: seen DPoP proof jtis, each kept 2 min; a full kind refuses proofs, never forgets one.
-  'dpop-jti': 200_000,
-};
-const DEFAULT_LIMIT = 50_000;
+export { DEFAULT_KIND_LIMITS };
 
 /**
  * Process-local `Store`. JavaScript runs one callback at a time, so consume() is atomic as long as it
@@ -115,6 +95,14 @@ export class MemoryStore implements Store {
 
   async delete(key: string): Promise<void> {
     this.bucket(key).delete(key);
+  }
+
+  async compareAndSet<T>(key: string, expected: T | undefined, next: T, ttlSeconds: number): Promise<boolean> {
+    const entry = this.live(key);
+    const same = expected === undefined ? entry === undefined : entry !== undefined && JSON.stringify(entry.value) === JSON.stringify(expected);
+    if (!same) return false;
+    this.put(key, next, ttlSeconds);
+    return true;
   }
 
   async increment(key: string, ttlSeconds: number): Promise<number> {

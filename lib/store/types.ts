@@ -1,10 +1,13 @@
 /**
  * Server state behind one small interface: values with a time to live, an atomic
- * consume-once (authorization codes, refresh tokens) and counters (rate limits, device
- * polling). The in-memory implementation is the default; a Redis one can follow without
- * touching the grants because they only speak this interface.
+ * consume-once (authorization codes, refresh tokens), counters (rate limits, device
+ * polling) and compare-and-set (records two requests may rewrite). The in-memory
+ * implementation (memory-store.ts) is the default; redis-store.ts shares the state between
+ * instances. The grants speak only this interface; `store-contract.ts` is the one test suite
+ * both implementations pass.
  *
- * Values are JSON-serialisable objects: implementations may store them as strings.
+ * Values are JSON-serialisable: implementations may store them as JSON strings, so a value
+ * read back is a copy (a caller can never mutate stored state by reference).
  */
 export interface Store {
   /** Stores `value` under `key` for `ttlSeconds`, replacing any previous value. */
@@ -18,6 +21,12 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** Adds 1 and returns the new count; the TTL is set when the counter is created. */
   increment(key: string, ttlSeconds: number): Promise<number>;
+  /**
+   * Atomically replaces the value only if it is still `expected` (compared as JSON; `undefined`
+   * = absent), with a fresh TTL; returns whether it replaced. A caller that reads, computes and
+   * writes back a record loses no concurrent update: on `false` it reads again (see `update()`).
+   */
+  compareAndSet<T>(key: string, expected: T | undefined, next: T, ttlSeconds: number): Promise<boolean>;
 }
 
 export interface Clock {
@@ -36,5 +45,17 @@ export class StoreFullError extends Error {
   constructor(readonly kind: string) {
     super(`The store holds as many "${kind}" entries as it may; try again later.`);
     this.name = 'StoreFullError';
+  }
+}
+
+/**
+ * Thrown when the store cannot answer (Redis down, too slow, restarting). Nothing may be assumed
+ * about the state, so the request fails closed: handlers map it to `503 temporarily_unavailable`
+ * (RFC 6749 §5.2), never to "absent" (which could let a revoked token or a spent code through).
+ */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`The server's state store is not reachable right now (${reason}); try again shortly.`);
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -29,6 +29,7 @@ function holdingStore(inner: Store, key: string) {
     consume: (k) => inner.consume(k),
     delete: (k) => inner.delete(k),
     increment: (k, ttl) => inner.increment(k, ttl),
+    compareAndSet: (k, expected, next, ttl) => inner.compareAndSet(k, expected, next, ttl),
     async get<T>(k: string) {
       const value = await inner.get<T>(k);
       if (armed && k === key) {

@@ -39,7 +39,11 @@ export async function deviceCodeGrant({ realm, client, form, dpop }: GrantContex
       lastPolledAt: now,
       interval: tooSoon ? record.interval + SLOW_DOWN_STEP : record.interval,
     };
-    await realm.store.set(key, next, record.expiresAt - now + EXPIRED_GRACE);
+    // Compare-and-set: of two polls racing (maybe at two instances), one rewrites the record; the other
+    // came within the interval of it by definition, so it hears slow_down.
+    if (!(await realm.store.compareAndSet(key, record, next, record.expiresAt - now + EXPIRED_GRACE))) {
+      throw slowDown(`Polling too fast: wait at least ${next.interval} seconds between requests (RFC 8628 §3.5).`);
+    }
     if (tooSoon) throw slowDown(`Polling too fast: wait at least ${next.interval} seconds between requests (RFC 8628 §3.5).`);
     throw authorizationPending('The user has not finished the authorization yet (RFC 8628 §3.5).');
   }
