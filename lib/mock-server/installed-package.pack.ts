@@ -33,7 +33,7 @@ let bin: string;
 let server: ChildProcess | undefined;
 let origin: string;
 /** The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS. */
-const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')));
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST'))) as NodeJS.ProcessEnv;
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, env: plainEnv, encoding: 'utf8' });
