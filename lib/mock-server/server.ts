@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { createNodeHttpServer, type NodeHttpOptions } from '../http-adapters/node-http';
 import { DEMO_REALM_ID } from '../realms/demo';
 import { definitionsFromConfig, type ConfiguredRealmDefinition } from '../realms/configured';
 import { parseMockConfig, type MockConfigInput } from './config';
+import { createMockHttpServer } from './http-server';
 import { createMockRouter } from './router';
 
 /** A config that failed validation: `errors` are "path: problem" lines (lib/mock-server/config.ts). */
@@ -46,8 +46,8 @@ export async function startMockServer(config?: MockConfigInput | unknown, option
   }
   const host = options.host ?? '127.0.0.1';
   // The adapter reads `origin` per request; it is known once the port is: set below, before any request.
-  const adapterOptions: NodeHttpOptions = {};
-  const server = createNodeHttpServer(createMockRouter(definitions), adapterOptions);
+  const adapterOptions: { origin?: string } = {};
+  const server = createMockHttpServer(createMockRouter(definitions), adapterOptions);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
