@@ -24,7 +24,7 @@ export default defineConfig({
       },
       // The published package (lib/mock-server/installed-package.pack.ts): builds dist/mock, npm pack, installs the
       // tarball into a fresh project and drives the installed flowlab-mock with oauth4webapi (about a minute).
-      { extends: true, test: { ...shared, name: 'pack', include: ['lib/mock-server/**/*.pack.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
+      { extends: true, test: { ...shared, name: 'pack', include: ['lib/mock-server/**/*.pack.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
     ],
   },
 });
