@@ -10,7 +10,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next*/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench-results/**'],
+    ignores: ['node_modules/**', '.next*/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'dist/**'],
   },
   {
     rules: {

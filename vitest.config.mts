@@ -30,6 +30,9 @@ export default defineConfig({
         extends: true,
         test: { ...shared, name: 'integration@lab-realm', include: ['lib/oauth-server/integration/**/*.test.ts'], env: { FLOWLAB_TEST_REALM: 'lab' } },
       },
+      // The published package (lib/mock-server/installed-package.pack.ts): builds dist/mock, npm pack, installs the
+      // tarball into a fresh project and drives the installed flowlab-mock with oauth4webapi (about a minute).
+      { extends: true, test: { ...shared, name: 'pack', include: ['lib/mock-server/**/*.pack.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
     ],
   },
 });

@@ -21,7 +21,8 @@ export interface PeerStamp {
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-class BodyTooLarge extends Error {}
+/** Thrown by toWebRequest for a body over the limit (exported for lib/mock-server/http-server.ts). */
+export class BodyTooLarge extends Error {}
 
 /**
  * Serves a `(Request) → Response` handler with plain `node:http`, without Next.js: the

@@ -39,7 +39,8 @@ export async function userinfoEndpoint(request: Request, realm: Realm): Promise<
   const report = demandScope(realm, presented, token, 'openid', 'The access token lacks the openid scope (OIDC Core §5.3).', space);
   const user = realm.users.get(token.sub);
   if (!user) throw schemeError(realm, presented, 'invalid_token', 'The access token does not name a user.', undefined, space);
-  const body: Record<string, unknown> = { sub: user.username };
+  // A configured user's own claims (flowlab-mock); the schema keeps sub, name and email out of them.
+  const body: Record<string, unknown> = { ...user.claims, sub: user.username };
   if (token.scope.includes('profile')) body.name = user.name;
   if (token.scope.includes('email')) {
     body.email = user.email;

@@ -9,6 +9,7 @@ import { generateRealmKeys, importSharedKeySet, newSharedKeySet, warmExportableK
 import { DEFAULT_SETTINGS, MemoryLabRegistry, type LabRealmRecord, type LabRegistry, type RealmSettings, type SharedKeySets } from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
+import type { ConfiguredRealmDefinition } from './configured';
 import type { Realm } from './types';
 
 /** @see ../http/origin.ts */
@@ -239,3 +240,36 @@ export async function resolveRealm(realmId: string, origin: string): Promise<Rea
 }
 
 export type { LabRealmRecord, RealmSettings };
+
+/**
+ * A realm from a `flowlab-mock` config (lib/realms/configured.ts), bound to `origin`, with this
+ * process's store and clock and its own keys (made once per realm id, like `demo`'s).
+ */
+export async function buildConfiguredRealm(definition: ConfiguredRealmDefinition, origin: string): Promise<Realm> {
+  const s = serverState();
+  let keys = s.keys.get(definition.id);
+  if (!keys) {
+    keys = generateRealmKeys({ hmacSecret: definition.hmacSecret });
+    s.keys.set(definition.id, keys);
+  }
+  const resolved = await keys;
+  const segment = encodeURIComponent(definition.id);
+  return {
+    id: definition.id,
+    origin,
+    issuer: `${origin}/as/${segment}`,
+    resource: `${origin}/rs/${segment}`,
+    clients: new Map(definition.clients.map((c) => [c.clientId, { ...c, redirectUris: c.redirectUris.map((u) => u.replaceAll('{origin}', origin)) }])),
+    users: new Map(definition.users.map((u) => [u.username, u])),
+    scopes: definition.scopes,
+    points: definition.points,
+    weaknesses: definition.weaknesses,
+    settings: definition.settings,
+    algorithms: algorithmsOf(resolved),
+    lifetimes: definition.lifetimes,
+    deviceInterval: definition.deviceInterval,
+    keys: resolved,
+    store: scopedStore(s.store, definition.id),
+    clock: s.clock,
+  };
+}

@@ -31,6 +31,8 @@ export interface UserAccount {
   name: string;
   email: string;
   emailVerified: boolean;
+  /** Further claims UserInfo returns with the `openid` scope (flowlab-mock configs; OIDC Core §5.3). */
+  claims?: Readonly<Record<string, unknown>>;
 }
 
 export interface ScopeInfo {

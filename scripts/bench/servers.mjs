@@ -11,7 +11,9 @@
 // All servers run at once and each round measures the targets back to back, in turn, so bursts of
 // background load on a shared machine hit them alike; the median of the rounds is reported. Every server is started here, by binary, and stopped
 // by PID before the script exits.
-// BENCH_SKIP_BUILD=1 reuses an existing .next-bench build; BENCH_SKIP_APP=1 leaves the Next.js app out.
+// BENCH_SKIP_BUILD=1 reuses an existing .next-bench build (and dist/mock); BENCH_SKIP_APP=1 leaves the Next.js app out;
+// BENCH_TARGETS=mock,op runs only the targets named. The fourth target, flowlab-mock, runs from its compiled bundle
+// (bin/flowlab-mock → dist/mock, built here by scripts/build-mock.mjs) in one process.
 import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,11 +24,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
-const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293 };
+const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
+/** BENCH_TARGETS=mock,op runs only those targets (ids: app, node, mock, op). */
+const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').map((t) => t.trim()) : undefined;
 stopAllOnExit();
 
 async function fetchToken(tokenUrl) {
@@ -81,6 +85,14 @@ function protectProjectFiles() {
   };
 }
 
+/** The standalone server runs from its compiled bundle (dist/mock), as an installed package would. */
+async function buildMock() {
+  if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${root}dist/mock/cli.mjs`)) return true;
+  const build = await runToCompletion('build-mock', process.execPath, [`${root}scripts/build-mock.mjs`], { cwd: root, env: process.env });
+  if (!build.ok) console.log(`  build-mock failed after ${build.seconds} s; flowlab-mock is left out:\n${build.log}`);
+  return build.ok;
+}
+
 async function buildApp() {
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${root}.next-bench/BUILD_ID`)) {
     console.log('\nreusing the production build in .next-bench (BENCH_SKIP_BUILD=1)');
@@ -109,6 +121,13 @@ const TARGETS = [
     rsUrl: `http://${HOST}:${PORTS.node}/rs/demo/photos`,
   },
   {
+    id: 'mock',
+    name: 'flowlab-mock (dist, 1 process)',
+    start: () => startProcess('flowlab-mock', process.execPath, [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock)], { cwd: root }),
+    tokenUrl: `http://${HOST}:${PORTS.mock}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.mock}/rs/demo/photos`,
+  },
+  {
     id: 'op',
     name: 'oidc-provider 9 + jose RS',
     start: () => startProcess('oidc-provider', process.execPath, [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)], { cwd: root }),
@@ -122,8 +141,9 @@ const restore = protectProjectFiles();
 const targets = [];
 try {
   const withApp = process.env.BENCH_SKIP_APP !== '1' && (await buildApp());
+  const withMock = await buildMock();
   console.log('\nstarting servers');
-  for (const target of TARGETS.filter((t) => t.id !== 'app' || withApp)) {
+  for (const target of TARGETS.filter((t) => (t.id !== 'app' || withApp) && (t.id !== 'mock' || withMock) && (!ONLY || ONLY.includes(t.id)))) {
     const proc = target.start();
     try {
       await waitForUrl(target.rsUrl, 60_000, proc);
@@ -151,7 +171,8 @@ const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
 const ratio = (id, scenario) => (byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a');
 console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
 for (const scenario of Object.keys(scenarios)) {
-  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}`);
+  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}`);
 }
 console.log('  (the one-token RS run is answered from Flowlab’s verified-token cache; the rotating run verifies every signature)');
-process.exit(targets.length === TARGETS.length ? 0 : 1);
+const expected = TARGETS.filter((t) => (t.id !== 'app' || process.env.BENCH_SKIP_APP !== '1') && (!ONLY || ONLY.includes(t.id))).length;
+process.exit(targets.length === expected ? 0 : 1);

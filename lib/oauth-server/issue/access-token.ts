@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 
+import { signCompact } from '../../realms/node-signing';
 import { CLOCK_TOLERANCE_SECONDS } from '../../resource-server/verify-access-token';
 import { storeKeys, type OpaqueAccessTokenRecord } from '../records';
 import { opaqueToken } from './random';
@@ -35,6 +36,11 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
   const claims: Record<string, unknown> = { client_id: input.clientId, scope: input.scope.join(' ') };
   if (input.authTime !== undefined) claims.auth_time = input.authTime;
   if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
+  if (!('secret' in key)) {
+    // The realm's own ES256/RS256 key: node:crypto, same JWS as jose's SignJWT would make (lib/realms/node-signing.ts).
+    const payload = { ...claims, iss: realm.issuer, sub: input.sub, aud: realm.resource, iat: now, exp: now + expiresIn, jti };
+    return signCompact({ alg: key.alg, kid: key.kid, typ: 'at+jwt' }, payload, key);
+  }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(realm.issuer)
@@ -43,7 +49,7 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
     .setIssuedAt(now)
     .setExpirationTime(now + expiresIn)
     .setJti(jti)
-    .sign('secret' in key ? key.secret : key.privateKey);
+    .sign(key.secret);
 };
 
 /** An opaque token: 256 random bits meaning nothing by themselves; the RS asks the AS's records (RFC 7662). */
