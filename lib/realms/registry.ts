@@ -247,12 +247,9 @@ export type { LabRealmRecord, RealmSettings };
  */
 export async function buildConfiguredRealm(definition: ConfiguredRealmDefinition, origin: string): Promise<Realm> {
   const s = serverState();
-  let keys = s.keys.get(definition.id);
-  if (!keys) {
-    keys = generateRealmKeys({ hmacSecret: definition.hmacSecret });
-    s.keys.set(definition.id, keys);
-  }
-  const resolved = await keys;
+  // The same key cache (and, with Redis, the same shared key set) as every other realm.
+  const secret = definition.hmacSecret ? ({ hmacSecret: definition.hmacSecret } as LabRealmRecord) : undefined;
+  const { keys: resolved } = await keysFor(s, definition.id, secret);
   const segment = encodeURIComponent(definition.id);
   return {
     id: definition.id,
