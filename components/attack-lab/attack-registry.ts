@@ -42,7 +42,8 @@ export const ATTACKS: readonly AttackEntry[] = [
     title: 'Weak HMAC secret',
     group: 'tokens',
     teaches: 'Crack an HS256 secret from a wordlist in your browser, then mint any token the issuer could.',
-    specs: [rfc(8725, '3.5'), rfc(7518, '3.2')],
+    specs: [rfc(8725, '2.2'), rfc(8725, '3.5'), rfc(7518, '3.2')],
+    load: async () => (await import('./definitions/weak-hmac-secret')).weakHmacSecret,
   },
   {
     slug: 'embedded-jwk',
