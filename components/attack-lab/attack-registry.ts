@@ -86,6 +86,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'Revoke a token, then call the API: a self-contained JWT verified locally still works until exp; an introspected opaque token stops at once.',
     specs: [rfc(7009, '2'), rfc(7662, '2')],
+    load: async () => (await import('./definitions/revocation')).revocation,
   },
   {
     slug: 'stolen-token-dpop',
