@@ -94,6 +94,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'A stolen bearer token works from any machine; a DPoP-bound one is useless without the private key, and a replayed proof is refused.',
     specs: [rfc(9449, '1'), rfc(9449, '7'), rfc(6750, '5.2')],
+    load: async () => (await import('./definitions/stolen-token-dpop')).stolenTokenDpop,
   },
   {
     slug: 'redirect-uri',
