@@ -42,7 +42,8 @@ export const ATTACKS: readonly AttackEntry[] = [
     title: 'Weak HMAC secret',
     group: 'tokens',
     teaches: 'Crack an HS256 secret from a wordlist in your browser, then mint any token the issuer could.',
-    specs: [rfc(8725, '3.5'), rfc(7518, '3.2')],
+    specs: [rfc(8725, '2.2'), rfc(8725, '3.5'), rfc(7518, '3.2')],
+    load: async () => (await import('./definitions/weak-hmac-secret')).weakHmacSecret,
   },
   {
     slug: 'embedded-jwk',
@@ -85,6 +86,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'Revoke a token, then call the API: a self-contained JWT verified locally still works until exp; an introspected opaque token stops at once.',
     specs: [rfc(7009, '2'), rfc(7662, '2')],
+    load: async () => (await import('./definitions/revocation')).revocation,
   },
   {
     slug: 'stolen-token-dpop',
@@ -92,6 +94,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'A stolen bearer token works from any machine; a DPoP-bound one is useless without the private key, and a replayed proof is refused.',
     specs: [rfc(9449, '1'), rfc(9449, '7'), rfc(6750, '5.2')],
+    load: async () => (await import('./definitions/stolen-token-dpop')).stolenTokenDpop,
   },
   {
     slug: 'redirect-uri',

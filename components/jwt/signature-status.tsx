@@ -13,7 +13,7 @@ export function SignatureStatus({ verify }: { verify: VerifyState }) {
   if (r.ok) {
     const cls = r.value.untrusted ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-emerald-300 bg-emerald-50 text-emerald-950';
     return (
-      <p role="status" className={`rounded-md border px-2 py-1 text-sm ${cls}`} data-testid="signature-status">
+      <p role="status" className={`rounded-md border px-2 py-1 text-sm [overflow-wrap:anywhere] ${cls}`} data-testid="signature-status">
         <strong>Signature verified</strong> ({r.value.alg}) with {r.value.keyUsed}.
         {r.value.untrusted && ' This key came from the token itself, so this proves nothing: anyone can sign with their own key (RFC 8725 §3.10).'}
       </p>

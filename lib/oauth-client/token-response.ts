@@ -19,8 +19,12 @@ function parseJson(body: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Reads a token-endpoint answer: 200 with a token set (§5.1), or the error JSON of §5.2 as a value. */
-export function processTokenResponse(status: number, body: string, where = 'token'): Result<TokenSet> {
+/**
+ * Reads a token-endpoint answer: 200 with a token set (§5.1), or the error JSON of §5.2 as a value.
+ * `tokenTypes` are the types the client can use (lower case): `['dpop']` after a request with a DPoP
+ * proof (RFC 9449 §5: a client that asked for a bound token must not get a bearer one unnoticed).
+ */
+export function processTokenResponse(status: number, body: string, where = 'token', tokenTypes: readonly string[] = ['bearer']): Result<TokenSet> {
   const json = parseJson(body);
   if (!json) return fail('invalid_response', `The token endpoint answered HTTP ${status} without a JSON object.`, where);
   if (status !== 200) {
@@ -29,8 +33,8 @@ export function processTokenResponse(status: number, body: string, where = 'toke
     return fail(code, `${code}${description}`, where);
   }
   if (typeof json.access_token !== 'string') return fail('invalid_response', 'The token response has no access_token.', where);
-  // RFC 6749 §7.1: the token type is case-insensitive; we only know how to use Bearer (RFC 6750).
-  if (typeof json.token_type !== 'string' || json.token_type.toLowerCase() !== 'bearer') {
+  // RFC 6749 §7.1: the token type is case-insensitive; by default we only know how to use Bearer (RFC 6750).
+  if (typeof json.token_type !== 'string' || !tokenTypes.includes(json.token_type.toLowerCase())) {
     return fail('invalid_response', `Unexpected token_type "${String(json.token_type)}".`, where);
   }
   return ok(json as unknown as TokenSet);
