@@ -29,7 +29,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('redirect-uri');
-    await expect(page.getByLabel('Loose matching')).toHaveValue('prefix');
+    await expect(page.getByLabel('Loose matching')).toHaveValue('prefix', { timeout: 60_000 });
     await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);
 
@@ -70,7 +70,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('redirect-uri', '?server=vulnerable&variant=pkce');
-    await expect(page.getByLabel('Loose matching')).toHaveValue('pkce');
+    await expect(page.getByLabel('Loose matching')).toHaveValue('pkce', { timeout: 60_000 });
     await openMallorysLink(page, lab);
     await new AsSignInPage(page).signIn();
     await new AsConsentPage(page).decide('Allow');
