@@ -25,6 +25,9 @@ async function openMallorysLink(page: Page, lab: AttackPage) {
 }
 
 test.describe('attack lab: browser-flow attacks', () => {
+  // A browser-flow attack crosses several real pages (the AS's, Mallory's) in each mode: more than the default minute on a shared machine.
+  test.describe.configure({ timeout: 240_000 });
+
   test('redirect-uri: the loose AS sends Alice’s code to Mallory, who reads her photos; the hardened AS shows an error page and her console stays empty', async ({ page, baseURL }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
