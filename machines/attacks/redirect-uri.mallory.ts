@@ -22,9 +22,9 @@ export const LINK_SCOPE = 'photos:read';
 /** How each variant bends the registered `{origin}/flows/callback` onto her site, and the lab weakness that lets it through. */
 export const REDIRECT_VARIANTS = {
   prefix: { label: 'Prefix match', weakness: 'as-redirect-uri-prefix' },
-  'path-normalisation': { label: 'Path under the registered one (dot segments)', weakness: 'as-redirect-uri-path-normalisation' },
+  'path-normalisation': { label: 'Path prefix (dot segments)', weakness: 'as-redirect-uri-path-normalisation' },
   substring: { label: 'Substring match', weakness: 'as-redirect-uri-substring' },
-  pkce: { label: 'Prefix match, but the code is bound to Alice’s client’s PKCE', weakness: 'as-redirect-uri-prefix' },
+  pkce: { label: 'Prefix, PKCE of Alice’s app', weakness: 'as-redirect-uri-prefix' },
 } as const;
 export type RedirectVariant = keyof typeof REDIRECT_VARIANTS;
 
