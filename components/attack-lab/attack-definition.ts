@@ -13,6 +13,8 @@ export interface AttackDefinition {
   actors: readonly string[];
   /** The weakened realm of the **Vulnerable** side. */
   vulnerable: LabRealmSpec;
+  /** When the variant decides the weakness (e.g. which redirect-URI matching mode): the Vulnerable realm of each variant. */
+  vulnerableFor?: (variant: string | undefined) => LabRealmSpec;
   /** The **Hardened** side: no weaknesses (default), with the same settings as the vulnerable one. */
   hardened?: LabRealmSpec;
   /** A choice the learner makes before the run, e.g. the spelling of `none`. */

@@ -60,7 +60,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const start = useCallback(
     async (def: AttackDefinition, choice: Choice, key: number, restored?: Restored) => {
       setState({ kind: 'loading' });
-      const spec = choice.mode === 'vulnerable' ? def.vulnerable : hardenedSpec(def);
+      const spec = choice.mode === 'vulnerable' ? (def.vulnerableFor?.(choice.variant) ?? def.vulnerable) : hardenedSpec(def);
       const got = await obtainLabRealm(spec, { origin: window.location.origin, fetch: window.fetch.bind(window), storage: window.sessionStorage });
       if (!got.ok) return setState({ kind: 'error', message: got.message });
       setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored });

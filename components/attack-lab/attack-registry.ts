@@ -100,8 +100,9 @@ export const ATTACKS: readonly AttackEntry[] = [
     slug: 'redirect-uri',
     title: 'Redirect-URI manipulation',
     group: 'browser',
-    teaches: 'Loose redirect matching (prefix, substring, wildcard, path normalisation, extra query) sends Alice’s code to Mallory’s site.',
+    teaches: 'Loose redirect matching (prefix, path normalisation, substring) sends Alice’s code to Mallory’s site, and she redeems it; PKCE saves only a code whose verifier she lacks.',
     specs: [rfc(9700, '4.1'), rfc(9700, '2.1.1')],
+    load: async () => (await import('./definitions/redirect-uri')).redirectUri,
   },
   {
     slug: 'open-redirect',

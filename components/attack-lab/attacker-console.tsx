@@ -31,7 +31,7 @@ export function AttackerConsole({ realm }: { realm: RealmDescriptor }) {
   }, [realm]);
   return (
     <section aria-label="Attacker’s console" className="rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-100">
-      <h3 className="text-base font-semibold">Attacker’s console</h3>
+      <h2 className="text-base font-semibold">Attacker’s console</h2>
       <p className="text-xs text-slate-300">
         What Mallory’s site <code className="break-all">/attacker/{realm.id}/…</code> has received (same origin; nothing leaves this server).
       </p>

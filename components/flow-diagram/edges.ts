@@ -30,6 +30,8 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'attacker->rs:photos': { source: 'attacker', target: 'rs', label: 'GET /photos (forged token)' },
   'attacker->rs:replay': { source: 'attacker', target: 'rs', label: 'GET /photos (stolen token)' },
   'client->attacker:leak': { source: 'client', target: 'attacker', label: 'token leaks to Mallory' },
+  'attacker->user:link': { source: 'attacker', target: 'user', label: 'crafted authorization link' },
+  'browser->attacker:code': { source: 'browser', target: 'attacker', label: 'GET /attacker/…?code (redirect)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

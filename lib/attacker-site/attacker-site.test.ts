@@ -69,3 +69,63 @@ describe('the attacker site under hostile bodies', () => {
     expect((await (await at(`/attacker/${lab.id}/log`)).json()).records).toEqual([]);
   });
 });
+
+describe('Mallory’s page: the way back, and nothing sent off-origin', () => {
+  async function pageOf() {
+    const lab = await createLab();
+    const res = await at(`/attacker/${lab.id}/cb?code=abc&state=xyz`);
+    return { lab, html: await res.text(), csp: res.headers.get('content-security-policy') ?? '' };
+  }
+  const scriptOf = (html: string) => /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+
+  /** Runs her page's inline script against a fake browser, returning what it fetched and where the link points. */
+  function runScript(script: string, opts: { hash?: string; returnTo?: string | null; storageThrows?: boolean }) {
+    const fetched: Array<{ url: string; init: RequestInit }> = [];
+    const back = { href: '/attacks' };
+    const sessionStorage = {
+      getItem: (k: string) => {
+        if (opts.storageThrows) throw new Error('SecurityError');
+        return k === 'flowlab:return-to' ? (opts.returnTo ?? null) : null;
+      },
+    };
+    const location = { hash: opts.hash ?? '', pathname: '/attacker/realm-id/cb' };
+    const document = { getElementById: (id: string) => (id === 'back' ? back : null) };
+    new Function('location', 'sessionStorage', 'document', 'fetch', script)(location, sessionStorage, document, (url: string, init: RequestInit) => {
+      fetched.push({ url, init });
+      return Promise.resolve();
+    });
+    return { fetched, href: back.href };
+  }
+
+  it('links back to the attack that sent the browser, only to our own /attacks/<slug> path', async () => {
+    const { html } = await pageOf();
+    expect(html).toContain('<a id="back" href="/attacks">Back to the lab</a>');
+    const script = scriptOf(html);
+    expect(runScript(script, { returnTo: 'attacks/redirect-uri' }).href).toBe('/attacks/redirect-uri');
+    // A flow's key, a hostile value or nothing: the link stays on the lab's index.
+    for (const returnTo of ['authorization-code', 'attacks//evil.example', 'attacks/x/../../y', 'https://evil.example', 'attacks/a\n', null]) {
+      expect(runScript(script, { returnTo }).href, String(returnTo)).toBe('/attacks');
+    }
+    expect(runScript(script, { storageThrows: true }).href).toBe('/attacks');
+  });
+
+  it('never sends anything off-origin: CSP, root-relative links only, and its script fetches only her own path', async () => {
+    const { html, csp } = await pageOf();
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    expect(csp).toMatch(/form-action 'none'/);
+    expect(csp).toMatch(/base-uri 'none'/);
+    // The inline script is the one the CSP pins by hash.
+    const { createHash } = await import('node:crypto');
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(scriptOf(html)).digest('base64')}'`);
+    // Every URL in the page is a path on this origin (no scheme, no protocol-relative //host).
+    const urls = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const u of urls) expect(u, u).toMatch(/^\/(?!\/)/);
+    expect(html).not.toMatch(/https?:\/\//);
+    // With a fragment, the script posts it to her own site's path, relative to this origin; without one it sends nothing.
+    const withHash = runScript(scriptOf(html), { hash: '#access_token=tok&state=s', returnTo: 'attacks/implicit' });
+    expect(withHash.fetched.map((f) => f.url)).toEqual(['/attacker/realm-id/fragment']);
+    expect(runScript(scriptOf(html), { hash: '' }).fetched).toEqual([]);
+  });
+});

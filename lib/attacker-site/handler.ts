@@ -25,7 +25,15 @@ const MAX_FIELDS = 30;
 /** Her page hands any fragment it arrived with back to her site, as a leaked implicit token would be. */
 const FRAGMENT_SCRIPT =
   "if(location.hash.length>1){fetch(location.pathname.split('/').slice(0,3).join('/')+'/fragment',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({fragment:location.hash.slice(1)})});}";
-const SCRIPT_HASH = `'sha256-${createHash('sha256').update(FRAGMENT_SCRIPT).digest('base64')}'`;
+/**
+ * The way back: the attack page that sent the browser on its trip saved its run key in this tab's
+ * sessionStorage (`flowlab:return-to`, same origin); only an `attacks/<slug>` key becomes a link, to
+ * our own path. Nothing read from storage is followed as it is, and the default is the lab's index.
+ */
+const BACK_SCRIPT =
+  "try{var m=/^attacks\\/([a-z0-9-]+)$/.exec(sessionStorage.getItem('flowlab:return-to')||'');if(m){document.getElementById('back').href='/attacks/'+m[1];}}catch(e){}";
+const PAGE_SCRIPT = `${FRAGMENT_SCRIPT}${BACK_SCRIPT}`;
+const SCRIPT_HASH = `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`;
 
 export async function attackerSiteHandler(request: Request, realm: Realm, path: string): Promise<Response> {
   if (realm.id === 'demo') throw new OAuthError('invalid_request', 'The attacker site exists only for lab realms.', 404);
@@ -65,7 +73,7 @@ async function jwksRoute(request: Request, realm: Realm, method: string): Promis
 }
 
 function page(realm: Realm): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the attacker log of lab realm ${escapeHtml(realm.id)}.</p></main><script>${FRAGMENT_SCRIPT}</script></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a id="back" href="/attacks">Back to the lab</a></p></main><script>${PAGE_SCRIPT}</script></body></html>`;
   return new Response(html, {
     status: 200,
     headers: {

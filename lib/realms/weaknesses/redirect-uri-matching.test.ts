@@ -24,6 +24,14 @@ const TABLE: Array<[string, string, Mode[]]> = [
   ['another scheme', 'https://localhost:3000/flows/callback', []],
   ['empty', '', []],
   ['another scheme around it', `javascript:alert(1)//${R}`, ['substring']],
+  ['an upper-case path', 'http://localhost:3000/flows/Callback', []],
+  // WHATWG URL parsing (what browsers do) treats %2e%2e as a dot segment: the browser lands on /attacker/x/cb.
+  ['percent-encoded dot segments', `${R}/%2e%2e/%2e%2e/attacker/x/cb`, ['prefix', 'substring', 'path']],
+  // The wildcard comparison parses first, so a path that normalises to the registered one passes.
+  ['dot segments that normalise to the registered path', 'http://localhost:3000/flows/x/../callback', ['wildcard']],
+  ['an extra query and a fragment', `${R}?a=1#x`, ['prefix', 'substring']],
+  ['userinfo naming another host before the registered host', 'http://evil.example@localhost:3000/flows/callback', []],
+  ['a subdomain on another port', 'http://mallory.localhost:3001/flows/callback', []],
 ];
 
 describe('redirect-URI matching modes', () => {
