@@ -162,6 +162,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'A look-alike app asks for Alice’s password itself: no AS page, no consent, no MFA, and a copy for Mallory.',
     specs: [rfc(9700, '2.4'), rfc(6819, '4.4.3')],
+    load: async () => (await import('./definitions/password-grant')).passwordGrant,
   },
 ];
 

@@ -31,6 +31,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'attacker->rs:replay': { source: 'attacker', target: 'rs', label: 'GET /photos (stolen token)' },
   'client->attacker:leak': { source: 'client', target: 'attacker', label: 'token leaks to Mallory' },
   'user->client:password': { source: 'user', target: 'client', label: 'types the password into the app' },
+  'client->attacker:harvest': { source: 'client', target: 'attacker', label: 'POST /harvest (the password)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
