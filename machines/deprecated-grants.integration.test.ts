@@ -9,7 +9,7 @@ import { MemoryStore } from '@/lib/store/memory-store';
 import { implicitMachine, type ImplicitContext } from './implicit.machine';
 import { passwordMachine, type PasswordContext } from './password.machine';
 
-const settle = (actor: ReturnType<typeof createActor<AnyStateMachine>>) => waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
+const settle = (actor: ReturnType<typeof createActor<AnyStateMachine>>) => waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 60_000 });
 
 async function labRealm(weaknesses: string[]): Promise<RealmDescriptor> {
   const lab = await createLab(weaknesses);

@@ -155,6 +155,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
     specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3')],
+    load: async () => (await import('./definitions/implicit')).implicit,
   },
   {
     slug: 'password-grant',

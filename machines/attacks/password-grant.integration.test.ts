@@ -14,7 +14,7 @@ async function play(mode: ServerMode) {
   const actor = createActor(passwordGrantMachine, { input: { origin: LAB_ORIGIN, realm, mode } }).start();
   actor.send({ type: 'user.submitPassword', username: 'alice', password: 'wonderland' });
   for (let i = 0; i < 10; i++) {
-    const s = await waitFor(actor, (x) => !x.hasTag('busy'), { timeout: 15_000 });
+    const s = await waitFor(actor, (x) => !x.hasTag('busy'), { timeout: 60_000 });
     if (s.status === 'done') return { final: String(s.value), context: s.context as PasswordGrantContext, log: await readAttackerLog(realm, (u, init) => inProcessFetch(new URL(String(u), LAB_ORIGIN), init)) };
     actor.send({ type: 'user.next' });
   }
