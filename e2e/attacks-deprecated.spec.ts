@@ -99,4 +99,35 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expect(console).toContainText('wonderland', { timeout: T });
     await expectNoAxeViolations(page);
   });
+
+  test('implicit attack: a script on the callback page sends the fragment to Mallory; the hardened AS issues no token and her console stays empty', async ({ page }) => {
+    const lab = new AttackPage(page);
+    const console = page.getByRole('region', { name: 'Attacker’s console' });
+    const toTheAs = async () => {
+      await lab.stepThrough(['Alice opens the legacy single-page app', 'The app asks for a token in the URL']);
+      await lab.goToAuthorizationServer();
+    };
+    await lab.openAttack('implicit');
+    await toTheAs();
+    await new AsSignInPage(page).signIn();
+    const consent = new AsConsentPage(page);
+    await consent.expectShown('Legacy SPA (implicit)');
+    await consent.decide('Allow');
+    await expect(lab.heading('The token lands in the callback URL')).toBeVisible({ timeout: T });
+    await expect(page.locator('mark')).toContainText('#access_token=');
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('Alice’s photos');
+    await expect(console).toContainText('access_token', { timeout: T });
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await toTheAs();
+    await expect(lab.heading('The token lands in the callback URL')).toBeVisible({ timeout: T });
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('unsupported_response_type');
+    await expect(console.getByTestId('attacker-console-empty')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
 });
