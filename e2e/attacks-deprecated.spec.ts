@@ -14,6 +14,9 @@ async function makeLabRealm(page: Page) {
 }
 
 test.describe('deprecated grants and the attacks they enable', () => {
+  // Each test signs in on the AS and plays two runs end to end.
+  test.describe.configure({ timeout: 240_000 });
+
   test('the Flows page lists both deprecated grants, marked deprecated', async ({ page }) => {
     await page.goto('/flows');
     await expect(page.getByText('Implicit grant (deprecated)')).toBeVisible();

@@ -5,13 +5,22 @@ import { DeprecatedGrantNotice } from './deprecated-grant-notice';
 import type { FlowExtrasProps } from './flow-definition';
 
 /** The implicit flow's panels: the lab-realm notice, the URL parameters, the sign-in hand-off, the fragment. */
-export function ImplicitExtras({ step, meta, context: base, live, goToAuthorizationServer: onGo }: FlowExtrasProps) {
+export function ImplicitExtras(props: FlowExtrasProps) {
+  const realm = (props.context as ImplicitContext).input.realm;
+  // On every step, not only the first: a restored run (back from the AS, or a reload) starts later.
+  return (
+    <div className="space-y-3">
+      <DeprecatedGrantNotice realm={realm} weakness="as-implicit-grant-allowed" grant="implicit grant (response_type=token)" slug="implicit" />
+      <ImplicitPanel {...props} />
+    </div>
+  );
+}
+
+function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServer: onGo }: FlowExtrasProps) {
   const context = base as ImplicitContext;
-  const notice = <DeprecatedGrantNotice realm={context.input.realm} weakness="as-implicit-grant-allowed" grant="implicit grant (response_type=token)" slug="implicit" />;
   if (step === 'buildUrl' && context.authParams) {
     return (
-      <div className="space-y-3">
-        {notice}
+      <div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <p className="break-all font-mono text-xs text-slate-800">{context.authUrl}</p>
           <table className="mt-3 w-full text-left text-sm">
@@ -67,5 +76,5 @@ export function ImplicitExtras({ step, meta, context: base, live, goToAuthorizat
       </div>
     );
   }
-  return step === 'discover' ? notice : null;
+  return null;
 }

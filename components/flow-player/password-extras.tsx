@@ -8,12 +8,19 @@ import type { FlowExtrasProps } from './flow-definition';
 /** The password flow's panels: the lab-realm notice and the app's own password form. */
 export function PasswordExtras({ step, context: base, live, send }: FlowExtrasProps) {
   const context = base as PasswordContext;
-  if (step === 'discover') return <DeprecatedGrantNotice realm={context.input.realm} weakness="as-password-grant-allowed" grant="password grant (grant_type=password)" slug="password" />;
-  if (step === 'askPassword') return <PasswordForm live={live} onSubmit={(username, password) => {
+  // The notice on every step, not only the first: a restored run (a reload) starts later.
+  const notice = <DeprecatedGrantNotice realm={context.input.realm} weakness="as-password-grant-allowed" grant="password grant (grant_type=password)" slug="password" />;
+  if (step !== 'askPassword') return notice;
+  const submit = (username: string, password: string) => {
     const event = { type: 'user.submitPassword', username, password };
     send(event);
-  }} />;
-  return null;
+  };
+  return (
+    <div className="space-y-3">
+      {notice}
+      <PasswordForm live={live} onSubmit={submit} />
+    </div>
+  );
 }
 
 /** The legacy app's own sign-in form: it is the client, not the AS, that receives what is typed here. */
