@@ -159,6 +159,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
     specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3')],
+    load: async () => (await import('./definitions/implicit')).implicit,
   },
   {
     slug: 'password-grant',
@@ -166,6 +167,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'A look-alike app asks for Alice’s password itself: no AS page, no consent, no MFA, and a copy for Mallory.',
     specs: [rfc(9700, '2.4'), rfc(6819, '4.4.3')],
+    load: async () => (await import('./definitions/password-grant')).passwordGrant,
   },
 ];
 

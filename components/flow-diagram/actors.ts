@@ -35,6 +35,8 @@ export const FLOW_ACTORS: Record<string, string[]> = {
   'refresh-token': ['user', 'browser', 'client', 'as', 'rs'],
   'client-credentials': ['client', 'as', 'rs'],
   'device-code': ['user', 'phone', 'tv', 'as', 'rs'],
+  implicit: ['user', 'browser', 'client', 'as', 'rs'],
+  password: ['user', 'client', 'as', 'rs'],
 };
 
 /** The AS and RS nodes say which realm they are: the paths of its issuer and of its resource server. */

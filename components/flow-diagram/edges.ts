@@ -32,6 +32,9 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'client->attacker:leak': { source: 'client', target: 'attacker', label: 'token leaks to Mallory' },
   'attacker->user:link': { source: 'attacker', target: 'user', label: 'crafted authorization link' },
   'browser->attacker:code': { source: 'browser', target: 'attacker', label: 'GET /attacker/…?code (redirect)' },
+  'user->client:password': { source: 'user', target: 'client', label: 'types the password into the app' },
+  'client->attacker:harvest': { source: 'client', target: 'attacker', label: 'POST /harvest (the password)' },
+  'browser->attacker:fragment': { source: 'browser', target: 'attacker', label: 'script posts location.hash' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

@@ -97,7 +97,7 @@ describe('FlowPlayer', () => {
   });
 
   it('says so when the grant is unknown', async () => {
-    render(<FlowPlayer slug="implicit" />);
+    render(<FlowPlayer slug="no-such-grant" />);
     expect(await screen.findByText(/This flow could not be loaded/)).toBeTruthy();
   });
 });

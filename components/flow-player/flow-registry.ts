@@ -37,6 +37,18 @@ export const FLOWS: readonly FlowEntry[] = [
     summary: 'A TV with no keyboard shows a code and a QR code; you approve on a second device while the TV polls the token endpoint (authorization_pending, slow_down), then it calls the API.',
     load: async () => (await import('./definitions/device-code')).deviceCode,
   },
+  {
+    slug: 'implicit',
+    title: 'Implicit grant (deprecated)',
+    summary: 'Deprecated (RFC 9700 §2.1.2; removed by OAuth 2.1): the access token comes back in the URL fragment. Plays only against a lab realm that allows it; ends with what to use instead.',
+    load: async () => (await import('./definitions/implicit')).implicit,
+  },
+  {
+    slug: 'password',
+    title: 'Resource owner password credentials (deprecated)',
+    summary: 'Deprecated (RFC 9700 §2.4: MUST NOT be used; removed by OAuth 2.1): the app asks for your password itself and posts it to the token endpoint. Plays only against a lab realm that allows it; ends with what to use instead.',
+    load: async () => (await import('./definitions/password')).password,
+  },
 ];
 
 export function findFlow(slug: string): FlowEntry | undefined {
