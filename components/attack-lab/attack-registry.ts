@@ -36,6 +36,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'The public key from the JWKS used as an HMAC secret: an RS that trusts the header’s alg verifies Mallory’s HS256 token with it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1')],
+    load: async () => (await import('./definitions/algorithm-confusion')).algorithmConfusion,
   },
   {
     slug: 'weak-hmac-secret',
