@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { ok } from '@/lib/oauth-client/result';
 import { realmAt } from '@/lib/realms/descriptor';
-import type { StepOutput } from '../step-output';
+import type { RealmDescriptor } from '@/lib/realms/descriptor';
+import type { StepInput, StepOutput } from '../step-output';
 import { algorithmConfusionMachine } from './algorithm-confusion.machine';
 import { jkuMachine } from './jku.machine';
 import type { OwnToken } from './mallory';
@@ -12,7 +13,7 @@ const ORIGIN = 'http://localhost:3000';
 const realm = realmAt(ORIGIN, 'r'.repeat(22), ['rs-algorithm-confusion']);
 const TOKEN = 'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6ImsifQ.eyJzdWIiOiJzZXJ2aWNlIn0.c2ln';
 
-const ownToken = fromPromise<StepOutput<OwnToken>, { step: string }>(async ({ input }) => ({
+const ownToken = fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(async ({ input }) => ({
   step: input.step,
   exchanges: [],
   result: ok({ metadata: { issuer: realm.issuer, authorization_endpoint: `${realm.issuer}/authorize`, token_endpoint: `${realm.issuer}/token`, jwks_uri: `${realm.issuer}/jwks` }, tokens: { access_token: TOKEN, token_type: 'Bearer' } } as OwnToken),
