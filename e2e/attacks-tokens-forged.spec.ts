@@ -14,6 +14,8 @@ const ATTACKS = [
 test.describe('attack lab: forged tokens', () => {
   for (const a of ATTACKS) {
     test(`${a.slug}: the vulnerable RS serves Alice’s photos, the hardened one refuses the token`, async ({ page }) => {
+      // Two full runs (each with a fresh lab realm) and two axe scans: more than the default 60 s on a busy machine.
+      test.slow();
       const lab = new AttackPage(page);
       await lab.openAttack(a.slug);
       const vulnerable = await lab.playToOutcome();
