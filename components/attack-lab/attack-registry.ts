@@ -36,6 +36,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'The public key from the JWKS used as an HMAC secret: an RS that trusts the header’s alg verifies Mallory’s HS256 token with it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1')],
+    load: async () => (await import('./definitions/algorithm-confusion')).algorithmConfusion,
   },
   {
     slug: 'weak-hmac-secret',
@@ -51,6 +52,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that verifies with the key inside the token accepts a token Mallory signed with her own key.',
     specs: [rfc(7515, '4.1.3'), rfc(8725, '3.10')],
+    load: async () => (await import('./definitions/embedded-jwk')).embeddedJwk,
   },
   {
     slug: 'jku',
@@ -58,6 +60,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that fetches the JWKS a token names verifies with Mallory’s keys; the lab resolves only her same-origin attacker site, in-process.',
     specs: [rfc(7515, '4.1.2'), rfc(8725, '3.10')],
+    load: async () => (await import('./definitions/jku')).jku,
   },
   {
     slug: 'kid-traversal',
@@ -65,6 +68,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'A kid of ../../../../dev/null makes a naive RS use an empty key, and Mallory signs with it.',
     specs: [rfc(7515, '4.1.4'), rfc(8725, '3.10')],
+    load: async () => (await import('./definitions/kid-traversal')).kidTraversal,
   },
   {
     slug: 'missing-claim-checks',
@@ -79,6 +83,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that only decodes the token accepts any edited payload with the old signature.',
     specs: [rfc(7515, '5.2'), rfc(9068, '4')],
+    load: async () => (await import('./definitions/unverified-signature')).unverifiedSignature,
   },
   {
     slug: 'revocation',

@@ -23,3 +23,14 @@ describe('http-trace', () => {
     expect(curl).toContain(`--data-raw 'a=it'\\''s'`);
   });
 });
+
+describe('recordFetch with a null-body status', () => {
+  it('records a 204 answer and hands back a readable, empty response', async () => {
+    const { recordFetch: record } = await import('./record');
+    const fake = (async () => new Response(null, { status: 204 })) as unknown as typeof fetch;
+    const { exchange, response, body } = await record(new Request('http://localhost/x', { method: 'PUT', body: '{}' }), { step: 's', from: 'attacker', to: 'attacker' }, fake);
+    expect(exchange.response?.status).toBe(204);
+    expect(response.status).toBe(204);
+    expect(body).toBe('');
+  });
+});

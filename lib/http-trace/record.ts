@@ -22,6 +22,8 @@ function headersOf(headers: Headers): Record<string, string> {
   return out;
 }
 
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 let counter = 0;
 /** Exchange ids are unique within a page session; they only key lists and diagram edges. */
 export function nextExchangeId(step: string): string {
@@ -56,7 +58,8 @@ export async function recordFetch(request: Request, meta: ExchangeMeta, fetchImp
       ...tokensInBody(body, 'response.body'),
     ],
   };
-  const response = new Response(body, { status: raw.status, headers: raw.headers });
+  // A null-body status (Fetch §2.2.3: 101, 103, 204, 205, 304) may not be constructed with a body, even an empty one.
+  const response = new Response(NULL_BODY_STATUSES.has(raw.status) ? null : body, { status: raw.status, headers: raw.headers });
   return { exchange, response, body };
 }
 
