@@ -4,10 +4,10 @@
  */
 export const EDGE_CATALOG: Record<string, { source: string; target: string; label: string }> = {
   'client->as:discovery': { source: 'client', target: 'as', label: 'GET /.well-known/openid-configuration' },
-  'client->browser:redirect': { source: 'client', target: 'browser', label: '302 to /authorize' },
+  'client->browser:redirect': { source: 'client', target: 'browser', label: 'navigates to /authorize' },
   'browser->as:authorize': { source: 'browser', target: 'as', label: 'GET /authorize' },
   'user->as:login': { source: 'user', target: 'as', label: 'sign in & consent' },
-  'as->browser:callback': { source: 'as', target: 'browser', label: '302 /flows/callback?code' },
+  'as->browser:callback': { source: 'as', target: 'browser', label: '303 /flows/callback?code' },
   'browser->client:callback': { source: 'browser', target: 'client', label: 'GET /flows/callback' },
   'client->as:token': { source: 'client', target: 'as', label: 'POST /token' },
   'client->as:jwks': { source: 'client', target: 'as', label: 'GET /jwks' },
