@@ -5,7 +5,8 @@ import { expect, test } from '@playwright/test';
 test('an unknown grant is a 404 page', async ({ page }) => {
   const res = await page.goto('/flows/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
   expect(res?.status()).toBe(404);
-  await expect(page.getByText('This page could not be found')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This page does not exist', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation').first()).toBeVisible();
 });
 
 test('a saved run from another version of the player is reported, and a fresh start works', async ({ page }) => {

@@ -11,6 +11,8 @@ export const FLOW_TRAILS = {
   'authorization-code': ['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'validateIdToken', 'callApi', 'userinfo', 'done'],
   'refresh-token': ['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'refresh1', 'callApi', 'refresh2', 'replaySpent', 'tryCurrent', 'callApiRevoked', 'done'],
   'client-credentials': ['discover', 'tokenRequest', 'callApi', 'done'],
+  implicit: ['discover', 'buildUrl', 'redirectToAs', 'callbackReceived', 'tokenAccepted', 'callApi', 'useInstead'],
+  password: ['discover', 'askPassword', 'tokenRequest', 'callApi', 'useInstead'],
   'device-code': ['discover', 'deviceAuthorization', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done'],
 } as const;
 

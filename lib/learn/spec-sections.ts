@@ -30,9 +30,14 @@ export const SPEC_DOCS = {
   'RFC 8628': { title: 'OAuth 2.0 Device Authorization Grant', href: 'https://www.rfc-editor.org/rfc/rfc8628' },
   'RFC 8725': { title: 'JSON Web Token Best Current Practices', href: 'https://www.rfc-editor.org/rfc/rfc8725' },
   'RFC 9068': { title: 'JWT Profile for OAuth 2.0 Access Tokens', href: 'https://www.rfc-editor.org/rfc/rfc9068' },
+  'RFC 9110': { title: 'HTTP Semantics', href: 'https://www.rfc-editor.org/rfc/rfc9110' },
   'RFC 9207': { title: 'OAuth 2.0 Authorization Server Issuer Identification', href: 'https://www.rfc-editor.org/rfc/rfc9207' },
   'RFC 9449': { title: 'OAuth 2.0 Demonstrating Proof of Possession (DPoP)', href: 'https://www.rfc-editor.org/rfc/rfc9449' },
   'RFC 9700': { title: 'Best Current Practice for OAuth 2.0 Security', href: 'https://www.rfc-editor.org/rfc/rfc9700' },
+  'RFC 2104': { title: 'HMAC: Keyed-Hashing for Message Authentication', href: 'https://www.rfc-editor.org/rfc/rfc2104' },
+  'RFC 3986': { title: 'Uniform Resource Identifier (URI): Generic Syntax', href: 'https://www.rfc-editor.org/rfc/rfc3986' },
+  'RFC 7638': { title: 'JSON Web Key (JWK) Thumbprint', href: 'https://www.rfc-editor.org/rfc/rfc7638' },
+  'RFC 8705': { title: 'OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', href: 'https://www.rfc-editor.org/rfc/rfc8705' },
   'OIDC Core': { title: 'OpenID Connect Core 1.0', href: OIDC_CORE },
   'OIDC Discovery': { title: 'OpenID Connect Discovery 1.0', href: OIDC_DISCOVERY },
 } as const;
@@ -67,6 +72,14 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '6': { title: 'Refreshing an Access Token' },
     '10.4': { title: 'Refresh Tokens' },
     '10.12': { title: 'Cross-Site Request Forgery' },
+    '4.2.1': { title: 'Authorization Request' },
+    '4.2.2': { title: 'Access Token Response' },
+    '4.2.2.1': { title: 'Error Response' },
+    '4.3.1': { title: 'Authorization Request and Response' },
+    '4.3.2': { title: 'Access Token Request' },
+    '4.3.3': { title: 'Access Token Response' },
+    '10.16': { title: 'Misuse of Access Token to Impersonate Resource Owner in Implicit Flow' },
+    '10.6': { title: 'Authorization Code Redirection URI Manipulation' },
   },
   'RFC 6750': {
     '2.1': { title: 'Authorization Request Header Field' },
@@ -76,9 +89,11 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '3.1': { title: 'Error Codes' },
     '5.2': { title: 'Threat Mitigation' },
     '5.3': { title: 'Summary of Recommendations' },
+    '1.2': { title: 'Terminology' },
   },
   'RFC 6819': {
     '4.4.3': { title: 'Resource Owner Password Credentials' },
+    '4.4.3.1': { title: 'Accidental Exposure of Passwords at Client Site' },
   },
   'RFC 7009': {
     '2': { title: 'Token Revocation' },
@@ -94,16 +109,19 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '7.1': { title: 'JWS Compact Serialization' },
     '4.1.2': { title: '"jku" (JWK Set URL) Header Parameter' },
     '4.1.3': { title: '"jwk" (JSON Web Key) Header Parameter' },
+    '5.1': { title: 'Message Signature or MAC Computation' },
   },
   'RFC 7516': {
     '1': { title: 'Introduction' },
   },
   'RFC 7517': {
     '5': { title: 'JWK Set Format' },
+    '4.4': { title: '"alg" (Algorithm) Parameter' },
   },
   'RFC 7518': {
     '3.2': { title: 'HMAC with SHA-2 Functions' },
     '3.6': { title: 'Using the Algorithm "none"' },
+    '3.4': { title: 'Digital Signature with ECDSA' },
   },
   'RFC 7519': {
     '1': { title: 'Introduction' },
@@ -137,6 +155,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   'RFC 8414': {
     '3': { title: 'Obtaining Authorization Server Metadata' },
     '3.1': { title: 'Authorization Server Metadata Request' },
+    '2': { title: 'Authorization Server Metadata' },
   },
   'RFC 8628': {
     '1': { title: 'Introduction' },
@@ -159,12 +178,16 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '3.10': { title: 'Do Not Trust Received Claims' },
     '3.11': { title: 'Use Explicit Typing' },
     '2.1': { title: 'Weak Signatures and Insufficient Signature Validation' },
+    '2.2': { title: 'Weak Symmetric Keys' },
   },
   'RFC 9068': {
     '2.1': { title: 'Header' },
     '2.2': { title: 'Data Structure' },
     '4': { title: 'Validating JWT Access Tokens' },
     '6': { title: 'Privacy Considerations' },
+  },
+  'RFC 9110': {
+    '10.1.3': { title: 'Referer' },
   },
   'RFC 9207': {
     '2': { title: 'Response Parameter iss' },
@@ -175,6 +198,12 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '6': { title: 'Public Key Confirmation of DPoP Access Tokens' },
     '7.1': { title: 'The DPoP Authentication Scheme' },
     '7': { title: 'Protected Resource Access' },
+    '4.2': { title: 'DPoP Proof JWT Syntax' },
+    '4.3': { title: 'Checking DPoP Proofs' },
+    '5': { title: 'DPoP Access Token Request' },
+    '6.1': { title: 'JWK Thumbprint Confirmation Method' },
+    '7.2': { title: 'Compatibility with the Bearer Authentication Scheme' },
+    '11.1': { title: 'DPoP Proof Replay' },
   },
   'RFC 9700': {
     '2': { title: 'Best Practices' },
@@ -200,6 +229,19 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.10': { title: 'Misuse of Stolen Access Tokens' },
     '4.11': { title: 'Open Redirection' },
     '4.16': { title: 'Clickjacking' },
+    '4.1.1': { title: 'Redirect URI Validation Attacks on Authorization Code Grant' },
+  },
+  'RFC 2104': {
+    '2': { title: 'Definition of HMAC' },
+  },
+  'RFC 3986': {
+    '5.2.4': { title: 'Remove Dot Segments' },
+  },
+  'RFC 7638': {
+    '3': { title: 'JSON Web Key (JWK) Thumbprint' },
+  },
+  'RFC 8705': {
+    '3': { title: 'Mutual-TLS Client Certificate-Bound Access Tokens' },
   },
   'OIDC Core': {
     '1': { title: 'Introduction', anchor: 'Introduction' },
