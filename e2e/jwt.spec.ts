@@ -260,8 +260,9 @@ test('a share link pasted into the open tab loads (hashchange), and nothing is r
   await expect(jwt.signature).toContainText('Signature verified (ES256) with JWK');
   await page.evaluate((h) => { location.hash = h; }, `token=${rs.token}`);
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "RS256"');
-  // Next.js may prefetch the nav links' pages (`?_rsc=`); nothing else is requested, and no request carries a token.
-  expect(sent.filter((u) => !u.includes('/_next/static/') && !/[?&]_rsc=/.test(u))).toEqual([]);
+  // Next.js may prefetch the nav links' pages (`?_rsc=`) and the browser may fetch the favicon; nothing else is
+  // requested, and no request carries a token.
+  expect(sent.filter((u) => !u.includes('/_next/static/') && !/[?&]_rsc=/.test(u) && !/\/(favicon\.ico|icon\.svg)(\?|$)/.test(u))).toEqual([]);
   expect(sent.some((u) => u.includes(es.token.split('.')[1]) || u.includes(rs.token.split('.')[1]))).toBe(false);
 });
 
