@@ -42,10 +42,18 @@ async function main() {
       const firstStep = Date.now() - t0;
       const t1 = Date.now();
       for (let i = 0; i < 20 && !(await page.getByRole('region', { name: 'Outcome' }).isVisible()); i++) {
-        await page.waitForFunction(() => {
-          const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('Next →'));
-          return document.querySelector('[aria-label="Outcome"]') || (b && !b.disabled);
-        });
+        // A step that waits for the learner (a sign-in on the AS, a password form) never enables Next by itself.
+        const ready = await page
+          .waitForFunction(
+            () => {
+              const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('Next →'));
+              return document.querySelector('[aria-label="Outcome"]') || (b && !b.disabled);
+            },
+            undefined,
+            { timeout: 20_000 },
+          )
+          .then(() => true, () => false);
+        if (!ready) break;
         if (await page.getByRole('region', { name: 'Outcome' }).isVisible()) break;
         // Attacks that wait for the learner (a sign-in, a crack) are measured up to that step only.
         if ((await next.isDisabled()) || (await page.getByRole('button', { name: /Go to|Crack|Sign in/ }).count())) break;
