@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/oauth-client/checklist';
-import { compareState, type StateCheck } from '@/lib/oauth-client/client-policy';
+import { checkStateAndIssuer, type CallbackExpectations } from '@/lib/oauth-client/authorization-response';
 import { fail, ok, type Result } from '@/lib/oauth-client/result';
 
 /** What the implicit grant's redirect carries when it works (RFC 6749 §4.2.2), read from the fragment. */
@@ -10,13 +10,8 @@ export interface FragmentToken {
   scope?: string;
 }
 
-export interface ImplicitExpectations {
-  state: string;
-  issuer: string;
-  /** RFC 9207 §2.4: when the AS says it sends `iss`, a response without it is refused. */
-  issRequired: boolean;
-  stateCheck?: StateCheck;
-}
+/** The same expectations as a code response's: state and issuer (lib/oauth-client/authorization-response.ts). */
+export type ImplicitExpectations = CallbackExpectations;
 
 /**
  * The parameters of the redirect and where they were: RFC 6749 §4.2.2 puts a token (and the errors
@@ -39,14 +34,8 @@ export function validateImplicitCallback(callbackUrl: string, expect: ImplicitEx
   const found = responseParams(callbackUrl);
   if (!found) return { checks: [], result: fail('malformed_callback', 'The redirect URL could not be read.', 'callback') };
   const { params, where } = found;
-  const checks: Check[] = [];
-  const state = (expect.stateCheck ?? compareState)(params.get('state'), expect.state);
-  checks.push(state.check);
-  if (!state.accept) return { checks, result: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
-  const iss = params.get('iss');
-  const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
-  checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });
-  if (!issOk) return { checks, result: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback') };
+  const { checks, refused } = checkStateAndIssuer(params, expect);
+  if (refused) return { checks, result: refused };
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');

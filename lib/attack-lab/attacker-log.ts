@@ -1,18 +1,12 @@
+import type { AttackerRecord } from '../attacker-site/log';
+
 /**
  * The attacker's console reads `GET /attacker/{realm}/log` (DESIGN.md): what Mallory's same-origin
  * site received — stolen codes and tokens, Referer headers, harvested passwords. Browser-safe: the
  * shape is the server's AttackerRecord, re-checked here because the page renders it.
  */
-export interface ConsoleRecord {
-  seq: number;
-  at: number;
-  kind: 'request' | 'fragment';
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  fields: Record<string, string>;
-  referer?: string;
-}
+/** What the server records (lib/attacker-site/log.ts), as the console receives it: a type only, nothing server-side is bundled. */
+export type ConsoleRecord = AttackerRecord;
 
 const isStringMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 

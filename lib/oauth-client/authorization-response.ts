@@ -1,6 +1,6 @@
 import type { Check } from './checklist';
 import { compareState, type StateCheck } from './client-policy';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type ClientError, type Result } from './result';
 
 export interface CallbackExpectations {
   state: string;
@@ -17,20 +17,31 @@ export interface CallbackOutcome {
 }
 
 /**
+ * The checks every authorization response gets before its content is believed, whatever carries it
+ * (the query of a code response, the fragment of an implicit one): `state` first (RFC 6749 §10.12),
+ * so a forged error is not believed either, then `iss` (RFC 9207 §2.4).
+ */
+export function checkStateAndIssuer(params: URLSearchParams, expect: CallbackExpectations): { checks: Check[]; refused?: { ok: false; error: ClientError } } {
+  const checks: Check[] = [];
+  const state = (expect.stateCheck ?? compareState)(params.get('state'), expect.state);
+  checks.push(state.check);
+  if (!state.accept) return { checks, refused: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
+  const iss = params.get('iss');
+  const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
+  checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });
+  if (!issOk) return { checks, refused: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback') };
+  return { checks };
+}
+
+/**
  * Validates the redirect back to the client (RFC 6749 §4.1.2). Order matters: `state` first, so an
  * error response forged by an attacker is not believed either (RFC 6749 §10.12); then `iss` (RFC 9207 §2.4);
  * then error or code.
  */
 export function validateCallback(callbackUrl: string, expect: CallbackExpectations): CallbackOutcome {
   const params = new URL(callbackUrl).searchParams;
-  const checks: Check[] = [];
-  const state = (expect.stateCheck ?? compareState)(params.get('state'), expect.state);
-  checks.push(state.check);
-  if (!state.accept) return { checks, result: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
-  const iss = params.get('iss');
-  const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
-  checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });
-  if (!issOk) return { checks, result: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback') };
+  const { checks, refused } = checkStateAndIssuer(params, expect);
+  if (refused) return { checks, result: refused };
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');

@@ -5,7 +5,7 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { makeRandomValue } from '@/lib/oauth-client/pkce';
 import { buildImplicitUrl, validateImplicitCallback, type FragmentToken } from '../implicit.response';
 import { endSteps, enterStep as enter, requestSteps } from '../request-step';
-import { discoverActor, sharedActions, sharedGuards } from '../shared';
+import { discoverActor, sharedActions, sharedGuards } from '@/machines/shared';
 import { emptyFlowContext, type BUSY, type StepMeta } from '../step-meta';
 import { resultValue } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';

@@ -6,7 +6,7 @@ import { bearerRequest, clientCredentialsRequest } from '@/lib/oauth-client/toke
 import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import { apiUrl, type RealmDescriptor } from '@/lib/realms/descriptor';
-import { discover } from '../shared';
+import { discover } from '@/machines/shared';
 import { networkFailure, type StepOutput } from '../step-output';
 
 /**

@@ -7,7 +7,7 @@ import { ok } from '@/lib/oauth-client/result';
 import { processTokenResponse, type TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { passwordGrantRequest } from '../password.actors';
-import { discover } from '../shared';
+import { discover } from '@/machines/shared';
 import { networkFailure, type StepInput, type StepOutput } from '../step-output';
 
 /** The look-alike app is registered at the AS like any third-party app: the lab's `legacy-app` plays it. */

@@ -4,7 +4,7 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { MAX_CREDENTIAL } from '../password.actors';
 import { endSteps, enterStep as enter, requestSteps } from '../request-step';
-import { sharedActions, sharedGuards } from '../shared';
+import { sharedActions, sharedGuards } from '@/machines/shared';
 import { emptyFlowContext, type BUSY, type StepMeta } from '../step-meta';
 import { resultValue } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';

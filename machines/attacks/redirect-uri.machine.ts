@@ -4,7 +4,7 @@ import type { StolenCode } from '@/lib/attack-lab/stolen-code';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { discover, sharedActions, sharedGuards } from '../shared';
+import { discover, sharedActions, sharedGuards } from '@/machines/shared';
 import { endSteps, enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';

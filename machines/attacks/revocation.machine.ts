@@ -6,7 +6,7 @@ import { fail, ok } from '@/lib/oauth-client/result';
 import { clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import { processTokenResponse } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { discover, recordedCall, sharedActions, sharedGuards } from '../shared';
+import { discover, recordedCall, sharedActions, sharedGuards } from '@/machines/shared';
 import { endSteps, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext } from '../step-meta';
 import { networkFailure, resultValue, type StepInput, type StepOutput } from '../step-output';

@@ -7,7 +7,7 @@ import { fail, ok } from '@/lib/oauth-client/result';
 import { bearerRequest, clientCredentialsRequest } from '@/lib/oauth-client/token-requests';
 import { processTokenResponse } from '@/lib/oauth-client/token-response';
 import { apiUrl, type RealmDescriptor } from '@/lib/realms/descriptor';
-import { discover, sharedActions, sharedGuards } from '../shared';
+import { discover, sharedActions, sharedGuards } from '@/machines/shared';
 import { endSteps, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext } from '../step-meta';
 import { networkFailure, resultValue, type StepInput, type StepOutput } from '../step-output';

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Outcome } from '@/lib/attack-lab/verdict';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { sharedActions, sharedGuards } from '../shared';
+import { sharedActions, sharedGuards } from '@/machines/shared';
 import { endSteps, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';

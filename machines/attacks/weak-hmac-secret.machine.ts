@@ -5,7 +5,7 @@ import type { Outcome } from '@/lib/attack-lab/verdict';
 import { forgeHs256 } from '@/lib/jwt/crack/forge';
 import { ok } from '@/lib/oauth-client/result';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
-import { sharedActions, sharedGuards } from '../shared';
+import { sharedActions, sharedGuards } from '@/machines/shared';
 import { endSteps, enterStep, requestSteps } from '../request-step';
 import { BUSY, emptyFlowContext } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
