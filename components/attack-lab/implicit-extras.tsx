@@ -1,4 +1,5 @@
 'use client';
+import { AsHandOff, FragmentMarked } from '@/components/flow-player/as-hand-off';
 import type { FlowExtrasProps } from '@/components/flow-player/flow-definition';
 import type { ImplicitAttackContext } from '@/machines/attacks/implicit.machine';
 
@@ -7,16 +8,11 @@ export function ImplicitAttackExtras({ step, context: base, live, goToAuthorizat
   const context = base as ImplicitAttackContext;
   if (step === 'redirectToAs') {
     return (
-      <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
+      <AsHandOff live={live} onGo={onGo}>
         <p>
           Sign in as <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>, then choose Allow.
         </p>
-        {live && (
-          <button type="button" onClick={onGo} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
-            Go to the authorization server
-          </button>
-        )}
-      </div>
+      </AsHandOff>
     );
   }
   if (step === 'callbackReceived' && context.callbackUrl) {
@@ -25,10 +21,7 @@ export function ImplicitAttackExtras({ step, context: base, live, goToAuthorizat
     return (
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <p className="font-medium">The URL in Alice’s address bar and history</p>
-        <p className="break-all font-mono text-xs">
-          {hash < 0 ? url : url.slice(0, hash)}
-          {hash >= 0 && <mark className="bg-amber-200">{url.slice(hash)}</mark>}
-        </p>
+        <FragmentMarked url={url} />
         <p>{hash >= 0 ? 'Highlighted: the fragment, which every script on the page reads as location.hash.' : 'No fragment: no token came back in the URL.'}</p>
       </div>
     );

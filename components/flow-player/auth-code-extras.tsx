@@ -1,4 +1,5 @@
 'use client';
+import { AsHandOff } from '@/components/flow-player/as-hand-off';
 import type { AuthCodeContext } from '@/machines/authorization-code.machine';
 import { CopyButton } from './copy-button';
 import type { FlowExtrasProps } from './flow-definition';
@@ -58,7 +59,7 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
   }
   if (step === 'redirectToAs') {
     return (
-      <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
+      <AsHandOff live={live} onGo={onGo}>
         <p>
           Demo user: <span className="font-mono">{DEMO_USER.username}</span> / <span className="font-mono">{DEMO_USER.password}</span>{' '}
           <CopyButton text={DEMO_USER.username} label="Copy username" /> <CopyButton text={DEMO_USER.password} label="Copy password" />
@@ -69,12 +70,7 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
             Teaching demo only: the confidential client <span className="font-mono">{context.input.client.clientId}</span> normally keeps its secret on a server. Here the secret sits in your browser so you can watch client authentication; a real browser app is a public client.
           </p>
         )}
-        {live && (
-          <button type="button" onClick={onGo} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
-            Go to the authorization server
-          </button>
-        )}
-      </div>
+      </AsHandOff>
     );
   }
   if (step === 'callbackReceived' && context.callbackUrl) {

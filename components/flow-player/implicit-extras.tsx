@@ -1,4 +1,5 @@
 'use client';
+import { AsHandOff, FragmentMarked } from '@/components/flow-player/as-hand-off';
 import type { ImplicitContext } from '@/machines/implicit.machine';
 import { CopyButton } from './copy-button';
 import { DeprecatedGrantNotice } from './deprecated-grant-notice';
@@ -50,16 +51,11 @@ function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServe
   }
   if (step === 'redirectToAs') {
     return (
-      <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
+      <AsHandOff live={live} onGo={onGo}>
         <p>
           Demo user: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span> <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
         </p>
-        {live && (
-          <button type="button" onClick={onGo} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
-            Go to the authorization server
-          </button>
-        )}
-      </div>
+      </AsHandOff>
     );
   }
   if (step === 'callbackReceived' && context.callbackUrl) {
@@ -68,10 +64,7 @@ function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServe
     return (
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <p className="font-medium">The URL the browser landed on</p>
-        <p className="break-all font-mono text-xs">
-          {hash < 0 ? url : url.slice(0, hash)}
-          {hash >= 0 && <mark className="bg-amber-200">{url.slice(hash)}</mark>}
-        </p>
+        <FragmentMarked url={url} />
         <p>{hash >= 0 ? 'Highlighted: the fragment, readable by every script on this page as location.hash.' : 'No fragment: nothing came back after a #.'}</p>
       </div>
     );
