@@ -4,6 +4,7 @@ import { DEMO_REALM, type RealmDescriptor } from '@/lib/realms/descriptor';
 import { FLOW_ACTORS } from '@/components/flow-diagram/actors';
 import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
 import { findFlow } from './flow-registry';
+import { loadFlow } from './flow-loaders';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { OptionsForm } from './options-form';
@@ -35,7 +36,7 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
   useEffect(() => {
     if (!flow) return;
     let live = true;
-    void flow.load().then(
+    void loadFlow(flow.slug)!.then(
       (def) => {
         if (!live) return;
         // sessionStorage exists only in the browser, so the run starts after hydration.

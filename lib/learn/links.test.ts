@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { FLOWS } from '@/components/flow-player/flow-registry';
+import { loadFlow } from '@/components/flow-player/flow-loaders';
 import { clientCredentialsMachine } from '@/machines/client-credentials.machine';
 import { stepsOf } from '@/machines/read-meta';
 import { METADATA, ORIGIN, REALM, TOKENS, okActor } from '@/machines/test-fakes';
@@ -12,7 +13,7 @@ describe('deep links into the flows', () => {
   });
 
   it.each(GRANTS.map((g) => [g] as const))('names only steps the %s machine has', async (grant) => {
-    const { machine } = await FLOWS.find((f) => f.slug === grant)!.load();
+    const { machine } = await loadFlow(grant)!;
     const steps = Object.keys(stepsOf(machine));
     for (const step of FLOW_TRAILS[grant]) expect(steps, step).toContain(step);
   });
