@@ -1,11 +1,24 @@
 // The full script weight of a page: every script request the page actually makes (Playwright network
 // events), each body gzip-compressed here (level 9), summed. Unlike Next's "first load JS" figure this
 // counts chunks requested after hydration too, so a chunk that is not lazy cannot hide.
+// Next's <Link> prefetches the routes in view (the site navigation: /learn, /flows, /jwt, /attacks) once
+// the page is idle, and then loads their client chunks too: those are the next pages' weight, not this
+// one's, and when they arrive depends on the machine's load. The prefetch requests (header
+// `Next-Router-Prefetch`) are aborted here and counted, so the figure is the page's own.
 import { gzipSync } from 'node:zlib';
 
-/** Opens `url` in a fresh `page`, waits until the network is idle and `settleMs` more, and sums its scripts. */
-export async function pageScripts(page, url, settleMs = 1500) {
+/**
+ * Opens `url` in a fresh `page`, waits until the network is idle, then for `ready(page)` (e.g. the player's
+ * first step, which loads its chunks after the lab realm is made) and `settleMs` more, and sums its scripts.
+ */
+export async function pageScripts(page, url, settleMs = 1500, ready = async () => {}) {
   const bodies = [];
+  let prefetches = 0;
+  await page.route('**/*', (route) => {
+    if (!route.request().headers()['next-router-prefetch']) return route.continue();
+    prefetches++;
+    return route.abort();
+  });
   page.on('requestfinished', (req) => {
     if (req.resourceType() !== 'script') return;
     bodies.push(
@@ -16,7 +29,8 @@ export async function pageScripts(page, url, settleMs = 1500) {
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
+  await ready(page);
   await page.waitForTimeout(settleMs);
   const files = (await Promise.all(bodies)).sort((a, b) => b.gzip - a.gzip);
-  return { files, raw: files.reduce((n, f) => n + f.raw, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
+  return { files, prefetches, raw: files.reduce((n, f) => n + f.raw, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
 }
