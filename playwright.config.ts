@@ -13,8 +13,10 @@ export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run side by side (E2E_WORKERS, default 2: this machine has two cores); the tests of one
+  // file run in order. Every test makes what it changes itself (its own lab realm, its own sign-in).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   // Several runs can share a checkout (one per developer server); each keeps its own artifacts.
