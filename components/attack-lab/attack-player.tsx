@@ -7,7 +7,7 @@ import { obtainLabRealm } from '@/lib/attack-lab/lab-realms';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import type { ServerMode } from '@/machines/attacks/attack-input';
 import { hardenedSpec, type AttackDefinition } from './attack-definition';
-import { findAttack } from './attack-registry';
+import { loadAttack } from './attack-loaders';
 import { AttackerConsole } from './attacker-console';
 import { OutcomeView } from './outcome-view';
 import { ServerControl } from './server-control';
@@ -69,10 +69,10 @@ export function AttackPlayer({ slug }: { slug: string }) {
   );
 
   useEffect(() => {
-    const entry = findAttack(slug);
-    if (!entry?.load) return;
+    const loading = loadAttack(slug);
+    if (!loading) return;
     let live = true;
-    void entry.load().then(
+    void loading.then(
       (def) => {
         if (!live) return;
         // Back from a trip (a browser-flow attack: to the AS, to Mallory's site): resume the saved run on its

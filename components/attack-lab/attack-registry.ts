@@ -1,5 +1,4 @@
 import { rfc, type SpecRef } from '@/machines/step-meta';
-import type { AttackDefinition } from './attack-definition';
 
 export type AttackGroup = 'tokens' | 'browser' | 'deprecated';
 
@@ -9,26 +8,30 @@ export const GROUPS: ReadonlyArray<{ id: AttackGroup; title: string; summary: st
   { id: 'deprecated', title: 'Deprecated grants', summary: 'Implicit and password grants, removed by OAuth 2.1, shown as the attacks they enable.' },
 ];
 
-/** One attack the lab lists: what the index and the page show, and how to load the rest (its own chunk). */
+/**
+ * One attack the lab lists: what the index and the page show. Plain data, so that server pages can read
+ * it; a playable attack's definition (machine, panels) loads from attack-loaders.ts, which only the player
+ * imports (a server page that imported the loaders would pull every attack's client panels into its chunk).
+ */
 export interface AttackEntry {
   slug: string;
   title: string;
   group: AttackGroup;
   /** What it teaches, in one line. */
   teaches: string;
-  specs: SpecRef[];
+  specs: readonly SpecRef[];
   /** Absent while the attack is not built yet: the index says so instead of linking a page that does not exist. */
-  load?: () => Promise<AttackDefinition>;
+  playable?: true;
 }
 
-export const ATTACKS: readonly AttackEntry[] = [
+const ENTRIES = [
   {
     slug: 'alg-none',
     title: 'alg: none',
     group: 'tokens',
     teaches: 'Mallory removes the signature and sets alg to none (or None, NONE, nOnE); a resource server that lets the token choose its algorithm accepts it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1'), rfc(7518, '3.6')],
-    load: async () => (await import('./definitions/alg-none')).algNone,
+    playable: true,
   },
   {
     slug: 'algorithm-confusion',
@@ -36,7 +39,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'The public key from the JWKS used as an HMAC secret: an RS that trusts the header’s alg verifies Mallory’s HS256 token with it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1')],
-    load: async () => (await import('./definitions/algorithm-confusion')).algorithmConfusion,
+    playable: true,
   },
   {
     slug: 'weak-hmac-secret',
@@ -44,7 +47,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'Crack an HS256 secret from a wordlist in your browser, then mint any token the issuer could.',
     specs: [rfc(8725, '2.2'), rfc(8725, '3.5'), rfc(7518, '3.2')],
-    load: async () => (await import('./definitions/weak-hmac-secret')).weakHmacSecret,
+    playable: true,
   },
   {
     slug: 'embedded-jwk',
@@ -52,7 +55,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that verifies with the key inside the token accepts a token Mallory signed with her own key.',
     specs: [rfc(7515, '4.1.3'), rfc(8725, '3.10')],
-    load: async () => (await import('./definitions/embedded-jwk')).embeddedJwk,
+    playable: true,
   },
   {
     slug: 'jku',
@@ -60,7 +63,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that fetches the JWKS a token names verifies with Mallory’s keys; the lab resolves only her same-origin attacker site, in-process.',
     specs: [rfc(7515, '4.1.2'), rfc(8725, '3.10')],
-    load: async () => (await import('./definitions/jku')).jku,
+    playable: true,
   },
   {
     slug: 'kid-traversal',
@@ -68,7 +71,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'A kid of ../../../../dev/null makes a naive RS use an empty key, and Mallory signs with it.',
     specs: [rfc(7515, '4.1.4'), rfc(8725, '3.10')],
-    load: async () => (await import('./definitions/kid-traversal')).kidTraversal,
+    playable: true,
   },
   {
     slug: 'missing-claim-checks',
@@ -83,7 +86,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'An RS that only decodes the token accepts any edited payload with the old signature.',
     specs: [rfc(7515, '5.2'), rfc(9068, '4')],
-    load: async () => (await import('./definitions/unverified-signature')).unverifiedSignature,
+    playable: true,
   },
   {
     slug: 'revocation',
@@ -91,7 +94,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'Revoke a token, then call the API: a self-contained JWT verified locally still works until exp; an introspected opaque token stops at once.',
     specs: [rfc(7009, '2'), rfc(7662, '2')],
-    load: async () => (await import('./definitions/revocation')).revocation,
+    playable: true,
   },
   {
     slug: 'stolen-token-dpop',
@@ -99,7 +102,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'tokens',
     teaches: 'A stolen bearer token works from any machine; a DPoP-bound one is useless without the private key, and a replayed proof is refused.',
     specs: [rfc(9449, '1'), rfc(9449, '7'), rfc(6750, '5.2')],
-    load: async () => (await import('./definitions/stolen-token-dpop')).stolenTokenDpop,
+    playable: true,
   },
   {
     slug: 'redirect-uri',
@@ -107,7 +110,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'browser',
     teaches: 'Loose redirect matching (prefix, path normalisation, substring) sends Alice’s code to Mallory’s site, and she redeems it; PKCE saves only a code whose verifier she lacks.',
     specs: [rfc(9700, '4.1'), rfc(9700, '2.1.1')],
-    load: async () => (await import('./definitions/redirect-uri')).redirectUri,
+    playable: true,
   },
   {
     slug: 'open-redirect',
@@ -164,7 +167,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
     specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3')],
-    load: async () => (await import('./definitions/implicit')).implicit,
+    playable: true,
   },
   {
     slug: 'password-grant',
@@ -172,9 +175,14 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'deprecated',
     teaches: 'A look-alike app asks for Alice’s password itself: no AS page, no consent, no MFA, and a copy for Mallory.',
     specs: [rfc(9700, '2.4'), rfc(6819, '4.4.3')],
-    load: async () => (await import('./definitions/password-grant')).passwordGrant,
+    playable: true,
   },
-];
+] as const satisfies readonly AttackEntry[];
+
+export const ATTACKS: readonly AttackEntry[] = ENTRIES;
+
+/** The slugs of the attacks that can be played: attack-loaders.ts must load exactly these. */
+export type PlayableSlug = Extract<(typeof ENTRIES)[number], { playable: true }>['slug'];
 
 export function findAttack(slug: string): AttackEntry | undefined {
   return ATTACKS.find((a) => a.slug === slug);

@@ -6,7 +6,7 @@ import { SpecLinks } from '@/components/attack-lab/spec-links';
 export const metadata = { title: 'Attack lab' };
 
 export default function Page() {
-  const built = ATTACKS.filter((a) => a.load).length;
+  const built = ATTACKS.filter((a) => a.playable).length;
   return (
     <>
       <h1 className="text-3xl font-bold">Attack lab</h1>
@@ -24,7 +24,7 @@ export default function Page() {
             {ATTACKS.filter((a) => a.group === g.id).map((a) => (
               <li key={a.slug} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="text-lg font-semibold">
-                  {a.load ? (
+                  {a.playable ? (
                     <Link className="text-indigo-800 underline" href={`/attacks/${a.slug}`}>
                       {a.title}
                     </Link>

@@ -6,7 +6,7 @@ import { AttackPlayerLoader } from '@/components/attack-lab/attack-player-loader
 import { SpecLinks } from '@/components/attack-lab/spec-links';
 
 export function generateStaticParams() {
-  return ATTACKS.filter((a) => a.load).map((a) => ({ attack: a.slug }));
+  return ATTACKS.filter((a) => a.playable).map((a) => ({ attack: a.slug }));
 }
 
 export const dynamicParams = false;
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ attack: s
 export default async function Page({ params }: { params: Promise<{ attack: string }> }) {
   const { attack } = await params;
   const entry = findAttack(attack);
-  if (!entry?.load) notFound();
+  if (!entry?.playable) notFound();
   return (
     <>
       <p className="text-sm font-semibold uppercase tracking-wide text-rose-800">
