@@ -1,5 +1,6 @@
 'use client';
 import { JwtInspector } from '@/components/jwt/jwt-inspector';
+import { DPOP_PROOF_LABEL } from '@/lib/http-trace/find-tokens';
 import type { Exchange, FoundToken } from '@/lib/http-trace/types';
 
 export interface SeenToken extends FoundToken {
@@ -42,7 +43,8 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
         // wrap-anywhere is inherited: key ids and other long words in the inspector break instead of widening the page.
         <div key={t.value} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 wrap-anywhere">
           {t.kind === 'jwt' ? (
-            <JwtInspector token={t.value} jwks={jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
+            // A DPoP proof is signed by the client's key (its own `jwk` header, RFC 9449 §4.3), not the issuer's: no issuer JWKS for it.
+            <JwtInspector token={t.value} jwks={t.label === DPOP_PROOF_LABEL ? undefined : jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
           ) : (
             <section aria-label={`${t.label} (step ${t.stepIndex})`}>
               <h3 className="text-lg font-semibold text-slate-900">
