@@ -35,6 +35,8 @@ export interface PrologueContext extends FlowContextBase {
   callbackUrl?: string;
   code?: string;
   tokens?: TokenSet;
+  /** With the DPoP option: the id of the client's key in this tab (lib/oauth-client/dpop-keyring.ts), saved with the run. */
+  dpopKeyId?: string;
 }
 
 export type PrologueEvent =
@@ -53,6 +55,7 @@ export const prologueContext = (input: PrologueInput): Omit<PrologueContext, key
   input,
   issuer: input.realm.issuer,
   redirectUri: `${input.origin}/flows/callback`,
+  ...(input.dpop ? { dpopKeyId: crypto.randomUUID() } : {}),
 });
 
 export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
@@ -166,7 +169,14 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
       tokenRequest: {
         meta: steps.tokenRequest,
         src: 'tokenRequest',
-        input: ({ context }: { context: PrologueContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, code: context.code!, redirectUri: context.redirectUri, codeVerifier: context.pkce!.pkce.verifier }),
+        input: ({ context }: { context: PrologueContext }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          client: context.input.client,
+          code: context.code!,
+          redirectUri: context.redirectUri,
+          codeVerifier: context.pkce!.pkce.verifier,
+          dpopKeyId: context.dpopKeyId,
+        }),
         store: 'storeTokens',
         next: afterTokens,
       },

@@ -1,10 +1,10 @@
 import { fromPromise } from 'xstate';
 import type { ClientCredentials } from '@/lib/oauth-client/client-auth';
 import { makeCodeVerifier, makeRandomValue, s256ChallengeSteps, type ChallengeSteps } from '@/lib/oauth-client/pkce';
-import { fail, ok } from '@/lib/oauth-client/result';
-import { authorizationCodeRequest, bearerRequest } from '@/lib/oauth-client/token-requests';
+import { ok } from '@/lib/oauth-client/result';
+import { authorizationCodeRequest } from '@/lib/oauth-client/token-requests';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
-import { recordedCall, tokenCall } from './shared';
+import { tokenCall } from './shared';
 import type { StepInput, StepOutput } from './step-output';
 
 /** The authorization-code flow's own actors (the shared ones are in shared.ts); tests `.provide()` fakes instead. */
@@ -27,13 +27,10 @@ export interface TokenRequestInput {
   code: string;
   redirectUri: string;
   codeVerifier: string;
+  /** With the DPoP option: the client's key (lib/oauth-client/dpop-keyring.ts) signs a proof for this request. */
+  dpopKeyId?: string;
 }
 
 export const tokenRequestActor = fromPromise<StepOutput<TokenSet>, TokenRequestInput>(({ input }) =>
   tokenCall(input.step, authorizationCodeRequest(input.tokenEndpoint, input.client, input)),
-);
-
-/** OIDC Core §5.3: the UserInfo endpoint, with the access token as a bearer token. */
-export const userinfoActor = fromPromise<StepOutput<unknown>, StepInput<{ url: string; accessToken: string }>>(({ input }) =>
-  recordedCall(input.step, bearerRequest(input.url, input.accessToken), (status, body) => (status === 200 ? ok(body) : fail(`http_${status}`, `UserInfo answered HTTP ${status}.`, input.step))),
 );

@@ -3,6 +3,15 @@ import { failedStep, oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLI
 // The callback checks run in a transient state; they are shown on the step it leads to.
 const CALLBACK_CHECKLIST = { title: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)', from: 'checkCallback' };
 
+/** What the "Bind the token with DPoP (RFC 9449)" option adds to a step, said on the steps it changes. */
+export const DPOP_NOTES = {
+  tokenRequest:
+    'With “Bind the token with DPoP” on (Flow options), the client first makes an ES256 key pair in this browser (WebCrypto; the private key cannot be exported) and sends a `DPoP` header: a proof JWT (`typ: dpop+jwt`) whose header carries the public key (`jwk`) and whose claims are `htm`, the HTTP method (POST); `htu`, the token endpoint’s URL without query or fragment; `iat`, when the proof was made; and `jti`, a unique id, so that a server can refuse a replayed proof (RFC 9449 §4.1, §4.2). The AS checks the proof (§4.3) and answers `token_type: DPoP`: the access token is bound to the key, its `cnf.jkt` being the key’s SHA-256 JWK thumbprint (RFC 9449 §5, §6.1; RFC 7638 §3). A refresh token issued to the public `spa` client is bound to the same key.',
+  callApi:
+    'With DPoP on, the token is sent as `Authorization: DPoP …`, not Bearer (RFC 9449 §7.1), with a new proof for this one request: `htm` GET, `htu` the API’s URL, a fresh `jti` and `iat`, and `ath`, the base64url SHA-256 hash of the access token (§4.2). The resource server verifies the proof’s signature with its `jwk`, checks `htm`, `htu`, `iat`, that it has not seen the `jti` before and that `ath` matches the token, then that the key’s thumbprint equals the token’s `cnf.jkt` (§4.3, §7.1): the DPoP line of the checklist.',
+  userinfo: 'With DPoP on, UserInfo is a protected resource like the API: the same `Authorization: DPoP` scheme, with a proof of its own whose `htu` is the UserInfo URL (RFC 9449 §7).',
+} as const;
+
 /** The authorization-code (PKCE + OIDC) steps, in order. Read by the machine's state `meta`. */
 export const AUTH_CODE_STEPS = {
   discover: {
@@ -124,8 +133,8 @@ export const AUTH_CODE_STEPS = {
   callApi: {
     title: 'Call the API with the access token',
     explanation: 'The client calls GET /photos on the resource server with the access token in the Authorization header. The resource server validates the JWT itself, as RFC 9068 §4 requires, before answering.',
-    specs: [rfc(6750, '2.1'), rfc(9068, '4')],
-    notice: [RS_REPORT_NOTICE],
+    specs: [rfc(6750, '2.1'), rfc(9068, '4'), rfc(9449, '7.1')],
+    notice: [RS_REPORT_NOTICE, DPOP_NOTES.callApi],
     edges: ['client->rs:photos'],
     checklist: RS_CHECKLIST,
   },
@@ -133,7 +142,7 @@ export const AUTH_CODE_STEPS = {
     title: 'Ask the UserInfo endpoint about the user',
     explanation: 'With the same access token, the client reads the user\u2019s claims (name, email) from the UserInfo endpoint.',
     specs: [oidc('5.3', 'UserInfo')],
-    notice: ['`sub` here must equal the ID token\u2019s `sub` (OIDC Core §5.3.2).'],
+    notice: ['`sub` here must equal the ID token\u2019s `sub` (OIDC Core §5.3.2).', DPOP_NOTES.userinfo],
     edges: ['client->as:userinfo'],
   },
   done: {
@@ -148,3 +157,10 @@ export const AUTH_CODE_STEPS = {
 } satisfies Record<string, StepMeta>;
 
 export type AuthCodeStep = keyof typeof AUTH_CODE_STEPS;
+
+/** The code flow's own token step: the prologue's (shared with the refresh-token flow, which has no DPoP option) plus the DPoP option. */
+export const AUTH_CODE_TOKEN_STEP: StepMeta = {
+  ...AUTH_CODE_STEPS.tokenRequest,
+  specs: [...AUTH_CODE_STEPS.tokenRequest.specs, rfc(9449, '5')],
+  notice: [...AUTH_CODE_STEPS.tokenRequest.notice, DPOP_NOTES.tokenRequest],
+};

@@ -11,4 +11,6 @@ export interface FlowInput {
   realm: RealmDescriptor;
   client: ClientCredentials;
   scope: string;
+  /** Bind the tokens to a key with DPoP (RFC 9449): flows that offer the option read it. */
+  dpop?: boolean;
 }

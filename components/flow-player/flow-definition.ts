@@ -9,6 +9,8 @@ export interface FlowOptions {
   client: string;
   authMethod: ClientAuthMethod;
   scope: string;
+  /** Bind the access token with DPoP (RFC 9449), where the flow offers it (`dpopOption`). */
+  dpop?: boolean;
 }
 
 /** What a flow's own step panels receive from the player. */
@@ -34,6 +36,8 @@ export interface FlowDefinition {
   defaults: FlowOptions;
   clients: Array<{ id: string; label: string; secret?: string; methods: ClientAuthMethod[] }>;
   scopes: string[];
+  /** The flow offers "Bind the token with DPoP (RFC 9449)" in its options. */
+  dpopOption?: boolean;
   /** Step-specific panels shown under the diagram. */
   Extras?: ComponentType<FlowExtrasProps>;
 }
@@ -42,5 +46,6 @@ export interface FlowDefinition {
 export function flowInput(def: FlowDefinition, o: FlowOptions, origin: string, realm?: RealmDescriptor): FlowInput {
   const c = def.clients.find((x) => x.id === o.client) ?? def.clients[0];
   const method = c.methods.includes(o.authMethod) ? o.authMethod : c.methods[0];
-  return { origin, realm: realm ?? demoRealm(origin), client: { clientId: c.id, secret: c.secret, method }, scope: o.scope };
+  const dpop = def.dpopOption === true && o.dpop === true ? { dpop: true } : {};
+  return { origin, realm: realm ?? demoRealm(origin), client: { clientId: c.id, secret: c.secret, method }, scope: o.scope, ...dpop };
 }

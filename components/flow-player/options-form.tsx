@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
 import type { FlowDefinition, FlowOptions } from './flow-definition';
 
-/** Per-flow options that teach something: the client, its authentication method, the scopes. Applying restarts the flow. */
+/** Per-flow options that teach something: the client, its authentication method, the scopes, DPoP where offered. Applying restarts the flow. */
 export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; options: FlowOptions; onApply: (o: FlowOptions) => void }) {
   const [draft, setDraft] = useState(options);
   const client = def.clients.find((c) => c.id === draft.client) ?? def.clients[0];
@@ -52,6 +52,12 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
           </label>
         ))}
       </fieldset>
+      {def.dpopOption && (
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={draft.dpop === true} onChange={(e) => setDraft({ ...draft, dpop: e.target.checked })} />
+          <span>Bind the token with DPoP (RFC 9449)</span>
+        </label>
+      )}
       <button type="submit" className="rounded border border-indigo-700 px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-50">
         Apply and restart
       </button>

@@ -1,5 +1,6 @@
 'use client';
 import { JwtInspector } from '@/components/jwt/jwt-inspector';
+import { DPOP_PROOF_LABEL } from '@/lib/http-trace/find-tokens';
 import type { Exchange, FoundToken } from '@/lib/http-trace/types';
 
 export interface SeenToken extends FoundToken {
@@ -18,6 +19,10 @@ export function collectTokens(exchanges: Exchange[], trail: string[]): SeenToken
   }
   return [...seen.values()];
 }
+
+/** Said above a DPoP proof: the inspector's findings are written for tokens, and some do not fit a proof. */
+const DPOP_PROOF_NOTE =
+  'A DPoP proof, not a token: it is good for one request. RFC 9449 §4.2 gives it no exp, iss or aud (the server judges its freshness by iat and refuses a jti it has seen), and its jwk header is by design: the server verifies the proof with that key, then requires the key’s thumbprint to equal the access token’s cnf.jkt (§4.3, §7.1). Findings below about a missing exp, iss or aud, or a sender-chosen jwk, are meant for tokens and do not apply to a proof.';
 
 /** What an opaque value is for: not every one is a token the AS can introspect. */
 function opaqueNote(label: string): string {
@@ -42,7 +47,11 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
         // wrap-anywhere is inherited: key ids and other long words in the inspector break instead of widening the page.
         <div key={t.value} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 wrap-anywhere">
           {t.kind === 'jwt' ? (
-            <JwtInspector token={t.value} jwks={jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
+            <>
+              {t.label === DPOP_PROOF_LABEL && <p className="mb-2 text-sm text-slate-700">{DPOP_PROOF_NOTE}</p>}
+              {/* A DPoP proof is signed by the client's key (its own `jwk` header, RFC 9449 §4.3), not the issuer's: no issuer JWKS for it. */}
+              <JwtInspector token={t.value} jwks={t.label === DPOP_PROOF_LABEL ? undefined : jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
+            </>
           ) : (
             <section aria-label={`${t.label} (step ${t.stepIndex})`}>
               <h3 className="text-lg font-semibold text-slate-900">

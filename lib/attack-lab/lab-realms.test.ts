@@ -16,6 +16,16 @@ describe('obtainLabRealm', () => {
     expect(specKey({ weaknesses: [] })).not.toBe(specKey({ weaknesses: [], settings: { accessTokenFormat: 'opaque' } }));
   });
 
+  it('keys the lifetime, leeway and resources settings too, leaving the key of a spec without them as it was', () => {
+    expect(specKey({ weaknesses: [], settings: { accessTokenFormat: 'jwt' } })).toBe('flowlab:lab-realm:hardened|jwt');
+    const short = specKey({ weaknesses: [], settings: { accessTokenLifetime: 2, clockTolerance: 0 } });
+    expect(short).not.toBe(specKey({ weaknesses: [] }));
+    expect(short).not.toBe(specKey({ weaknesses: [], settings: { accessTokenLifetime: 2 } }));
+    const r = (resources: string[]) => specKey({ weaknesses: [], settings: { resources } });
+    expect(r(['https://b.example', 'https://a.example'])).toBe(r(['https://a.example', 'https://b.example']));
+    expect(r(['https://a.example'])).not.toBe(specKey({ weaknesses: [] }));
+  });
+
   it('makes a realm once and reuses it while GET says it lives; URLs are rebuilt from the page origin', async () => {
     const storage = memoryStorage();
     const fetch = vi.fn(async (url: string) => (url === '/api/realms' ? json(201, { id: ID, issuer: 'http://evil.example/as/x', weaknesses: ['rs-accepts-alg-none'] }) : json(200, { id: ID, weaknesses: ['rs-accepts-alg-none'] })));

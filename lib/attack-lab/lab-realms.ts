@@ -8,7 +8,15 @@ import { realmAt, type RealmDescriptor } from '../realms/descriptor';
  */
 export interface LabRealmSpec {
   weaknesses: readonly string[];
-  settings?: { accessTokenFormat?: 'jwt' | 'opaque' };
+  settings?: {
+    accessTokenFormat?: 'jwt' | 'opaque';
+    /** Seconds an access token lives (lib/realms/lab-registry.ts RealmSettings). */
+    accessTokenLifetime?: number;
+    /** Seconds of clock skew the RS tolerates on exp/nbf. */
+    clockTolerance?: number;
+    /** Other APIs the AS issues tokens for (RFC 8707 resource indicators). */
+    resources?: readonly string[];
+  };
 }
 
 export type Obtained = { ok: true; realm: RealmDescriptor } | { ok: false; message: string };
@@ -21,8 +29,14 @@ export interface LabRealmDeps {
 
 /** The storage key of a spec: its sorted weaknesses and settings, so the same realm serves every page that needs it. */
 export function specKey(spec: LabRealmSpec): string {
-  const format = spec.settings?.accessTokenFormat ?? 'jwt';
-  return `flowlab:lab-realm:${[...spec.weaknesses].sort().join(',') || 'hardened'}|${format}`;
+  const { accessTokenFormat = 'jwt', accessTokenLifetime, clockTolerance, resources } = spec.settings ?? {};
+  // The other settings join the key only when set, so the key of every spec that has none stays what it was.
+  const more = [
+    accessTokenLifetime === undefined ? '' : `|lifetime=${accessTokenLifetime}`,
+    clockTolerance === undefined ? '' : `|tolerance=${clockTolerance}`,
+    resources?.length ? `|resources=${[...resources].sort().join(' ')}` : '',
+  ].join('');
+  return `flowlab:lab-realm:${[...spec.weaknesses].sort().join(',') || 'hardened'}|${accessTokenFormat}${more}`;
 }
 
 function descriptorOf(origin: string, doc: unknown): RealmDescriptor | undefined {

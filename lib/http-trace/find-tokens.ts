@@ -62,10 +62,20 @@ export function tokensInBody(body: string | undefined, where: string): FoundToke
   return [];
 }
 
-/** A bearer token in the Authorization header (RFC 6750 §2.1). Basic credentials are not tokens. */
+/**
+ * A bearer token in the Authorization header (RFC 6750 §2.1), and a DPoP proof JWT in the `DPoP`
+ * header (RFC 9449 §4.1), so the inspector decodes the proof too. Basic credentials are not tokens.
+ */
 export function tokensInHeaders(headers: Record<string, string>, where: string): FoundToken[] {
-  const auth = Object.entries(headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+  const header = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  const found: FoundToken[] = [];
+  const auth = header('authorization');
   const match = auth ? /^(?:Bearer|DPoP)\s+(\S+)$/i.exec(auth) : null;
-  if (!match) return [];
-  return [{ where: `${where}.authorization`, label: 'access token', kind: tokenKind(match[1]), value: match[1] }];
+  if (match) found.push({ where: `${where}.authorization`, label: 'access token', kind: tokenKind(match[1]), value: match[1] });
+  const proof = header('dpop')?.trim();
+  if (proof) found.push({ where: `${where}.dpop`, label: DPOP_PROOF_LABEL, kind: tokenKind(proof), value: proof });
+  return found;
 }
+
+/** The label of a DPoP proof among the tokens an exchange carries. */
+export const DPOP_PROOF_LABEL = 'DPoP proof';

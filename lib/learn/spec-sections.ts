@@ -37,6 +37,7 @@ export const SPEC_DOCS = {
   'RFC 2104': { title: 'HMAC: Keyed-Hashing for Message Authentication', href: 'https://www.rfc-editor.org/rfc/rfc2104' },
   'RFC 3986': { title: 'Uniform Resource Identifier (URI): Generic Syntax', href: 'https://www.rfc-editor.org/rfc/rfc3986' },
   'RFC 7638': { title: 'JSON Web Key (JWK) Thumbprint', href: 'https://www.rfc-editor.org/rfc/rfc7638' },
+  'RFC 8707': { title: 'Resource Indicators for OAuth 2.0', href: 'https://www.rfc-editor.org/rfc/rfc8707' },
   'RFC 8705': { title: 'OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', href: 'https://www.rfc-editor.org/rfc/rfc8705' },
   'OIDC Core': { title: 'OpenID Connect Core 1.0', href: OIDC_CORE },
   'OIDC Discovery': { title: 'OpenID Connect Discovery 1.0', href: OIDC_DISCOVERY },
@@ -198,6 +199,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '6': { title: 'Public Key Confirmation of DPoP Access Tokens' },
     '7.1': { title: 'The DPoP Authentication Scheme' },
     '7': { title: 'Protected Resource Access' },
+    '4.1': { title: 'The DPoP HTTP Header' },
     '4.2': { title: 'DPoP Proof JWT Syntax' },
     '4.3': { title: 'Checking DPoP Proofs' },
     '5': { title: 'DPoP Access Token Request' },
@@ -242,6 +244,11 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   },
   'RFC 8705': {
     '3': { title: 'Mutual-TLS Client Certificate-Bound Access Tokens' },
+  },
+  'RFC 8707': {
+    '1': { title: 'Introduction' },
+    '2': { title: 'Resource Parameter' },
+    '2.2': { title: 'Access Token Request' },
   },
   'OIDC Core': {
     '1': { title: 'Introduction', anchor: 'Introduction' },

@@ -17,6 +17,11 @@ export function clientCredentialsRequest(tokenEndpoint: string, client: ClientCr
   return formRequest(tokenEndpoint, client, { grant_type: 'client_credentials', scope });
 }
 
+/** RFC 6749 §4.4.2 with RFC 8707 §2.2: a token for the API named by `resource`, which becomes its `aud`. */
+export function clientCredentialsForResourceRequest(tokenEndpoint: string, client: ClientCredentials, scope: string, resource: string): Request {
+  return formRequest(tokenEndpoint, client, { grant_type: 'client_credentials', scope, resource });
+}
+
 /** RFC 6749 §6. */
 export function refreshTokenRequest(tokenEndpoint: string, client: ClientCredentials, refreshToken: string): Request {
   return formRequest(tokenEndpoint, client, { grant_type: 'refresh_token', refresh_token: refreshToken });

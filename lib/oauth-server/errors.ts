@@ -27,7 +27,9 @@ export type OAuthErrorCode =
   | 'unsupported_token_type'
   | 'login_required'
   | 'consent_required'
-  | 'invalid_dpop_proof';
+  | 'invalid_dpop_proof'
+  /** RFC 8707 §2: the `resource` asked for is not one this AS issues tokens for. */
+  | 'invalid_target';
 
 export class OAuthError extends Error {
   readonly code: OAuthErrorCode;

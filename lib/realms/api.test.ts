@@ -61,6 +61,13 @@ describe('POST /api/realms', () => {
     expect((await a.realm()).weaknesses).toEqual([]);
   });
 
+  it('accepts a short token lifetime, a clock tolerance and other resources, and the AS issues tokens of that lifetime', async () => {
+    const settings = { accessTokenLifetime: 2, clockTolerance: 0, resources: ['https://print.example/api'] };
+    const lab = await createLab([], settings);
+    expect((await lab.realm()).settings).toEqual({ accessTokenFormat: 'jwt', ...settings });
+    expect((await lab.realm()).lifetimes.accessToken).toBe(2);
+  });
+
   it('accepts the opaque access-token setting', async () => {
     const lab = await createLab([], { accessTokenFormat: 'opaque' });
     expect((await lab.realm()).settings.accessTokenFormat).toBe('opaque');
@@ -72,7 +79,17 @@ describe('POST /api/realms', () => {
     ['weaknesses that is not an array', { weaknesses: 'rs-skips-aud' }, /must be an array/],
     ['a non-string weakness', { weaknesses: [42] }, /must be an array of weakness names/],
     ['an unknown field', { weaknesses: [], realm: 'demo' }, /Unknown field "realm"/],
-    ['an unknown setting', { settings: { accessTokenLifetime: 5 } }, /Unknown setting "accessTokenLifetime"/],
+    ['an unknown setting', { settings: { tokenColour: 'blue' } }, /Unknown setting "tokenColour"/],
+    ['a token lifetime of 0 s', { settings: { accessTokenLifetime: 0 } }, /accessTokenLifetime" must be a whole number of seconds from 1 to 3600/],
+    ['a fractional token lifetime', { settings: { accessTokenLifetime: 2.5 } }, /accessTokenLifetime" must be a whole number/],
+    ['a token lifetime as a string', { settings: { accessTokenLifetime: '5' } }, /accessTokenLifetime" must be a whole number/],
+    ['a huge clock tolerance', { settings: { clockTolerance: 1e9 } }, /clockTolerance" must be a whole number of seconds from 0 to 300/],
+    ['a negative clock tolerance', { settings: { clockTolerance: -1 } }, /clockTolerance" must be a whole number/],
+    ['resources that is not an array', { settings: { resources: 'https://print.example' } }, /resources" must be an array/],
+    ['too many resources', { settings: { resources: ['a', 'b', 'c', 'd', 'e'].map((h) => `https://${h}.example`) } }, /at most 4/],
+    ['a relative resource', { settings: { resources: ['/rs/other'] } }, /absolute http\(s\) URI without a fragment/],
+    ['a resource with a fragment', { settings: { resources: ['https://print.example/#x'] } }, /without a fragment/],
+    ['a javascript: resource', { settings: { resources: ['javascript:alert(1)'] } }, /absolute http\(s\) URI/],
     ['a bad token format', { settings: { accessTokenFormat: 'paseto' } }, /must be "jwt" or "opaque"/],
     ['a JSON array body', [], /must be a JSON object/],
     ['a JSON null body', null, /must be a JSON object/],

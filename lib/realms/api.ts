@@ -101,15 +101,42 @@ function parseRealmRequest(body: unknown): { weaknesses: string[]; settings: Rea
   return { weaknesses: list, settings: parseSettings(input.settings) };
 }
 
+const SETTINGS = ['accessTokenFormat', 'accessTokenLifetime', 'clockTolerance', 'resources'];
+/** Bounds of the numeric settings, in seconds. */
+export const SETTING_BOUNDS = { accessTokenLifetime: [1, 3600], clockTolerance: [0, 300] } as const;
+const MAX_RESOURCES = 4;
+const MAX_RESOURCE_LENGTH = 200;
+
 function parseSettings(value: unknown): RealmSettings {
   if (value === undefined) return DEFAULT_SETTINGS;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest('"settings" must be a JSON object.');
   const input = value as Record<string, unknown>;
-  const extra = Object.keys(input).filter((k) => k !== 'accessTokenFormat');
-  if (extra.length) throw invalidRequest(`Unknown setting "${extra[0].slice(0, 40)}"; the only setting is accessTokenFormat.`);
+  const extra = Object.keys(input).filter((k) => !SETTINGS.includes(k));
+  if (extra.length) throw invalidRequest(`Unknown setting "${extra[0].slice(0, 40)}"; the settings are ${SETTINGS.join(', ')}.`);
   const format = input.accessTokenFormat ?? 'jwt';
   if (format !== 'jwt' && format !== 'opaque') throw invalidRequest('"settings.accessTokenFormat" must be "jwt" or "opaque".');
-  return { accessTokenFormat: format };
+  const settings: RealmSettings = { accessTokenFormat: format };
+  for (const name of ['accessTokenLifetime', 'clockTolerance'] as const) {
+    const n = input[name];
+    if (n === undefined) continue;
+    const [min, max] = SETTING_BOUNDS[name];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw invalidRequest(`"settings.${name}" must be a whole number of seconds from ${min} to ${max}.`);
+    settings[name] = n;
+  }
+  if (input.resources !== undefined) settings.resources = parseResources(input.resources);
+  return settings;
+}
+
+/** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
+function parseResources(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > MAX_RESOURCES) throw invalidRequest(`"settings.resources" must be an array of at most ${MAX_RESOURCES} absolute URIs.`);
+  return value.map((r) => {
+    const url = typeof r === 'string' && r.length <= MAX_RESOURCE_LENGTH && URL.canParse(r) ? new URL(r) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || r.includes('#')) {
+      throw invalidRequest(`Each of "settings.resources" must be an absolute http(s) URI without a fragment, at most ${MAX_RESOURCE_LENGTH} characters (RFC 8707 §2).`);
+    }
+    return r as string;
+  });
 }
 
 function weakSecret(): string {

@@ -5,6 +5,15 @@ import type { Clock } from '../store/types';
 export interface RealmSettings {
   /** `opaque`: access tokens are random strings the RS checks by introspection (RFC 7662). */
   accessTokenFormat: 'jwt' | 'opaque';
+  /** Seconds an access token lives (the demo's 600). Short, so the attack lab can show a token that has really expired. */
+  accessTokenLifetime?: number;
+  /**
+   * Seconds of clock skew the RS tolerates on `exp`/`nbf` (default 30, CLOCK_TOLERANCE_SECONDS): RFC 7519 §4.1.4 allows
+   * "some small leeway". 0 is honest in a lab realm, whose AS and RS read one clock.
+   */
+  clockTolerance?: number;
+  /** Other resource servers (RFC 8707 §2 resource indicators, absolute URIs) this AS also issues access tokens for. */
+  resources?: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<RealmSettings> = Object.freeze({ accessTokenFormat: 'jwt' });

@@ -194,6 +194,12 @@ function pointsFor(s: ServerState, lab: LabRealmRecord): Readonly<PolicyPoints> 
   return points;
 }
 
+/** A lab realm's `accessTokenLifetime` setting shortens its access tokens; everything else lives as long as the demo's. */
+function lifetimesOf(settings: RealmSettings | undefined): Realm['lifetimes'] {
+  const accessToken = settings?.accessTokenLifetime;
+  return accessToken === undefined ? DEMO_LIFETIMES : { ...DEMO_LIFETIMES, accessToken };
+}
+
 async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
   const { keys } = await keysFor(s, id, lab);
   const segment = encodeURIComponent(id);
@@ -209,7 +215,7 @@ async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRe
     weaknesses: lab?.weaknesses ?? [],
     settings: lab?.settings ?? DEFAULT_SETTINGS,
     algorithms: algorithmsOf(keys),
-    lifetimes: DEMO_LIFETIMES,
+    lifetimes: lifetimesOf(lab?.settings),
     deviceInterval: DEMO_DEVICE_INTERVAL,
     keys,
     store: scopedStore(s.store, id),

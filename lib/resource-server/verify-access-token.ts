@@ -74,7 +74,7 @@ export function invalidAccessToken(realm: Realm, reason: InvalidTokenReason, rep
 export interface VerifyOptions {
   /** Points to use instead of the realm's (the AS's own endpoints always know about revocation). */
   points?: Readonly<PolicyPoints>;
-  /** Clock skew allowed on exp/nbf: the RS's default; the AS judges its own tokens on its own clock (0). */
+  /** Clock skew allowed on exp/nbf: the realm's setting, else the RS's default; the AS judges its own tokens on its own clock (0). */
   toleranceSeconds?: number;
 }
 
@@ -95,7 +95,8 @@ export interface VerifyOptions {
 export async function verifyAccessToken(token: string, realm: Realm, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
   const points = options.points ?? realm.points;
   if (token.length > MAX_TOKEN_LENGTH) throw invalidAccessToken(realm, 'malformed', [], `The access token is longer than ${MAX_TOKEN_LENGTH} characters.`);
-  const tolerance = options.toleranceSeconds ?? CLOCK_TOLERANCE_SECONDS;
+  // A lab realm may set its own leeway (settings.clockTolerance, RFC 7519 §4.1.4 "some small leeway").
+  const tolerance = options.toleranceSeconds ?? realm.settings.clockTolerance ?? CLOCK_TOLERANCE_SECONDS;
   const cached = verdicts.get(realm, token, tolerance);
   const verified = cached ?? (token.includes('.') ? await verifyJwt(token, realm, points, tolerance) : await verifyOpaque(token, realm, tolerance));
   if (!cached && verified.kid !== 'opaque') verdicts.set(realm, token, verified, verified.exp);

@@ -10,5 +10,6 @@ export const authorizationCode: FlowDefinition = {
     { id: 'web', label: 'web — confidential web server (secret web-secret)', secret: 'web-secret', methods: ['client_secret_basic', 'client_secret_post'] },
   ],
   scopes: ['openid', 'profile', 'email', 'offline_access', 'photos:read', 'photos:write'],
+  dpopOption: true,
   Extras: AuthCodeExtras,
 };

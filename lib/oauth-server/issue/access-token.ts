@@ -16,6 +16,8 @@ export interface AccessTokenInput {
   authTime?: number;
   /** RFC 9449 §6: the DPoP key (JWK SHA-256 thumbprint) the token is bound to. */
   jkt?: string;
+  /** RFC 8707 §2: another API of this AS (settings.resources); default the realm's own RS. */
+  audience?: string;
 }
 
 export interface IssuedAccessToken {
@@ -38,14 +40,14 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
   if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
   if (!('secret' in key)) {
     // The realm's own ES256/RS256 key: node:crypto, same JWS as jose's SignJWT would make (lib/realms/node-signing.ts).
-    const payload = { ...claims, iss: realm.issuer, sub: input.sub, aud: realm.resource, iat: now, exp: now + expiresIn, jti };
+    const payload = { ...claims, iss: realm.issuer, sub: input.sub, aud: input.audience ?? realm.resource, iat: now, exp: now + expiresIn, jti };
     return signCompact({ alg: key.alg, kid: key.kid, typ: 'at+jwt' }, payload, key);
   }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(realm.issuer)
     .setSubject(input.sub)
-    .setAudience(realm.resource)
+    .setAudience(input.audience ?? realm.resource)
     .setIssuedAt(now)
     .setExpirationTime(now + expiresIn)
     .setJti(jti)
@@ -55,7 +57,7 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
 /** An opaque token: 256 random bits meaning nothing by themselves; the RS asks the AS's records (RFC 7662). */
 const issueOpaque: Issuer = async (realm, input, jti, now, expiresIn) => {
   const token = opaqueToken(32);
-  const record: OpaqueAccessTokenRecord = { jti, sub: input.sub, clientId: input.clientId, scope: input.scope, aud: realm.resource, iat: now, exp: now + expiresIn, authTime: input.authTime, jkt: input.jkt };
+  const record: OpaqueAccessTokenRecord = { jti, sub: input.sub, clientId: input.clientId, scope: input.scope, aud: input.audience ?? realm.resource, iat: now, exp: now + expiresIn, authTime: input.authTime, jkt: input.jkt };
   await realm.store.set(storeKeys.opaqueAccessToken(token), record, expiresIn + CLOCK_TOLERANCE_SECONDS);
   return token;
 };

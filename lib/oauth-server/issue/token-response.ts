@@ -18,6 +18,8 @@ export interface GrantOutcome {
   rotate?: RefreshTokenRecord;
   /** RFC 9449 §5: the key of the request's valid DPoP proof, when it sent one. */
   jkt?: string;
+  /** RFC 8707 §2: the `aud` the client asked for with `resource`, when not the realm's own RS. */
+  audience?: string;
 }
 
 /**
@@ -31,8 +33,8 @@ export interface GrantOutcome {
  * a new refresh token family of a public client is bound to it too (a rotated one keeps its binding).
  */
 export async function issueTokenResponse(realm: Realm, outcome: GrantOutcome): Promise<Response> {
-  const { client, sub, scope, grantId, authTime, jkt } = outcome;
-  const access = await issueAccessToken(realm, { sub, clientId: client.clientId, scope, grantId, authTime, jkt });
+  const { client, sub, scope, grantId, authTime, jkt, audience } = outcome;
+  const access = await issueAccessToken(realm, { sub, clientId: client.clientId, scope, grantId, authTime, jkt, audience });
   const body: Record<string, unknown> = {
     access_token: access.token,
     token_type: jkt ? 'DPoP' : 'Bearer',

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
+import { FlowPlayerPage, RS_CHECKLIST, SIGN_IN_PROLOGUE } from './pages/flow-player';
+
+test('authorization code with DPoP: token_type DPoP, the proof decoded in the inspector, the RS answers 200', async ({ page }) => {
+  test.slow();
+  const player = new FlowPlayerPage(page);
+  await player.open('authorization-code');
+  const options = page.getByRole('form', { name: 'Flow options' });
+  await options.getByLabel('Bind the token with DPoP (RFC 9449)').check();
+  await options.getByRole('button', { name: 'Apply and restart' }).click();
+  await player.stepThrough(SIGN_IN_PROLOGUE);
+  await player.goToAuthorizationServer();
+  await new AsSignInPage(page).signInWithFillButton('alice');
+  await new AsConsentPage(page).decide('Allow');
+  await expect(player.heading('The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+  // The option was saved with the run across the trip to the AS.
+  await expect(page.getByLabel('Bind the token with DPoP (RFC 9449)')).toBeChecked();
+  await player.next.click();
+  await player.next.click();
+  await expect(player.request().first()).toContainText(/dpop: ey/i);
+  await expect(player.response().first()).toContainText('HTTP/1.1 200');
+  await expect(player.response().first()).toContainText(/"token_type": ?"DPoP"/);
+  const proof = page.getByRole('region', { name: /^DPoP proof \(step \d+, request\.headers\.dpop\)$/ }).first();
+  await expect(proof).toContainText('dpop+jwt');
+  await expect(proof).toContainText('htm');
+  await expect(proof).toContainText('POST');
+  await player.next.click();
+  await player.next.click();
+  await expect(player.heading('Call the API with the access token')).toBeVisible();
+  await expect(player.request().first()).toContainText(/authorization: DPoP ey/i);
+  await expect(player.response().first()).toContainText('HTTP/1.1 200');
+  await expect(player.checklist(RS_CHECKLIST)).toContainText('passed: DPoP proof matches the token’s key');
+  await expect(page.getByRole('region', { name: /^DPoP proof \(step \d+, request\.headers\.dpop\)$/ }).last()).toContainText('ath');
+  await expectNoAxeViolations(page);
+  await player.next.click();
+  await expect(player.heading('Ask the UserInfo endpoint about the user')).toBeVisible();
+  await expect(player.response().first()).toContainText('HTTP/1.1 200');
+});
