@@ -19,6 +19,7 @@ export const ATTACK_LOADERS: Record<PlayableSlug, () => Promise<AttackDefinition
   'redirect-uri': async () => (await import('./definitions/redirect-uri')).redirectUri,
   implicit: async () => (await import('./definitions/implicit')).implicit,
   'password-grant': async () => (await import('./definitions/password-grant')).passwordGrant,
+  'missing-claim-checks': async () => (await import('./definitions/missing-claim-checks')).missingClaimChecks,
 };
 
 /** The definition of a playable attack; undefined for any other slug. */

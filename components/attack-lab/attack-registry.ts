@@ -79,7 +79,7 @@ const ENTRIES = [
     group: 'tokens',
     teaches: 'An expired token accepted, and a token minted for another API replayed where the RS does not check the audience.',
     specs: [rfc(8725, '3.8'), rfc(8725, '3.9'), rfc(9068, '4')],
-    load: async () => (await import('./definitions/missing-claim-checks')).missingClaimChecks,
+    playable: true,
   },
   {
     slug: 'unverified-signature',
