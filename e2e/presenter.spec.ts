@@ -32,7 +32,7 @@ test('every step of the authorization code flow is listed from the start, and fo
   expect(listed.filter((t) => t.includes('(not reached yet)'))).toHaveLength(10);
   expect(listed.at(-1)).toMatch(/^11\. Done/);
   // Steps ahead are not controls yet.
-  await expect(nav.stepList.getByRole('button')).toHaveCount(1);
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(1);
 
   for (const title of [...SIGN_IN_PROLOGUE.slice(1), 'The browser goes to the authorization server']) await arrowTo(page, player, title);
   // The hand-off: its button has focus (it fell to the body before: 21 Tab presses away).
@@ -49,7 +49,7 @@ test('every step of the authorization code flow is listed from the start, and fo
   await expect(nav.counter).toHaveText('Step 5 of 11');
   await page.keyboard.press('Enter');
   await expect(player.heading('The client checks state and iss')).toBeVisible();
-  await expect(nav.stepList.getByRole('button')).toHaveCount(6);
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(6);
   await expectNoAxeViolations(page);
 });
 
@@ -81,7 +81,7 @@ test('presenter mode driven by the keyboard alone: → and space step, ← revie
   await page.keyboard.press('Escape');
   await expect(nav.presenter).toHaveAttribute('aria-pressed', 'false');
   await expect(page).not.toHaveURL(/present=1/);
-  await expect(nav.stepList.getByRole('button')).toHaveCount(4);
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(4);
 });
 
 test('auto-play at the fast speed says its delay, plays a flow to its end, and the speed is a choice', async ({ page }) => {
