@@ -118,7 +118,8 @@ describe('FlowPlayer', () => {
     expect(text.value).toContain('Client->>AuthServer: POST /as/demo/token');
     expect(text.value).toContain('Client->>ResourceServer: GET /rs/demo/photos');
     expect(screen.getByRole('button', { name: 'Download HAR' })).toBeTruthy();
-  });
+    // Four real round trips through the in-process servers: slow on a loaded machine, so a longer limit than the default.
+  }, 60_000);
 
   it('says so when the grant is unknown', async () => {
     render(<FlowPlayer slug="no-such-grant" />);
