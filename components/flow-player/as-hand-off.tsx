@@ -10,7 +10,8 @@ export function AsHandOff({ live, onGo, children }: { live: boolean; onGo: () =>
     <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
       {children}
       {live && (
-        <button type="button" onClick={onGo} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
+        // The step's primary action: focus lands here when the step appears (use-step-focus.ts).
+        <button type="button" onClick={onGo} data-primary-action="" className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
           Go to the authorization server
         </button>
       )}

@@ -96,6 +96,31 @@ describe('FlowPlayer', () => {
     expect(report).toContain('skipped: skippedaud names this resource server');
   });
 
+  it('lists all four steps from the start with the true total, and ends with the run’s export (Mermaid text, one arrow per exchange)', async () => {
+    render(<FlowPlayer slug="client-credentials" />);
+    expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('Step 1 of 4')).toBeTruthy();
+    const list = screen.getByRole('navigation', { name: 'Steps of this run' });
+    expect(list.querySelectorAll('li')).toHaveLength(4);
+    expect(list.querySelectorAll('li[data-ahead]')).toHaveLength(3);
+    await enabled();
+    for (const title of ['Ask for a token as the client itself', 'Call the API']) {
+      fireEvent.click(next());
+      expect(await screen.findByRole('heading', { name: title }, { timeout: 10_000 })).toBeTruthy();
+      await enabled();
+    }
+    expect(screen.getByText('Step 3 of 4')).toBeTruthy();
+    fireEvent.click(next());
+    const text = (await screen.findByLabelText('Mermaid sequence diagram', undefined, { timeout: 10_000 })) as HTMLTextAreaElement;
+    expect(screen.getByText('Step 4 of 4')).toBeTruthy();
+    expect(text.value).toMatch(/^sequenceDiagram\n  title Flowlab: Client credentials\n/);
+    expect(text.value.match(/->>/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(text.value).toContain('Client->>AuthServer: POST /as/demo/token');
+    expect(text.value).toContain('Client->>ResourceServer: GET /rs/demo/photos');
+    expect(screen.getByRole('button', { name: 'Download HAR' })).toBeTruthy();
+    // Four real round trips through the in-process servers: slow on a loaded machine, so a longer limit than the default.
+  }, 60_000);
+
   it('says so when the grant is unknown', async () => {
     render(<FlowPlayer slug="no-such-grant" />);
     expect(await screen.findByText(/This flow could not be loaded/)).toBeTruthy();

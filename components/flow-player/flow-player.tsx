@@ -69,6 +69,7 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
       <FlowRun
         key={session.key}
         runKey={slug}
+        title={flow.title}
         machine={def.machine}
         input={flowInput(def, session.options, window.location.origin, realm)}
         options={session.options}

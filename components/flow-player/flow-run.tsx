@@ -1,10 +1,14 @@
 'use client';
 import { useActorRef, useSelector } from '@xstate/react';
-import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, AnyStateMachine, Snapshot } from 'xstate';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
 import { BUSY, type FlowContextBase, type StepMeta } from '@/machines/step-meta';
+import { ExportToggle, LazyRunExportPanel } from '@/components/run-export/export-disclosure';
 import { Controls } from './controls';
+import { liveStateKey, plannedSteps } from './planned-steps';
+import { useAutoPlay } from './use-auto-play';
+import { useStepFocus } from './use-step-focus';
 import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
@@ -12,6 +16,7 @@ import { Timeline } from './timeline';
 import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
+
 
 /** What a page may show after the step (an attack's Outcome): the run's context, and whether the run has ended on screen. */
 export interface RunFooterProps {
@@ -28,6 +33,8 @@ export interface FlowRunProps {
    * attack page. Names its saved snapshot and the page the AS's redirect returns to.
    */
   runKey: string;
+  /** The flow's or attack's title, for the exports (the page's title when absent). */
+  title?: string;
   machine: AnyStateMachine;
   /** The machine's input (a FlowInput, or an attack's input). */
   input: unknown;
@@ -46,7 +53,7 @@ export interface FlowRunProps {
 }
 
 /** One run of a flow or an attack: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ runKey: slug, machine, input, options, actors, Extras, header, footer: Footer, snapshot: restored, callback, onReset }: FlowRunProps) {
+export function FlowRun({ runKey: slug, title, machine, input, options, actors, Extras, header, footer: Footer, snapshot: restored, callback, onReset }: FlowRunProps) {
   const actorRef = useActorRef(machine, {
     input,
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
@@ -55,7 +62,6 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
   const context = snap.context as FlowContextBase;
   const trail = context.trail;
   const [view, setView] = useStepUrl();
-  const [autoPlay, setAutoPlay] = useState(false);
   const [presenting, setPresenting] = usePresenterUrl();
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
@@ -65,17 +71,24 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
   // The machine's meta is the single source: the live step's from the snapshot, an earlier one's from its state.
   const steps: Readonly<Record<string, StepMeta>> = stepsOf(machine);
   const meta = (live && currentStepMeta(snap)) || steps[step];
+  // Every step from the start: the trail, then the steps ahead from the live state (planned-steps.ts).
+  const liveKey = liveStateKey(snap);
+  const plan = useMemo(() => plannedSteps(machine, trail, liveKey), [machine, trail, liveKey]);
+  const total = plan.approximate ? `about ${plan.steps.length}` : plan.steps.length;
+  const root = useRef<HTMLDivElement>(null);
+  const focusNewStep = useStepFocus(root, trail.length, live && !running);
 
   // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
   const fed = useRef(false);
   useEffect(() => {
     if (callback && !fed.current) {
       fed.current = true;
+      focusNewStep();
       actorRef.send({ type: 'callback.received', url: callback });
       dropCallback();
       savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     }
-  }, [callback, actorRef, slug, options]);
+  }, [callback, actorRef, slug, options, focusNewStep]);
 
   // Persist every settled snapshot, so a reload or the trip to the AS resumes where it was.
   // Leaving the page aborts requests in flight: that "network error" is not the run's result, so stop saving then.
@@ -107,8 +120,9 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
     if (!canAdvance) return;
     performance.mark('flowlab:next');
     setView(null);
+    focusNewStep();
     actorRef.send({ type: 'user.next' });
-  }, [live, canAdvance, viewing, trail.length, setView, actorRef]);
+  }, [live, canAdvance, viewing, trail.length, setView, actorRef, focusNewStep]);
   const back = useCallback(() => {
     if (viewing > 1) setView(viewing - 1);
   }, [viewing, setView]);
@@ -121,12 +135,13 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
 
   // A trainer's link (?step=N) beyond where the run is: advance until there, as long as no learner action is needed.
   useEffect(() => {
-    const target = view ?? 0;
-    const want = autoPlay || target > trail.length;
-    if (!want || running || !canAdvance || meta?.pause) return;
-    const t = setTimeout(() => actorRef.send({ type: 'user.next' }), autoPlay ? 1200 : 0);
+    if ((view ?? 0) <= trail.length || running || !canAdvance || meta?.pause) return;
+    const t = setTimeout(() => actorRef.send({ type: 'user.next' }), 0);
     return () => clearTimeout(t);
-  }, [autoPlay, view, trail.length, running, canAdvance, meta, actorRef]);
+  }, [view, trail.length, running, canAdvance, meta, actorRef]);
+
+  // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
+  const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay({ live, running, canAdvance, meta }, next);
 
   const navigateToAs = () => {
     const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
@@ -137,6 +152,13 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
     window.location.assign(url);
   };
 
+  const ended = live && !running && meta?.pause === 'end';
+  const [exportOpen, setExportOpen] = useState(false);
+  const exportRun = useMemo(
+    () => ({ runKey: slug, title, exchanges: context.exchanges, trail, steps, actors }),
+    [slug, title, context.exchanges, trail, steps, actors],
+  );
+
   const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => steps[s]?.edges ?? []), [trail, viewing, steps]);
   const knows = useMemo(() => {
     const k: Record<string, string[]> = {};
@@ -145,32 +167,37 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
   }, [trail, viewing, steps]);
 
   return (
-    <div className="space-y-4" data-presenter={presenting || undefined}>
+    <div ref={root} className="space-y-4" data-presenter={presenting || undefined}>
       {!presenting && header}
       <Controls
         canBack={viewing > 1}
         canNext={!live || (canAdvance && !running)}
         autoPlay={autoPlay}
+        onAutoPlay={setAutoPlay}
         onBack={back}
         onNext={next}
         onReset={() => {
           setView(null);
           onReset();
         }}
-        onAutoPlay={() => setAutoPlay((a) => !a)}
         presenting={presenting}
         onPresent={() => setPresenting(!presenting)}
         status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
+        autoPlayStatus={autoPlayStatus}
       />
       <div className={presenting ? 'text-lg' : 'grid gap-4 lg:grid-cols-[14rem_1fr]'}>
-        {!presenting && <Timeline trail={trail} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)} />}
+        {!presenting && (
+          <Timeline plan={plan.steps} reached={trail.length} approximate={plan.approximate} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)}>
+            {context.exchanges.length > 0 && !ended && <ExportToggle open={exportOpen} controls="run-export" onToggle={() => setExportOpen((o) => !o)} />}
+          </Timeline>
+        )}
         {meta ? (
           <StepView
             actors={actors}
             Extras={Extras}
             step={step}
             index={viewing}
-            total={trail.length}
+            total={total}
             meta={meta}
             context={context}
             live={live}
@@ -186,6 +213,14 @@ export function FlowRun({ runKey: slug, machine, input, options, actors, Extras,
           <p>Loading…</p>
         )}
       </div>
+      {/* The export sits at the end of a run, and opens from the step list before that. */}
+      {(ended || exportOpen) && !presenting && (
+        <div id="run-export">
+          <Suspense fallback={<p className="text-sm text-slate-700">Loading the export…</p>}>
+            <LazyRunExportPanel run={exportRun} />
+          </Suspense>
+        </div>
+      )}
     </div>
   );
 }

@@ -75,3 +75,28 @@ export function peekCallback(): string | undefined {
 export function dropCallback(): void {
   sessionStorage.removeItem(CALLBACK_KEY);
 }
+
+const AUTO_PLAY_KEY = 'flowlab:auto-play';
+
+export type AutoPlaySpeed = 'slow' | 'normal' | 'fast';
+
+/** Auto-play outlives the trip to the AS (the page reloads on the way back): on, and at which speed, per tab. */
+export interface AutoPlaySetting {
+  on: boolean;
+  speed: AutoPlaySpeed;
+}
+
+const SPEEDS: readonly AutoPlaySpeed[] = ['slow', 'normal', 'fast'];
+
+export function loadAutoPlay(): AutoPlaySetting {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(AUTO_PLAY_KEY) ?? 'null') as Partial<AutoPlaySetting> | null;
+    return { on: v?.on === true, speed: SPEEDS.find((s) => s === v?.speed) ?? 'normal' };
+  } catch {
+    return { on: false, speed: 'normal' };
+  }
+}
+
+export function saveAutoPlay(setting: AutoPlaySetting): void {
+  sessionStorage.setItem(AUTO_PLAY_KEY, JSON.stringify(setting));
+}

@@ -2,7 +2,7 @@ import { InlineCode } from '@/components/ui/inline-code';
 import type { StepMeta } from '@/machines/step-meta';
 
 /** Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code. */
-export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number }) {
+export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number | string }) {
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">

@@ -36,7 +36,8 @@ export interface StepViewProps {
   Extras?: ComponentType<FlowExtrasProps>;
   step: string;
   index: number;
-  total: number;
+  /** The run's step count, or "about N" while a fork ahead may shorten it. */
+  total: number | string;
   meta: StepMeta;
   context: FlowContextBase;
   live: boolean;

@@ -56,3 +56,36 @@ export const SIGN_IN_PROLOGUE = ['Discover the authorization server', 'Make a PK
 
 export const RS_CHECKLIST = 'What the resource server checked (RFC 9068 §4)';
 export const ID_TOKEN_CHECKLIST = 'ID token validation (OIDC Core §3.1.3.7)';
+
+/** The player's step list, its step counter, auto-play and the keyboard (e2e/presenter.spec.ts). */
+export class PlayerNavigation {
+  readonly stepList: Locator;
+  readonly counter: Locator;
+  readonly status: Locator;
+  readonly autoPlay: Locator;
+  readonly speed: Locator;
+  readonly presenter: Locator;
+
+  constructor(private readonly page: Page) {
+    this.stepList = page.getByRole('navigation', { name: 'Steps of this run' });
+    this.counter = page.getByText(/^Step \d+ of (about )?\d+$/);
+    this.status = page.getByRole('toolbar', { name: 'Flow controls' }).getByRole('status');
+    this.autoPlay = page.getByRole('button', { name: 'Auto-play' });
+    this.speed = page.getByLabel('Auto-play speed');
+    this.presenter = page.getByRole('button', { name: 'Presenter mode' });
+  }
+
+  /** The step list's items, as their text ("3. Build the authorization URL (not reached yet)"). */
+  async listed(): Promise<string[]> {
+    return this.stepList.getByRole('listitem').allInnerTexts();
+  }
+
+  /** How many Tab presses it takes until `target` has focus (0 when it already has), giving up after `max`. */
+  async tabsUntilFocused(target: Locator, max = 10): Promise<number> {
+    for (let n = 0; n <= max; n++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return n;
+      await this.page.keyboard.press('Tab');
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+}

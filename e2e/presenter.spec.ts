@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { AttackPage } from './pages/attack-lab';
+import { expectNoAxeViolations } from './pages/axe';
+import { FlowPlayerPage, PlayerNavigation, SIGN_IN_PROLOGUE } from './pages/flow-player';
+
+/**
+ * The trainer's player (issue #12): every step listed from the start with the true total, focus on the
+ * step's primary action after the AS hand-off and on the way back, auto-play with a speed and holds,
+ * presenter mode by keyboard alone, and the run's export (Mermaid text, HAR file).
+ */
+
+const CLIENT_CREDENTIALS = ['Discover the authorization server', 'Ask for a token as the client itself', 'Call the API', 'Why there is no user and no refresh token'];
+
+/** Presses → once the step has its answer (Next enabled), and waits for the next step's heading. */
+async function arrowTo(page: Page, player: FlowPlayerPage, title: string) {
+  await expect(player.next).toBeEnabled({ timeout: 60_000 });
+  await page.keyboard.press('ArrowRight');
+  await expect(player.heading(title)).toBeVisible({ timeout: 60_000 });
+}
+
+test('every step of the authorization code flow is listed from the start, and focus follows the trip to the AS', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await player.open('authorization-code');
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(nav.counter).toHaveText('Step 1 of 11');
+  const listed = await nav.listed();
+  expect(listed).toHaveLength(11);
+  expect(listed.filter((t) => t.includes('(not reached yet)'))).toHaveLength(10);
+  expect(listed.at(-1)).toMatch(/^11\. Done/);
+  // Steps ahead are not controls yet.
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(1);
+
+  for (const title of [...SIGN_IN_PROLOGUE.slice(1), 'The browser goes to the authorization server']) await arrowTo(page, player, title);
+  // The hand-off: its button has focus (it fell to the body before: 21 Tab presses away).
+  const go = page.getByRole('button', { name: 'Go to the authorization server' });
+  expect(await nav.tabsUntilFocused(go, 2)).toBeLessThanOrEqual(2);
+  await expect(nav.counter).toHaveText('Step 4 of 11');
+  await page.keyboard.press('Enter');
+
+  await new AsSignInPage(page).signInWithFillButton('alice');
+  await new AsConsentPage(page).decide('Allow');
+  await expect(player.heading('The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+  // Back from the AS, the run resumes with focus on the step's action (Next), not on the body.
+  expect(await nav.tabsUntilFocused(player.next, 2)).toBeLessThanOrEqual(2);
+  await expect(nav.counter).toHaveText('Step 5 of 11');
+  await page.keyboard.press('Enter');
+  await expect(player.heading('The client checks state and iss')).toBeVisible();
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(6);
+  await expectNoAxeViolations(page);
+});
+
+test('presenter mode driven by the keyboard alone: → and space step, ← reviews, Escape leaves', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await page.goto('/flows/client-credentials?present=1');
+  await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
+  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+  await expect(nav.stepList).toBeHidden();
+  await expect(nav.counter).toHaveText('Step 1 of 4');
+
+  await arrowTo(page, player, CLIENT_CREDENTIALS[1]);
+  await expect(nav.counter).toHaveText('Step 2 of 4');
+  await expect(player.next).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible();
+  await expect(page).toHaveURL(/step=2/);
+  await page.keyboard.press('ArrowRight');
+  await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
+  await expect(player.next).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible();
+  await expect(nav.counter).toHaveText('Step 4 of 4');
+  await expect(page).toHaveURL(/present=1/);
+
+  await page.keyboard.press('Escape');
+  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).not.toHaveURL(/present=1/);
+  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(4);
+});
+
+test('auto-play at the fast speed says its delay, plays a flow to its end, and the speed is a choice', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await player.open('client-credentials');
+  await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
+  await expect(nav.speed.locator('option')).toHaveText(['Slow (8 s per step)', 'Normal (4 s per step)', 'Fast (2 s per step)']);
+  await nav.speed.selectOption('fast');
+  await nav.autoPlay.click();
+  await expect(nav.autoPlay).toHaveAttribute('aria-pressed', 'true');
+  await expect(nav.status).toContainText('Auto-play: next step in 2 s.');
+  await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible({ timeout: 60_000 });
+  await expect(nav.status).toContainText('Auto-play: the run has ended.');
+});
+
+test('auto-play holds at the sign-in hand-off, and goes on by itself after the trip to the AS', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await player.open('authorization-code');
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  await nav.speed.selectOption('fast');
+  await nav.autoPlay.click();
+  await expect(player.heading('The browser goes to the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(nav.status).toContainText('Auto-play paused: this step needs you.');
+  await player.goToAuthorizationServer();
+  await new AsSignInPage(page).signInWithFillButton('alice');
+  await new AsConsentPage(page).decide('Allow');
+  await expect(player.heading('The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+  await expect(nav.autoPlay).toHaveAttribute('aria-pressed', 'true');
+  await expect(player.heading('Done')).toBeVisible({ timeout: 60_000 });
+  await expect(nav.counter).toHaveText('Step 11 of 11');
+});
+
+test('the export: from the step list mid-run, and at the end a Mermaid text and a HAR with one entry per exchange', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const player = new FlowPlayerPage(page);
+  await player.open('client-credentials');
+  await player.stepThrough(CLIENT_CREDENTIALS.slice(0, 1));
+  const toggle = page.getByRole('button', { name: 'Export this run…' });
+  await toggle.click();
+  await expect(page.getByLabel('Mermaid sequence diagram')).toContainText('GET /as/demo/.well-known/openid-configuration');
+  await page.getByRole('button', { name: 'Hide the export' }).click();
+
+  await player.stepThrough(CLIENT_CREDENTIALS.slice(1, 3));
+  await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible();
+  const region = page.getByRole('region', { name: 'Export this run' });
+  const text = await region.getByLabel('Mermaid sequence diagram').inputValue();
+  expect(text).toMatch(/^sequenceDiagram\n {2}title Flowlab: Client credentials\n/);
+  expect(text).toContain('participant AuthServer as Authorization Server');
+  const arrows = text.split('\n').filter((l) => /^ {2}\w+->>\w+: /.test(l));
+  expect(arrows.length).toBeGreaterThanOrEqual(3);
+
+  await region.getByRole('button', { name: 'Copy Mermaid text' }).click();
+  await expect(region.getByRole('status')).toHaveText('Mermaid text copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+  const [mmd] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Download Mermaid (.mmd)' }).click()]);
+  expect(mmd.suggestedFilename()).toBe('flowlab-client-credentials.mmd');
+  expect(await readFile((await mmd.path())!, 'utf8')).toBe(text);
+
+  const [file] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Download HAR' }).click()]);
+  expect(file.suggestedFilename()).toBe('flowlab-client-credentials.har');
+  const har = JSON.parse(await readFile((await file.path())!, 'utf8')) as { log: { version: string; entries: Array<{ request: { method: string; url: string }; response: { status: number } }> } };
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries).toHaveLength(arrows.length);
+  expect(har.log.entries.map((e) => `${e.request.method} ${new URL(e.request.url).pathname}`)).toEqual(
+    expect.arrayContaining(['GET /as/demo/.well-known/openid-configuration', 'POST /as/demo/token', 'GET /rs/demo/photos']),
+  );
+  expect(har.log.entries.every((e) => e.response.status === 200)).toBe(true);
+  await expectNoAxeViolations(page);
+});
+
+test('an attack lists its steps from the start and exports its run with Mallory in it', async ({ page }) => {
+  const lab = new AttackPage(page);
+  const nav = new PlayerNavigation(page);
+  await lab.openAttack('alg-none', '?server=vulnerable');
+  await expect(page.getByRole('heading', { name: 'Mallory gets a real token of her own' })).toBeVisible({ timeout: 60_000 });
+  await expect(nav.counter).toHaveText('Step 1 of 4');
+  expect(await nav.listed()).toHaveLength(4);
+  expect(await lab.playToOutcome()).toMatch(/^Attack succeeded/);
+  await expect(nav.counter).toHaveText('Step 4 of 4');
+  const text = await page.getByRole('region', { name: 'Export this run' }).getByLabel('Mermaid sequence diagram').inputValue();
+  expect(text).toContain('Mallory->>ResourceServer: GET /rs/');
+});
