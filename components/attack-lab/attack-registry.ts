@@ -157,6 +157,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'browser',
     teaches: 'A stolen refresh token used after rotation: with reuse detection the whole family dies; without it Mallory keeps minting tokens.',
     specs: [rfc(9700, '4.14.2')],
+    load: async () => (await import('./definitions/refresh-replay')).refreshReplay,
   },
   {
     slug: 'implicit',

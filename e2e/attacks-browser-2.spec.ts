@@ -1,0 +1,54 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AttackPage } from './pages/attack-lab';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
+import { SIGN_IN_PROLOGUE } from './pages/flow-player';
+
+/** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
+function recordOffOrigin(page: Page, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const off: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
+  });
+  return off;
+}
+
+/** Alice signs in on the real AS pages and allows; the browser comes back to the attack through /flows/callback. */
+async function aliceSignsIn(page: Page, slug: string) {
+  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+  await new AsSignInPage(page).signIn();
+  await new AsConsentPage(page).decide('Allow');
+  await expect(page).toHaveURL(new RegExp(`/attacks/${slug}`), { timeout: 60_000 });
+}
+
+test.describe('attack lab: browser-flow attacks, part 2', () => {
+  // Each mode crosses the AS's real pages: more than the default minute on a shared machine.
+  test.describe.configure({ timeout: 240_000 });
+
+  test('refresh-replay: without rotation Mallory’s copy keeps minting Alice’s tokens; with reuse detection it is refused and Alice is signed out', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('refresh-replay');
+    await lab.stepThrough(SIGN_IN_PROLOGUE);
+    await expect(lab.heading('Alice signs in to the photo gallery')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await aliceSignsIn(page, 'refresh-replay');
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('Alice’s photos');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(SIGN_IN_PROLOGUE);
+    await aliceSignsIn(page, 'refresh-replay');
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('invalid_grant');
+    expect(hardened).toContain('Alice is signed out');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+});
