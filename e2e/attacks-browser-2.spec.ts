@@ -51,4 +51,48 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });
+
+  test('code-interception: without PKCE Mallory redeems the code her app intercepted; the hardened AS wants the verifier she lacks', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('code-interception');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('no-pkce', { timeout: 60_000 });
+    await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
+    await expect(lab.heading('Alice signs in and consents')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await aliceSignsIn(page, 'code-interception');
+    await expect(lab.heading('Mallory’s app receives the authorization response')).toBeVisible({ timeout: 60_000 });
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('Alice’s photos');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
+    await aliceSignsIn(page, 'code-interception');
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('code_verifier');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+
+  test('code-interception, downgrade: the stripped challenge goes unnoticed at the loose AS; the hardened AS refuses the stripped request', async ({ page }) => {
+    const lab = new AttackPage(page);
+    await lab.openAttack('code-interception', '?server=vulnerable&variant=downgrade');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('downgrade', { timeout: 60_000 });
+    const toAs = ['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request', 'Mallory strips the code_challenge from the request'];
+    await lab.stepThrough(toAs);
+    await aliceSignsIn(page, 'code-interception');
+    expect(await lab.playToOutcome()).toMatch(/^Attack succeeded/);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(toAs);
+    // The hardened AS refuses before any sign-in: an error redirect to the client's callback (RFC 6749 §4.1.2.1).
+    await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+    await expect(page).toHaveURL(/\/attacks\/code-interception/, { timeout: 60_000 });
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('PKCE is required');
+  });
 });

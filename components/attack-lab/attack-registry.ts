@@ -129,6 +129,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'browser',
     teaches: 'A malicious app receives the code; without PKCE it redeems it. Stripping the challenge is the downgrade PKCE must detect.',
     specs: [rfc(9700, '4.5'), rfc(9700, '4.8'), rfc(7636, '1')],
+    load: async () => (await import('./definitions/code-interception')).codeInterception,
   },
   {
     slug: 'mix-up',
