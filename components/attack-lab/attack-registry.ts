@@ -122,6 +122,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'browser',
     teaches: 'Mallory plants her own authorization code in Alice’s callback; without state, Alice ends up in Mallory’s account.',
     specs: [rfc(9700, '4.7'), rfc(6749, '10.12')],
+    load: async () => (await import('./definitions/missing-state')).missingState,
   },
   {
     slug: 'code-interception',
