@@ -95,4 +95,39 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(hardened).toMatch(/^Attack blocked/);
     expect(hardened).toContain('PKCE is required');
   });
+
+  test('missing-state: a client that skips the state check signs Alice in as Mallory; the hardened client refuses the planted response', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    const toMallorysSignIn = ['Mallory reads the authorization server’s metadata', 'Mallory starts a sign-in at the photo gallery, with her own account'];
+    const plantAndVisit = async () => {
+      await lab.stepThrough(toMallorysSignIn);
+      await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+      await new AsSignInPage(page).signIn('mallory', 'mischief');
+      await new AsConsentPage(page).decide('Allow');
+      await expect(lab.heading('Mallory stops before her code is redeemed')).toBeVisible({ timeout: 60_000 });
+      await lab.stepThrough(['Mallory stops before her code is redeemed', 'Mallory puts her callback URL on her page']);
+      await page.getByRole('button', { name: 'Open Mallory’s page as Alice' }).click();
+      await expect(page.getByRole('heading', { name: 'Mallory’s site' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'Claim your prize' }).click();
+      await expect(lab.heading('Alice’s client receives an authorization response it never asked for')).toBeVisible({ timeout: 60_000 });
+    };
+    await lab.openAttack('missing-state');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('no-pkce', { timeout: 60_000 });
+    await expectNoAxeViolations(page);
+    await plantAndVisit();
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('sub is "mallory"');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await plantAndVisit();
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('The state in the response is not the one this client sent');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
 });
