@@ -25,8 +25,8 @@ async function aliceSignsIn(page: Page, slug: string) {
 }
 
 test.describe('attack lab: browser-flow attacks, part 2', () => {
-  // Each mode crosses the AS's real pages: more than the default minute on a shared machine.
-  test.describe.configure({ timeout: 240_000 });
+  // Each mode crosses the AS's real pages twice over (refresh-replay: 14 steps a side): minutes on a loaded machine.
+  test.describe.configure({ timeout: 360_000 });
 
   test('refresh-replay: without rotation Mallory’s copy keeps minting Alice’s tokens; with reuse detection it is refused and Alice is signed out', async ({ page, baseURL }) => {
     const off = recordOffOrigin(page, baseURL!);
