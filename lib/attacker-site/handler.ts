@@ -7,6 +7,7 @@ import { escapeHtml } from '../oauth-server/pages/html';
 import { ATTACKER_JWKS_KEY } from '../realms/attacker-jwks';
 import type { Realm } from '../realms/types';
 import { appendRecord, readLog } from './log';
+import { plantRoute } from './pages/plant';
 
 /**
  * The attacker site of a lab realm: same-origin, under `/attacker/{realm}/…` (DESIGN.md). It records
@@ -43,6 +44,7 @@ export async function attackerSiteHandler(request: Request, realm: Realm, path: 
     return jsonResponse({ records: await readLog(realm.store) });
   }
   if (path === 'jwks') return jwksRoute(request, realm, method);
+  if (path === 'plant') return plantRoute(request, realm, method);
   if (path === 'fragment' && method === 'POST') {
     const body = await readBody(request);
     const parsed = safeJson(body.text);

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AttackPage } from './pages/attack-lab';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
+import { expectNoAxeViolations } from './pages/axe';
+import { SIGN_IN_PROLOGUE } from './pages/flow-player';
+
+/** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
+function recordOffOrigin(page: Page, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const off: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
+  });
+  return off;
+}
+
+/** Alice signs in on the real AS pages and allows; the browser comes back to the attack through /flows/callback. */
+async function aliceSignsIn(page: Page, slug: string) {
+  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+  await new AsSignInPage(page).signIn();
+  await new AsConsentPage(page).decide('Allow');
+  await expect(page).toHaveURL(new RegExp(`/attacks/${slug}`), { timeout: 60_000 });
+}
+
+test.describe('attack lab: browser-flow attacks, part 2', () => {
+  // Each mode crosses the AS's real pages twice over (refresh-replay: 14 steps a side): minutes on a loaded machine.
+  test.describe.configure({ timeout: 360_000 });
+
+  test('refresh-replay: without rotation Mallory’s copy keeps minting Alice’s tokens; with reuse detection it is refused and Alice is signed out', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('refresh-replay');
+    await lab.stepThrough(SIGN_IN_PROLOGUE);
+    await expect(lab.heading('Alice signs in to the photo gallery')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await aliceSignsIn(page, 'refresh-replay');
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('Alice’s photos');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(SIGN_IN_PROLOGUE);
+    await aliceSignsIn(page, 'refresh-replay');
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('invalid_grant');
+    expect(hardened).toContain('Alice is signed out');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+
+  test('code-interception: without PKCE Mallory redeems the code her app intercepted; the hardened AS wants the verifier she lacks', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('code-interception');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('no-pkce', { timeout: 60_000 });
+    await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
+    await expect(lab.heading('Alice signs in and consents')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await aliceSignsIn(page, 'code-interception');
+    await expect(lab.heading('Mallory’s app receives the authorization response')).toBeVisible({ timeout: 60_000 });
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('Alice’s photos');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
+    await aliceSignsIn(page, 'code-interception');
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('code_verifier');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+
+  test('code-interception, downgrade: the stripped challenge goes unnoticed at the loose AS; the hardened AS refuses the stripped request', async ({ page }) => {
+    const lab = new AttackPage(page);
+    await lab.openAttack('code-interception', '?server=vulnerable&variant=downgrade');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('downgrade', { timeout: 60_000 });
+    const toAs = ['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request', 'Mallory strips the code_challenge from the request'];
+    await lab.stepThrough(toAs);
+    await aliceSignsIn(page, 'code-interception');
+    expect(await lab.playToOutcome()).toMatch(/^Attack succeeded/);
+
+    await lab.server('Hardened');
+    await lab.stepThrough(toAs);
+    // The hardened AS refuses before any sign-in: an error redirect to the client's callback (RFC 6749 §4.1.2.1).
+    await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+    await expect(page).toHaveURL(/\/attacks\/code-interception/, { timeout: 60_000 });
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('PKCE is required');
+  });
+
+  test('missing-state: a client that skips the state check signs Alice in as Mallory; the hardened client refuses the planted response', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    const toMallorysSignIn = ['Mallory reads the authorization server’s metadata', 'Mallory starts a sign-in at the photo gallery, with her own account'];
+    const plantAndVisit = async () => {
+      await lab.stepThrough(toMallorysSignIn);
+      await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+      await new AsSignInPage(page).signIn('mallory', 'mischief');
+      await new AsConsentPage(page).decide('Allow');
+      await expect(lab.heading('Mallory stops before her code is redeemed')).toBeVisible({ timeout: 60_000 });
+      await lab.stepThrough(['Mallory stops before her code is redeemed', 'Mallory puts her callback URL on her page']);
+      await page.getByRole('button', { name: 'Open Mallory’s page as Alice' }).click();
+      await expect(page.getByRole('heading', { name: 'Mallory’s site' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'Claim your prize' }).click();
+      await expect(lab.heading('Alice’s client receives an authorization response it never asked for')).toBeVisible({ timeout: 60_000 });
+    };
+    await lab.openAttack('missing-state');
+    await expect(page.getByLabel('Variant of the attack')).toHaveValue('no-pkce', { timeout: 60_000 });
+    await expectNoAxeViolations(page);
+    await plantAndVisit();
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('sub is "mallory"');
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await plantAndVisit();
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('The state in the response is not the one this client sent');
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+});
