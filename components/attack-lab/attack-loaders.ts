@@ -20,6 +20,9 @@ export const ATTACK_LOADERS: Record<PlayableSlug, () => Promise<AttackDefinition
   implicit: async () => (await import('./definitions/implicit')).implicit,
   'password-grant': async () => (await import('./definitions/password-grant')).passwordGrant,
   'missing-claim-checks': async () => (await import('./definitions/missing-claim-checks')).missingClaimChecks,
+  'missing-state': async () => (await import('./definitions/missing-state')).missingState,
+  'code-interception': async () => (await import('./definitions/code-interception')).codeInterception,
+  'refresh-replay': async () => (await import('./definitions/refresh-replay')).refreshReplay,
 };
 
 /** The definition of a playable attack; undefined for any other slug. */

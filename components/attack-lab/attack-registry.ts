@@ -126,7 +126,7 @@ const ENTRIES = [
     group: 'browser',
     teaches: 'Mallory plants her own authorization code in Alice’s callback; without state, Alice ends up in Mallory’s account.',
     specs: [rfc(9700, '4.7'), rfc(6749, '10.12')],
-    load: async () => (await import('./definitions/missing-state')).missingState,
+    playable: true,
   },
   {
     slug: 'code-interception',
@@ -134,7 +134,7 @@ const ENTRIES = [
     group: 'browser',
     teaches: 'A malicious app receives the code; without PKCE it redeems it. Stripping the challenge is the downgrade PKCE must detect.',
     specs: [rfc(9700, '4.5'), rfc(9700, '4.8'), rfc(7636, '1')],
-    load: async () => (await import('./definitions/code-interception')).codeInterception,
+    playable: true,
   },
   {
     slug: 'mix-up',
@@ -163,7 +163,7 @@ const ENTRIES = [
     group: 'browser',
     teaches: 'A stolen refresh token used after rotation: with reuse detection the whole family dies; without it Mallory keeps minting tokens.',
     specs: [rfc(9700, '4.14.2')],
-    load: async () => (await import('./definitions/refresh-replay')).refreshReplay,
+    playable: true,
   },
   {
     slug: 'implicit',
