@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, toWebRequest, type PeerStamp, type WebHandler } from '../http-adapters/node-http';
+import { knownResponseText } from '../resource-server/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /**
@@ -47,7 +48,8 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   if (cookies.length) headers['set-cookie'] = cookies;
   const type = response.headers.get('content-type') ?? '';
   const text = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded)|text\/)/i.test(type) || !response.body;
-  const body = !response.body ? undefined : text ? await response.text() : Buffer.from(await response.arrayBuffer());
+  const known = knownResponseText(response);
+  const body = known ?? (!response.body ? undefined : text ? await response.text() : Buffer.from(await response.arrayBuffer()));
   res.writeHead(response.status, headers);
   res.end(body);
 }
