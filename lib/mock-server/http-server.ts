@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, toWebRequest, type PeerStamp, type WebHandler } from '../http-adapters/node-http';
+import { knownResponseText } from '../resource-server/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /**
@@ -8,10 +10,17 @@ import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../ht
  * writes a text body as a string. Node then sends the header block and the body in one write
  * instead of a writev of two buffers — a quarter of the RS's time in the profile was that syscall.
  * Every body these servers send is JSON, HTML or text; anything else is written as bytes.
+ * Under `--workers`, every answer names the worker that gave it (`Flowlab-Mock-Worker: 2`), so a
+ * test can tell that its requests reached more than one.
  */
+/** The response header that names the `--workers` worker which answered. */
+export const WORKER_HEADER = 'Flowlab-Mock-Worker';
+
 export function createMockHttpServer(handler: WebHandler, options: { origin?: string }): Server {
   const peer: PeerStamp = { name: installPeerHeaderName(), trustedHops: parseTrustedHops(process.env[TRUSTED_HOPS_ENV]) };
+  const worker = cluster.isWorker ? String(cluster.worker!.id) : undefined;
   return createServer((req, res) => {
+    if (worker) res.setHeader(WORKER_HEADER, worker);
     serve(handler, req, res, options.origin, peer).catch((err) => {
       console.error('[flowlab-mock] unexpected error', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -39,7 +48,8 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   if (cookies.length) headers['set-cookie'] = cookies;
   const type = response.headers.get('content-type') ?? '';
   const text = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded)|text\/)/i.test(type) || !response.body;
-  const body = !response.body ? undefined : text ? await response.text() : Buffer.from(await response.arrayBuffer());
+  const known = knownResponseText(response);
+  const body = known ?? (!response.body ? undefined : text ? await response.text() : Buffer.from(await response.arrayBuffer()));
   res.writeHead(response.status, headers);
   res.end(body);
 }

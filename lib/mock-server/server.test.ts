@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MockConfigError, startMockServer, type RunningMockServer } from './server';
-import { parseCliArgs } from './cli';
+import { main, parseCliArgs } from './cli';
 
 const http = { [oauth.allowInsecureRequests]: true } as const;
 let mock: RunningMockServer;
@@ -78,8 +78,29 @@ describe('flowlab-mock flags', () => {
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port must be an integer from 0 to 65535/);
     expect(() => parseCliArgs(['--port', '-1'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--host', 'a b'])).toThrow(/--host must be/);
-    expect(() => parseCliArgs(['--redis', 'redis://x'])).toThrow(/--redis is not yet supported/);
-    expect(() => parseCliArgs(['--workers', '2'])).toThrow(/--workers is not yet supported/);
     expect(() => parseCliArgs(['extra'])).toThrow(/positional/i);
+  });
+
+  it('takes --redis as a redis:// or rediss:// URL and --workers only with it', () => {
+    expect(parseCliArgs(['--redis', 'redis://127.0.0.1:6379'])).toMatchObject({ redis: 'redis://127.0.0.1:6379', workers: undefined });
+    expect(parseCliArgs(['--redis', 'rediss://u:p@cache.test:6380/2', '--workers', '4'])).toMatchObject({ workers: 4 });
+    for (const bad of ['http://127.0.0.1:6379', 'redis:/x', '127.0.0.1:6379', '', `redis://${'a'.repeat(3000)}`]) {
+      expect(() => parseCliArgs(['--redis', bad]), bad).toThrow(/--redis must be a redis:\/\/ or rediss:\/\/ URL/);
+    }
+    // The password of a refused URL is not echoed back.
+    expect(() => parseCliArgs(['--redis', 'redis://u:hunter2@'])).toThrow(/^(?!.*hunter2)/s);
+    expect(() => parseCliArgs(['--workers', '2'])).toThrow(/--workers needs --redis URL/);
+    for (const bad of ['0', '65', '1.5', '-1', 'two', '']) {
+      expect(() => parseCliArgs([`--workers=${bad}`, '--redis', 'redis://127.0.0.1']), bad).toThrow(/--workers must be an integer from 1 to 64/);
+    }
+  });
+
+  it('exits 2 with the reason and the usage for a bad flag, and 1 when Redis does not answer', async () => {
+    const lines: string[] = [];
+    expect(await main(['--workers', '2'], () => undefined, (line) => lines.push(line))).toBe(2);
+    expect(lines.join('\n')).toMatch(/^flowlab-mock: --workers needs --redis URL[^]*Usage: flowlab-mock/);
+    lines.length = 0;
+    expect(await main(['--port', '0', '--redis', 'redis://127.0.0.1:1'], () => undefined, (line) => lines.push(line))).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^flowlab-mock: cannot reach Redis at redis:\/\/127\.0\.0\.1:1: /)]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Realm } from '../realms/types';
 import { readAccessToken, type PresentedToken } from './bearer-token';
 import { CHECK_REPORT_HEADER, formatCheckReport, type CheckEntry } from './check-report';
+import { textResponse } from './response-text';
 import { missingTokenResponse } from './rs-errors';
 import { checkSenderConstraint, inScheme, schemeError } from './sender-constraint';
 import { verifyAccessToken, type VerifiedAccessToken } from './verify-access-token';
@@ -46,5 +47,5 @@ export function demandScope(realm: Realm, presented: PresentedToken, token: Veri
 export function jsonResponse(body: unknown, status = 200, report?: readonly CheckEntry[]): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store' };
   if (report) headers[CHECK_REPORT_HEADER] = formatCheckReport(report);
-  return new Response(JSON.stringify(body), { status, headers });
+  return textResponse(JSON.stringify(body), { status, headers });
 }

@@ -123,9 +123,12 @@ function reporter(realm: Realm) {
   };
 }
 
+/** One decoder for every call: `decode` without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodePart(part: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part)));
+    const value: unknown = JSON.parse(UTF8.decode(base64url.decode(part)));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -83,7 +83,10 @@ export class MemoryStore implements Store {
 
   async get<T>(key: string): Promise<T | undefined> {
     const entry = this.live(key);
-    return entry ? (structuredClone(entry.value) as T) : undefined;
+    if (!entry) return undefined;
+    // A string, number, boolean or null is its own copy: cloning it costs time on every RS call (the token records).
+    const value = entry.value;
+    return (typeof value === 'object' && value !== null ? structuredClone(value) : value) as T;
   }
 
   async consume<T>(key: string): Promise<T | undefined> {

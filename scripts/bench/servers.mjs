@@ -12,7 +12,7 @@
 // background load on a shared machine hit them alike; the median of the rounds is reported. Every server is started here, by binary, and stopped
 // by PID before the script exits.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build (and dist/mock); BENCH_SKIP_APP=1 leaves the Next.js app out;
-// BENCH_TARGETS=mock,op runs only the targets named. The fourth target, flowlab-mock, runs from its compiled bundle
+// BENCH_TARGETS=mock,op runs only the targets named (mock2: flowlab-mock --workers 2 on a redis-server it starts). The fourth target, flowlab-mock, runs from its compiled bundle
 // (bin/flowlab-mock → dist/mock, built here by scripts/build-mock.mjs) in one process.
 import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,12 +24,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
-const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294 };
+const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294, mock2: 3295, redis: 3296 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
-/** BENCH_TARGETS=mock,op runs only those targets (ids: app, node, mock, op). */
+/** BENCH_TARGETS=mock,op runs only those targets (ids: app, node, mock, mock2, op). */
 const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').map((t) => t.trim()) : undefined;
 stopAllOnExit();
 
@@ -128,6 +128,18 @@ const TARGETS = [
     rsUrl: `http://${HOST}:${PORTS.mock}/rs/demo/photos`,
   },
   {
+    // Both cores: two workers, the load generator and Redis share them (the machine has 2).
+    id: 'mock2',
+    name: 'flowlab-mock --workers 2 + Redis',
+    start: () => {
+      // redis-server (no persistence, noeviction as production should run), stopped with the rest on exit.
+      startProcess('redis-server', 'redis-server', ['--port', String(PORTS.redis), '--bind', HOST, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
+      return startProcess('flowlab-mock --workers 2', process.execPath, [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock2), '--workers', '2', '--redis', `redis://${HOST}:${PORTS.redis}`], { cwd: root });
+    },
+    tokenUrl: `http://${HOST}:${PORTS.mock2}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.mock2}/rs/demo/photos`,
+  },
+  {
     id: 'op',
     name: 'oidc-provider 9 + jose RS',
     start: () => startProcess('oidc-provider', process.execPath, [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)], { cwd: root }),
@@ -143,7 +155,7 @@ try {
   const withApp = process.env.BENCH_SKIP_APP !== '1' && (await buildApp());
   const withMock = await buildMock();
   console.log('\nstarting servers');
-  for (const target of TARGETS.filter((t) => (t.id !== 'app' || withApp) && (t.id !== 'mock' || withMock) && (!ONLY || ONLY.includes(t.id)))) {
+  for (const target of TARGETS.filter((t) => (t.id !== 'app' || withApp) && (!t.id.startsWith('mock') || withMock) && (!ONLY || ONLY.includes(t.id)))) {
     const proc = target.start();
     try {
       await waitForUrl(target.rsUrl, 60_000, proc);
@@ -171,7 +183,10 @@ const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
 const ratio = (id, scenario) => (byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a');
 console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
 for (const scenario of Object.keys(scenarios)) {
-  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}`);
+  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}   --workers 2 ${ratio('mock2', scenario).padStart(5)}`);
+  const one = byId.mock?.[scenario];
+  const two = byId.mock2?.[scenario];
+  if (one && two) console.log(`  ${''.padEnd(44)} --workers 2 + Redis / one process: ${(two.rps / one.rps).toFixed(2)}×`);
 }
 console.log('  (the one-token RS run is answered from Flowlab’s verified-token cache; the rotating run verifies every signature)');
 const expected = TARGETS.filter((t) => (t.id !== 'app' || process.env.BENCH_SKIP_APP !== '1') && (!ONLY || ONLY.includes(t.id))).length;
