@@ -148,8 +148,9 @@ export const ATTACKS: readonly AttackEntry[] = [
     slug: 'clickjacking',
     title: 'Clickjacking the consent page',
     group: 'browser',
-    teaches: 'A frameable consent page under a decoy button; frame-ancestors stops it.',
-    specs: [rfc(9700, '4.16')],
+    teaches: 'Mallory frames the consent page of her own authorization request under a decoy button; Alice’s click is an Allow. frame-ancestors stops it.',
+    specs: [rfc(9700, '4.16'), rfc(6749, '10.13')],
+    load: async () => (await import('./definitions/clickjacking')).clickjacking,
   },
   {
     slug: 'refresh-replay',

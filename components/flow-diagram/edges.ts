@@ -35,6 +35,8 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'user->client:password': { source: 'user', target: 'client', label: 'types the password into the app' },
   'client->attacker:harvest': { source: 'client', target: 'attacker', label: 'POST /harvest (the password)' },
   'browser->attacker:fragment': { source: 'browser', target: 'attacker', label: 'script posts location.hash' },
+  'attacker->as:frame-check': { source: 'attacker', target: 'as', label: 'GET /authorize (may it be framed?)' },
+  'browser->attacker:lure': { source: 'browser', target: 'attacker', label: 'opens her page (AS page framed)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
