@@ -143,6 +143,7 @@ export const ATTACKS: readonly AttackEntry[] = [
     group: 'browser',
     teaches: 'An XSS payload reads a token from localStorage; behind an HttpOnly cookie (a backend for frontend) there is nothing to read — but the XSS can still call the API.',
     specs: [rfc(6750, '5.3'), rfc(9700, '4.10')],
+    load: async () => (await import('./definitions/token-storage')).tokenStorage,
   },
   {
     slug: 'clickjacking',

