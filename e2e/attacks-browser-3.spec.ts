@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AttackPage } from './pages/attack-lab';
+import { AsConsentPage } from './pages/as-consent';
+import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
 
 /** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
@@ -76,6 +78,52 @@ test.describe('attack lab: clickjacking the consent page', () => {
     expect(outcome).toMatch(/^Attack blocked/);
     expect(outcome).toContain("frame-ancestors 'none' and X-Frame-Options: DENY");
     expect(outcome).toContain('refused to render the consent page');
+    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+});
+
+/** Plays the token-storage attack up to the AS, signs in as Alice and comes back. */
+async function signInAsAlice(page: Page, lab: AttackPage) {
+  await lab.stepThrough(['Alice opens the photo app', 'The app builds its authorization request']);
+  await expect(lab.heading('Alice signs in on the authorization server')).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
+  await new AsSignInPage(page).signIn();
+  await new AsConsentPage(page).decide('Allow');
+  await expect(page).toHaveURL(/\/attacks\/token-storage/, { timeout: 60_000 });
+}
+
+test.describe('attack lab: token storage and XSS', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('vulnerable: the payload reads the token from localStorage, posts it to Mallory, and she reads Alice’s photos', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('token-storage');
+    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expectNoAxeViolations(page);
+    await signInAsAlice(page, lab);
+    const outcome = await lab.playToOutcome();
+    expect(outcome).toMatch(/^Attack succeeded/);
+    expect(outcome).toContain('Alice’s photos');
+    await expect(console_(page).getByText('access_token', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
+  });
+
+  test('hardened: behind an HttpOnly cookie the payload finds nothing and the console stays empty, yet it still calls the API through the backend', async ({ page, baseURL }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    await lab.openAttack('token-storage', '?server=hardened');
+    await expect(page.getByRole('radio', { name: 'Hardened' })).toBeChecked({ timeout: 60_000 });
+    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await signInAsAlice(page, lab);
+    const outcome = await lab.playToOutcome();
+    expect(outcome).toMatch(/^Attack blocked/);
+    expect(outcome).toContain('the payload found no token');
+    expect(outcome).toContain('HTTP 200 with Alice’s photos');
+    expect(await page.evaluate(() => document.cookie)).not.toContain('bff_session');
     await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible();
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);

@@ -15,7 +15,7 @@ export const CLICKJACKING_STEPS = {
       'She builds an authorization request (code flow, PKCE with a verifier she keeps) and a page on her site that frames it under a decoy button. Whoever approves that request, she can redeem the code: she made the request.',
     specs: [rfc(6749, '4.1.1'), rfc(7636, '4.3'), rfc(9700, '4.16')],
     notice: [
-      'In the lab her request uses the demo client spa, whose callback is on this origin, so her page reads the code from the frame. In real life she registers her own client, and the AS sends the code to her redirect URI.',
+      'In the lab her request uses the demo client spa, whose callback is on this origin: her same-origin page sends the form Alice’s click submits and reads the code from the AS’s redirect. In real life she registers her own client, and the AS sends the code to her redirect URI.',
     ],
     edges: ['attacker->user:link'],
     knows: { attacker: ['her code_verifier', 'her state'] },
