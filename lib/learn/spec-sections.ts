@@ -81,6 +81,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.3.3': { title: 'Access Token Response' },
     '10.16': { title: 'Misuse of Access Token to Impersonate Resource Owner in Implicit Flow' },
     '10.6': { title: 'Authorization Code Redirection URI Manipulation' },
+    '10.13': { title: 'Clickjacking' },
   },
   'RFC 6750': {
     '2.1': { title: 'Authorization Request Header Field' },
@@ -95,6 +96,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   'RFC 6819': {
     '4.4.3': { title: 'Resource Owner Password Credentials' },
     '4.4.3.1': { title: 'Accidental Exposure of Passwords at Client Site' },
+    '4.4.1.9': { title: 'Threat: Clickjacking Attack against Authorization' },
   },
   'RFC 7009': {
     '2': { title: 'Token Revocation' },
