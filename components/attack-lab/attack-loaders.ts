@@ -23,6 +23,8 @@ export const ATTACK_LOADERS: Record<PlayableSlug, () => Promise<AttackDefinition
   'missing-state': async () => (await import('./definitions/missing-state')).missingState,
   'code-interception': async () => (await import('./definitions/code-interception')).codeInterception,
   'refresh-replay': async () => (await import('./definitions/refresh-replay')).refreshReplay,
+  'token-storage': async () => (await import('./definitions/token-storage')).tokenStorage,
+  clickjacking: async () => (await import('./definitions/clickjacking')).clickjacking,
 };
 
 /** The definition of a playable attack; undefined for any other slug. */

@@ -149,7 +149,7 @@ const ENTRIES = [
     group: 'browser',
     teaches: 'An XSS payload reads a token from localStorage; behind an HttpOnly cookie (a backend for frontend) there is nothing to read — but the XSS can still call the API.',
     specs: [rfc(6750, '5.3'), rfc(9700, '4.10')],
-    load: async () => (await import('./definitions/token-storage')).tokenStorage,
+    playable: true,
   },
   {
     slug: 'clickjacking',
@@ -157,7 +157,7 @@ const ENTRIES = [
     group: 'browser',
     teaches: 'Mallory frames the consent page of her own authorization request under a decoy button; Alice’s click is an Allow. frame-ancestors stops it.',
     specs: [rfc(9700, '4.16'), rfc(6749, '10.13')],
-    load: async () => (await import('./definitions/clickjacking')).clickjacking,
+    playable: true,
   },
   {
     slug: 'refresh-replay',
