@@ -26,6 +26,9 @@ export function splitInlineCode(text: string): InlinePart[] {
   return parts;
 }
 
+/** A glossary link in running text: a dotted underline, so a card of terms does not read as a wall of links. */
+const TERM_LINK = 'underline decoration-indigo-400 decoration-dotted underline-offset-2 hover:text-indigo-800 hover:decoration-solid';
+
 /**
  * Splits several texts shown together (a step card's explanation and notices) and links the glossary
  * terms they use: the first occurrence of each term in the whole card, never inside code.
@@ -46,7 +49,7 @@ export function InlineCode({ text, parts }: { text: string; parts?: readonly Lin
         {p.text}
       </code>
     ) : p.term ? (
-      <a key={i} href={glossaryHref(p.term.id)} title={`Glossary: ${p.term.term}. ${p.term.definition}`} className="underline decoration-indigo-400 decoration-dotted underline-offset-2 hover:text-indigo-800 hover:decoration-solid">
+      <a key={i} href={glossaryHref(p.term.id)} title={`Glossary: ${p.term.term}. ${p.term.definition}`} className={TERM_LINK}>
         {p.text}
       </a>
     ) : (

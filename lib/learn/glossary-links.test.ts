@@ -11,7 +11,11 @@ describe('glossary links in step texts', () => {
     ['a term at a sentence start, and its plural', 'Access tokens go to the API.', ['Access tokens→access-token']],
     ['the longer of two terms at the same place', 'A public client has no secret.', ['public client→client-types']],
     ['ROPC before "resource owner"', 'the resource owner password credentials grant MUST NOT be used', ['resource owner password credentials grant→ropc']],
-    ['a parameter name as one word', 'The AS checks client_id and redirect_uri first.', ['AS→authorization-server', 'client_id→client-id', 'redirect_uri→redirect-uri']],
+    [
+      'a parameter name as one word',
+      'The AS checks client_id and redirect_uri first.',
+      ['AS→authorization-server', 'client_id→client-id', 'redirect_uri→redirect-uri'],
+    ],
     ['the state parameter beside iss', 'plus the state and iss parameters.', ['state→csrf', 'iss parameters→iss-parameter']],
     ['state the client compares', 'The client compares state with the value it stored', ['client→client', 'state→csrf']],
     ['iss of a redirect, then the issuer claim', 'The state (or iss) in the response', ['state→csrf', 'iss→iss-parameter']],
@@ -73,7 +77,8 @@ describe('glossary links in step texts', () => {
     for (const t of GLOSSARY) expect(glossaryHref(t.id)).toBe(`/learn/glossary#${t.id}`);
   });
 
-  it('reads a long text without a sentence break (the context look-behind is bounded) and links each term once (the claim and the response parameter are two terms)', () => {
+  // The claim `iss` and the response parameter `iss` are two terms: each is linked once.
+  it('reads a long text without a sentence break (the context look-behind is bounded) and links each term once', () => {
     const text = `${'iss '.repeat(20_000)}${'state and iss '.repeat(2000)}`;
     expect(links(text)).toEqual(['iss→iss', 'state→csrf', 'iss→iss-parameter']);
   });

@@ -15,8 +15,20 @@ import { GLOSSARY, type Term } from './glossary';
  */
 const ALIASES: Readonly<Record<string, readonly (string | RegExp)[]>> = {
   // Specific readings first: they win ties against the general ones below.
-  'iss-parameter': ['iss parameter', 'iss response parameter', 'mix-up attack', /(?<=\b(?:state|redirect|response)\b[^.:;]{0,80})\biss\b/, /\biss(?= with the issuer| defends)/],
-  csrf: ['CSRF', 'login CSRF', /(?<=\b(?:random|compares|checked|checks|check|Tamper with) )state\b/, /\b[Ss]tate(?= and iss| \(or iss\)| parameter| check| came back| first| too)/],
+  'iss-parameter': [
+    'iss parameter',
+    'iss response parameter',
+    'mix-up attack',
+    // `iss` in a sentence about the state, the redirect or the response is the RFC 9207 parameter.
+    /(?<=\b(?:state|redirect|response)\b[^.:;]{0,80})\biss\b/,
+    /\biss(?= with the issuer| defends)/,
+  ],
+  csrf: [
+    'CSRF',
+    'login CSRF',
+    /(?<=\b(?:random|compares|checked|checks|check|Tamper with) )state\b/,
+    /\b[Ss]tate(?= and iss| \(or iss\)| parameter| check| came back| first| too)/,
+  ],
   ropc: ['ROPC', 'password grant', 'resource owner password credentials grant', 'resource owner password credentials'],
   'client-types': ['public client', 'confidential client'],
   'client-credentials': ['client credentials grant', 'client credentials'],
@@ -73,7 +85,10 @@ const ALIASES: Readonly<Record<string, readonly (string | RegExp)[]>> = {
   'www-authenticate': [/\bWWW-Authenticate\b/],
 };
 
-/** A character beside a match that makes it part of a larger token: a word, a path (`/flows/callback`), a placeholder (`{realm}`), a value (`prompt=consent`). */
+/**
+ * A character beside a match that makes it part of a larger token: a word, a path (`/flows/callback`),
+ * a placeholder (`{realm}`), a value (`prompt=consent`).
+ */
 const BEFORE = /[\p{L}\p{N}_\-/{.#=@$]/u;
 const AFTER = /[\p{L}\p{N}_\-/}=@]/u;
 
