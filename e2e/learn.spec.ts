@@ -186,4 +186,7 @@ test('a step card links its terms to the glossary: the link lands on the entry, 
   await expect(entry).toContainText('RFC 8414 §3.1');
   expect(await entry.evaluate((e) => e.matches(':target'))).toBe(true);
   await expect(entry).toBeInViewport();
+  // Back in the browser: the run is where the learner left it.
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'Discover the authorization server' })).toBeVisible();
 });
