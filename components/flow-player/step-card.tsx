@@ -1,12 +1,20 @@
 import { InlineCode, linkedTexts } from '@/components/ui/inline-code';
 import type { StepMeta } from '@/machines/step-meta';
 
+// A step's meta is static (the machine's own), so each card is linked once, not on every render of the player.
+const linked = new WeakMap<StepMeta, ReturnType<typeof linkedTexts>>();
+function linkedCard(meta: StepMeta) {
+  let parts = linked.get(meta);
+  if (!parts) linked.set(meta, (parts = linkedTexts([meta.explanation, ...meta.notice])));
+  return parts;
+}
+
 /**
  * Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code,
  * and the first use of each glossary term in the card links to its entry (/learn/glossary#id).
  */
 export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number }) {
-  const [explanation, ...notices] = linkedTexts([meta.explanation, ...meta.notice]);
+  const [explanation, ...notices] = linkedCard(meta);
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">
