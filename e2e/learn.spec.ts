@@ -169,3 +169,24 @@ test('glossary terms are linkable by anchor and /flows says where to start', asy
   await expect(page.getByRole('link', { name: 'API keys, OAuth, and API gateways' })).toHaveAttribute('href', '/learn#api-keys');
   await expectNoAxeViolations(page);
 });
+
+test('a step card links its terms to the glossary: the link lands on the entry, which is the target; axe clean', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  await player.open('client-credentials');
+  const card = page.getByRole('region', { name: 'Discover the authorization server' });
+  const term = card.getByRole('link', { name: 'discovery document', exact: true });
+  await expect(term).toHaveAttribute('href', '/learn/glossary#discovery');
+  // One link per term per card, and the link says where it goes before it is followed.
+  await expect(card.getByRole('link', { name: 'discovery document', exact: true })).toHaveCount(1);
+  await expect(term).toHaveAttribute('title', /^Glossary: Discovery document\./);
+  await expectNoAxeViolations(page);
+  await term.click();
+  await expect(page).toHaveURL(/\/learn\/glossary#discovery$/);
+  const entry = page.locator('#discovery');
+  await expect(entry).toContainText('RFC 8414 §3.1');
+  expect(await entry.evaluate((e) => e.matches(':target'))).toBe(true);
+  await expect(entry).toBeInViewport();
+  // Back in the browser: the run is where the learner left it.
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'Discover the authorization server' })).toBeVisible();
+});

@@ -1,8 +1,20 @@
-import { InlineCode } from '@/components/ui/inline-code';
+import { InlineCode, linkedTexts } from '@/components/ui/inline-code';
 import type { StepMeta } from '@/machines/step-meta';
 
-/** Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code. */
+// A step's meta is static (the machine's own), so each card is linked once, not on every render of the player.
+const linked = new WeakMap<StepMeta, ReturnType<typeof linkedTexts>>();
+function linkedCard(meta: StepMeta) {
+  let parts = linked.get(meta);
+  if (!parts) linked.set(meta, (parts = linkedTexts([meta.explanation, ...meta.notice])));
+  return parts;
+}
+
+/**
+ * Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code,
+ * and the first use of each glossary term in the card links to its entry (/learn/glossary#id).
+ */
 export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number | string }) {
+  const [explanation, ...notices] = linkedCard(meta);
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">
@@ -12,7 +24,7 @@ export function StepCard({ meta, index, total }: { meta: StepMeta; index: number
         {meta.title}
       </h2>
       <p className="mt-2 text-slate-800">
-        <InlineCode text={meta.explanation} />
+        <InlineCode text={meta.explanation} parts={explanation} />
       </p>
       {meta.specs.length > 0 && (
         <p className="mt-2 text-sm text-slate-700">
@@ -31,9 +43,9 @@ export function StepCard({ meta, index, total }: { meta: StepMeta; index: number
         <div className="mt-3 rounded bg-amber-50 p-3">
           <h3 className="text-sm font-semibold text-amber-900">What to notice</h3>
           <ul className="mt-1 list-disc pl-5 text-sm text-amber-950">
-            {meta.notice.map((n) => (
+            {meta.notice.map((n, i) => (
               <li key={n}>
-                <InlineCode text={n} />
+                <InlineCode text={n} parts={notices[i]} />
               </li>
             ))}
           </ul>

@@ -13,7 +13,7 @@ export function GlossaryPage() {
       </p>
       <dl className="mt-6 max-w-3xl divide-y divide-slate-200">
         {terms.map((t) => (
-          <div key={t.id} id={t.id} className="scroll-mt-4 py-3">
+          <div key={t.id} id={t.id} className="scroll-mt-4 py-3 target:bg-amber-50 target:outline-2 target:outline-amber-300">
             <dt className="font-semibold">
               <a href={`#${t.id}`} className="text-slate-950 hover:underline">
                 {t.term}

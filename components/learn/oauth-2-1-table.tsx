@@ -22,7 +22,7 @@ export function OAuth21Table() {
           </tr>
           <tr className="border-b border-slate-200">
             <td className="py-1 pr-2">No implicit grant</td>
-            <td className="py-1 pr-2">Tokens in the URL leak and cannot be bound to the client (<Cite doc="RFC 9700" s="2.1.2" />)</td>
+            <td className="py-1 pr-2">Tokens in the URL leak and cannot be bound to the client (<Cite doc="RFC 9700" s="2.1.2" />, <Cite doc="OAuth 2.1" s="10.1" />)</td>
             <td className="py-1"><Go href={flowStepHref('authorization-code', 'buildUrl')}>response_type=code</Go></td>
           </tr>
           <tr className="border-b border-slate-200">
@@ -37,7 +37,7 @@ export function OAuth21Table() {
           </tr>
           <tr className="border-b border-slate-200">
             <td className="py-1 pr-2">No access tokens in the query string; header or form body only</td>
-            <td className="py-1 pr-2">URLs end up in logs, history and Referer headers (<Cite doc="RFC 9700" s="4.3.2" />, <Cite doc="RFC 6750" s="2.3" />)</td>
+            <td className="py-1 pr-2">URLs end up in logs, history and Referer headers (<Cite doc="OAuth 2.1" s="5.1" />, <Cite doc="RFC 9700" s="4.3.2" />, <Cite doc="RFC 6750" s="2.3" />)</td>
             <td className="py-1">the button below</td>
           </tr>
           <tr>

@@ -41,7 +41,7 @@ export function PracticeSections() {
         </p>
         <ul>
           <li>
-            <b>Never implicit</b>: it returns the token in the URL fragment, where history, logs and scripts can see it, and nothing binds it to the client. RFC 9700 says it SHOULD NOT be used (<Cite doc="RFC 9700" s="2.1.2" />); OAuth 2.1 omits it.
+            <b>Never implicit</b>: it returns the token in the URL fragment, where history, logs and scripts can see it, and nothing binds it to the client. RFC 9700 says it SHOULD NOT be used (<Cite doc="RFC 9700" s="2.1.2" />); OAuth 2.1 omits it (<Cite doc="OAuth 2.1" s="10.1" />).
           </li>
           <li>
             <b>Never the password grant</b> (ROPC): the app sees the password, and multi-factor sign-in cannot work. It MUST NOT be used (<Cite doc="RFC 9700" s="2.4" />); OAuth 2.1 omits it.
@@ -53,7 +53,9 @@ export function PracticeSections() {
         id="oauth-2-1"
         live={
           <>
-            <p className="mb-2 text-sm">An access token in the query string, refused as OAuth 2.1 requires:</p>
+            <p className="mb-2 text-sm">
+              An access token in the query string. OAuth 2.1 forbids the method: clients MUST NOT send one there and resource servers MUST ignore it (<Cite doc="OAuth 2.1" s="5.1" />); the header and the form body stay (<Cite doc="OAuth 2.1" s="5.1.2" />). This resource server goes further and answers 400, so the mistake shows:
+            </p>
             <RequestDemo path="/rs/demo/photos?access_token=anything" label="Call GET /rs/demo/photos?access_token=…" name="Query-string token" />
           </>
         }

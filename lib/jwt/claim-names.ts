@@ -32,8 +32,8 @@ export function describeUncataloguedName(name: string, kind: 'claims' | 'header'
   const what = kind === 'claims' ? 'claim' : 'header parameter';
   if (c === 'iana') {
     return kind === 'claims'
-      ? { text: `A registered ${what}: listed in the IANA JSON Web Token Claims registry, defined by the spec named there.`, spec: 'RFC 7519 §4.1', href: 'https://www.iana.org/assignments/jwt/jwt.xhtml#claims' }
-      : { text: `A registered ${what}: listed in the IANA JOSE header parameters registry.`, spec: 'RFC 7515 §4.1', href: 'https://www.iana.org/assignments/jose/jose.xhtml#web-signature-encryption-header-parameters' };
+      ? { text: `An IANA-registered ${what}: listed in the IANA JSON Web Token Claims registry by the spec named there, one of the two ways RFC 7519 §4.2 gives a new name to avoid collisions (the other: a collision-resistant name). RFC 7519's own registered names (§4.1) are iss, sub, aud, exp, nbf, iat and jti.`, spec: 'RFC 7519 §4.2', href: 'https://www.iana.org/assignments/jwt/jwt.xhtml#claims' }
+      : { text: `An IANA-registered ${what}: listed in the IANA JSON Web Signature and Encryption Header Parameters registry by the spec named there (RFC 7515 §4.2).`, spec: 'RFC 7515 §4.2', href: 'https://www.iana.org/assignments/jose/jose.xhtml#web-signature-encryption-header-parameters' };
   }
   if (c === 'public') {
     return { text: `A public ${what} name: collision-resistant (a URI or domain name), so its meaning is set by whoever controls that name.`, spec: kind === 'claims' ? 'RFC 7519 §4.2' : 'RFC 7515 §4.2', href: kind === 'claims' ? `${R7519}#section-4.2` : `${R7515}#section-4.2` };

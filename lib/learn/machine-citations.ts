@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { stepsOf } from '@/machines/read-meta';
 import { citationProblem, parseLabel, SPEC_SECTIONS, textCitationProblems } from './spec-sections';
 
-const MENTION = /\b(RFC \d+|OIDC Core|OIDC Discovery) §(\d+(?:\.\d+)*)/g;
+const MENTION = /\b(RFC \d+|OIDC Core|OIDC Discovery|OAuth 2\.1) §(\d+(?:\.\d+)*)/g;
 
 /** Sections named in running text ("… (RFC 9700 §4.12)"): each must be in the table too. */
 export function mentionProblems(text: string): string[] {

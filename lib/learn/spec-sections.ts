@@ -41,6 +41,8 @@ export const SPEC_DOCS = {
   'RFC 8705': { title: 'OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', href: 'https://www.rfc-editor.org/rfc/rfc8705' },
   'OIDC Core': { title: 'OpenID Connect Core 1.0', href: OIDC_CORE },
   'OIDC Discovery': { title: 'OpenID Connect Discovery 1.0', href: OIDC_DISCOVERY },
+  // Still an Internet-Draft: the unversioned link shows the latest revision (section numbers as in -15 and -16).
+  'OAuth 2.1': { title: 'The OAuth 2.1 Authorization Framework (draft-ietf-oauth-v2-1)', href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1' },
 } as const;
 
 export type SpecDoc = keyof typeof SPEC_DOCS;
@@ -267,6 +269,11 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '12.1': { title: 'Refresh Request', anchor: 'RefreshingAccessToken' },
     '12.2': { title: 'Successful Refresh Response', anchor: 'RefreshTokenResponse' },
   },
+  'OAuth 2.1': {
+    '5.1': { title: 'Bearer Token Requests' },
+    '5.1.2': { title: 'Form-Encoded Content Parameter' },
+    '10.1': { title: 'Removal of the OAuth 2.0 Implicit grant' },
+  },
   'OIDC Discovery': {
     '4': { title: 'Obtaining OpenID Provider Configuration Information', anchor: 'ProviderConfig' },
   },
@@ -287,7 +294,7 @@ export function cite(doc: SpecDoc, section: string): SpecRef & { title: string }
 
 /** "RFC 6749 §4.1.1" → its doc and section, or undefined for anything else. */
 export function parseLabel(label: string): { doc: SpecDoc; section: string } | undefined {
-  const m = /^(RFC \d+|OIDC Core|OIDC Discovery) §(\d+(?:\.\d+)*)$/.exec(label);
+  const m = /^(RFC \d+|OIDC Core|OIDC Discovery|OAuth 2\.1) §(\d+(?:\.\d+)*)$/.exec(label);
   if (!m || !isDoc(m[1])) return undefined;
   return { doc: m[1], section: m[2] };
 }
@@ -298,7 +305,7 @@ export function parseLabel(label: string): { doc: SpecDoc; section: string } | u
  */
 export function citationProblem(ref: SpecRef): string | undefined {
   const parsed = parseLabel(ref.label);
-  if (!parsed) return `"${ref.label}" is not of the form "RFC n §x.y", "OIDC Core §x" or "OIDC Discovery §x"`;
+  if (!parsed) return `"${ref.label}" is not of the form "RFC n §x.y", "OIDC Core §x", "OIDC Discovery §x" or "OAuth 2.1 §x"`;
   const s = SPEC_SECTIONS[parsed.doc][parsed.section];
   if (!s) return `${ref.label} is not in the table of sections (lib/learn/spec-sections.ts)`;
   const want = hrefOf(parsed.doc, parsed.section, s);
@@ -314,7 +321,7 @@ export function textCitationProblems(text: string): string[] {
   const problems: string[] = [];
   let doc: string | undefined;
   for (const raw of text.split(',').map((p) => p.trim())) {
-    const m = /^(?:(RFC \d+|OIDC Core|OIDC Discovery) )?§(\d+(?:\.\d+)*)(?: \(\d+\))?$/.exec(raw);
+    const m = /^(?:(RFC \d+|OIDC Core|OIDC Discovery|OAuth 2\.1) )?§(\d+(?:\.\d+)*)(?: \(\d+\))?$/.exec(raw);
     if (!m) {
       problems.push(`"${raw}" in "${text}" is not a section citation`);
       continue;

@@ -10,7 +10,7 @@ async function call(path: string, init: RequestInit = {}) {
   return { status: res.status, www: res.headers.get('www-authenticate'), allow: res.headers.get('allow'), cache: res.headers.get('cache-control'), body: await res.json() };
 }
 
-describe('bearer token transport (RFC 6750 §2, OAuth 2.1 §5.2)', () => {
+describe('bearer token transport (RFC 6750 §2, OAuth 2.1 §5.1)', () => {
   it('answers a request without any token with a bare 401 challenge and no error code (RFC 6750 §3.1)', async () => {
     const { status, www, cache } = await call('/rs/demo/photos');
     expect(status).toBe(401);

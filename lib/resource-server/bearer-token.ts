@@ -30,7 +30,7 @@ export interface PresentedToken {
  *
  * Refused on purpose:
  * - `?access_token=` (RFC 6750 §2.3): RFC 9700 §4.3.2 says access tokens must not travel in the
- *   query — URLs leak into logs, history and Referer headers (OAuth 2.1 drops the method);
+ *   query — URLs leak into logs, history and Referer headers (OAuth 2.1 §5.1 drops the method and says resource servers MUST ignore it; this one refuses it, louder);
  * - a token sent both ways, more than one credential, or a malformed header: `invalid_request`
  *   (RFC 6750 §3.1; §2: "MUST NOT use more than one method").
  */
