@@ -2,10 +2,10 @@
 import { cleanup, render, within } from '@testing-library/react';
 import type { AnyStateMachine } from 'xstate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACKS } from '@/components/attack-lab/attack-registry';
+import { ATTACK_LOADERS } from '@/components/attack-lab/attack-loaders';
 import { GlossaryPage } from '@/components/learn/glossary-page';
 import { stepsOf } from '@/machines/read-meta';
-import { FLOWS } from './flow-registry';
+import { FLOW_LOADERS } from './flow-loaders';
 import { StepCard } from './step-card';
 
 afterEach(cleanup);
@@ -15,8 +15,8 @@ let machines: AnyStateMachine[] = [];
 let anchors = new Set<string>();
 
 beforeAll(async () => {
-  const flows = await Promise.all(FLOWS.map((f) => f.load()));
-  const attacks = await Promise.all(ATTACKS.filter((a) => a.load).map((a) => a.load!()));
+  const flows = await Promise.all(Object.values(FLOW_LOADERS).map((load) => load()));
+  const attacks = await Promise.all(Object.values(ATTACK_LOADERS).map((load) => load()));
   machines = [...flows, ...attacks].map((d) => d.machine);
   const { container } = render(<GlossaryPage />);
   anchors = new Set([...container.querySelectorAll('dl [id]')].map((e) => e.id));
