@@ -12,7 +12,7 @@ export function SiteHeader() {
       >
         Skip to main content
       </a>
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:gap-6">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 sm:gap-6">
         <Link href="/" className="text-lg font-bold text-indigo-700">
           Flowlab
         </Link>

@@ -64,7 +64,7 @@ export function ThemeToggle() {
         onChange={(e) => choose(parseTheme(e.target.value))}
         className="rounded border border-slate-300 bg-white px-1.5 py-1 text-sm text-slate-900"
       >
-        <option value="system">System theme</option>
+        <option value="system">System</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>
       </select>
