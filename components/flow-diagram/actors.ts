@@ -6,7 +6,12 @@ export interface ActorNodeData extends Record<string, unknown> {
   role: string;
   knows: string[];
   active: boolean;
+  /** The actor id: the node's colour is its party's. */
+  actor: string;
 }
+
+/** Node width in diagram units (actor-node.tsx draws it); columns leave room for a label between them. */
+export const NODE_WIDTH = 176;
 
 export interface ActorPlacement {
   id: string;
@@ -16,17 +21,20 @@ export interface ActorPlacement {
   y: number;
 }
 
+// Three columns 360 apart (184 free between nodes: an edge label fits there) and rows 200 apart. The whole
+// picture is 896 wide, so at 1400 px it is drawn at ~0.95 and its 13 px labels stay ≥ 12 px on screen.
 export const ACTORS: Record<string, ActorPlacement> = {
   user: { id: 'user', label: 'User', role: 'resource owner', x: 0, y: 0 },
   browser: { id: 'browser', label: 'Browser', role: 'user agent', x: 0, y: 200 },
-  client: { id: 'client', label: 'Client', role: 'this app (the machine)', x: 300, y: 200 },
+  client: { id: 'client', label: 'Client', role: 'this app (the machine)', x: 360, y: 200 },
   // The AS and RS roles name the realm played against: see realmRoles.
-  as: { id: 'as', label: 'Authorization Server', role: 'issuer', x: 620, y: 40 },
-  rs: { id: 'rs', label: 'Resource Server', role: 'API', x: 620, y: 340 },
-  tv: { id: 'tv', label: 'TV', role: 'device client', x: 300, y: 200 },
+  as: { id: 'as', label: 'Authorization Server', role: 'issuer', x: 720, y: 0 },
+  rs: { id: 'rs', label: 'Resource Server', role: 'API', x: 720, y: 400 },
+  tv: { id: 'tv', label: 'TV', role: 'device client', x: 360, y: 200 },
   phone: { id: 'phone', label: 'Phone', role: 'second device', x: 0, y: 200 },
   // The attack lab's adversary: her own requests (and her site's, /attacker/{realm}) are exchanges too.
-  attacker: { id: 'attacker', label: 'Mallory', role: 'attacker', x: 0, y: 340 },
+  // Bottom middle: her edges to the AS and RS, the client and the user's browser all run through free space.
+  attacker: { id: 'attacker', label: 'Mallory', role: 'attacker', x: 360, y: 400 },
 };
 
 /** Which actors each flow shows. */

@@ -34,7 +34,7 @@ export function DeviceTvScreen({ device, issuedAt, live }: { device: DeviceAutho
   return (
     <div className="space-y-3">
       <figure aria-labelledby="tv-screen-caption" className="mx-auto max-w-2xl">
-        <div className="rounded-2xl border-[12px] border-slate-800 bg-slate-950 p-6 text-slate-50 shadow-lg">
+        <div className="theme-fixed rounded-2xl border-[12px] border-slate-800 bg-slate-950 p-6 text-slate-50 shadow-lg">
           <p className="text-xs font-semibold uppercase tracking-widest text-slate-300">Photo Frame TV · Sign in</p>
           <div className="mt-3 grid items-center gap-6 sm:grid-cols-[1fr_auto]">
             <div className="space-y-2">

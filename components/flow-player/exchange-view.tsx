@@ -1,5 +1,6 @@
 import { toCurl } from '@/lib/http-trace/curl';
 import type { Exchange } from '@/lib/http-trace/types';
+import { PartyName } from '@/components/ui/party';
 import { CopyButton } from './copy-button';
 
 function pretty(body: string | undefined): string {
@@ -60,12 +61,14 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
     <article aria-label={`${request.method} ${url.pathname}`} className="rounded-lg border border-slate-300">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-100 px-3 py-2 text-sm">
         <span className="font-medium text-slate-900">
-          {exchange.channel === 'front' ? 'Front channel (browser redirect)' : 'Back channel (direct HTTP)'} · {exchange.from} → {exchange.to}
+          {exchange.channel === 'front' ? 'Front channel (browser redirect)' : 'Back channel (direct HTTP)'} · <PartyName actor={exchange.from} /> →{' '}
+          <PartyName actor={exchange.to} />
           {response && response.ms > 0 ? ` · ${response.ms} ms` : ''}
         </span>
         <CopyButton text={toCurl(exchange)} label="Copy as curl" />
       </header>
-      <div className="grid gap-0 md:grid-cols-2">
+      {/* The panes look like a terminal in both themes. */}
+      <div className="theme-fixed grid gap-0 md:grid-cols-2">
         <pre className="overflow-x-auto bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" aria-label="HTTP request" tabIndex={0}>
           <div className="font-semibold text-amber-300">
             {request.method} {url.pathname}

@@ -2,6 +2,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { type ComponentType, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyMachineSnapshot, AnyStateMachine, Snapshot } from 'xstate';
+import { knowsAt } from '@/components/flow-diagram/knows';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
 import { BUSY, type FlowContextBase, type StepMeta } from '@/machines/step-meta';
 import { ExportToggle, LazyRunExportPanel } from '@/components/run-export/export-disclosure';
@@ -160,11 +161,7 @@ export function FlowRun({ runKey: slug, title, machine, input, options, actors, 
   );
 
   const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => steps[s]?.edges ?? []), [trail, viewing, steps]);
-  const knows = useMemo(() => {
-    const k: Record<string, string[]> = {};
-    for (const s of trail.slice(0, viewing)) for (const [actor, items] of Object.entries(steps[s]?.knows ?? {})) k[actor] = [...new Set([...(k[actor] ?? []), ...(items ?? [])])];
-    return k;
-  }, [trail, viewing, steps]);
+  const knows = useMemo(() => knowsAt({ trail, viewing, steps, sentIn: new Set(context.exchanges.map((e) => e.step)) }), [trail, viewing, steps, context.exchanges]);
 
   return (
     <div ref={root} className="space-y-4" data-presenter={presenting || undefined}>

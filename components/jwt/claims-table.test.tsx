@@ -19,6 +19,19 @@ describe('ClaimsTable', () => {
     expect(within(row('custom')).getByRole('link', { name: 'RFC 7519 §4.3' })).toBeTruthy();
   });
 
+  it('writes the claims that name a party in that party’s colour: iss the AS, client_id the client, sub the user or the client', () => {
+    const cls = (name: string) => screen.getByRole('rowheader', { name }).className;
+    render(<ClaimsTable kind="claims" caption="Claims" nowSeconds={NOW} data={{ iss: 'https://as', sub: 'alice', client_id: 'spa', aud: 'https://rs' }} />);
+    expect([cls('iss'), cls('sub'), cls('client_id')]).toEqual([expect.stringContaining('text-party-as'), expect.stringContaining('text-party-user'), expect.stringContaining('text-party-client')]);
+    expect(cls('aud')).not.toMatch(/party/);
+    cleanup();
+    render(<ClaimsTable kind="claims" caption="Claims" nowSeconds={NOW} data={{ sub: 'worker', client_id: 'worker' }} />);
+    expect(cls('sub')).toContain('text-party-client');
+    cleanup();
+    render(<ClaimsTable kind="header" caption="Header" nowSeconds={NOW} data={{ iss: 'https://as' }} />);
+    expect(cls('iss')).not.toMatch(/party/);
+  });
+
   it('does not print times before the client clock is known (server render)', () => {
     render(<ClaimsTable kind="claims" caption="Claims" nowSeconds={0} data={{ exp: NOW }} />);
     expect(screen.queryByText(/ago|in /)).toBeNull();

@@ -1,9 +1,23 @@
+import { PARTY_TEXT, type Party } from '@/components/ui/party';
 import { CLAIMS, HEADER_PARAMS } from '@/lib/jwt/claims-catalog';
 import { describeUncataloguedName } from '@/lib/jwt/claim-names';
 import type { JsonObject } from '@/lib/jwt/decode';
 import { describeInstant, TIME_CLAIMS } from '@/lib/jwt/time';
 
 const MAX_ROWS = 200;
+
+/**
+ * Claims that name one party, in that party's colour (as in the diagram and the exchange headers): `iss` the
+ * authorization server (RFC 7519 §4.1.1), `azp` and `client_id` the client (OIDC Core §2, RFC 9068 §2.2), `sub` the
+ * user, or the client when it equals `client_id` (client credentials: RFC 9068 §2.2). Not `aud`: it is the
+ * resource server in an access token, the client in an ID token.
+ */
+function partyNamedBy(name: string, data: JsonObject): Party | undefined {
+  if (name === 'iss') return 'as';
+  if (name === 'azp' || name === 'client_id') return 'client';
+  if (name === 'sub') return data.client_id !== undefined && data.sub === data.client_id ? 'client' : 'user';
+  return undefined;
+}
 
 function short(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value);
@@ -31,9 +45,10 @@ export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObj
           const entry = catalog.get(name) ?? (() => { const d = describeUncataloguedName(name, kind); return { description: d.text, spec: d.spec, href: d.href }; })();
           const isTime = kind === 'claims' && (TIME_CLAIMS as readonly string[]).includes(name) && typeof value === 'number';
           const when = isTime && nowSeconds > 0 ? describeInstant(value as number, nowSeconds) : undefined;
+          const party = kind === 'claims' ? partyNamedBy(name, data) : undefined;
           return (
             <tr key={name} className="border-b border-slate-100 align-top">
-              <th scope="row" className="py-1.5 pr-3 font-mono font-medium text-slate-900">{name}</th>
+              <th scope="row" className={`py-1.5 pr-3 font-mono font-medium ${party ? PARTY_TEXT[party] : 'text-slate-900'}`}>{name}</th>
               <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">
                 {short(value)}
                 {when && (

@@ -4,10 +4,11 @@
  * channel), solid ones are direct HTTP (back channel), as in the flow player's exchange view.
  */
 const LANES = [
-  { x: 45, label: ['Browser', '(you)'], tone: 'fill-slate-100 stroke-slate-500' },
-  { x: 135, label: ['Client', '(the app)'], tone: 'fill-indigo-50 stroke-indigo-600' },
-  { x: 225, label: ['Authorization', 'server'], tone: 'fill-emerald-50 stroke-emerald-700' },
-  { x: 315, label: ['Resource', 'server'], tone: 'fill-amber-50 stroke-amber-700' },
+  // The parties' colours, as in the flow player's diagram (components/ui/party.tsx).
+  { x: 45, label: ['Browser', '(you)'], tone: 'fill-party-browser/10 stroke-party-browser' },
+  { x: 135, label: ['Client', '(the app)'], tone: 'fill-party-client/10 stroke-party-client' },
+  { x: 225, label: ['Authorization', 'server'], tone: 'fill-party-as/10 stroke-party-as' },
+  { x: 315, label: ['Resource', 'server'], tone: 'fill-party-rs/10 stroke-party-rs' },
 ] as const;
 
 type Lane = 0 | 1 | 2 | 3;

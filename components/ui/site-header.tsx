@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SiteNav } from './site-nav';
+import { ThemeToggle } from './theme-toggle';
 
 /** The client app's header. The AS pages deliberately use a different one (lib/oauth-server/pages). */
 export function SiteHeader() {
@@ -11,11 +12,14 @@ export function SiteHeader() {
       >
         Skip to main content
       </a>
-      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 sm:gap-6">
         <Link href="/" className="text-lg font-bold text-indigo-700">
           Flowlab
         </Link>
         <SiteNav />
+        <div className="sm:ml-auto">
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );
