@@ -146,6 +146,6 @@ describe('the installed flowlab-mock package', () => {
     expect(flag.stderr).toContain("Unknown option '--prot'");
     const workers = runInstalled(['--workers', '2']);
     expect(workers.status).toBe(2);
-    expect(workers.stderr).toContain('not yet supported');
+    expect(workers.stderr).toContain('--workers needs --redis URL');
   });
 });
