@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACKS } from '@/components/attack-lab/attack-registry';
+import { ATTACK_LOADERS } from '@/components/attack-lab/attack-loaders';
 import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 import { ACTORS, FLOW_ACTORS, NODE_WIDTH } from './actors';
 import { buildGraph, type PairEdgeData } from './build-graph';
@@ -49,7 +49,7 @@ describe('buildGraph', () => {
 
 // Every party list a page shows: the flows' and the built attacks'.
 async function casts(): Promise<[string, readonly string[]][]> {
-  const attacks = await Promise.all(ATTACKS.filter((a) => a.load).map(async (a) => [a.slug, (await a.load!()).actors] as [string, readonly string[]]));
+  const attacks = await Promise.all(Object.entries(ATTACK_LOADERS).map(async ([slug, load]) => [slug, (await load()).actors] as [string, readonly string[]]));
   return [...Object.entries(FLOW_ACTORS), ...attacks];
 }
 // A node is at most this tall before its "knows" wraps past four lines; a label box at most 176 × 60.
