@@ -10,11 +10,22 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next*/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'dist/**'],
+    ignores: [
+      'node_modules/**',
+      '.next*/**',
+      'out/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'dist/**',
+    ],
   },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Prettier (npm run format) lays code out at 140 columns but never splits a string: no line may reach 250.
+      'max-len': ['error', { code: 249, ignoreUrls: false }],
     },
   },
 ];

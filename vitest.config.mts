@@ -17,7 +17,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { ...shared, name: 'unit', include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'], exclude: ['**/node_modules/**', '**/*.redis.test.ts'] },
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['{lib,machines,components,app,scripts}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/*.redis.test.ts'],
+        },
       },
       // Tests against a real redis-server, started for the run (installed from Debian when missing): test/redis-global-setup.ts.
       {
@@ -28,11 +33,19 @@ export default defineConfig({
       // both targets must pass the same checks (lib/oauth-server/integration/harness.ts reads FLOWLAB_TEST_REALM).
       {
         extends: true,
-        test: { ...shared, name: 'integration@lab-realm', include: ['lib/oauth-server/integration/**/*.test.ts'], env: { FLOWLAB_TEST_REALM: 'lab' } },
+        test: {
+          ...shared,
+          name: 'integration@lab-realm',
+          include: ['lib/oauth-server/integration/**/*.test.ts'],
+          env: { FLOWLAB_TEST_REALM: 'lab' },
+        },
       },
       // The published package (lib/mock-server/installed-package.pack.ts): builds dist/mock, npm pack, installs the
       // tarball into a fresh project and drives the installed flowlab-mock with oauth4webapi (about a minute).
-      { extends: true, test: { ...shared, name: 'pack', include: ['lib/mock-server/**/*.pack.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
+      {
+        extends: true,
+        test: { ...shared, name: 'pack', include: ['lib/mock-server/**/*.pack.ts'], testTimeout: 60_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

@@ -23,7 +23,11 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
               Reference for the server log: <code className="font-mono">{error.digest}</code>
             </p>
           )}
-          <button type="button" onClick={reset} className="mt-6 rounded bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800">
+          <button
+            type="button"
+            onClick={reset}
+            className="mt-6 rounded bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800"
+          >
             Try again
           </button>
         </main>

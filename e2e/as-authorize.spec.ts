@@ -10,8 +10,15 @@ const challenge = createHash('sha256').update(verifier).digest('base64url');
 
 function authorizeUrl(baseURL: string, extra: Record<string, string> = {}) {
   const params = new URLSearchParams({
-    client_id: 'spa', redirect_uri: `${baseURL}/flows/callback`, response_type: 'code', scope: 'openid profile photos:read',
-    state: 'e2e-state', nonce: 'e2e-nonce', code_challenge: challenge, code_challenge_method: 'S256', ...extra,
+    client_id: 'spa',
+    redirect_uri: `${baseURL}/flows/callback`,
+    response_type: 'code',
+    scope: 'openid profile photos:read',
+    state: 'e2e-state',
+    nonce: 'e2e-nonce',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
   });
   return `/as/demo/authorize?${params}`;
 }

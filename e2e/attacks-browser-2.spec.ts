@@ -28,7 +28,10 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
   // Each mode crosses the AS's real pages twice over (refresh-replay: 14 steps a side): minutes on a loaded machine.
   test.describe.configure({ timeout: 360_000 });
 
-  test('refresh-replay: without rotation Mallory’s copy keeps minting Alice’s tokens; with reuse detection it is refused and Alice is signed out', async ({ page, baseURL }) => {
+  test('refresh-replay: without rotation Mallory’s copy keeps minting Alice’s tokens; with reuse detection it is refused and Alice is signed out', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('refresh-replay');
@@ -52,7 +55,10 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(off).toEqual([]);
   });
 
-  test('code-interception: without PKCE Mallory redeems the code her app intercepted; the hardened AS wants the verifier she lacks', async ({ page, baseURL }) => {
+  test('code-interception: without PKCE Mallory redeems the code her app intercepted; the hardened AS wants the verifier she lacks', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('code-interception');
@@ -77,11 +83,17 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(off).toEqual([]);
   });
 
-  test('code-interception, downgrade: the stripped challenge goes unnoticed at the loose AS; the hardened AS refuses the stripped request', async ({ page }) => {
+  test('code-interception, downgrade: the stripped challenge goes unnoticed at the loose AS; the hardened AS refuses the stripped request', async ({
+    page,
+  }) => {
     const lab = new AttackPage(page);
     await lab.openAttack('code-interception', '?server=vulnerable&variant=downgrade');
     await expect(page.getByLabel('Variant of the attack')).toHaveValue('downgrade', { timeout: 60_000 });
-    const toAs = ['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request', 'Mallory strips the code_challenge from the request'];
+    const toAs = [
+      'Alice’s client reads the authorization server’s metadata',
+      'Alice’s client builds its authorization request',
+      'Mallory strips the code_challenge from the request',
+    ];
     await lab.stepThrough(toAs);
     await aliceSignsIn(page, 'code-interception');
     expect(await lab.playToOutcome()).toMatch(/^Attack succeeded/);
@@ -96,10 +108,16 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(hardened).toContain('PKCE is required');
   });
 
-  test('missing-state: a client that skips the state check signs Alice in as Mallory; the hardened client refuses the planted response', async ({ page, baseURL }) => {
+  test('missing-state: a client that skips the state check signs Alice in as Mallory; the hardened client refuses the planted response', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
-    const toMallorysSignIn = ['Mallory reads the authorization server’s metadata', 'Mallory starts a sign-in at the photo gallery, with her own account'];
+    const toMallorysSignIn = [
+      'Mallory reads the authorization server’s metadata',
+      'Mallory starts a sign-in at the photo gallery, with her own account',
+    ];
     const plantAndVisit = async () => {
       await lab.stepThrough(toMallorysSignIn);
       await page.getByRole('button', { name: 'Go to the authorization server' }).click();

@@ -32,7 +32,10 @@ async function openMallorysPage(page: Page, lab: AttackPage) {
 test.describe('attack lab: clickjacking the consent page', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test('vulnerable: the consent page renders in Mallory’s frame, the decoy click is an Allow, and she reads Alice’s photos', async ({ page, baseURL }) => {
+  test('vulnerable: the consent page renders in Mallory’s frame, the decoy click is an Allow, and she reads Alice’s photos', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('clickjacking');
@@ -61,7 +64,10 @@ test.describe('attack lab: clickjacking the consent page', () => {
     expect(off).toEqual([]);
   });
 
-  test('hardened: the browser refuses to frame the AS page, the decoy presses nothing, and Mallory’s console stays empty', async ({ page, baseURL }) => {
+  test('hardened: the browser refuses to frame the AS page, the decoy presses nothing, and Mallory’s console stays empty', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('clickjacking', '?server=hardened');
@@ -69,7 +75,9 @@ test.describe('attack lab: clickjacking the consent page', () => {
     await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
 
     await openMallorysPage(page, lab);
-    await expect(page.getByRole('status')).toContainText('The browser refused to show the authorization server’s page in Mallory’s frame', { timeout: 30_000 });
+    await expect(page.getByRole('status')).toContainText('The browser refused to show the authorization server’s page in Mallory’s frame', {
+      timeout: 30_000,
+    });
     await expect(page.getByRole('button', { name: 'Claim your prize' })).toBeDisabled();
     await page.getByRole('link', { name: 'Back to the lab' }).click();
     await expect(page).toHaveURL(/\/attacks\/clickjacking/);
@@ -97,7 +105,10 @@ async function signInAsAlice(page: Page, lab: AttackPage) {
 test.describe('attack lab: token storage and XSS', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test('vulnerable: the payload reads the token from localStorage, posts it to Mallory, and she reads Alice’s photos', async ({ page, baseURL }) => {
+  test('vulnerable: the payload reads the token from localStorage, posts it to Mallory, and she reads Alice’s photos', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('token-storage');
@@ -112,7 +123,10 @@ test.describe('attack lab: token storage and XSS', () => {
     expect(off).toEqual([]);
   });
 
-  test('hardened: behind an HttpOnly cookie the payload finds nothing and the console stays empty, yet it still calls the API through the backend', async ({ page, baseURL }) => {
+  test('hardened: behind an HttpOnly cookie the payload finds nothing and the console stays empty, yet it still calls the API through the backend', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('token-storage', '?server=hardened');

@@ -19,7 +19,10 @@ const console_ = (page: Page) => page.getByRole('region', { name: 'Attacker’s 
 
 /** Plays up to the hand-off and opens Mallory's link as Alice. */
 async function openMallorysLink(page: Page, lab: AttackPage) {
-  await lab.stepThrough(['Mallory reads the authorization server’s metadata', 'Mallory crafts an authorization link with a bent redirect_uri']);
+  await lab.stepThrough([
+    'Mallory reads the authorization server’s metadata',
+    'Mallory crafts an authorization link with a bent redirect_uri',
+  ]);
   await expect(lab.heading('Alice opens the link, signs in and consents')).toBeVisible();
   await page.getByRole('button', { name: 'Open Mallory’s link as Alice' }).click();
 }
@@ -28,7 +31,10 @@ test.describe('attack lab: browser-flow attacks', () => {
   // A browser-flow attack crosses several real pages (the AS's, Mallory's) in each mode: more than the default minute on a shared machine.
   test.describe.configure({ timeout: 240_000 });
 
-  test('redirect-uri: the loose AS sends Alice’s code to Mallory, who reads her photos; the hardened AS shows an error page and her console stays empty', async ({ page, baseURL }) => {
+  test('redirect-uri: the loose AS sends Alice’s code to Mallory, who reads her photos; the hardened AS shows an error page and her console stays empty', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('redirect-uri');
@@ -69,7 +75,10 @@ test.describe('attack lab: browser-flow attacks', () => {
     expect(off).toEqual([]);
   });
 
-  test('redirect-uri, PKCE variant: the code still reaches Mallory, but without Alice’s client’s verifier she cannot redeem it', async ({ page, baseURL }) => {
+  test('redirect-uri, PKCE variant: the code still reaches Mallory, but without Alice’s client’s verifier she cannot redeem it', async ({
+    page,
+    baseURL,
+  }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('redirect-uri', '?server=vulnerable&variant=pkce');

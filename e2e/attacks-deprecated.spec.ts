@@ -23,7 +23,9 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expect(page.getByText('Resource owner password credentials (deprecated)')).toBeVisible();
   });
 
-  test('implicit: demo refuses with unsupported_response_type; a lab realm that allows it delivers the token in the fragment', async ({ page }) => {
+  test('implicit: demo refuses with unsupported_response_type; a lab realm that allows it delivers the token in the fragment', async ({
+    page,
+  }) => {
     const flow = new FlowPlayerPage(page);
     await flow.open('implicit');
     await expect(page.getByRole('note', { name: 'Deprecated grant' })).toBeVisible({ timeout: T });
@@ -46,13 +48,19 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expect(flow.heading('The redirect comes back with the token in the fragment')).toBeVisible({ timeout: T });
     await expect(page.locator('mark')).toContainText('#access_token=');
     await expectNoAxeViolations(page);
-    await flow.stepThrough(['The redirect comes back with the token in the fragment', 'The client checks state and iss, and takes the token', 'Call the API with the token from the URL']);
+    await flow.stepThrough([
+      'The redirect comes back with the token in the fragment',
+      'The client checks state and iss, and takes the token',
+      'Call the API with the token from the URL',
+    ]);
     await expect(flow.heading('Use instead: authorization code + PKCE')).toBeVisible({ timeout: T });
     await flow.back.click();
     await expect(flow.checklist(RS_CHECKLIST)).toBeVisible();
   });
 
-  test('password: demo refuses with unsupported_grant_type; a lab realm that allows it issues tokens for the password', async ({ page }) => {
+  test('password: demo refuses with unsupported_grant_type; a lab realm that allows it issues tokens for the password', async ({
+    page,
+  }) => {
     const flow = new FlowPlayerPage(page);
     await flow.open('password');
     await expect(page.getByRole('note', { name: 'Deprecated grant' })).toBeVisible({ timeout: T });
@@ -103,7 +111,9 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('implicit attack: a script on the callback page sends the fragment to Mallory; the hardened AS issues no token and her console stays empty', async ({ page }) => {
+  test('implicit attack: a script on the callback page sends the fragment to Mallory; the hardened AS issues no token and her console stays empty', async ({
+    page,
+  }) => {
     const lab = new AttackPage(page);
     const console = page.getByRole('region', { name: 'Attacker’s console' });
     const toTheAs = async () => {

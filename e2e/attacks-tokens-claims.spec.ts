@@ -25,7 +25,9 @@ test.describe('attack lab: missing claim checks', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('audience (a trainer’s link): the print API’s token is accepted by the vulnerable RS and refused on aud by the hardened one', async ({ page }) => {
+  test('audience (a trainer’s link): the print API’s token is accepted by the vulnerable RS and refused on aud by the hardened one', async ({
+    page,
+  }) => {
     test.slow();
     const lab = new AttackPage(page);
     await lab.openAttack('missing-claim-checks', '?server=vulnerable&variant=audience');

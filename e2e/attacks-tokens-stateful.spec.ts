@@ -6,7 +6,9 @@ test.describe('attack lab: cracked, revoked and stolen tokens', () => {
   // Each test plays two runs against two fresh lab realms (key generation): more than the default minute on a busy machine.
   test.describe.configure({ timeout: 150_000 });
 
-  test('weak HMAC secret: cracked in the browser and forged on the vulnerable side; nothing to crack on the hardened side', async ({ page }) => {
+  test('weak HMAC secret: cracked in the browser and forged on the vulnerable side; nothing to crack on the hardened side', async ({
+    page,
+  }) => {
     const lab = new AttackPage(page);
     await lab.openAttack('weak-hmac-secret');
     const vulnerable = await lab.playToOutcome();

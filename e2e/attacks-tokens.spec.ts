@@ -7,7 +7,8 @@ test.describe('attack lab: token attacks', () => {
   test('the index lists every attack by group, each with its spec section', async ({ page }) => {
     await page.goto('/attacks');
     await expect(page.getByRole('heading', { name: 'Attack lab', level: 1 })).toBeVisible();
-    for (const group of ['Token attacks', 'Browser-flow attacks', 'Deprecated grants']) await expect(page.getByRole('heading', { name: group })).toBeVisible();
+    for (const group of ['Token attacks', 'Browser-flow attacks', 'Deprecated grants'])
+      await expect(page.getByRole('heading', { name: group })).toBeVisible();
     await expect(page.getByRole('link', { name: 'alg: none' })).toHaveAttribute('href', '/attacks/alg-none');
     await expectNoAxeViolations(page);
   });

@@ -12,7 +12,16 @@ const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
 test.beforeAll(async ({ browser, playwright }, info) => {
   test.setTimeout(180_000);
   const api = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
-  const paths = ['/as/demo/.well-known/openid-configuration', '/as/demo/device_authorization', '/as/demo/token', '/as/demo/device', '/as/demo/login', '/as/demo/consent', '/as/demo/jwks', '/rs/demo/photos'];
+  const paths = [
+    '/as/demo/.well-known/openid-configuration',
+    '/as/demo/device_authorization',
+    '/as/demo/token',
+    '/as/demo/device',
+    '/as/demo/login',
+    '/as/demo/consent',
+    '/as/demo/jwks',
+    '/rs/demo/photos',
+  ];
   for (const path of paths) await api.get(path);
   await api.dispose();
   const page = await browser.newPage({ baseURL: info.project.use.baseURL });
@@ -71,7 +80,8 @@ test('device code: approve on a second device, the polling TV gets tokens, the I
   // The next scheduled poll (within the 5 s interval) brings the tokens; nobody presses Next.
   await expect(page.getByRole('heading', { name: 'You allowed: the next poll returns the tokens' })).toBeVisible({ timeout: 20_000 });
   const response = page.getByRole('table', { name: 'The token response of the last poll (RFC 6749 §5.1)' });
-  for (const field of ['access_token', 'id_token', 'refresh_token']) await expect(response.getByRole('rowheader', { name: field })).toBeVisible();
+  for (const field of ['access_token', 'id_token', 'refresh_token'])
+    await expect(response.getByRole('rowheader', { name: field })).toBeVisible();
   // The log: the TV polled while the user decided, and the 200 with the tokens ended the polling.
   const log = pollLog(page);
   await expect(log).toContainText('authorization_pending');

@@ -12,7 +12,13 @@ test('an unknown grant is a 404 page', async ({ page }) => {
 test('a saved run from another version of the player is reported, and a fresh start works', async ({ page }) => {
   await page.goto('/flows');
   await page.evaluate(() => {
-    sessionStorage.setItem('flowlab:flow:client-credentials', JSON.stringify({ options: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' }, snapshot: { status: 'active', value: 'no-such-state', context: {}, children: {} } }));
+    sessionStorage.setItem(
+      'flowlab:flow:client-credentials',
+      JSON.stringify({
+        options: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' },
+        snapshot: { status: 'active', value: 'no-such-state', context: {}, children: {} },
+      }),
+    );
   });
   await page.goto('/flows/client-credentials');
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toContainText('This run could not be restored.');

@@ -8,24 +8,53 @@ import jweBook from '../lib/jwt/fixtures/rfc7520-jwe-cookbook.json';
 /** Page object for /jwt: roles and accessible names only. */
 class JwtPage {
   constructor(readonly page: Page) {}
-  get token(): Locator { return this.page.getByRole('textbox', { name: 'Encoded token' }); }
-  get signature(): Locator { return this.page.getByTestId('signature-status'); }
-  get findings(): Locator { return this.page.getByRole('list', { name: 'Security findings' }); }
-  get decoded(): Locator { return this.page.getByTestId('decoded'); }
-  async open(hash = '') { await this.page.goto(`/jwt${hash}`); await this.token.waitFor(); }
-  async paste(token: string) { await this.token.fill(token); }
-  async keyForm(name: 'Shared secret' | 'Public key (PEM or JWK)' | 'JWKS URL') { await this.page.getByRole('radio', { name }).check(); }
-  get publicKey(): Locator { return this.page.getByRole('textbox', { name: /^Public key:/ }); }
-  async secret(text: string) { await this.keyForm('Shared secret'); await this.page.getByRole('textbox', { name: 'Secret', exact: true }).fill(text); }
+  get token(): Locator {
+    return this.page.getByRole('textbox', { name: 'Encoded token' });
+  }
+  get signature(): Locator {
+    return this.page.getByTestId('signature-status');
+  }
+  get findings(): Locator {
+    return this.page.getByRole('list', { name: 'Security findings' });
+  }
+  get decoded(): Locator {
+    return this.page.getByTestId('decoded');
+  }
+  async open(hash = '') {
+    await this.page.goto(`/jwt${hash}`);
+    await this.token.waitFor();
+  }
+  async paste(token: string) {
+    await this.token.fill(token);
+  }
+  async keyForm(name: 'Shared secret' | 'Public key (PEM or JWK)' | 'JWKS URL') {
+    await this.page.getByRole('radio', { name }).check();
+  }
+  get publicKey(): Locator {
+    return this.page.getByRole('textbox', { name: /^Public key:/ });
+  }
+  async secret(text: string) {
+    await this.keyForm('Shared secret');
+    await this.page.getByRole('textbox', { name: 'Secret', exact: true }).fill(text);
+  }
   /** PEM and JWK share one box, read by content. */
-  async pem(text: string) { await this.keyForm('Public key (PEM or JWK)'); await this.publicKey.fill(text); }
-  async jwk(text: string) { await this.pem(text); }
+  async pem(text: string) {
+    await this.keyForm('Public key (PEM or JWK)');
+    await this.publicKey.fill(text);
+  }
+  async jwk(text: string) {
+    await this.pem(text);
+  }
 }
 
 const hs = jwtio.vectors.HS256;
 const rs = jwtio.vectors.RS256;
 const es = jwtio.vectors.ES256;
-const publicEs = (() => { const { d: _d, ...rest } = es.jwk; void _d; return rest; })();
+const publicEs = (() => {
+  const { d: _d, ...rest } = es.jwk;
+  void _d;
+  return rest;
+})();
 
 test('a pasted HS256 token verifies with the right secret and not with a wrong one', async ({ page }) => {
   const jwt = new JwtPage(page);
@@ -54,7 +83,10 @@ test('an RS256 token verifies with a PEM public key, an ES256 token with a JWK a
 
 test('the demo realm button verifies a real demo access token with the realm JWKS', async ({ page, request }) => {
   // A real token from the embedded AS (client_credentials, DESIGN.md demo contract); the page fetches /as/demo/jwks itself.
-  const res = await request.post('/as/demo/token', { form: { grant_type: 'client_credentials', scope: 'photos:read' }, headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` } });
+  const res = await request.post('/as/demo/token', {
+    form: { grant_type: 'client_credentials', scope: 'photos:read' },
+    headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+  });
   expect(res.status()).toBe(200);
   const { access_token } = (await res.json()) as { access_token: string };
   const jwt = new JwtPage(page);
@@ -65,8 +97,15 @@ test('the demo realm button verifies a real demo access token with the realm JWK
   await expect(page.getByTestId('time-status')).toContainText('Valid');
 });
 
-test('a JWKS URL is fetched by the browser on request, carries no token, and bad answers are explained', async ({ page, request, baseURL }) => {
-  const res = await request.post('/as/demo/token', { form: { grant_type: 'client_credentials', scope: 'photos:read' }, headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` } });
+test('a JWKS URL is fetched by the browser on request, carries no token, and bad answers are explained', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const res = await request.post('/as/demo/token', {
+    form: { grant_type: 'client_credentials', scope: 'photos:read' },
+    headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+  });
   const { access_token } = (await res.json()) as { access_token: string };
   const jwt = new JwtPage(page);
   await jwt.open();
@@ -127,7 +166,9 @@ test('malformed input gets messages that name the broken part', async ({ page })
   await expect(jwt.decoded.getByRole('alert')).toContainText('this one has 2');
   const [h, p] = hs.token.split('.');
   await jwt.paste(`${h}.${p.slice(0, 5)}*${p.slice(6)}.sig`);
-  await expect(jwt.decoded.getByRole('alert')).toContainText(`payload is not valid base64url: character ${h.length + 7} of the token is "*"`);
+  await expect(jwt.decoded.getByRole('alert')).toContainText(
+    `payload is not valid base64url: character ${h.length + 7} of the token is "*"`,
+  );
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "HS256"');
   await jwt.paste(`${h}.${Buffer.from('[1,2]').toString('base64url')}.sig`);
   await expect(jwt.decoded.getByRole('alert')).toContainText('payload is JSON but an array, not an object');
@@ -239,7 +280,9 @@ test('a key embedded in the token header verifies only as "untrusted", and jku i
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const token = await new SignJWT({ sub: 'mallory' }).setProtectedHeader({ alg: 'ES256', jwk: await exportJWK(publicKey), jku: 'https://attacker.example/jwks' }).sign(privateKey);
+  const token = await new SignJWT({ sub: 'mallory' })
+    .setProtectedHeader({ alg: 'ES256', jwk: await exportJWK(publicKey), jku: 'https://attacker.example/jwks' })
+    .sign(privateKey);
   const jwt = new JwtPage(page);
   await jwt.open();
   await jwt.paste(token);
@@ -255,14 +298,23 @@ test('a share link pasted into the open tab loads (hashchange), and nothing is r
   await jwt.open();
   const sent: string[] = [];
   page.on('request', (r) => sent.push(r.url()));
-  await page.evaluate((h) => { location.hash = h; }, `token=${es.token}&key=${encodeURIComponent(JSON.stringify(publicEs))}`);
+  await page.evaluate(
+    (h) => {
+      location.hash = h;
+    },
+    `token=${es.token}&key=${encodeURIComponent(JSON.stringify(publicEs))}`,
+  );
   await expect(jwt.token).toHaveValue(es.token);
   await expect(jwt.signature).toContainText('Signature verified (ES256) with JWK');
-  await page.evaluate((h) => { location.hash = h; }, `token=${rs.token}`);
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, `token=${rs.token}`);
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "RS256"');
   // Next.js may prefetch the nav links' pages (`?_rsc=`) and the browser may fetch the favicon; nothing else is
   // requested, and no request carries a token.
-  expect(sent.filter((u) => !u.includes('/_next/static/') && !/[?&]_rsc=/.test(u) && !/\/(favicon\.ico|icon\.svg)(\?|$)/.test(u))).toEqual([]);
+  expect(sent.filter((u) => !u.includes('/_next/static/') && !/[?&]_rsc=/.test(u) && !/\/(favicon\.ico|icon\.svg)(\?|$)/.test(u))).toEqual(
+    [],
+  );
   expect(sent.some((u) => u.includes(es.token.split('.')[1]) || u.includes(rs.token.split('.')[1]))).toBe(false);
 });
 
@@ -292,12 +344,16 @@ test('the key form follows the token, a key of the other kind is kept but not us
 });
 
 for (const width of [390, 1400]) {
-  test(`at ${width} px the decoded token sits by (or under) the input, nothing scrolls sideways, and axe finds nothing`, async ({ page }) => {
+  test(`at ${width} px the decoded token sits by (or under) the input, nothing scrolls sideways, and axe finds nothing`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     const jwt = new JwtPage(page);
     await jwt.open();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    const long = await new SignJWT({ sub: 'x', blob: 'y'.repeat(3000), url: `https://example.com/${'z'.repeat(400)}` }).setProtectedHeader({ alg: 'HS256', kid: 'k'.repeat(300) }).sign(new TextEncoder().encode('s'.repeat(32)));
+    const long = await new SignJWT({ sub: 'x', blob: 'y'.repeat(3000), url: `https://example.com/${'z'.repeat(400)}` })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k'.repeat(300) })
+      .sign(new TextEncoder().encode('s'.repeat(32)));
     await jwt.paste(long);
     await expect(jwt.findings).toBeVisible();
     const input = await jwt.token.boundingBox();

@@ -32,9 +32,18 @@ test('bad input gets a clear JSON error, never a 500', async ({ request }) => {
   expect((await unknown.json()).error_description).toMatch(/Unknown weakness "rs-accepts-anything"/);
   const clash = await request.post('/api/realms', { data: { weaknesses: ['as-redirect-uri-prefix', 'as-redirect-uri-substring'] } });
   expect((await clash.json()).error_description).toMatch(/both fill the policy point/);
-  const huge = await request.post('/api/realms', { headers: { 'content-type': 'application/json' }, data: `{"weaknesses":[],"x":"${'a'.repeat(20_000)}"}` });
+  const huge = await request.post('/api/realms', {
+    headers: { 'content-type': 'application/json' },
+    data: `{"weaknesses":[],"x":"${'a'.repeat(20_000)}"}`,
+  });
   expect(huge.status()).toBe(413);
-  for (const path of ['/as/%ff/token', '/rs/%ff/photos', '/as/%c0%ae%c0%ae/jwks', '/.well-known/oauth-authorization-server/as/%ff', '/api/realms/%ff']) {
+  for (const path of [
+    '/as/%ff/token',
+    '/rs/%ff/photos',
+    '/as/%c0%ae%c0%ae/jwks',
+    '/.well-known/oauth-authorization-server/as/%ff',
+    '/api/realms/%ff',
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(404);
     expect(res.headers()['content-type']).toMatch(/application\/json/);
@@ -42,11 +51,23 @@ test('bad input gets a clear JSON error, never a 500', async ({ request }) => {
   }
 });
 
-test('alg none: the weakened RS accepts the forged token and says which check it weakened; the hardened RS refuses', async ({ request }) => {
+test('alg none: the weakened RS accepts the forged token and says which check it weakened; the hardened RS refuses', async ({
+  request,
+}) => {
   const auth = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
-  for (const [weaknesses, status, alg] of [[['rs-accepts-alg-none'], 200, 'weakened'], [[], 401, 'fail']] as const) {
+  for (const [weaknesses, status, alg] of [
+    [['rs-accepts-alg-none'], 200, 'weakened'],
+    [[], 401, 'fail'],
+  ] as const) {
     const realm = await createRealm(request, [...weaknesses]);
-    const token = (await (await request.post(`/as/${realm.id}/token`, { headers: { Authorization: auth }, form: { grant_type: 'client_credentials', scope: 'photos:read' } })).json()).access_token as string;
+    const token = (
+      await (
+        await request.post(`/as/${realm.id}/token`, {
+          headers: { Authorization: auth },
+          form: { grant_type: 'client_credentials', scope: 'photos:read' },
+        })
+      ).json()
+    ).access_token as string;
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     const forged = `${enc({ alg: 'none', typ: 'at+jwt' })}.${enc({ ...claims, sub: 'alice', role: 'admin' })}.`;
     const res = await request.get(`/rs/${realm.id}/photos`, { headers: { Authorization: `Bearer ${forged}` } });
@@ -58,9 +79,19 @@ test('alg none: the weakened RS accepts the forged token and says which check it
 test('clickjacking: a page can frame the weakened realm’s AS page; the hardened one refuses to be framed', async ({ page, request }) => {
   await page.goto('/');
   const origin = new URL(page.url()).origin;
-  for (const [weaknesses, framed] of [[['as-consent-frameable'], true], [[], false]] as const) {
+  for (const [weaknesses, framed] of [
+    [['as-consent-frameable'], true],
+    [[], false],
+  ] as const) {
     const realm = await createRealm(request, [...weaknesses]);
-    const params = new URLSearchParams({ client_id: 'spa', response_type: 'code', scope: 'openid', redirect_uri: `${origin}/flows/callback`, code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' });
+    const params = new URLSearchParams({
+      client_id: 'spa',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: `${origin}/flows/callback`,
+      code_challenge: 'a'.repeat(43),
+      code_challenge_method: 'S256',
+    });
     const src = `${realm.issuer}/authorize?${params}`;
     expect((await request.get(src)).status()).toBe(200);
     // Mallory's page: the AS page in an iframe (a decoy button would sit on top of it).
@@ -84,7 +115,10 @@ test('clickjacking: a page can frame the weakened realm’s AS page; the hardene
 
 test('a flow played against a weakened lab realm shows the check its RS skipped; a hardened one passes it', async ({ page, request }) => {
   const player = new FlowPlayerPage(page);
-  for (const [weaknesses, aud] of [[['rs-skips-aud'], /skipped by this lab realm/], [[], /passed: aud names this resource server/]] as const) {
+  for (const [weaknesses, aud] of [
+    [['rs-skips-aud'], /skipped by this lab realm/],
+    [[], /passed: aud names this resource server/],
+  ] as const) {
     const realm = await createRealm(request, [...weaknesses]);
     await player.open('client-credentials', realm.id);
     const banner = page.getByRole('region', { name: 'Lab realm' });

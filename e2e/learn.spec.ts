@@ -125,7 +125,9 @@ test('/learn at 1400 px: contents, every section, and each live element once; ax
   // 9. What a script can read: the flow run in sessionStorage, tokens included.
   const storage = learn.section('token-storage');
   await storage.getByRole('button', { name: "Read this origin's storage, as a script would" }).click();
-  await expect(storage.getByRole('list', { name: 'Readable storage entries' })).toContainText(/sessionStorage\["flowlab:flow:authorization-code"\]: \d+ JWTs? readable/);
+  await expect(storage.getByRole('list', { name: 'Readable storage entries' })).toContainText(
+    /sessionStorage\["flowlab:flow:authorization-code"\]: \d+ JWTs? readable/,
+  );
 
   // 10. No token: 401 with a Bearer challenge.
   await learn.section('api-keys').getByRole('button', { name: 'Call GET /rs/demo/photos with no token' }).click();
@@ -138,9 +140,18 @@ test('/learn at 1400 px: contents, every section, and each live element once; ax
 test('/learn deep links land on the flow step and the attack slug they name', async ({ page }) => {
   const learn = new LearnPage(page);
   await learn.open();
-  await expect(learn.section('api-keys').getByRole('link', { name: 'client credentials, step 2' })).toHaveAttribute('href', '/flows/client-credentials?step=2');
-  await expect(learn.section('jwt-vs-opaque').getByRole('link', { name: 'the revocation attack' })).toHaveAttribute('href', '/attacks/revocation');
-  await learn.section('roles').getByRole('link', { name: /jump to step 4/ }).click();
+  await expect(learn.section('api-keys').getByRole('link', { name: 'client credentials, step 2' })).toHaveAttribute(
+    'href',
+    '/flows/client-credentials?step=2',
+  );
+  await expect(learn.section('jwt-vs-opaque').getByRole('link', { name: 'the revocation attack' })).toHaveAttribute(
+    'href',
+    '/attacks/revocation',
+  );
+  await learn
+    .section('roles')
+    .getByRole('link', { name: /jump to step 4/ })
+    .click();
   await expect(page).toHaveURL(/\/flows\/authorization-code\?step=4$/);
   await expect(new FlowPlayerPage(page).heading('The browser goes to the authorization server')).toBeVisible({ timeout: 60_000 });
 });

@@ -12,7 +12,12 @@ import { FlowPlayerPage, PlayerNavigation, SIGN_IN_PROLOGUE } from './pages/flow
  * presenter mode by keyboard alone, and the run's export (Mermaid text, HAR file).
  */
 
-const CLIENT_CREDENTIALS = ['Discover the authorization server', 'Ask for a token as the client itself', 'Call the API', 'Why there is no user and no refresh token'];
+const CLIENT_CREDENTIALS = [
+  'Discover the authorization server',
+  'Ask for a token as the client itself',
+  'Call the API',
+  'Why there is no user and no refresh token',
+];
 
 /** Presses → once the step has its answer (Next enabled), and waits for the next step's heading. */
 async function arrowTo(page: Page, player: FlowPlayerPage, title: string) {
@@ -116,7 +121,10 @@ test('auto-play holds at the sign-in hand-off, and goes on by itself after the t
   await expect(nav.counter).toHaveText('Step 11 of 11');
 });
 
-test('the export: from the step list mid-run, and at the end a Mermaid text and a HAR with one entry per exchange', async ({ page, context }) => {
+test('the export: from the step list mid-run, and at the end a Mermaid text and a HAR with one entry per exchange', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const player = new FlowPlayerPage(page);
   await player.open('client-credentials');
@@ -145,7 +153,9 @@ test('the export: from the step list mid-run, and at the end a Mermaid text and 
 
   const [file] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Download HAR' }).click()]);
   expect(file.suggestedFilename()).toBe('flowlab-client-credentials.har');
-  const har = JSON.parse(await readFile((await file.path())!, 'utf8')) as { log: { version: string; entries: Array<{ request: { method: string; url: string }; response: { status: number } }> } };
+  const har = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
+    log: { version: string; entries: Array<{ request: { method: string; url: string }; response: { status: number } }> };
+  };
   expect(har.log.version).toBe('1.2');
   expect(har.log.entries).toHaveLength(arrows.length);
   expect(har.log.entries.map((e) => `${e.request.method} ${new URL(e.request.url).pathname}`)).toEqual(

@@ -27,13 +27,18 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
         let p = el.parentElement;
         let clipped = false;
         for (; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') clipped = true;
-        if (!clipped && offenders.length < 8) offenders.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(box.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+        if (!clipped && offenders.length < 8)
+          offenders.push(
+            `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(box.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+          );
       }
     }
     return { scrollWidth, vw, offenders };
   });
   // Soft: one run reports every step that overflows, not only the first.
-  expect.soft(r.scrollWidth, `${where}: the page is ${r.scrollWidth} px wide in a ${r.vw} px window; sticking out: ${r.offenders.join(' · ')}`).toBeLessThanOrEqual(r.vw);
+  expect
+    .soft(r.scrollWidth, `${where}: the page is ${r.scrollWidth} px wide in a ${r.vw} px window; sticking out: ${r.offenders.join(' · ')}`)
+    .toBeLessThanOrEqual(r.vw);
 }
 
 /** A signed HS256 token with long values and time claims: the debugger's widest content. */
@@ -41,7 +46,16 @@ function sampleToken(): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   const head = b64({ alg: 'HS256', typ: 'JWT', kid: 'a-rather-long-key-identifier-without-any-spaces-0123456789' });
-  const body = b64({ iss: 'http://localhost:3000/as/demo', sub: 'alice', aud: 'http://localhost:3000/rs/demo', iat: now, nbf: now, exp: now + 600, scope: 'openid profile email offline_access photos:read photos:write', jti: 'x'.repeat(64) });
+  const body = b64({
+    iss: 'http://localhost:3000/as/demo',
+    sub: 'alice',
+    aud: 'http://localhost:3000/rs/demo',
+    iat: now,
+    nbf: now,
+    exp: now + 600,
+    scope: 'openid profile email offline_access photos:read photos:write',
+    jti: 'x'.repeat(64),
+  });
   const sig = createHmac('sha256', 'your-256-bit-secret').update(`${head}.${body}`).digest('base64url');
   return `${head}.${body}.${sig}`;
 }
@@ -158,8 +172,13 @@ const PAGES: PageCase[] = [
 ];
 
 for (const p of PAGES) {
-  test(`${p.name}: no sideways scroll at 390 px${p.walk ? ' on any step' : ''}, at 320 and at 1400 px; axe clean in both themes`, async ({ page }) => {
-    const at = (width: number): Check => (where) => expectNoSidewaysScroll(page, `${p.name} at ${width} px, ${where}`);
+  test(`${p.name}: no sideways scroll at 390 px${p.walk ? ' on any step' : ''}, at 320 and at 1400 px; axe clean in both themes`, async ({
+    page,
+  }) => {
+    const at =
+      (width: number): Check =>
+      (where) =>
+        expectNoSidewaysScroll(page, `${p.name} at ${width} px, ${where}`);
     await page.setViewportSize({ width: 390, height: 844 });
     await p.visit(page, at(390));
     if (p.walk) await p.walk(page, at(390));

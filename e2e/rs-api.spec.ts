@@ -25,7 +25,10 @@ test('a token in the query string is refused with 400 invalid_request', async ({
 test('a client_credentials token from the token endpoint reads the photos, and a narrower one is refused', async ({ request }) => {
   const auth = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
   const issue = async (scope: string) => {
-    const res = await request.post('/as/demo/token', { headers: { Authorization: auth }, form: { grant_type: 'client_credentials', scope } });
+    const res = await request.post('/as/demo/token', {
+      headers: { Authorization: auth },
+      form: { grant_type: 'client_credentials', scope },
+    });
     expect(res.status()).toBe(200);
     return (await res.json()).access_token as string;
   };
@@ -47,7 +50,10 @@ test('an unsupported method gets 405 with Allow', async ({ request }) => {
 
 test('the JSON answer is readable in the browser as a person would see it', async ({ page, request }) => {
   const auth = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
-  const tokenRes = await request.post('/as/demo/token', { headers: { Authorization: auth }, form: { grant_type: 'client_credentials', scope: 'photos:read' } });
+  const tokenRes = await request.post('/as/demo/token', {
+    headers: { Authorization: auth },
+    form: { grant_type: 'client_credentials', scope: 'photos:read' },
+  });
   const token = (await tokenRes.json()).access_token as string;
   await page.setExtraHTTPHeaders({ Authorization: `Bearer ${token}` });
   await page.goto('/rs/demo/photos');

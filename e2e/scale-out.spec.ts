@@ -34,7 +34,14 @@ function freePort(): Promise<number> {
 async function startInstance(name: string, redisUrl: string, prefix: string): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/serve.mjs', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next', NEXT_TELEMETRY_DISABLED: '1', REDIS_URL: redisUrl, FLOWLAB_REDIS_PREFIX: prefix, FLOWLAB_ORIGIN: ORIGIN },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',
+      NEXT_TELEMETRY_DISABLED: '1',
+      REDIS_URL: redisUrl,
+      FLOWLAB_REDIS_PREFIX: prefix,
+      FLOWLAB_ORIGIN: ORIGIN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -43,7 +50,10 @@ async function startInstance(name: string, redisUrl: string, prefix: string): Pr
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`instance ${name} exited (${child.exitCode}):\n${log}`);
-    const ok = await fetch(`${url}/as/demo/jwks`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/as/demo/jwks`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { name, url, child, log: () => log };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -59,7 +69,9 @@ test.beforeAll(async () => {
     redis = await startRedisServer();
   } catch (err) {
     unavailable = (err as Error).message;
-    console.warn(`\n!!! e2e/scale-out.spec.ts SKIPPED: redis-server cannot be found or installed (${unavailable}).\n!!! The two-instance proof did NOT run.\n`);
+    console.warn(
+      `\n!!! e2e/scale-out.spec.ts SKIPPED: redis-server cannot be found or installed (${unavailable}).\n!!! The two-instance proof did NOT run.\n`,
+    );
     return;
   }
   const prefix = `e2e-scale-${randomBytes(6).toString('hex')}:`;
@@ -86,7 +98,13 @@ async function discover(instance: Instance, realm = 'demo') {
 
 async function serviceToken(instance: Instance, realm = 'demo') {
   const as = await discover(instance, realm);
-  const response = await oauth.clientCredentialsGrantRequest(as, { client_id: 'service' }, oauth.ClientSecretBasic('service-secret'), new URLSearchParams({ scope: 'photos:read' }), at(instance));
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    { client_id: 'service' },
+    oauth.ClientSecretBasic('service-secret'),
+    new URLSearchParams({ scope: 'photos:read' }),
+    at(instance),
+  );
   return (await oauth.processClientCredentialsResponse(as, { client_id: 'service' }, response)).access_token;
 }
 
@@ -99,7 +117,13 @@ async function rsStatus(instance: Instance, token: string, realm = 'demo') {
  * Walks the AS's HTML pages as a user would, on one instance: submits the login form, then Allow,
  * following redirects on that instance, until one leaves the AS (returned) or a page says `done`.
  */
-async function walkPages(browser: FormBrowser, instance: Instance, startUrl: string, first?: Response, done?: RegExp): Promise<{ location?: URL; html?: string }> {
+async function walkPages(
+  browser: FormBrowser,
+  instance: Instance,
+  startUrl: string,
+  first?: Response,
+  done?: RegExp,
+): Promise<{ location?: URL; html?: string }> {
   let url = startUrl;
   let response = first ?? (await browser.request(url));
   for (let hop = 0; hop < 10; hop++) {
@@ -128,7 +152,9 @@ test('a token issued by A is accepted by B’s resource server, and a revocation
   expect(await rsStatus(B, token)).toBe(200);
   expect(await rsStatus(A, token)).toBe(200);
   const as = await discover(B);
-  await oauth.processRevocationResponse(await oauth.revocationRequest(as, { client_id: 'service' }, oauth.ClientSecretBasic('service-secret'), token, at(B)));
+  await oauth.processRevocationResponse(
+    await oauth.revocationRequest(as, { client_id: 'service' }, oauth.ClientSecretBasic('service-secret'), token, at(B)),
+  );
   expect(await rsStatus(A, token)).toBe(401);
   expect(await rsStatus(B, token)).toBe(401);
 });
@@ -140,9 +166,15 @@ test('a code issued through A is redeemed at B; its refresh token rotates across
   const state = oauth.generateRandomState();
   const authorize = new URL(as.authorization_endpoint!);
   for (const [k, v] of Object.entries({
-    client_id: 'spa', response_type: 'code', redirect_uri: CALLBACK, scope: 'openid offline_access photos:read', state,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-  })) authorize.searchParams.set(k, v);
+    client_id: 'spa',
+    response_type: 'code',
+    redirect_uri: CALLBACK,
+    scope: 'openid offline_access photos:read',
+    state,
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+  }))
+    authorize.searchParams.set(k, v);
   const { location } = await walkPages(new FormBrowser(via(A)), A, authorize.href);
   expect(location?.href.startsWith(CALLBACK)).toBe(true);
   const params = oauth.validateAuthResponse(as, client, location!, state);
@@ -151,7 +183,11 @@ test('a code issued through A is redeemed at B; its refresh token rotates across
   expect(await rsStatus(A, first.access_token)).toBe(200);
 
   // RFC 9700 §4.14: rotated at A, then the spent one replayed at B → refused, and the family is gone everywhere.
-  const rotated = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), first.refresh_token!, at(A)));
+  const rotated = await oauth.processRefreshTokenResponse(
+    as,
+    client,
+    await oauth.refreshTokenGrantRequest(as, client, oauth.None(), first.refresh_token!, at(A)),
+  );
   expect(rotated.refresh_token).not.toBe(first.refresh_token);
   const replay = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), first.refresh_token!, at(B));
   await expect(oauth.processRefreshTokenResponse(as, client, replay)).rejects.toMatchObject({ error: 'invalid_grant' });
@@ -162,24 +198,40 @@ test('a code issued through A is redeemed at B; its refresh token rotates across
 test('a device flow is approved at B while the TV polls A', async () => {
   const as = await discover(A);
   const client = { client_id: 'tv' };
-  const started = await oauth.processDeviceAuthorizationResponse(as, client, await oauth.deviceAuthorizationRequest(as, client, oauth.None(), new URLSearchParams({ scope: 'openid photos:read' }), at(A)));
+  const started = await oauth.processDeviceAuthorizationResponse(
+    as,
+    client,
+    await oauth.deviceAuthorizationRequest(as, client, oauth.None(), new URLSearchParams({ scope: 'openid photos:read' }), at(A)),
+  );
   const pending = await oauth.deviceCodeGrantRequest(as, client, oauth.None(), started.device_code, at(A));
   await expect(oauth.processDeviceCodeResponse(as, client, pending)).rejects.toMatchObject({ error: 'authorization_pending' });
 
   const browser = new FormBrowser(via(B));
   const page = `${ORIGIN}/as/demo/device`;
-  const entered = await browser.request(page, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: new URLSearchParams({ user_code: started.user_code }) });
+  const entered = await browser.request(page, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+    body: new URLSearchParams({ user_code: started.user_code }),
+  });
   const { html } = await walkPages(browser, B, page, entered, /<h1>Device connected<\/h1>/);
   expect(html).toBeTruthy();
 
   // RFC 8628 §3.5: the TV waits its interval, then its next poll at A gets the tokens approved at B.
   await new Promise((r) => setTimeout(r, (started.interval ?? 5) * 1000 + 500));
-  const tokens = await oauth.processDeviceCodeResponse(as, client, await oauth.deviceCodeGrantRequest(as, client, oauth.None(), started.device_code, at(A)));
+  const tokens = await oauth.processDeviceCodeResponse(
+    as,
+    client,
+    await oauth.deviceCodeGrantRequest(as, client, oauth.None(), started.device_code, at(A)),
+  );
   expect(await rsStatus(B, tokens.access_token)).toBe(200);
 });
 
 test('a lab realm created at A works at B, and ends at both when B deletes it', async () => {
-  const created = await via(A)(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"weaknesses":[]}' });
+  const created = await via(A)(`${ORIGIN}/api/realms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"weaknesses":[]}',
+  });
   expect(created.status).toBe(201);
   const realm = (await created.json()) as { id: string; issuer: string };
   expect(realm.issuer).toBe(`${ORIGIN}/as/${realm.id}`);

@@ -93,10 +93,13 @@ async function renderedSizes(page: Page, selector: string): Promise<number[]> {
 /** Pairs of (label, node) boxes that overlap, by the label's text. */
 async function labelsOnNodes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const boxes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => ({ text: (e.textContent ?? '').slice(0, 40), r: e.getBoundingClientRect() }));
+    const boxes = (sel: string) =>
+      [...document.querySelectorAll(sel)].map((e) => ({ text: (e.textContent ?? '').slice(0, 40), r: e.getBoundingClientRect() }));
     const nodes = boxes('.react-flow__node');
     return boxes('[data-testid="edge-label"]').flatMap((l) =>
-      nodes.filter((n) => l.r.left < n.r.right && l.r.right > n.r.left && l.r.top < n.r.bottom && l.r.bottom > n.r.top).map((n) => `"${l.text}" on "${n.text}"`),
+      nodes
+        .filter((n) => l.r.left < n.r.right && l.r.right > n.r.left && l.r.top < n.r.bottom && l.r.bottom > n.r.top)
+        .map((n) => `"${l.text}" on "${n.text}"`),
     );
   });
 }
@@ -113,7 +116,10 @@ test.describe('diagram at 1400 px', () => {
       await expect(title).toBeVisible({ timeout: 60_000 });
       await expect(page.getByText('Waiting for the server…')).toHaveCount(0, { timeout: 30_000 });
       const where = `step ${i + 1} "${await title.textContent()}"`;
-      for (const size of [...(await renderedSizes(page, '[data-testid="edge-label"]')), ...(await renderedSizes(page, '.react-flow__node div div'))]) {
+      for (const size of [
+        ...(await renderedSizes(page, '[data-testid="edge-label"]')),
+        ...(await renderedSizes(page, '.react-flow__node div div')),
+      ]) {
         expect(size, `${where}: text drawn at ${size.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
       }
       expect(await labelsOnNodes(page), where).toEqual([]);

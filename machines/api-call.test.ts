@@ -4,7 +4,8 @@ import { CHECK_TITLES } from '@/lib/resource-server/check-report';
 import { apiCall } from './shared';
 
 /** The API call's checklist is the RS's own report of that answer, whatever the token looks like to the browser. */
-const answer = (status: number, headers: Record<string, string>) => vi.stubGlobal('fetch', async () => new Response(status === 200 ? '[]' : '', { status, headers }));
+const answer = (status: number, headers: Record<string, string>) =>
+  vi.stubGlobal('fetch', async () => new Response(status === 200 ? '[]' : '', { status, headers }));
 const call = () => apiCall({ step: 'callApi', url: 'http://localhost:3000/rs/lab1/photos', accessToken: 'not-even-a-jwt' });
 
 describe('apiCall', () => {

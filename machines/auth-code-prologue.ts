@@ -40,10 +40,7 @@ export interface PrologueContext extends FlowContextBase {
 }
 
 export type PrologueEvent =
-  | { type: 'user.next' }
-  | { type: 'browser.navigated' }
-  | { type: 'callback.received'; url: string }
-  | { type: 'user.tamperState' };
+  { type: 'user.next' } | { type: 'browser.navigated' } | { type: 'callback.received'; url: string } | { type: 'user.tamperState' };
 
 export interface PrologueOptions {
   /** Extra authorization request parameters, e.g. `prompt=consent` with `offline_access` (OIDC Core §11). */
@@ -124,15 +121,25 @@ export const PROLOGUE_STEPS = {
 
 export type PrologueStep = keyof typeof PROLOGUE_STEPS;
 
-
 /**
  * The prologue's states, for a machine with id `id`: after the code is redeemed, `user.next` goes
  * to `#id.afterTokens`; a failed request goes to `#id.failed`. `steps` lets a flow retell a step.
  */
-export function prologueStates(id: string, afterTokens: string, steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS, options: PrologueOptions = {}) {
+export function prologueStates(
+  id: string,
+  afterTokens: string,
+  steps: Record<PrologueStep, StepMeta> = PROLOGUE_STEPS,
+  options: PrologueOptions = {},
+) {
   return {
     ...requestSteps<PrologueContext>(id)({
-      discover: { meta: steps.discover, src: 'discover', input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'makeVerifier' },
+      discover: {
+        meta: steps.discover,
+        src: 'discover',
+        input: ({ context }: { context: PrologueContext }) => ({ issuer: context.issuer }),
+        store: 'storeMetadata',
+        next: 'makeVerifier',
+      },
       makeVerifier: { meta: steps.makeVerifier, src: 'makePkce', store: 'storePkce', next: 'buildUrl' },
     }),
     buildUrl: {
@@ -144,7 +151,10 @@ export function prologueStates(id: string, afterTokens: string, steps: Record<Pr
       meta: steps.redirectToAs,
       entry: enter('redirectToAs'),
       // The player persists the snapshot, then sends the browser away (RFC 6749 §4.1.1).
-      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+      on: {
+        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
+        'callback.received': { target: 'callbackReceived', actions: 'recordCallback' },
+      },
     },
     awaitingCallback: {
       meta: steps.redirectToAs,

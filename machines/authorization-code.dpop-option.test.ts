@@ -15,7 +15,9 @@ describe('the "Bind the token with DPoP" option', () => {
   });
 
   it('gives the run a DPoP key id (saved with it) when on, and none when off', () => {
-    const on = createActor(authorizationCodeMachine, { input: flowInput(authorizationCode, { ...authorizationCode.defaults, dpop: true }, ORIGIN) });
+    const on = createActor(authorizationCodeMachine, {
+      input: flowInput(authorizationCode, { ...authorizationCode.defaults, dpop: true }, ORIGIN),
+    });
     const off = createActor(authorizationCodeMachine, { input: flowInput(authorizationCode, authorizationCode.defaults, ORIGIN) });
     expect(on.getSnapshot().context.dpopKeyId).toMatch(/^[0-9a-f-]{36}$/);
     expect(off.getSnapshot().context.dpopKeyId).toBeUndefined();

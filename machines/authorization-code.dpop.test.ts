@@ -10,7 +10,15 @@ const spa = { clientId: 'spa', method: 'none' as const };
 
 async function redeem(dpopKeyId?: string) {
   const { code, codeVerifier } = await seedCode();
-  return dpopTokenRequest({ step: 'tokenRequest', tokenEndpoint: `${ISSUER.href}/token`, client: spa, code, redirectUri: CALLBACK, codeVerifier, dpopKeyId });
+  return dpopTokenRequest({
+    step: 'tokenRequest',
+    tokenEndpoint: `${ISSUER.href}/token`,
+    client: spa,
+    code,
+    redirectUri: CALLBACK,
+    codeVerifier,
+    dpopKeyId,
+  });
 }
 
 describe('authorization code flow with "Bind the token with DPoP"', () => {
@@ -33,7 +41,9 @@ describe('authorization code flow with "Bind the token with DPoP"', () => {
     const proof = exchange.request.headers.dpop;
     expect(decodeProtectedHeader(proof)).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256', jwk: key.publicJwk });
     expect(decodeJwt(proof)).toMatchObject({ htm: 'POST', htu: `${ISSUER.href}/token` });
-    expect(exchange.tokens).toContainEqual(expect.objectContaining({ label: 'DPoP proof', kind: 'jwt', where: 'request.headers.dpop', value: proof }));
+    expect(exchange.tokens).toContainEqual(
+      expect.objectContaining({ label: 'DPoP proof', kind: 'jwt', where: 'request.headers.dpop', value: proof }),
+    );
     expect(out.facts).toContainEqual({ label: 'token_type', value: 'DPoP' });
     expect(out.facts).toContainEqual({ label: 'Access token cnf.jkt', value: `${key.jkt} (the key’s thumbprint)` });
   });

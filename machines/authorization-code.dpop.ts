@@ -52,7 +52,13 @@ export async function dpopTokenRequest(input: TokenRequestInput): Promise<StepOu
     if (result.ok) {
       facts.unshift({ label: 'token_type', value: result.value.token_type });
       const cnf = unverifiedClaims(result.value.access_token)?.cnf as { jkt?: unknown } | undefined;
-      facts.push({ label: 'Access token cnf.jkt', value: typeof cnf?.jkt === 'string' ? `${cnf.jkt}${cnf.jkt === key.jkt ? ' (the key’s thumbprint)' : ' (NOT this key’s thumbprint)'}` : '(none)' });
+      facts.push({
+        label: 'Access token cnf.jkt',
+        value:
+          typeof cnf?.jkt === 'string'
+            ? `${cnf.jkt}${cnf.jkt === key.jkt ? ' (the key’s thumbprint)' : ' (NOT this key’s thumbprint)'}`
+            : '(none)',
+      });
     }
     return { step, exchanges: [exchange], facts, result };
   } catch (e) {
@@ -93,7 +99,10 @@ export async function dpopApiCall(input: DpopCallInput): Promise<StepOutput<unkn
     const facts: Facts = [{ label: 'HTTP status', value: String(response.status) }, ...built.facts];
     const www = response.headers.get('www-authenticate');
     if (www) facts.push({ label: 'WWW-Authenticate', value: www });
-    const result = response.status === 200 ? ok(body) : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
+    const result =
+      response.status === 200
+        ? ok(body)
+        : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
     return { step, exchanges: [exchange], checks: checksFromReport(response.headers), facts, result };
   } catch (e) {
     return networkFailure(step, e);

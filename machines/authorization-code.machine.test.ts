@@ -7,7 +7,11 @@ import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, okActor } from './test-fakes';
 import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 
-const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
+const PKCE: PkceValues = {
+  pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) },
+  state: 'st4te',
+  nonce: 'n0nce',
+};
 
 function fakes(over: Record<string, unknown> = {}) {
   return authorizationCodeMachine.provide({
@@ -23,7 +27,12 @@ function fakes(over: Record<string, unknown> = {}) {
   });
 }
 
-const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid photos:read' };
+const input = {
+  origin: ORIGIN,
+  realm: demoRealm(ORIGIN),
+  client: { clientId: 'spa', method: 'none' as const },
+  scope: 'openid photos:read',
+};
 
 async function settle(actor: AnyActorRef) {
   await waitFor(actor, (s) => !s.hasTag('busy'));
@@ -55,7 +64,19 @@ describe('authorization-code machine', () => {
     }
     const snap = actor.getSnapshot();
     expect(snap.value).toBe('done');
-    expect(snap.context.trail).toEqual(['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'validateIdToken', 'callApi', 'userinfo', 'done']);
+    expect(snap.context.trail).toEqual([
+      'discover',
+      'makeVerifier',
+      'buildUrl',
+      'redirectToAs',
+      'callbackReceived',
+      'callbackAccepted',
+      'tokenRequest',
+      'validateIdToken',
+      'callApi',
+      'userinfo',
+      'done',
+    ]);
     expect(snap.context.exchanges.map((e) => e.channel)).toContain('front');
   });
 
@@ -84,7 +105,15 @@ describe('authorization-code machine', () => {
 
   it('refuses the callback when the learner tampers with state, and never calls the token endpoint', async () => {
     let tokenCalls = 0;
-    const actor = createActor(fakes({ tokenRequest: fromPromise(async () => { tokenCalls += 1; return { step: 'tokenRequest', exchanges: [], result: ok(TOKENS) }; }) }), { input }).start();
+    const actor = createActor(
+      fakes({
+        tokenRequest: fromPromise(async () => {
+          tokenCalls += 1;
+          return { step: 'tokenRequest', exchanges: [], result: ok(TOKENS) };
+        }),
+      }),
+      { input },
+    ).start();
     await toCallback(actor, callbackQuery('code=abc'));
     actor.send({ type: 'user.tamperState' });
     actor.send({ type: 'user.next' });
@@ -102,7 +131,11 @@ describe('authorization-code machine', () => {
     const snap = actor.getSnapshot();
     expect(snap.value).toBe('callbackAccepted');
     expect(snap.context.code).toBe('abc');
-    expect(snap.context.checks.checkCallback[0]).toMatchObject({ name: 'state matches what this browser sent', passed: false, outcome: 'skipped' });
+    expect(snap.context.checks.checkCallback[0]).toMatchObject({
+      name: 'state matches what this browser sent',
+      passed: false,
+      outcome: 'skipped',
+    });
     expect(snap.context.checks.checkCallback[0].detail).toContain('st4te-tampered');
   });
 

@@ -32,8 +32,20 @@ export type AuthCodeEvent = PrologueEvent;
  * With the DPoP option (input `dpop`) the token request, the API call and UserInfo carry DPoP proofs (RFC 9449).
  */
 export const authorizationCodeMachine = setup({
-  types: { context: {} as AuthCodeContext, events: {} as AuthCodeEvent, input: {} as AuthCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
-  actors: { ...prologueActors, tokenRequest: dpopTokenRequestActor, validateIdToken: validateIdTokenActor, callApi: dpopApiCallActor, userinfo: dpopUserinfoActor },
+  types: {
+    context: {} as AuthCodeContext,
+    events: {} as AuthCodeEvent,
+    input: {} as AuthCodeInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
+  actors: {
+    ...prologueActors,
+    tokenRequest: dpopTokenRequestActor,
+    validateIdToken: validateIdTokenActor,
+    callApi: dpopApiCallActor,
+    userinfo: dpopUserinfoActor,
+  },
   actions: {
     ...sharedActions<AuthCodeContext, AuthCodeEvent>(),
     storePkce: assign(P.storePkce),
@@ -56,14 +68,24 @@ export const authorizationCodeMachine = setup({
       validateIdToken: {
         meta: S.validateIdToken,
         src: 'validateIdToken',
-        input: ({ context }: { context: AuthCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, nonce: context.pkce!.nonce, tokens: context.tokens! }),
+        input: ({ context }: { context: AuthCodeContext }) => ({
+          jwksUri: context.metadata!.jwks_uri,
+          issuer: context.issuer,
+          clientId: context.input.client.clientId,
+          nonce: context.pkce!.nonce,
+          tokens: context.tokens!,
+        }),
         store: 'storeJwks',
         next: 'callApi',
       },
       callApi: {
         meta: S.callApi,
         src: 'callApi',
-        input: ({ context }: { context: AuthCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token, dpopKeyId: context.dpopKeyId }),
+        input: ({ context }: { context: AuthCodeContext }) => ({
+          url: apiUrl(context.input.realm, 'photos'),
+          accessToken: context.tokens!.access_token,
+          dpopKeyId: context.dpopKeyId,
+        }),
         next: 'userinfo',
       },
       userinfo: {

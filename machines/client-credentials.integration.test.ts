@@ -15,7 +15,14 @@ describe('client-credentials machine against the embedded servers', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it.each(['client_secret_basic', 'client_secret_post'] as const)('gets a token with %s and the RS answers 200', async (method) => {
-    const actor = createActor(clientCredentialsMachine, { input: { origin: 'http://localhost:3000', realm: demoRealm('http://localhost:3000'), client: { clientId: 'service', secret: 'service-secret', method }, scope: 'photos:read' } }).start();
+    const actor = createActor(clientCredentialsMachine, {
+      input: {
+        origin: 'http://localhost:3000',
+        realm: demoRealm('http://localhost:3000'),
+        client: { clientId: 'service', secret: 'service-secret', method },
+        scope: 'photos:read',
+      },
+    }).start();
     const settled = () => waitFor(actor, (s) => !s.hasTag('busy'));
     await settled();
     actor.send({ type: 'user.next' });
@@ -35,10 +42,24 @@ describe('client-credentials machine against the embedded servers', () => {
   it('against a lab realm whose RS skips the audience check, shows that check as skipped: the RS\u2019s verdict, not a hardened re-check', async () => {
     setServerStore(new MemoryStore());
     const origin = 'http://localhost:3000';
-    const created = await createRealmEndpoint(new Request(`${origin}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }) }), origin);
+    const created = await createRealmEndpoint(
+      new Request(`${origin}/api/realms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }),
+      }),
+      origin,
+    );
     const realm = (await created.json()) as RealmDescriptor;
     expect(realm.weaknesses).toEqual(['rs-skips-aud']);
-    const actor = createActor(clientCredentialsMachine, { input: { origin, realm, client: { clientId: 'service', secret: 'service-secret', method: 'client_secret_basic' }, scope: 'photos:read' } }).start();
+    const actor = createActor(clientCredentialsMachine, {
+      input: {
+        origin,
+        realm,
+        client: { clientId: 'service', secret: 'service-secret', method: 'client_secret_basic' },
+        scope: 'photos:read',
+      },
+    }).start();
     const settled = () => waitFor(actor, (s) => !s.hasTag('busy'));
     await settled();
     actor.send({ type: 'user.next' });
@@ -53,7 +74,14 @@ describe('client-credentials machine against the embedded servers', () => {
   });
 
   it('fails with invalid_client when the secret is wrong', async () => {
-    const actor = createActor(clientCredentialsMachine, { input: { origin: 'http://localhost:3000', realm: demoRealm('http://localhost:3000'), client: { clientId: 'service', secret: 'nope', method: 'client_secret_basic' }, scope: 'photos:read' } }).start();
+    const actor = createActor(clientCredentialsMachine, {
+      input: {
+        origin: 'http://localhost:3000',
+        realm: demoRealm('http://localhost:3000'),
+        client: { clientId: 'service', secret: 'nope', method: 'client_secret_basic' },
+        scope: 'photos:read',
+      },
+    }).start();
     await waitFor(actor, (s) => !s.hasTag('busy'));
     actor.send({ type: 'user.next' });
     await waitFor(actor, (s) => s.value === 'failed');

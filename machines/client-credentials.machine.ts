@@ -26,11 +26,17 @@ const ID = 'clientCredentials';
 
 /** Client credentials grant (RFC 6749 §4.4): the client is the resource owner. */
 export const clientCredentialsMachine = setup({
-  types: { context: {} as ClientCredentialsContext, events: {} as ClientCredentialsEvent, input: {} as ClientCredentialsInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as ClientCredentialsContext,
+    events: {} as ClientCredentialsEvent,
+    input: {} as ClientCredentialsInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
     discover: discoverActor,
-    tokenRequest: fromPromise<StepOutput<TokenSet>, StepInput<{ tokenEndpoint: string; client: ClientCredentials; scope: string }>>(({ input }) =>
-      tokenCall(input.step, clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
+    tokenRequest: fromPromise<StepOutput<TokenSet>, StepInput<{ tokenEndpoint: string; client: ClientCredentials; scope: string }>>(
+      ({ input }) => tokenCall(input.step, clientCredentialsRequest(input.tokenEndpoint, input.client, input.scope)),
     ),
     callApi: apiCallActor,
   },
@@ -44,17 +50,31 @@ export const clientCredentialsMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<ClientCredentialsContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'tokenRequest' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.issuer }),
+        store: 'storeMetadata',
+        next: 'tokenRequest',
+      },
       tokenRequest: {
         meta: S.tokenRequest,
         src: 'tokenRequest',
-        input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, scope: context.input.scope }),
+        input: ({ context }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          client: context.input.client,
+          scope: context.input.scope,
+        }),
         store: 'storeTokens',
         next: 'callApi',
       },
-      callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }), next: 'done' },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'done',
+      },
     }),
     ...endSteps({ done: S.done, failed: S.failed }),
   },
 });
-

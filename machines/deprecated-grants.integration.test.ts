@@ -18,7 +18,9 @@ async function labRealm(weaknesses: string[]): Promise<RealmDescriptor> {
 
 /** Plays the implicit flow: Alice's (simulated) browser signs in on the real AS pages when the realm shows them. */
 async function playImplicit(realm: RealmDescriptor) {
-  const actor = createActor(implicitMachine as AnyStateMachine, { input: { origin: LAB_ORIGIN, realm, client: { clientId: 'legacy-spa', method: 'none' }, scope: 'profile photos:read' } }).start();
+  const actor = createActor(implicitMachine as AnyStateMachine, {
+    input: { origin: LAB_ORIGIN, realm, client: { clientId: 'legacy-spa', method: 'none' }, scope: 'profile photos:read' },
+  }).start();
   await settle(actor);
   actor.send({ type: 'user.next' }); // buildUrl
   actor.send({ type: 'user.next' }); // redirectToAs
@@ -36,7 +38,14 @@ async function playImplicit(realm: RealmDescriptor) {
 }
 
 async function playPassword(realm: RealmDescriptor, password = 'wonderland') {
-  const actor = createActor(passwordMachine as AnyStateMachine, { input: { origin: LAB_ORIGIN, realm, client: { clientId: 'legacy-app', secret: 'legacy-secret', method: 'client_secret_basic' }, scope: 'profile photos:read' } }).start();
+  const actor = createActor(passwordMachine as AnyStateMachine, {
+    input: {
+      origin: LAB_ORIGIN,
+      realm,
+      client: { clientId: 'legacy-app', secret: 'legacy-secret', method: 'client_secret_basic' },
+      scope: 'profile photos:read',
+    },
+  }).start();
   await settle(actor);
   actor.send({ type: 'user.next' });
   actor.send({ type: 'user.submitPassword', username: 'alice', password });

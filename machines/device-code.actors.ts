@@ -19,7 +19,16 @@ export interface DeviceAuthorizationInput {
 /** RFC 8628 §3.1 request, §3.2 response. */
 export const deviceAuthorizationActor = fromPromise<StepOutput<DeviceAuthorization>, DeviceAuthorizationInput>(async ({ input }) => {
   const { step } = input;
-  if (!input.endpoint) return { step, exchanges: [], result: fail('no_device_authorization_endpoint', 'Discovery lists no device_authorization_endpoint (RFC 8628 §4): this server does not offer the device grant.', step) };
+  if (!input.endpoint)
+    return {
+      step,
+      exchanges: [],
+      result: fail(
+        'no_device_authorization_endpoint',
+        'Discovery lists no device_authorization_endpoint (RFC 8628 §4): this server does not offer the device grant.',
+        step,
+      ),
+    };
   return recordedCall(step, deviceAuthorizationRequest(input.endpoint, input.client, input.scope), processDeviceAuthorizationResponse);
 });
 
@@ -34,4 +43,6 @@ export interface PollInput {
  * One RFC 8628 §3.4 device access token request. The answer is a value: tokens, or the §3.5 error
  * code (`authorization_pending`, `slow_down`, `access_denied`, `expired_token`, …) the machine branches on.
  */
-export const pollActor = fromPromise<StepOutput<TokenSet>, PollInput>(({ input }) => tokenCall(input.step, deviceTokenRequest(input.tokenEndpoint, input.client, input.deviceCode)));
+export const pollActor = fromPromise<StepOutput<TokenSet>, PollInput>(({ input }) =>
+  tokenCall(input.step, deviceTokenRequest(input.tokenEndpoint, input.client, input.deviceCode)),
+);

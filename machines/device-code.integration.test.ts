@@ -15,11 +15,17 @@ import { demoRealm } from '@/lib/realms/descriptor';
  * Only setTimeout and Date are faked, so the machine's waits and the AS's clock move together.
  */
 const ORIGIN = 'http://localhost:3000';
-const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
+const input = {
+  origin: ORIGIN,
+  realm: demoRealm(ORIGIN),
+  client: { clientId: 'tv', method: 'none' as const },
+  scope: 'openid profile offline_access photos:read',
+};
 type DeviceActor = Actor<typeof deviceCodeMachine>;
 
 const settled = (actor: DeviceActor) => waitFor(actor, (s) => !s.hasTag('busy') || s.matches({ polling: { running: 'waiting' } }));
-const polls = (actor: DeviceActor, n: number) => waitFor(actor, (s) => s.context.polls.length >= n && !JSON.stringify(s.value).includes('requesting'));
+const polls = (actor: DeviceActor, n: number) =>
+  waitFor(actor, (s) => s.context.polls.length >= n && !JSON.stringify(s.value).includes('requesting'));
 
 async function startPolling(actor: DeviceActor) {
   await settled(actor);

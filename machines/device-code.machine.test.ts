@@ -50,7 +50,12 @@ function machineWith(poll: unknown, over: Record<string, unknown> = {}) {
   });
 }
 
-const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'tv', method: 'none' as const }, scope: 'openid profile offline_access photos:read' };
+const input = {
+  origin: ORIGIN,
+  realm: demoRealm(ORIGIN),
+  client: { clientId: 'tv', method: 'none' as const },
+  scope: 'openid profile offline_access photos:read',
+};
 type DeviceActor = Actor<typeof deviceCodeMachine>;
 
 /** Lets resolved promises (the fake actors) deliver their results without moving the clock. */
@@ -109,7 +114,15 @@ describe('device-code machine', () => {
       await flush();
     }
     expect(actor.getSnapshot().value).toBe('done');
-    expect(actor.getSnapshot().context.trail).toEqual(['discover', 'deviceAuthorization', 'polling', 'tokenResponse', 'validateIdToken', 'callApi', 'done']);
+    expect(actor.getSnapshot().context.trail).toEqual([
+      'discover',
+      'deviceAuthorization',
+      'polling',
+      'tokenResponse',
+      'validateIdToken',
+      'callApi',
+      'done',
+    ]);
   });
 
   it('adds 5 seconds to the interval on slow_down, for that and every later poll (RFC 8628 §3.5)', async () => {
@@ -137,7 +150,9 @@ describe('device-code machine', () => {
   it('uses 5 seconds when the server gives no interval (RFC 8628 §3.2)', async () => {
     const poll = scriptedPoll(['pending', 'tokens']);
     const { interval: _, ...noInterval } = DEVICE;
-    const actor = createActor(machineWith(poll.actor, { deviceAuthorization: okActor('deviceAuthorization', noInterval) }), { input }).start();
+    const actor = createActor(machineWith(poll.actor, { deviceAuthorization: okActor('deviceAuthorization', noInterval) }), {
+      input,
+    }).start();
     await toPolling(actor);
     expect(actor.getSnapshot().context.interval).toBe(5);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -180,7 +195,11 @@ describe('device-code machine', () => {
 
   it('fails when the device authorization request fails, without polling', async () => {
     const poll = scriptedPoll(['pending']);
-    const failing = fromPromise(async () => ({ step: 'deviceAuthorization', exchanges: [], result: fail('invalid_scope', 'bad scope', 'device_authorization') }));
+    const failing = fromPromise(async () => ({
+      step: 'deviceAuthorization',
+      exchanges: [],
+      result: fail('invalid_scope', 'bad scope', 'device_authorization'),
+    }));
     const actor = createActor(machineWith(poll.actor, { deviceAuthorization: failing }), { input }).start();
     await flush();
     actor.send({ type: 'user.next' });

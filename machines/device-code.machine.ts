@@ -73,8 +73,20 @@ const errorCode = (e: unknown) => {
  * `polling.running` is tagged busy, like every request in flight.
  */
 export const deviceCodeMachine = setup({
-  types: { context: {} as DeviceCodeContext, events: {} as DeviceCodeEvent, input: {} as DeviceCodeInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
-  actors: { discover: discoverActor, deviceAuthorization: deviceAuthorizationActor, poll: pollActor, validateIdToken: validateIdTokenActor, callApi: apiCallActor },
+  types: {
+    context: {} as DeviceCodeContext,
+    events: {} as DeviceCodeEvent,
+    input: {} as DeviceCodeInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
+  actors: {
+    discover: discoverActor,
+    deviceAuthorization: deviceAuthorizationActor,
+    poll: pollActor,
+    validateIdToken: validateIdTokenActor,
+    callApi: apiCallActor,
+  },
   delays: { pollInterval: ({ context }) => context.interval * 1000 },
   actions: {
     ...sharedActions<DeviceCodeContext, DeviceCodeEvent>(),
@@ -115,15 +127,32 @@ export const deviceCodeMachine = setup({
   },
 }).createMachine({
   id: 'deviceCode',
-  context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer, interval: DEFAULT_INTERVAL, polls: [], nextPollEarly: false }),
+  context: ({ input }) => ({
+    ...emptyFlowContext(),
+    input,
+    issuer: input.realm.issuer,
+    interval: DEFAULT_INTERVAL,
+    polls: [],
+    nextPollEarly: false,
+  }),
   initial: 'discover',
   states: {
     ...requestSteps<DeviceCodeContext>('deviceCode')({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'deviceAuthorization' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }: { context: DeviceCodeContext }) => ({ issuer: context.issuer }),
+        store: 'storeMetadata',
+        next: 'deviceAuthorization',
+      },
       deviceAuthorization: {
         meta: S.deviceAuthorization,
         src: 'deviceAuthorization',
-        input: ({ context }: { context: DeviceCodeContext }) => ({ endpoint: context.metadata!.device_authorization_endpoint, client: context.input.client, scope: context.input.scope }),
+        input: ({ context }: { context: DeviceCodeContext }) => ({
+          endpoint: context.metadata!.device_authorization_endpoint,
+          client: context.input.client,
+          scope: context.input.scope,
+        }),
         store: 'storeDevice',
         next: 'polling',
       },
@@ -148,13 +177,38 @@ export const deviceCodeMachine = setup({
               invoke: {
                 id: 'poll',
                 src: 'poll',
-                input: ({ context }) => ({ step: POLL_EXCHANGE_STEP, tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, deviceCode: context.device!.device_code }),
+                input: ({ context }) => ({
+                  step: POLL_EXCHANGE_STEP,
+                  tokenEndpoint: context.metadata!.token_endpoint,
+                  client: context.input.client,
+                  deviceCode: context.device!.device_code,
+                }),
                 onDone: [
-                  { guard: 'approved', target: '#deviceCode.tokenResponse', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'tokenResponse' } }, 'storeTokens'] },
-                  { guard: { type: 'pollError', params: { code: 'authorization_pending' } }, target: 'waiting', actions: ['logPoll', 'storeExchanges'] },
-                  { guard: { type: 'pollError', params: { code: 'slow_down' } }, target: 'waiting', actions: ['slowDown', 'logPoll', 'storeExchanges'] },
-                  { guard: { type: 'pollError', params: { code: 'access_denied' } }, target: '#deviceCode.accessDenied', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'accessDenied' } }] },
-                  { guard: { type: 'pollError', params: { code: 'expired_token' } }, target: '#deviceCode.expired', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'expired' } }] },
+                  {
+                    guard: 'approved',
+                    target: '#deviceCode.tokenResponse',
+                    actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'tokenResponse' } }, 'storeTokens'],
+                  },
+                  {
+                    guard: { type: 'pollError', params: { code: 'authorization_pending' } },
+                    target: 'waiting',
+                    actions: ['logPoll', 'storeExchanges'],
+                  },
+                  {
+                    guard: { type: 'pollError', params: { code: 'slow_down' } },
+                    target: 'waiting',
+                    actions: ['slowDown', 'logPoll', 'storeExchanges'],
+                  },
+                  {
+                    guard: { type: 'pollError', params: { code: 'access_denied' } },
+                    target: '#deviceCode.accessDenied',
+                    actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'accessDenied' } }],
+                  },
+                  {
+                    guard: { type: 'pollError', params: { code: 'expired_token' } },
+                    target: '#deviceCode.expired',
+                    actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'expired' } }],
+                  },
                   { target: '#deviceCode.failed', actions: ['logPoll', { type: 'storeLastPoll', params: { step: 'failed' } }] },
                 ],
               },
@@ -179,14 +233,22 @@ export const deviceCodeMachine = setup({
         meta: S.validateIdToken,
         src: 'validateIdToken',
         // No nonce: RFC 8628 has no authentication request to carry one.
-        input: ({ context }: { context: DeviceCodeContext }) => ({ jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, clientId: context.input.client.clientId, tokens: context.tokens! }),
+        input: ({ context }: { context: DeviceCodeContext }) => ({
+          jwksUri: context.metadata!.jwks_uri,
+          issuer: context.issuer,
+          clientId: context.input.client.clientId,
+          tokens: context.tokens!,
+        }),
         store: 'storeJwks',
         next: 'callApi',
       },
       callApi: {
         meta: S.callApi,
         src: 'callApi',
-        input: ({ context }: { context: DeviceCodeContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        input: ({ context }: { context: DeviceCodeContext }) => ({
+          url: apiUrl(context.input.realm, 'photos'),
+          accessToken: context.tokens!.access_token,
+        }),
         next: 'done',
       },
     }),

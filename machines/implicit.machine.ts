@@ -31,20 +31,36 @@ const ID = 'implicit';
 
 /** The implicit grant (RFC 6749 §4.2), deprecated by RFC 9700 §2.1.2: the machine is the legacy SPA. */
 export const implicitMachine = setup({
-  types: { context: {} as ImplicitContext, events: {} as ImplicitEvent, input: {} as ImplicitInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as ImplicitContext,
+    events: {} as ImplicitEvent,
+    input: {} as ImplicitInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: { discover: discoverActor, callApi: apiCallActor },
   actions: {
     ...sharedActions<ImplicitContext, ImplicitEvent>(),
     buildTheUrl: assign(({ context }) => {
       const state = makeRandomValue();
-      const built = buildImplicitUrl(context.metadata!.authorization_endpoint, { clientId: context.input.client.clientId, redirectUri: context.redirectUri, scope: context.input.scope, state });
+      const built = buildImplicitUrl(context.metadata!.authorization_endpoint, {
+        clientId: context.input.client.clientId,
+        redirectUri: context.redirectUri,
+        scope: context.input.scope,
+        state,
+      });
       return { state, authUrl: built.url, authParams: built.params };
     }),
-    recordAuthorizeHop: assign(({ context }) => ({ exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)] })),
+    recordAuthorizeHop: assign(({ context }) => ({
+      exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)],
+    })),
     recordCallback: assign(({ context, event }) => {
       if (event.type !== 'callback.received' || typeof event.url !== 'string') return {};
       const url = event.url.slice(0, 16_384);
-      return { callbackUrl: url, exchanges: [...context.exchanges, frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, url)] };
+      return {
+        callbackUrl: url,
+        exchanges: [...context.exchanges, frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, url)],
+      };
     }),
     checkCallback: assign(({ context }) => {
       const { checks, result } = validateImplicitCallback(context.callbackUrl ?? '', {
@@ -63,20 +79,34 @@ export const implicitMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<ImplicitContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'buildUrl' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.issuer }),
+        store: 'storeMetadata',
+        next: 'buildUrl',
+      },
     }),
     buildUrl: { meta: S.buildUrl, entry: [enter('buildUrl'), 'buildTheUrl'], on: { 'user.next': 'redirectToAs' } },
     redirectToAs: {
       meta: S.redirectToAs,
       entry: enter('redirectToAs'),
-      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+      on: {
+        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
+        'callback.received': { target: 'callbackReceived', actions: 'recordCallback' },
+      },
     },
     awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } } },
     callbackReceived: { meta: S.callbackReceived, entry: enter('callbackReceived'), on: { 'user.next': 'checkCallback' } },
     checkCallback: { entry: 'checkCallback', always: [{ guard: 'gotToken', target: 'tokenAccepted' }, { target: 'callbackRefused' }] },
     tokenAccepted: { meta: S.tokenAccepted, entry: enter('tokenAccepted'), on: { 'user.next': 'callApi' } },
     ...requestSteps<ImplicitContext>(ID)({
-      callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.token!.accessToken }), next: 'useInstead' },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.token!.accessToken }),
+        next: 'useInstead',
+      },
     }),
     ...endSteps({ callbackRefused: S.callbackRefused, useInstead: S.useInstead, failed: S.failed }),
   },

@@ -30,7 +30,10 @@ export function responseParams(callbackUrl: string): { where: 'fragment' | 'quer
 }
 
 /** The client's checks of an implicit redirect: state (RFC 6749 §10.12), iss (RFC 9207 §2.4), then error or token. */
-export function validateImplicitCallback(callbackUrl: string, expect: ImplicitExpectations): { checks: Check[]; result: Result<FragmentToken> } {
+export function validateImplicitCallback(
+  callbackUrl: string,
+  expect: ImplicitExpectations,
+): { checks: Check[]; result: Result<FragmentToken> } {
   const found = responseParams(callbackUrl);
   if (!found) return { checks: [], result: fail('malformed_callback', 'The redirect URL could not be read.', 'callback') };
   const { params, where } = found;
@@ -39,17 +42,46 @@ export function validateImplicitCallback(callbackUrl: string, expect: ImplicitEx
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');
-    return { checks, result: fail(error.slice(0, 100), `${error.slice(0, 100)}${description ? `: ${description.slice(0, 500)}` : ''} (in the ${where})`, 'callback') };
+    return {
+      checks,
+      result: fail(
+        error.slice(0, 100),
+        `${error.slice(0, 100)}${description ? `: ${description.slice(0, 500)}` : ''} (in the ${where})`,
+        'callback',
+      ),
+    };
   }
   const accessToken = params.get('access_token');
-  if (!accessToken || where !== 'fragment') return { checks, result: fail('missing_token', 'The response has neither an access token in the fragment nor an error.', 'callback') };
+  if (!accessToken || where !== 'fragment')
+    return { checks, result: fail('missing_token', 'The response has neither an access token in the fragment nor an error.', 'callback') };
   const tokenType = params.get('token_type') ?? '';
   const typeOk = tokenType.toLowerCase() === 'bearer';
   checks.push({ name: 'token_type is Bearer', passed: typeOk, detail: `token_type = ${tokenType || '(none)'}`, spec: 'RFC 6749 §4.2.2' });
-  if (!typeOk) return { checks, result: fail('unsupported_token_type', 'The fragment’s token_type is not Bearer: this client does not know how to use it.', 'callback') };
-  checks.push({ name: 'an access token came back in the fragment', passed: true, detail: `${accessToken.length} characters: the token itself, not a code`, spec: 'RFC 6749 §4.2.2' });
+  if (!typeOk)
+    return {
+      checks,
+      result: fail(
+        'unsupported_token_type',
+        'The fragment’s token_type is not Bearer: this client does not know how to use it.',
+        'callback',
+      ),
+    };
+  checks.push({
+    name: 'an access token came back in the fragment',
+    passed: true,
+    detail: `${accessToken.length} characters: the token itself, not a code`,
+    spec: 'RFC 6749 §4.2.2',
+  });
   const expires = Number(params.get('expires_in'));
-  return { checks, result: ok({ accessToken, tokenType, scope: params.get('scope') ?? undefined, ...(Number.isFinite(expires) && expires > 0 ? { expiresIn: expires } : {}) }) };
+  return {
+    checks,
+    result: ok({
+      accessToken,
+      tokenType,
+      scope: params.get('scope') ?? undefined,
+      ...(Number.isFinite(expires) && expires > 0 ? { expiresIn: expires } : {}),
+    }),
+  };
 }
 
 export interface ImplicitUrlParams {

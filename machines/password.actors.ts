@@ -21,6 +21,7 @@ export function passwordGrantRequest(tokenEndpoint: string, client: ClientCreden
   return new Request(tokenEndpoint, { method: 'POST', headers, body: form.toString() });
 }
 
-export const passwordTokenActor = fromPromise<StepOutput<TokenSet>, StepInput<{ tokenEndpoint: string; client: ClientCredentials } & PasswordGrantParams>>(({ input }) =>
-  tokenCall(input.step, passwordGrantRequest(input.tokenEndpoint, input.client, input)),
-);
+export const passwordTokenActor = fromPromise<
+  StepOutput<TokenSet>,
+  StepInput<{ tokenEndpoint: string; client: ClientCredentials } & PasswordGrantParams>
+>(({ input }) => tokenCall(input.step, passwordGrantRequest(input.tokenEndpoint, input.client, input)));

@@ -29,21 +29,38 @@ const bounded = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_CREDENTI
 
 /** The resource owner password credentials grant (RFC 6749 §4.3), which RFC 9700 §2.4 says MUST NOT be used. */
 export const passwordMachine = setup({
-  types: { context: {} as PasswordContext, events: {} as PasswordEvent, input: {} as PasswordInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as PasswordContext,
+    events: {} as PasswordEvent,
+    input: {} as PasswordInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: { discover: discoverActor, tokenRequest: passwordTokenActor, callApi: apiCallActor },
   actions: {
     ...sharedActions<PasswordContext, PasswordEvent>(),
-    keepCredentials: assign(({ event }) => (event.type === 'user.submitPassword' ? { username: bounded(event.username), password: bounded(event.password) } : {})),
+    keepCredentials: assign(({ event }) =>
+      event.type === 'user.submitPassword' ? { username: bounded(event.username), password: bounded(event.password) } : {},
+    ),
     storeTokensForgetPassword: assign(({ event }) => ({ tokens: resultValue<TokenSet>(event), password: undefined })),
   },
-  guards: { ...sharedGuards, hasCredentials: ({ event }) => event.type === 'user.submitPassword' && bounded(event.username) !== '' && bounded(event.password) !== '' },
+  guards: {
+    ...sharedGuards,
+    hasCredentials: ({ event }) => event.type === 'user.submitPassword' && bounded(event.username) !== '' && bounded(event.password) !== '',
+  },
 }).createMachine({
   id: ID,
   context: ({ input }) => ({ ...emptyFlowContext(), input, issuer: input.realm.issuer }),
   initial: 'discover',
   states: {
     ...requestSteps<PasswordContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.issuer }), store: 'storeMetadata', next: 'askPassword' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.issuer }),
+        store: 'storeMetadata',
+        next: 'askPassword',
+      },
     }),
     askPassword: {
       meta: S.askPassword,
@@ -54,11 +71,22 @@ export const passwordMachine = setup({
       tokenRequest: {
         meta: S.tokenRequest,
         src: 'tokenRequest',
-        input: ({ context }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, username: context.username ?? '', password: context.password ?? '', scope: context.input.scope }),
+        input: ({ context }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          client: context.input.client,
+          username: context.username ?? '',
+          password: context.password ?? '',
+          scope: context.input.scope,
+        }),
         store: 'storeTokensForgetPassword',
         next: 'callApi',
       },
-      callApi: { meta: S.callApi, src: 'callApi', input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }), next: 'useInstead' },
+      callApi: {
+        meta: S.callApi,
+        src: 'callApi',
+        input: ({ context }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        next: 'useInstead',
+      },
     }),
     ...endSteps({ useInstead: S.useInstead, failed: S.failed }),
   },

@@ -48,16 +48,16 @@ function reached(machine: AnyStateMachine, input: unknown, events: unknown[]): S
 
 /** Every event of the shared sign-in prologue (machines/auth-code-prologue.ts), with each of its actors' outcomes. */
 const PROLOGUE_EVENTS = [
-      { type: 'user.next' },
-      { type: 'browser.navigated' },
-      { type: 'user.tamperState' },
-      { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&code=abc` },
-      { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&error=access_denied` },
-      done('discover', METADATA),
-      failed('discover'),
-      done('makePkce', PKCE),
-      done('tokenRequest', TOKENS),
-      failed('tokenRequest'),
+  { type: 'user.next' },
+  { type: 'browser.navigated' },
+  { type: 'user.tamperState' },
+  { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&code=abc` },
+  { type: 'callback.received', url: `${ORIGIN}/flows/callback?state=s&iss=${iss}&error=access_denied` },
+  done('discover', METADATA),
+  failed('discover'),
+  done('makePkce', PKCE),
+  done('tokenRequest', TOKENS),
+  failed('tokenRequest'),
 ];
 
 describe('reachability', () => {
@@ -80,15 +80,31 @@ describe('reachability', () => {
   });
 
   it('reaches every state of the client-credentials machine', () => {
-    const events = [{ type: 'user.next' }, done('discover', METADATA), failed('discover'), done('tokenRequest', TOKENS), failed('tokenRequest'), done('callApi', '[]'), failed('callApi')];
-    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'service', secret: 's', method: 'client_secret_basic' }, scope: 'photos:read' };
+    const events = [
+      { type: 'user.next' },
+      done('discover', METADATA),
+      failed('discover'),
+      done('tokenRequest', TOKENS),
+      failed('tokenRequest'),
+      done('callApi', '[]'),
+      failed('callApi'),
+    ];
+    const input = {
+      origin: ORIGIN,
+      realm: demoRealm(ORIGIN),
+      client: { clientId: 'service', secret: 's', method: 'client_secret_basic' },
+      scope: 'photos:read',
+    };
     const seen = reached(clientCredentialsMachine, input, events);
     const expected = leafStates(clientCredentialsMachine);
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
   });
 
   it('reaches every state of the device-code machine', () => {
-    const pollAnswer = (code: string) => ({ type: 'xstate.done.actor.poll', output: { step: 'polling', exchanges: [], result: fail(code, code, 'token') } });
+    const pollAnswer = (code: string) => ({
+      type: 'xstate.done.actor.poll',
+      output: { step: 'polling', exchanges: [], result: fail(code, code, 'token') },
+    });
     const device = { device_code: 'd', user_code: 'BCDF-GHJK', verification_uri: `${ORIGIN}/as/demo/device`, expires_in: 600, interval: 5 };
     const events = [
       { type: 'user.next' },
@@ -125,10 +141,17 @@ describe('reachability', () => {
       done('callApiRefused', 'Bearer error="invalid_token"'),
       failed('callApiRefused'),
     ];
-    const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' }, scope: 'openid offline_access photos:read' };
+    const input = {
+      origin: ORIGIN,
+      realm: demoRealm(ORIGIN),
+      client: { clientId: 'spa', method: 'none' },
+      scope: 'openid offline_access photos:read',
+    };
     const seen = reached(refreshTokenMachine, input, events);
     const expected = leafStates(refreshTokenMachine).filter((s) => s !== 'checkCallback');
     expect(expected.filter((s) => !seen.has(s))).toEqual([]);
-    expect(expected).toEqual(expect.arrayContaining(['replaySpent.idle', 'tryCurrent.idle', 'callApiRevoked.ready', 'done', 'accessDenied', 'callbackRefused']));
+    expect(expected).toEqual(
+      expect.arrayContaining(['replaySpent.idle', 'tryCurrent.idle', 'callApiRevoked.ready', 'done', 'accessDenied', 'callbackRefused']),
+    );
   });
 });

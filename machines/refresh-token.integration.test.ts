@@ -32,7 +32,10 @@ async function signedIn(client: ClientCredentials, scope = 'openid offline_acces
   actor.send({ type: 'browser.navigated' });
   const { pkce, issuer } = actor.getSnapshot().context;
   const { code } = await seedCode({ clientId: client.clientId, scope: scope.split(' '), nonce: pkce!.nonce }, pkce!.pkce.verifier);
-  actor.send({ type: 'callback.received', url: `${ORIGIN}/flows/callback?code=${code}&state=${pkce!.state}&iss=${encodeURIComponent(issuer)}` });
+  actor.send({
+    type: 'callback.received',
+    url: `${ORIGIN}/flows/callback?code=${code}&state=${pkce!.state}&iss=${encodeURIComponent(issuer)}`,
+  });
   await next(actor);
   expect(actor.getSnapshot().value).toBe('callbackAccepted');
   await next(actor);

@@ -9,9 +9,19 @@ import type { StepOutput } from './step-output';
 import { METADATA, ORIGIN, TOKENS, failingActor, fakeExchange, okActor } from './test-fakes';
 import { demoRealm, realmAt } from '@/lib/realms/descriptor';
 
-const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
-const input = { origin: ORIGIN, realm: demoRealm(ORIGIN), client: { clientId: 'spa', method: 'none' as const }, scope: 'openid offline_access photos:read' };
-const callback = (extra: string, issuer = `${ORIGIN}/as/demo`) => `${ORIGIN}/flows/callback?state=st4te&iss=${encodeURIComponent(issuer)}&${extra}`;
+const PKCE: PkceValues = {
+  pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) },
+  state: 'st4te',
+  nonce: 'n0nce',
+};
+const input = {
+  origin: ORIGIN,
+  realm: demoRealm(ORIGIN),
+  client: { clientId: 'spa', method: 'none' as const },
+  scope: 'openid offline_access photos:read',
+};
+const callback = (extra: string, issuer = `${ORIGIN}/as/demo`) =>
+  `${ORIGIN}/flows/callback?state=st4te&iss=${encodeURIComponent(issuer)}&${extra}`;
 
 /** A fake AS that rotates: refresh token rt-n becomes rt-(n+1); it records what it was sent. */
 function fakes(over: Record<string, unknown> = {}, refreshFailsAt?: string) {
@@ -24,9 +34,14 @@ function fakes(over: Record<string, unknown> = {}, refreshFailsAt?: string) {
       refresh: fromPromise<StepOutput<{ tokens: TokenSet; jwks: { keys: [] } }>, RefreshInput>(async ({ input: i }) => {
         const used = i.previous.refresh_token!;
         sent.refreshed.push(used);
-        if (i.step === refreshFailsAt) return { step: i.step, exchanges: [fakeExchange(i.step)], result: fail('invalid_grant', 'refused', i.step) };
+        if (i.step === refreshFailsAt)
+          return { step: i.step, exchanges: [fakeExchange(i.step)], result: fail('invalid_grant', 'refused', i.step) };
         const n = Number(used.split('-')[1]) + 1;
-        return { step: i.step, exchanges: [fakeExchange(i.step)], result: ok({ tokens: { ...TOKENS, access_token: `a.${n}.c`, refresh_token: `rt-${n}` }, jwks: { keys: [] } }) };
+        return {
+          step: i.step,
+          exchanges: [fakeExchange(i.step)],
+          result: ok({ tokens: { ...TOKENS, access_token: `a.${n}.c`, refresh_token: `rt-${n}` }, jwks: { keys: [] } }),
+        };
       }),
       callApi: okActor('callApi', '[]'),
       presentRefused: fromPromise<StepOutput<{ error: string }>, ReplayInput>(async ({ input: i }) => {
@@ -100,7 +115,22 @@ describe('refresh-token machine', () => {
       ['refresh1', 'rt-2'],
       ['refresh2', 'rt-3'],
     ]);
-    expect(snap.context.trail).toEqual(['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'refresh1', 'callApi', 'refresh2', 'replaySpent', 'tryCurrent', 'callApiRevoked', 'done']);
+    expect(snap.context.trail).toEqual([
+      'discover',
+      'makeVerifier',
+      'buildUrl',
+      'redirectToAs',
+      'callbackReceived',
+      'callbackAccepted',
+      'tokenRequest',
+      'refresh1',
+      'callApi',
+      'refresh2',
+      'replaySpent',
+      'tryCurrent',
+      'callApiRevoked',
+      'done',
+    ]);
   });
 
   it('shares the prologue\u2019s state strategy: refuses a tampered state, unless the realm has client-skips-state-check', async () => {
@@ -130,7 +160,12 @@ describe('refresh-token machine', () => {
 
   it('ends in accessDenied when the user denies consent, without calling the token endpoint', async () => {
     let tokenCalls = 0;
-    const { machine } = fakes({ tokenRequest: fromPromise(async () => { tokenCalls += 1; return { step: 'tokenRequest', exchanges: [], result: ok(TOKENS) }; }) });
+    const { machine } = fakes({
+      tokenRequest: fromPromise(async () => {
+        tokenCalls += 1;
+        return { step: 'tokenRequest', exchanges: [], result: ok(TOKENS) };
+      }),
+    });
     const actor = createActor(machine, { input }).start();
     await signIn(actor, 'error=access_denied');
     expect(actor.getSnapshot().value).toBe('accessDenied');

@@ -5,7 +5,17 @@ import type { BUSY, StepMeta } from './step-meta';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import { apiCallActor, out, sharedActions } from './shared';
 import { resultValue } from './step-output';
-import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueInput, type PrologueOptions } from './auth-code-prologue';
+import {
+  prologueActors,
+  prologueAssigners as P,
+  prologueContext,
+  prologueGuards,
+  prologueStates,
+  type PrologueContext,
+  type PrologueEvent,
+  type PrologueInput,
+  type PrologueOptions,
+} from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
 import { REFRESH_TOKEN_STEPS as S } from './refresh-token.steps';
 import { actionSteps, endSteps, requestSteps } from './request-step';
@@ -37,8 +47,20 @@ export const spentRefreshToken = (c: Pick<RefreshTokenContext, 'issued'>) => c.i
  * refresh token and watch the AS revoke the whole family.
  */
 export const refreshTokenMachine = setup({
-  types: { context: {} as RefreshTokenContext, events: {} as RefreshTokenEvent, input: {} as RefreshTokenInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
-  actors: { ...prologueActors, refresh: refreshActor, callApi: apiCallActor, presentRefused: presentRefusedActor, callApiRefused: apiCallRefusedActor },
+  types: {
+    context: {} as RefreshTokenContext,
+    events: {} as RefreshTokenEvent,
+    input: {} as RefreshTokenInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
+  actors: {
+    ...prologueActors,
+    refresh: refreshActor,
+    callApi: apiCallActor,
+    presentRefused: presentRefusedActor,
+    callApiRefused: apiCallRefusedActor,
+  },
   // Wrapped in arrows so that assign() infers this machine's context, not the prologue's.
   actions: {
     ...sharedActions<RefreshTokenContext, RefreshTokenEvent>(),
@@ -73,20 +95,39 @@ export const refreshTokenMachine = setup({
       refresh1: {
         meta: S.refresh1,
         src: 'refresh',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          jwksUri: context.metadata!.jwks_uri,
+          issuer: context.issuer,
+          client: context.input.client,
+          previous: context.tokens!,
+          originalIdToken: context.issued[0]?.tokens.id_token,
+          jwks: context.jwks,
+        }),
         store: 'storeRefreshed',
         next: 'callApi',
       },
       callApi: {
         meta: S.callApi,
         src: 'callApi',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          url: apiUrl(context.input.realm, 'photos'),
+          accessToken: context.tokens!.access_token,
+        }),
         next: 'refresh2',
       },
       refresh2: {
         meta: S.refresh2,
         src: 'refresh',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, jwksUri: context.metadata!.jwks_uri, issuer: context.issuer, client: context.input.client, previous: context.tokens!, originalIdToken: context.issued[0]?.tokens.id_token, jwks: context.jwks }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          jwksUri: context.metadata!.jwks_uri,
+          issuer: context.issuer,
+          client: context.input.client,
+          previous: context.tokens!,
+          originalIdToken: context.issued[0]?.tokens.id_token,
+          jwks: context.jwks,
+        }),
         store: 'storeRefreshed',
         next: 'replaySpent',
       },
@@ -97,14 +138,22 @@ export const refreshTokenMachine = setup({
         meta: S.replaySpent,
         trigger: 'user.replaySpent',
         src: 'presentRefused',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: spentRefreshToken(context)! }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          client: context.input.client,
+          refreshToken: spentRefreshToken(context)!,
+        }),
         next: 'tryCurrent',
       },
       tryCurrent: {
         meta: S.tryCurrent,
         trigger: 'user.tryCurrent',
         src: 'presentRefused',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ tokenEndpoint: context.metadata!.token_endpoint, client: context.input.client, refreshToken: context.tokens!.refresh_token! }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          tokenEndpoint: context.metadata!.token_endpoint,
+          client: context.input.client,
+          refreshToken: context.tokens!.refresh_token!,
+        }),
         next: 'callApiRevoked',
       },
     }),
@@ -112,7 +161,10 @@ export const refreshTokenMachine = setup({
       callApiRevoked: {
         meta: S.callApiRevoked,
         src: 'callApiRefused',
-        input: ({ context }: { context: RefreshTokenContext }) => ({ url: apiUrl(context.input.realm, 'photos'), accessToken: context.tokens!.access_token }),
+        input: ({ context }: { context: RefreshTokenContext }) => ({
+          url: apiUrl(context.input.realm, 'photos'),
+          accessToken: context.tokens!.access_token,
+        }),
         next: 'done',
       },
     }),

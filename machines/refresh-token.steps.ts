@@ -34,7 +34,9 @@ export const REFRESH_TOKEN_STEPS = {
   refresh1: {
     title: 'Refresh: a new access token, and a new refresh token',
     explanation:
-      'The client POSTs grant_type=refresh_token with refresh token #1 (and authenticates, if it is confidential). No browser and no user: this works while you are away. The AS answers with a new access token and, because it rotates, a new refresh token #2. Refresh token #1 is now spent.',
+      'The client POSTs grant_type=refresh_token with refresh token #1 (and authenticates, if it is ' +
+      'confidential). No browser and no user: this works while you are away. The AS answers with a new ' +
+      'access token and, because it rotates, a new refresh token #2. Refresh token #1 is now spent.',
     specs: REFRESH_SPECS,
     notice: [
       'Compare old and new below: a different refresh token, and an access token with a new jti, iat and exp.',
@@ -47,7 +49,8 @@ export const REFRESH_TOKEN_STEPS = {
   },
   callApi: {
     title: 'Call the API with the new access token',
-    explanation: 'The client calls GET /photos on the resource server with access token #2. For the resource server it is an ordinary access token: it cannot tell, and need not know, that it came from a refresh.',
+    explanation:
+      'The client calls GET /photos on the resource server with access token #2. For the resource server it is an ordinary access token: it cannot tell, and need not know, that it came from a refresh.',
     specs: [rfc(6750, '2.1'), rfc(9068, '4')],
     notice: ['The refresh token is never sent here: only the AS accepts it.', RS_REPORT_NOTICE],
     edges: ['client->rs:photos'],
@@ -55,9 +58,12 @@ export const REFRESH_TOKEN_STEPS = {
   },
   refresh2: {
     title: 'Refresh again: every use rotates',
-    explanation: 'Some minutes later the client refreshes again, with refresh token #2, the current one. Again the AS answers with a new pair: refresh token #3 replaces #2, which is now spent too.',
+    explanation:
+      'Some minutes later the client refreshes again, with refresh token #2, the current one. Again the AS answers with a new pair: refresh token #3 replaces #2, which is now spent too.',
     specs: REFRESH_SPECS,
-    notice: ['Each refresh token works exactly once. The family keeps its absolute lifetime (24 hours after sign-in here): rotation does not extend it.'],
+    notice: [
+      'Each refresh token works exactly once. The family keeps its absolute lifetime (24 hours after sign-in here): rotation does not extend it.',
+    ],
     edges: ['client->as:refresh'],
     knows: { client: ['access token #3', 'refresh token #3'], as: ['#2 spent (remembered)'] },
     checklist: REFRESH_CHECKLIST,
@@ -65,7 +71,9 @@ export const REFRESH_TOKEN_STEPS = {
   replaySpent: {
     title: 'Replay a spent refresh token',
     explanation:
-      'Suppose refresh token #1 was copied from the client (a log, a backup, malware in the browser). Whoever holds the copy now presents it. Press the button to send #1 again, exactly as the client did at the first refresh: the AS cannot tell who is sending it.',
+      'Suppose refresh token #1 was copied from the client (a log, a backup, malware in the browser). ' +
+      'Whoever holds the copy now presents it. Press the button to send #1 again, exactly as the client did ' +
+      'at the first refresh: the AS cannot tell who is sending it.',
     specs: [rfc(9700, '4.14.2'), rfc(6749, '10.4'), rfc(6749, '5.2')],
     notice: [
       'A spent token coming back means two parties hold it. The AS cannot know which one is the thief, so it revokes the whole family (RFC 9700 §4.14.2).',
@@ -77,7 +85,8 @@ export const REFRESH_TOKEN_STEPS = {
   },
   tryCurrent: {
     title: 'Now the current refresh token is refused too',
-    explanation: 'The legitimate client still holds refresh token #3, which it never misused. Press the button to use it: the AS refuses it as well, because the whole family was revoked.',
+    explanation:
+      'The legitimate client still holds refresh token #3, which it never misused. Press the button to use it: the AS refuses it as well, because the whole family was revoked.',
     specs: [rfc(9700, '4.14.2'), rfc(6749, '5.2')],
     notice: ['This is the price of rotation: the honest client loses its session too and must send the user through the sign-in again.'],
     edges: ['client->as:refresh'],
@@ -103,12 +112,16 @@ export const REFRESH_TOKEN_STEPS = {
     notice: [
       'It buys: detection on the first reuse by either party, and a spent token is worthless to anyone who copies it later.',
       'It costs: the honest client is logged out too, and the AS must remember spent tokens. A response lost on the network leaves the client holding a spent token: its next refresh looks like a theft.',
-      'Public clients such as spa cannot keep a secret, so RFC 9700 §4.14.2 requires rotation or sender-constrained refresh tokens for them: DPoP (RFC 9449) binds a token to a key the client holds and proves with every request, mTLS to its TLS certificate.',
+      'Public clients such as spa cannot keep a secret, so RFC 9700 §4.14.2 requires rotation or ' +
+        'sender-constrained refresh tokens for them: DPoP (RFC 9449) binds a token to a key the client holds ' +
+        'and proves with every request, mTLS to its TLS certificate.',
     ],
     edges: [],
     pause: 'end',
   },
-  failed: failedStep(['No refresh token in the first answer? This AS issues one only when offline_access is requested and granted (OIDC Core §11): its policy, not a rule of the spec.']),
+  failed: failedStep([
+    'No refresh token in the first answer? This AS issues one only when offline_access is requested and granted (OIDC Core §11): its policy, not a rule of the spec.',
+  ]),
 } satisfies Record<string, StepMeta>;
 
 export type RefreshTokenStep = keyof typeof REFRESH_TOKEN_STEPS;

@@ -18,7 +18,12 @@ export interface RequestStepSpec<Src extends string, Store extends string, Ctx, 
   next: string;
 }
 
-export interface ActionStepSpec<Src extends string, Store extends string, Ctx, In, Trigger extends string> extends RequestStepSpec<Src, Store, Ctx, In> {
+export interface ActionStepSpec<Src extends string, Store extends string, Ctx, In, Trigger extends string> extends RequestStepSpec<
+  Src,
+  Store,
+  Ctx,
+  In
+> {
   /** The learner's event that sends the request (the step waits in `idle` until then). */
   trigger: Trigger;
 }
@@ -29,7 +34,9 @@ export interface ActionStepSpec<Src extends string, Store extends string, Ctx, I
  * `ready` waits for Next. The machine's `setup()` must spread `sharedActions()` and `sharedGuards`
  * (shared.ts) and define the `store` action.
  */
-export function requestStep<Src extends string, Ctx, In extends object = object, Store extends string = 'storeOutput'>(spec: RequestStepSpec<Src, Store, Ctx, In>) {
+export function requestStep<Src extends string, Ctx, In extends object = object, Store extends string = 'storeOutput'>(
+  spec: RequestStepSpec<Src, Store, Ctx, In>,
+) {
   return {
     meta: spec.meta,
     entry: enterStep(spec.step),
@@ -39,7 +46,13 @@ export function requestStep<Src extends string, Ctx, In extends object = object,
 }
 
 /** A step whose request waits for the learner's button (e.g. "Replay the spent refresh token"). */
-export function actionStep<Src extends string, Ctx, Trigger extends string, In extends object = object, Store extends string = 'storeOutput'>(spec: ActionStepSpec<Src, Store, Ctx, In, Trigger>) {
+export function actionStep<
+  Src extends string,
+  Ctx,
+  Trigger extends string,
+  In extends object = object,
+  Store extends string = 'storeOutput',
+>(spec: ActionStepSpec<Src, Store, Ctx, In, Trigger>) {
   const idle = { on: { [spec.trigger]: 'running' } as Record<Trigger, 'running'> };
   return {
     meta: spec.meta,
@@ -98,7 +111,9 @@ export function actionSteps<Ctx>(machine: string) {
 
 /** Steps that end the run, named by their keys: `endSteps({ done: S.done, failed: S.failed })`. */
 export function endSteps<const T extends Record<string, StepMeta>>(metas: T) {
-  return Object.fromEntries(Object.entries(metas).map(([step, meta]) => [step, { meta, entry: enterStep(step), type: 'final' as const }])) as {
+  return Object.fromEntries(
+    Object.entries(metas).map(([step, meta]) => [step, { meta, entry: enterStep(step), type: 'final' as const }]),
+  ) as {
     [K in keyof T]: { meta: StepMeta; entry: ReturnType<typeof enterStep>; type: 'final' };
   };
 }

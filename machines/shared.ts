@@ -28,7 +28,9 @@ type SharedContext = FlowContextBase & { metadata?: ServerMetadata; tokens?: Tok
 export function sharedActions<C extends SharedContext, E extends EventObject>() {
   return {
     /** The entry action of every step: appends it to the trail. */
-    enterStep: assign<C, E, { step: string }, E, never>(({ context }, params) => ({ trail: [...context.trail, params.step] }) as Partial<C>),
+    enterStep: assign<C, E, { step: string }, E, never>(
+      ({ context }, params) => ({ trail: [...context.trail, params.step] }) as Partial<C>,
+    ),
     /** Keeps a step's exchanges, checks, facts and error. */
     storeOutput: assign<C, E, undefined, E, never>(({ context, event }) => mergeStepOutput(context, out(event)) as Partial<C>),
     storeMetadata: assign<C, E, undefined, E, never>(({ event }) => ({ metadata: resultValue<ServerMetadata>(event) }) as Partial<C>),
@@ -45,7 +47,13 @@ export const sharedGuards = {
  * One recorded back-channel request: `process` turns the answer into the step's result, and a
  * request that could not be sent becomes a failed result too, so machines only ever see values.
  */
-export async function recordedCall<T>(step: string, request: Request, process: (status: number, body: string) => Result<T>, to: 'as' | 'rs' = 'as', from: 'client' | 'attacker' = 'client'): Promise<StepOutput<T>> {
+export async function recordedCall<T>(
+  step: string,
+  request: Request,
+  process: (status: number, body: string) => Result<T>,
+  to: 'as' | 'rs' = 'as',
+  from: 'client' | 'attacker' = 'client',
+): Promise<StepOutput<T>> {
   try {
     const { exchange, response, body } = await recordFetch(request, { step, from, to });
     return { step, exchanges: [exchange], result: process(response.status, body) };
@@ -58,14 +66,20 @@ export function discover(issuer: string, step: string, from: 'client' | 'attacke
   return recordedCall(step, discoveryRequest(issuer), (status, body) => processDiscoveryResponse(issuer, status, body), 'as', from);
 }
 
-export const discoverActor = fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) => discover(input.issuer, input.step));
+export const discoverActor = fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) =>
+  discover(input.issuer, input.step),
+);
 
 export function tokenCall(step: string, request: Request): Promise<StepOutput<TokenSet>> {
   return recordedCall(step, request, (status, body) => processTokenResponse(status, body));
 }
 
 export async function fetchJwks(step: string, jwksUri: string): Promise<{ jwks?: JSONWebKeySet } & Pick<StepOutput<unknown>, 'exchanges'>> {
-  const { exchange, body, response } = await recordFetch(new Request(jwksUri, { headers: { accept: 'application/json' } }), { step, from: 'client', to: 'as' });
+  const { exchange, body, response } = await recordFetch(new Request(jwksUri, { headers: { accept: 'application/json' } }), {
+    step,
+    from: 'client',
+    to: 'as',
+  });
   if (response.status !== 200) return { exchanges: [exchange] };
   try {
     return { exchanges: [exchange], jwks: JSON.parse(body) as JSONWebKeySet };
@@ -90,9 +104,23 @@ export const validateIdTokenActor = fromPromise<StepOutput<JSONWebKeySet>, Valid
   try {
     const { exchanges, jwks } = await fetchJwks(step, input.jwksUri);
     if (!jwks) return { step, exchanges, result: fail('jwks_unavailable', 'The JWKS could not be read.', step) };
-    if (!input.tokens.id_token) return { step, exchanges, result: fail('missing_id_token', 'The token response has no id_token although openid was requested.', step) };
-    const checks = await validateIdToken(input.tokens.id_token, { jwks, issuer: input.issuer, clientId: input.clientId, nonce: input.nonce, accessToken: input.tokens.access_token, now: Math.floor(Date.now() / 1000) });
-    const result = allPassed(checks) ? ok(jwks) : fail('invalid_id_token', 'The ID token failed a check: the client must not trust it.', step);
+    if (!input.tokens.id_token)
+      return {
+        step,
+        exchanges,
+        result: fail('missing_id_token', 'The token response has no id_token although openid was requested.', step),
+      };
+    const checks = await validateIdToken(input.tokens.id_token, {
+      jwks,
+      issuer: input.issuer,
+      clientId: input.clientId,
+      nonce: input.nonce,
+      accessToken: input.tokens.access_token,
+      now: Math.floor(Date.now() / 1000),
+    });
+    const result = allPassed(checks)
+      ? ok(jwks)
+      : fail('invalid_id_token', 'The ID token failed a check: the client must not trust it.', step);
     return { step, exchanges, checks, result };
   } catch (e) {
     return networkFailure(step, e);
@@ -119,7 +147,10 @@ export async function apiCall(input: ApiCallInput): Promise<StepOutput<unknown>>
     const facts = [{ label: 'HTTP status', value: String(response.status) }];
     const www = response.headers.get('www-authenticate');
     if (www) facts.push({ label: 'WWW-Authenticate', value: www });
-    const result = response.status === 200 ? ok(body) : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
+    const result =
+      response.status === 200
+        ? ok(body)
+        : fail(`http_${response.status}`, `The resource server answered HTTP ${response.status}${www ? ` (${www})` : ''}.`, step);
     return { step, exchanges: [exchange], checks, facts, result };
   } catch (e) {
     return networkFailure(step, e);

@@ -71,14 +71,17 @@ export const failedStep = (notice: string[] = []): StepMeta => ({
 /** The checklist of every step that calls the resource server: its own report, or plainly none. */
 export const RS_CHECKLIST: ChecklistMeta = {
   title: 'What the resource server checked (RFC 9068 §4)',
-  empty: 'The resource server sent no report of its checks with this answer (no Flowlab-Checks header), so none is shown here: the browser does not guess what a server checked.',
+  empty:
+    'The resource server sent no report of its checks with this answer (no Flowlab-Checks header), so none is shown here: the browser does not guess what a server checked.',
 };
 
 export const ID_TOKEN_CHECKLIST: ChecklistMeta = { title: 'ID token validation (OIDC Core §3.1.3.7)' };
 
 /** Said on every step that calls the resource server: where its checklist comes from. */
 export const RS_REPORT_NOTICE =
-  'The checklist below is the resource server\u2019s own report of what it checked in this answer (its Flowlab-Checks response header); the browser does not re-check the token. Against a lab realm it shows which checks a weakness skipped or weakened.';
+  'The checklist below is the resource server\u2019s own report of what it checked in this answer (its ' +
+  'Flowlab-Checks response header); the browser does not re-check the token. Against a lab realm it ' +
+  'shows which checks a weakness skipped or weakened.';
 
 /** Context fields every flow machine carries, so one player renders them all. */
 export interface FlowContextBase {

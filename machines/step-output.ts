@@ -28,7 +28,11 @@ export function mergeStepOutput<C extends FlowContextBase>(context: C, out: Step
 /** Turns a thrown network error into a step output, so the machine never sees an untyped failure. */
 export function networkFailure(step: string, e: unknown): StepOutput<never> {
   const message = e instanceof Error ? e.message : String(e);
-  return { step, exchanges: [], result: { ok: false, error: { code: 'network_error', message: `The request could not be sent: ${message}`, where: step } } };
+  return {
+    step,
+    exchanges: [],
+    result: { ok: false, error: { code: 'network_error', message: `The request could not be sent: ${message}`, where: step } },
+  };
 }
 
 /** The value of a step's result in a done event, or undefined when the step failed. */

@@ -36,5 +36,9 @@ export function okActor<T>(step: string, value: T) {
 }
 
 export function failingActor(step: string, code: string) {
-  return fromPromise<StepOutput<never>, unknown>(async () => ({ step, exchanges: [fakeExchange(step)], result: fail(code, `${code} happened`, step) }));
+  return fromPromise<StepOutput<never>, unknown>(async () => ({
+    step,
+    exchanges: [fakeExchange(step)],
+    result: fail(code, `${code} happened`, step),
+  }));
 }

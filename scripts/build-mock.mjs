@@ -24,7 +24,9 @@ await build({
   output: { dir: out, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
   logLevel: 'warn',
 });
-const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.mock.json`], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.mock.json`], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) {
   console.error('build-mock: tsc (declarations) failed');
   process.exit(1);

@@ -12,7 +12,41 @@ import { dirname } from 'node:path';
 
 export const WORDLIST_PATH = 'public/wordlists/common-secrets.txt';
 
-const SUFFIXES = ['1', '12', '123', '1234', '12345', '!', '!!', '1!', '123!', '@', '#', '$', '?', '.', '*', '_', '-', '00', '01', '007', '69', '99', '2fa', '_key', '-key', '_secret', '-secret', '_dev', '-dev', '_prod', '-prod', '_test', '-test'];
+const SUFFIXES = [
+  '1',
+  '12',
+  '123',
+  '1234',
+  '12345',
+  '!',
+  '!!',
+  '1!',
+  '123!',
+  '@',
+  '#',
+  '$',
+  '?',
+  '.',
+  '*',
+  '_',
+  '-',
+  '00',
+  '01',
+  '007',
+  '69',
+  '99',
+  '2fa',
+  '_key',
+  '-key',
+  '_secret',
+  '-secret',
+  '_dev',
+  '-dev',
+  '_prod',
+  '-prod',
+  '_test',
+  '-test',
+];
 const LEET = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
 /** Bases that also get every number 0–9999 appended (the first two capitalised as well). */
 const NUMBERED = ['secret', 'password', 'jwt', 'admin', 'test', 'key', 'token', 'pass'];

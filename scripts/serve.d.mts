@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export { stampPeerHeader } from '../lib/http/peer-header.mjs';
 
-export type ServeOptions = { help: true } | { help?: undefined; dev: boolean; hostname: string | undefined; port: number; webpack: boolean };
+export type ServeOptions =
+  { help: true } | { help?: undefined; dev: boolean; hostname: string | undefined; port: number; webpack: boolean };
 
 /** The command line of `npm run dev -- …` / `npm start -- …`; throws with the usage line. */
 export function parseServeArgs(argv: string[], env?: Record<string, string | undefined>): ServeOptions;

@@ -70,7 +70,8 @@ export function peerStampingListener(handle, { name, trustedHops }) {
 
 /** The URLs to print: localhost, and every LAN address when listening on all interfaces. */
 function urls(hostname, port) {
-  if (hostname && hostname !== '0.0.0.0' && hostname !== '::') return [`http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`];
+  if (hostname && hostname !== '0.0.0.0' && hostname !== '::')
+    return [`http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`];
   const lan = Object.values(networkInterfaces())
     .flat()
     .filter((a) => a && a.family === 'IPv4' && !a.internal)
@@ -100,7 +101,14 @@ async function main() {
 
   const { default: next } = await import('next');
   const server = createServer();
-  const app = next({ dev, dir: fileURLToPath(new URL('..', import.meta.url)), hostname: hostname ?? 'localhost', port, httpServer: server, ...(dev ? (webpack ? { webpack: true } : { turbopack: true }) : {}) });
+  const app = next({
+    dev,
+    dir: fileURLToPath(new URL('..', import.meta.url)),
+    hostname: hostname ?? 'localhost',
+    port,
+    httpServer: server,
+    ...(dev ? (webpack ? { webpack: true } : { turbopack: true }) : {}),
+  });
   await app.prepare();
   server.on('request', peerStampingListener(app.getRequestHandler(), { name, trustedHops }));
   server.on('error', (err) => {

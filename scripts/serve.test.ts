@@ -7,7 +7,12 @@ const NAME = 'x-flowlab-peer-ffeeddccbbaa99887766554433221100';
 
 describe('parseServeArgs (npm run dev -- … / npm start -- …)', () => {
   it('takes the same -H and -p flags as next dev / next start, long forms too', () => {
-    expect(parseServeArgs(['dev', '-H', '0.0.0.0', '-p', '3000'], {})).toEqual({ dev: true, hostname: '0.0.0.0', port: 3000, webpack: false });
+    expect(parseServeArgs(['dev', '-H', '0.0.0.0', '-p', '3000'], {})).toEqual({
+      dev: true,
+      hostname: '0.0.0.0',
+      port: 3000,
+      webpack: false,
+    });
     expect(parseServeArgs(['start', '--port=3100'], {})).toEqual({ dev: false, hostname: undefined, port: 3100, webpack: false });
     expect(parseServeArgs(['start', '--hostname', '::'], {})).toMatchObject({ hostname: '::' });
     expect(parseServeArgs(['dev', '--webpack'], {})).toMatchObject({ webpack: true });
@@ -19,7 +24,15 @@ describe('parseServeArgs (npm run dev -- … / npm start -- …)', () => {
   });
 
   it('refuses what it does not know, with the usage line', () => {
-    for (const argv of [[], ['serve'], ['dev', '-p', 'http'], ['dev', '-p', '70000'], ['dev', '--turbo'], ['start', '--webpack'], ['dev', 'extra']]) {
+    for (const argv of [
+      [],
+      ['serve'],
+      ['dev', '-p', 'http'],
+      ['dev', '-p', '70000'],
+      ['dev', '--turbo'],
+      ['start', '--webpack'],
+      ['dev', 'extra'],
+    ]) {
       expect(() => parseServeArgs(argv, {}), argv.join(' ')).toThrow(/usage|Unknown option|invalid port|dev only/);
     }
   });
@@ -35,13 +48,22 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
   const proxied = createServer(peerStampingListener(handle, { name: NAME, trustedHops: 1 }));
   const url = new Map<object, string>();
   beforeAll(() =>
-    Promise.all([direct, proxied].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve(void url.set(s, `http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))))),
+    Promise.all(
+      [direct, proxied].map(
+        (s) =>
+          new Promise<void>((resolve) =>
+            s.listen(0, '127.0.0.1', () => resolve(void url.set(s, `http://127.0.0.1:${(s.address() as AddressInfo).port}/`))),
+          ),
+      ),
+    ),
   );
   afterAll(() => Promise.all([direct, proxied].map((s) => new Promise((resolve) => s.close(resolve)))));
 
   it('stamps the socket address; a forged X-Forwarded-For and a forged internal header change nothing', async () => {
     seen = [];
-    await fetch(url.get(direct)!, { headers: { 'x-forwarded-for': '203.0.113.9', [NAME]: '203.0.113.10', [`${NAME.slice(0, 20)}x`]: '203.0.113.11' } });
+    await fetch(url.get(direct)!, {
+      headers: { 'x-forwarded-for': '203.0.113.9', [NAME]: '203.0.113.10', [`${NAME.slice(0, 20)}x`]: '203.0.113.11' },
+    });
     await fetch(url.get(direct)!);
     expect(seen.map((h) => h[NAME])).toEqual(['127.0.0.1', '127.0.0.1']);
     expect(Object.keys(seen[0]).filter((k) => k.startsWith('x-flowlab-peer-'))).toEqual([NAME]);

@@ -26,10 +26,14 @@ export function ensureRedisServerInstalled(): string {
   console.log('[test] redis-server missing: apt-get install -y redis-server');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'redis-server']]) {
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'redis-server'],
+  ]) {
     const [cmd, ...rest] = [...sudo, ...args];
     const run = spawnSync(cmd, rest, { stdio: 'inherit', env });
-    if (run.status !== 0) throw new Error(`Could not install redis-server (${args.join(' ')} exited ${run.status}); install it and run the tests again.`);
+    if (run.status !== 0)
+      throw new Error(`Could not install redis-server (${args.join(' ')} exited ${run.status}); install it and run the tests again.`);
   }
   return spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
 }
@@ -74,13 +78,20 @@ export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   let child!: ChildProcess;
   const launch = async () => {
-    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    child = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     await waitForPing(port, child);
   };
   await launch();
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
   return {
     url: `redis://127.0.0.1:${port}`,
     port,

@@ -32,8 +32,8 @@ export default function HomePage() {
         <div>
           <h1 className="text-3xl font-bold sm:text-4xl">Learn OAuth 2, OpenID Connect and JWT by running them</h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">
-            Flowlab embeds a spec-strict authorization server and resource server. Nothing is simulated: what you see here is what your browser&apos;s
-            network tab and <code className="font-mono">curl</code> see, with the RFC section behind every check.
+            Flowlab embeds a spec-strict authorization server and resource server. Nothing is simulated: what you see here is what your
+            browser&apos;s network tab and <code className="font-mono">curl</code> see, with the RFC section behind every check.
           </p>
         </div>
         <FlowPicture />

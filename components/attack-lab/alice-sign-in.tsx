@@ -7,8 +7,8 @@ export function AliceSignIn({ live, onGo, children }: { live: boolean; onGo: () 
   return (
     <AsHandOff live={live} onGo={onGo}>
       <p>
-        You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span> <CopyButton text="alice" label="Copy username" />{' '}
-        <CopyButton text="wonderland" label="Copy password" />
+        You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>{' '}
+        <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
       </p>
       {children ?? <p>The sign-in and consent pages belong to the authorization server. Sign in, then choose Allow.</p>}
     </AsHandOff>

@@ -5,7 +5,11 @@ import { ATTACK_LOADERS, loadAttack } from './attack-loaders';
 
 describe('attack loaders', () => {
   it('load exactly the attacks the registry marks playable', () => {
-    expect(Object.keys(ATTACK_LOADERS).sort()).toEqual(ATTACKS.filter((a) => a.playable).map((a) => a.slug).sort());
+    expect(Object.keys(ATTACK_LOADERS).sort()).toEqual(
+      ATTACKS.filter((a) => a.playable)
+        .map((a) => a.slug)
+        .sort(),
+    );
   });
 
   it('load nothing for an attack not built yet, an unknown slug or an inherited property', () => {

@@ -46,7 +46,8 @@ interface Restored {
   callback?: string;
 }
 
-const isChoice = (v: unknown): v is Choice => typeof v === 'object' && v !== null && ((v as Choice).mode === 'vulnerable' || (v as Choice).mode === 'hardened');
+const isChoice = (v: unknown): v is Choice =>
+  typeof v === 'object' && v !== null && ((v as Choice).mode === 'vulnerable' || (v as Choice).mode === 'hardened');
 
 /**
  * One attack of the lab: the **Server** switch, then the attack's machine played by the flow
@@ -57,16 +58,17 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const runKey = `attacks/${slug}`;
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const start = useCallback(
-    async (def: AttackDefinition, choice: Choice, key: number, restored?: Restored) => {
-      setState({ kind: 'loading' });
-      const spec = choice.mode === 'vulnerable' ? (def.vulnerableFor?.(choice.variant) ?? def.vulnerable) : hardenedSpec(def);
-      const got = await obtainLabRealm(spec, { origin: window.location.origin, fetch: window.fetch.bind(window), storage: window.sessionStorage });
-      if (!got.ok) return setState({ kind: 'error', message: got.message });
-      setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored });
-    },
-    [],
-  );
+  const start = useCallback(async (def: AttackDefinition, choice: Choice, key: number, restored?: Restored) => {
+    setState({ kind: 'loading' });
+    const spec = choice.mode === 'vulnerable' ? (def.vulnerableFor?.(choice.variant) ?? def.vulnerable) : hardenedSpec(def);
+    const got = await obtainLabRealm(spec, {
+      origin: window.location.origin,
+      fetch: window.fetch.bind(window),
+      storage: window.sessionStorage,
+    });
+    if (!got.ok) return setState({ kind: 'error', message: got.message });
+    setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored });
+  }, []);
 
   useEffect(() => {
     const loading = loadAttack(slug);
@@ -114,13 +116,20 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const header = (
     <div className="space-y-2">
       {def.attackerConsole && <AttackerConsole realm={realm} />}
-      <ServerControl mode={choice.mode} variant={choice.variant} variants={def.variants} onMode={(mode) => restart({ ...choice, mode })} onVariant={(variant) => restart({ ...choice, variant })} />
+      <ServerControl
+        mode={choice.mode}
+        variant={choice.variant}
+        variants={def.variants}
+        onMode={(mode) => restart({ ...choice, mode })}
+        onVariant={(variant) => restart({ ...choice, variant })}
+      />
       <p className="text-sm text-slate-700">
         {choice.mode === 'vulnerable' ? 'Vulnerable' : 'Hardened'}: lab realm <code className="break-all">{realm.id}</code>
         {realm.weaknesses.length ? (
           <>
             {' '}
-            with {realm.weaknesses.map((w, i) => (
+            with{' '}
+            {realm.weaknesses.map((w, i) => (
               <span key={w}>
                 {i > 0 && ', '}
                 <code>{w}</code>

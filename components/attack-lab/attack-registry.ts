@@ -5,7 +5,11 @@ export type AttackGroup = 'tokens' | 'browser' | 'deprecated';
 export const GROUPS: ReadonlyArray<{ id: AttackGroup; title: string; summary: string }> = [
   { id: 'tokens', title: 'Token attacks', summary: 'Forged, cracked and stolen JWTs against a resource server that trusts too much.' },
   { id: 'browser', title: 'Browser-flow attacks', summary: 'Codes and tokens that leak or are planted on the way through the browser.' },
-  { id: 'deprecated', title: 'Deprecated grants', summary: 'Implicit and password grants, removed by OAuth 2.1, shown as the attacks they enable.' },
+  {
+    id: 'deprecated',
+    title: 'Deprecated grants',
+    summary: 'Implicit and password grants, removed by OAuth 2.1, shown as the attacks they enable.',
+  },
 ];
 
 /**
@@ -29,7 +33,8 @@ const ENTRIES = [
     slug: 'alg-none',
     title: 'alg: none',
     group: 'tokens',
-    teaches: 'Mallory removes the signature and sets alg to none (or None, NONE, nOnE); a resource server that lets the token choose its algorithm accepts it.',
+    teaches:
+      'Mallory removes the signature and sets alg to none (or None, NONE, nOnE); a resource server that lets the token choose its algorithm accepts it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1'), rfc(7518, '3.6')],
     playable: true,
   },
@@ -37,7 +42,8 @@ const ENTRIES = [
     slug: 'algorithm-confusion',
     title: 'Algorithm confusion (RS256 → HS256)',
     group: 'tokens',
-    teaches: 'The public key from the JWKS used as an HMAC secret: an RS that trusts the header’s alg verifies Mallory’s HS256 token with it.',
+    teaches:
+      'The public key from the JWKS used as an HMAC secret: an RS that trusts the header’s alg verifies Mallory’s HS256 token with it.',
     specs: [rfc(8725, '2.1'), rfc(8725, '3.1')],
     playable: true,
   },
@@ -61,7 +67,8 @@ const ENTRIES = [
     slug: 'jku',
     title: 'jku: a key set chosen by the token',
     group: 'tokens',
-    teaches: 'An RS that fetches the JWKS a token names verifies with Mallory’s keys; the lab resolves only her same-origin attacker site, in-process.',
+    teaches:
+      'An RS that fetches the JWKS a token names verifies with Mallory’s keys; the lab resolves only her same-origin attacker site, in-process.',
     specs: [rfc(7515, '4.1.2'), rfc(8725, '3.10')],
     playable: true,
   },
@@ -93,7 +100,8 @@ const ENTRIES = [
     slug: 'revocation',
     title: 'Revocation: JWT vs opaque tokens',
     group: 'tokens',
-    teaches: 'Revoke a token, then call the API: a self-contained JWT verified locally still works until exp; an introspected opaque token stops at once.',
+    teaches:
+      'Revoke a token, then call the API: a self-contained JWT verified locally still works until exp; an introspected opaque token stops at once.',
     specs: [rfc(7009, '2'), rfc(7662, '2')],
     playable: true,
   },
@@ -101,7 +109,8 @@ const ENTRIES = [
     slug: 'stolen-token-dpop',
     title: 'Stolen bearer token vs DPoP',
     group: 'tokens',
-    teaches: 'A stolen bearer token works from any machine; a DPoP-bound one is useless without the private key, and a replayed proof is refused.',
+    teaches:
+      'A stolen bearer token works from any machine; a DPoP-bound one is useless without the private key, and a replayed proof is refused.',
     specs: [rfc(9449, '1'), rfc(9449, '7'), rfc(6750, '5.2')],
     playable: true,
   },
@@ -109,7 +118,8 @@ const ENTRIES = [
     slug: 'redirect-uri',
     title: 'Redirect-URI manipulation',
     group: 'browser',
-    teaches: 'Loose redirect matching (prefix, path normalisation, substring) sends Alice’s code to Mallory’s site, and she redeems it; PKCE saves only a code whose verifier she lacks.',
+    teaches:
+      'Loose redirect matching (prefix, path normalisation, substring) sends Alice’s code to Mallory’s site, and she redeems it; PKCE saves only a code whose verifier she lacks.',
     specs: [rfc(9700, '4.1'), rfc(9700, '2.1.1')],
     playable: true,
   },
@@ -140,14 +150,16 @@ const ENTRIES = [
     slug: 'mix-up',
     title: 'Mix-up',
     group: 'browser',
-    teaches: 'A client talking to two authorization servers sends the honest one’s code to the evil one; the iss response parameter defends.',
+    teaches:
+      'A client talking to two authorization servers sends the honest one’s code to the evil one; the iss response parameter defends.',
     specs: [rfc(9700, '4.4'), rfc(9207, '2')],
   },
   {
     slug: 'token-storage',
     title: 'Token storage and XSS',
     group: 'browser',
-    teaches: 'An XSS payload reads a token from localStorage; behind an HttpOnly cookie (a backend for frontend) there is nothing to read — but the XSS can still call the API.',
+    teaches:
+      'An XSS payload reads a token from localStorage; behind an HttpOnly cookie (a backend for frontend) there is nothing to read — but the XSS can still call the API.',
     specs: [rfc(6750, '5.3'), rfc(9700, '4.10')],
     playable: true,
   },
@@ -155,7 +167,8 @@ const ENTRIES = [
     slug: 'clickjacking',
     title: 'Clickjacking the consent page',
     group: 'browser',
-    teaches: 'Mallory frames the consent page of her own authorization request under a decoy button; Alice’s click is an Allow. frame-ancestors stops it.',
+    teaches:
+      'Mallory frames the consent page of her own authorization request under a decoy button; Alice’s click is an Allow. frame-ancestors stops it.',
     specs: [rfc(9700, '4.16'), rfc(6749, '10.13')],
     playable: true,
   },
@@ -163,7 +176,8 @@ const ENTRIES = [
     slug: 'refresh-replay',
     title: 'Refresh-token replay',
     group: 'browser',
-    teaches: 'A stolen refresh token used after rotation: with reuse detection the whole family dies; without it Mallory keeps minting tokens.',
+    teaches:
+      'A stolen refresh token used after rotation: with reuse detection the whole family dies; without it Mallory keeps minting tokens.',
     specs: [rfc(9700, '4.14.2')],
     playable: true,
   },
@@ -171,7 +185,8 @@ const ENTRIES = [
     slug: 'implicit',
     title: 'Implicit grant: tokens in the URL',
     group: 'deprecated',
-    teaches: 'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
+    teaches:
+      'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
     specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3')],
     playable: true,
   },

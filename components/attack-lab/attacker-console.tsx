@@ -33,7 +33,8 @@ export function AttackerConsole({ realm }: { realm: RealmDescriptor }) {
     <section aria-label="Attacker’s console" className="rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-100">
       <h2 className="text-base font-semibold">Attacker’s console</h2>
       <p className="text-xs text-slate-300">
-        What Mallory’s site <code className="break-all">/attacker/{realm.id}/…</code> has received (same origin; nothing leaves this server).
+        What Mallory’s site <code className="break-all">/attacker/{realm.id}/…</code> has received (same origin; nothing leaves this
+        server).
       </p>
       {records === undefined ? (
         <p className="mt-2 text-sm">Listening…</p>

@@ -18,15 +18,20 @@ export function ClickjackingExtras({ step, context: base, live, goToAuthorizatio
     return (
       <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
         <p>
-          You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span> <CopyButton text="alice" label="Copy username" />{' '}
-          <CopyButton text="wonderland" label="Copy password" />
+          You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>{' '}
+          <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
         </p>
         <p>
-          On Mallory’s page, sign in inside the half-visible frame, then press the red <span className="font-semibold">Claim your prize</span> button, and come
-          back with <span className="font-semibold">Back to the lab</span>.
+          On Mallory’s page, sign in inside the half-visible frame, then press the red{' '}
+          <span className="font-semibold">Claim your prize</span> button, and come back with{' '}
+          <span className="font-semibold">Back to the lab</span>.
         </p>
         {live && (
-          <button type="button" onClick={goToAuthorizationServer} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
+          <button
+            type="button"
+            onClick={goToAuthorizationServer}
+            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
+          >
             Open Mallory’s page as Alice
           </button>
         )}

@@ -10,7 +10,9 @@ export function CodeInterceptionExtras({ step, context: base, live, goToAuthoriz
     const url = step === 'buildUrl' ? context.request.built : context.request.authUrl;
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <p className="font-medium">{step === 'buildUrl' ? 'The authorization URL the client built' : 'The URL Alice’s browser will open'}</p>
+        <p className="font-medium">
+          {step === 'buildUrl' ? 'The authorization URL the client built' : 'The URL Alice’s browser will open'}
+        </p>
         <p className="mt-1 break-all font-mono text-xs text-slate-800">{url}</p>
       </div>
     );

@@ -16,8 +16,8 @@ export function CrackPanel({ step, context: ctx, live, send }: FlowExtrasProps) 
       <h3 className="font-semibold text-rose-950">Mallory’s cracker (a Web Worker in this tab)</h3>
       {crack?.kind === 'not-hmac' ? (
         <p role="status">
-          There is no HMAC secret to crack: the token is <span className="font-mono">{crack.alg}</span>, signed with the authorization server’s private key and
-          verified with its public key (RFC 7518 §3.4). No guess was made.
+          There is no HMAC secret to crack: the token is <span className="font-mono">{crack.alg}</span>, signed with the authorization
+          server’s private key and verified with its public key (RFC 7518 §3.4). No guess was made.
         </p>
       ) : (
         <>
@@ -36,12 +36,20 @@ export function CrackPanel({ step, context: ctx, live, send }: FlowExtrasProps) 
         </>
       )}
       {live && running && (
-        <button type="button" onClick={() => send({ type: 'user.cancelCrack' })} className="rounded border border-rose-800 bg-white px-3 py-2 font-semibold text-rose-900 hover:bg-rose-100">
+        <button
+          type="button"
+          onClick={() => send({ type: 'user.cancelCrack' })}
+          className="rounded border border-rose-800 bg-white px-3 py-2 font-semibold text-rose-900 hover:bg-rose-100"
+        >
           Cancel the crack
         </button>
       )}
       {live && crack?.kind === 'cancelled' && (
-        <button type="button" onClick={() => send({ type: 'user.crackAgain' })} className="rounded bg-rose-800 px-3 py-2 font-semibold text-white hover:bg-rose-900">
+        <button
+          type="button"
+          onClick={() => send({ type: 'user.crackAgain' })}
+          className="rounded bg-rose-800 px-3 py-2 font-semibold text-white hover:bg-rose-900"
+        >
           Crack again
         </button>
       )}

@@ -22,7 +22,11 @@ export function ImplicitAttackExtras({ step, context: base, live, goToAuthorizat
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <p className="font-medium">The URL in Alice’s address bar and history</p>
         <FragmentMarked url={url} />
-        <p>{hash >= 0 ? 'Highlighted: the fragment, which every script on the page reads as location.hash.' : 'No fragment: no token came back in the URL.'}</p>
+        <p>
+          {hash >= 0
+            ? 'Highlighted: the fragment, which every script on the page reads as location.hash.'
+            : 'No fragment: no token came back in the URL.'}
+        </p>
       </div>
     );
   }

@@ -11,8 +11,8 @@ export function MissingStateExtras({ step, context: base, live, goToAuthorizatio
     return (
       <AsHandOff live={live} onGo={goToAuthorizationServer}>
         <p>
-          You are Mallory: <span className="font-mono">mallory</span> / <span className="font-mono">mischief</span> <CopyButton text="mallory" label="Copy username" />{' '}
-          <CopyButton text="mischief" label="Copy password" />
+          You are Mallory: <span className="font-mono">mallory</span> / <span className="font-mono">mischief</span>{' '}
+          <CopyButton text="mallory" label="Copy username" /> <CopyButton text="mischief" label="Copy password" />
         </p>
         <p>Sign in with Mallory’s account, then choose Allow; the browser comes back here with her code.</p>
       </AsHandOff>
@@ -31,7 +31,11 @@ export function MissingStateExtras({ step, context: base, live, goToAuthorizatio
       <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
         <p>Now you are Alice. Open Mallory’s page and click its “Claim your prize” link.</p>
         {live && (
-          <button type="button" onClick={goToAuthorizationServer} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
+          <button
+            type="button"
+            onClick={goToAuthorizationServer}
+            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
+          >
             Open Mallory’s page as Alice
           </button>
         )}

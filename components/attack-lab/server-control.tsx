@@ -27,10 +27,21 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
               key={m.value}
               title={m.hint}
               className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600 ${
-                mode === m.value ? (m.value === 'vulnerable' ? 'border-rose-600 bg-rose-700 text-white' : 'border-emerald-700 bg-emerald-800 text-white') : 'border-slate-300 bg-white text-slate-900'
+                mode === m.value
+                  ? m.value === 'vulnerable'
+                    ? 'border-rose-600 bg-rose-700 text-white'
+                    : 'border-emerald-700 bg-emerald-800 text-white'
+                  : 'border-slate-300 bg-white text-slate-900'
               }`}
             >
-              <input type="radio" name="server" value={m.value} checked={mode === m.value} onChange={() => onMode(m.value)} className="sr-only" />
+              <input
+                type="radio"
+                name="server"
+                value={m.value}
+                checked={mode === m.value}
+                onChange={() => onMode(m.value)}
+                className="sr-only"
+              />
               {m.label}
             </label>
           ))}
@@ -39,7 +50,11 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
       {variants && (
         <label className="text-sm font-semibold text-slate-900">
           {variants.label}
-          <select className="ml-2 max-w-full rounded border border-slate-300 bg-white px-2 py-1 font-normal" value={variant ?? variants.choices[0]?.value} onChange={(e) => onVariant(e.target.value)}>
+          <select
+            className="ml-2 max-w-full rounded border border-slate-300 bg-white px-2 py-1 font-normal"
+            value={variant ?? variants.choices[0]?.value}
+            onChange={(e) => onVariant(e.target.value)}
+          >
             {variants.choices.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}

@@ -24,7 +24,10 @@ function ActorNodeView({ data }: NodeProps<Node<ActorNodeData, 'actor'>>) {
       {SIDES.map((s) => (
         <Handle key={`${s.id}-t`} id={`${s.id}-t`} type="target" position={s.position} className="!opacity-0" isConnectable={false} />
       ))}
-      <div className={`border-l-4 pl-1.5 text-[15px] font-semibold leading-tight ${PARTY_TEXT[partyOf(data.actor)]}`} style={{ borderColor: partyColor(data.actor) }}>
+      <div
+        className={`border-l-4 pl-1.5 text-[15px] font-semibold leading-tight ${PARTY_TEXT[partyOf(data.actor)]}`}
+        style={{ borderColor: partyColor(data.actor) }}
+      >
         {data.label}
       </div>
       <div className="break-all text-[13px] leading-snug text-slate-700">{data.role}</div>

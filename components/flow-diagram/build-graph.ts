@@ -40,7 +40,10 @@ export interface PairEdgeData extends Record<string, unknown> {
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Pure: turns the steps' meta into React Flow nodes and edges (tested without a DOM). */
-export function buildGraph({ actors: ids, pastEdges, currentEdges, knows, realm }: GraphInput): { nodes: Node<ActorNodeData>[]; edges: Edge<PairEdgeData>[] } {
+export function buildGraph({ actors: ids, pastEdges, currentEdges, knows, realm }: GraphInput): {
+  nodes: Node<ActorNodeData>[];
+  edges: Edge<PairEdgeData>[];
+} {
   const shown = (id: string) => {
     const def = EDGE_CATALOG[id];
     return Boolean(def && ids.includes(def.source) && ids.includes(def.target));

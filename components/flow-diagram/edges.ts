@@ -44,9 +44,13 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
-export function facingHandles(from: { x: number; y: number }, to: { x: number; y: number }): { sourceHandle: string; targetHandle: string } {
+export function facingHandles(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): { sourceHandle: string; targetHandle: string } {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
-  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? { sourceHandle: 'r-s', targetHandle: 'l-t' } : { sourceHandle: 'l-s', targetHandle: 'r-t' };
+  if (Math.abs(dx) >= Math.abs(dy))
+    return dx >= 0 ? { sourceHandle: 'r-s', targetHandle: 'l-t' } : { sourceHandle: 'l-s', targetHandle: 'r-t' };
   return dy >= 0 ? { sourceHandle: 'b-s', targetHandle: 't-t' } : { sourceHandle: 't-s', targetHandle: 'b-t' };
 }

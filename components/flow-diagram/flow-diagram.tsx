@@ -56,14 +56,30 @@ export function FlowDiagram(props: GraphInput) {
       <svg aria-hidden="true" width="0" height="0" className="absolute">
         <defs>
           {[...PARTIES, null].map((p) => (
-            <marker key={p ?? 'past'} id={`${markers}-${arrowId(p)}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">
+            <marker
+              key={p ?? 'past'}
+              id={`${markers}-${arrowId(p)}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="12"
+              markerHeight="12"
+              orient="auto-start-reverse"
+            >
               <path d="M0 0 10 5 0 10z" style={{ fill: p ? `var(--party-${p})` : 'var(--color-slate-400)' }} />
             </marker>
           ))}
         </defs>
       </svg>
       {/* Below ~640 px the picture keeps a legible size and scrolls inside its own box, never the page. */}
-      <div ref={scroller} className="overflow-x-auto rounded-lg" tabIndex={overflowing ? 0 : undefined} role={overflowing ? 'group' : undefined} aria-label={overflowing ? 'Diagram, scrolls sideways' : undefined}>
+      <div
+        ref={scroller}
+        className="overflow-x-auto rounded-lg"
+        tabIndex={overflowing ? 0 : undefined}
+        role={overflowing ? 'group' : undefined}
+        aria-label={overflowing ? 'Diagram, scrolls sideways' : undefined}
+      >
         <div className="flowlab-diagram aspect-[8/5] w-full min-w-[40rem]">
           <ReactFlow
             nodes={graph.nodes}

@@ -12,14 +12,20 @@ const steps = {
 
 describe('knowsAt', () => {
   it('adds up what each party learnt, step by step, without repeats', () => {
-    expect(knowsAt({ trail: ['a', 'b', 'a'], viewing: 3, steps, sentIn: new Set() })).toEqual({ client: ['issuer', 'code'], as: ['state'] });
+    expect(knowsAt({ trail: ['a', 'b', 'a'], viewing: 3, steps, sentIn: new Set() })).toEqual({
+      client: ['issuer', 'code'],
+      as: ['state'],
+    });
     expect(knowsAt({ trail: ['a', 'b'], viewing: 1, steps, sentIn: new Set() })).toEqual({ client: ['issuer'] });
   });
 
   it('does not show what a waiting step will teach before it has sent anything', () => {
     expect(knowsAt({ trail: ['a', 'press'], viewing: 2, steps, sentIn: new Set() })).toEqual({ client: ['issuer'] });
     expect(knowsAt({ trail: ['a', 'away'], viewing: 2, steps, sentIn: new Set(['a']) })).toEqual({ client: ['issuer'] });
-    expect(knowsAt({ trail: ['a', 'press'], viewing: 2, steps, sentIn: new Set(['press']) })).toEqual({ client: ['issuer'], as: ['family revoked'] });
+    expect(knowsAt({ trail: ['a', 'press'], viewing: 2, steps, sentIn: new Set(['press']) })).toEqual({
+      client: ['issuer'],
+      as: ['family revoked'],
+    });
   });
 
   it('counts a waiting step once the run has gone past it', () => {

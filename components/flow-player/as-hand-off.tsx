@@ -11,7 +11,12 @@ export function AsHandOff({ live, onGo, children }: { live: boolean; onGo: () =>
       {children}
       {live && (
         // The step's primary action: focus lands here when the step appears (use-step-focus.ts).
-        <button type="button" onClick={onGo} data-primary-action="" className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
+        <button
+          type="button"
+          onClick={onGo}
+          data-primary-action=""
+          className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
+        >
           Go to the authorization server
         </button>
       )}

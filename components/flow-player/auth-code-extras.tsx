@@ -45,10 +45,13 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
           <tbody>
             {context.authParams.map((p) => (
               <tr key={p.name} className="border-t border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-2 font-mono">{p.name}</th>
+                <th scope="row" className="py-1 pr-2 font-mono">
+                  {p.name}
+                </th>
                 <td className="break-all py-1 pr-2 font-mono text-xs">{p.value}</td>
                 <td className="py-1">
-                  {meta.fields?.[p.name]?.why} {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
+                  {meta.fields?.[p.name]?.why}{' '}
+                  {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
                 </td>
               </tr>
             ))}
@@ -64,10 +67,15 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
           Demo user: <span className="font-mono">{DEMO_USER.username}</span> / <span className="font-mono">{DEMO_USER.password}</span>{' '}
           <CopyButton text={DEMO_USER.username} label="Copy username" /> <CopyButton text={DEMO_USER.password} label="Copy password" />
         </p>
-        <p>The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The AS offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.</p>
+        <p>
+          The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The AS
+          offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.
+        </p>
         {context.input.client.secret && (
           <p role="note" className="rounded bg-amber-100 p-2 text-amber-950">
-            Teaching demo only: the confidential client <span className="font-mono">{context.input.client.clientId}</span> normally keeps its secret on a server. Here the secret sits in your browser so you can watch client authentication; a real browser app is a public client.
+            Teaching demo only: the confidential client <span className="font-mono">{context.input.client.clientId}</span> normally keeps
+            its secret on a server. Here the secret sits in your browser so you can watch client authentication; a real browser app is a
+            public client.
           </p>
         )}
       </AsHandOff>
@@ -78,7 +86,11 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <p className="break-all font-mono text-xs">{context.callbackUrl}</p>
         {live && (
-          <button type="button" onClick={onTamper} className="rounded border border-rose-300 bg-rose-50 px-3 py-1 font-medium text-rose-900 hover:bg-rose-100">
+          <button
+            type="button"
+            onClick={onTamper}
+            className="rounded border border-rose-300 bg-rose-50 px-3 py-1 font-medium text-rose-900 hover:bg-rose-100"
+          >
             Tamper with state
           </button>
         )}

@@ -12,5 +12,9 @@ export function CallbackRelay() {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setLost(true);
   }, []);
-  return <p className="mt-3 text-slate-700">{lost ? 'No flow was waiting for this redirect. Start one from the Flows page.' : 'Returning to the flow…'}</p>;
+  return (
+    <p className="mt-3 text-slate-700">
+      {lost ? 'No flow was waiting for this redirect. Start one from the Flows page.' : 'Returning to the flow…'}
+    </p>
+  );
 }

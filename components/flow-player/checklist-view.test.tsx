@@ -27,7 +27,9 @@ describe('ChecklistView', () => {
 
   it('says plainly that there is nothing to show, instead of an empty list', () => {
     render(<ChecklistView title="What the resource server checked" checks={[]} empty="The resource server sent no report." />);
-    expect(screen.getByRole('region', { name: 'What the resource server checked' }).textContent).toContain('The resource server sent no report.');
+    expect(screen.getByRole('region', { name: 'What the resource server checked' }).textContent).toContain(
+      'The resource server sent no report.',
+    );
     expect(screen.queryByRole('list')).toBeNull();
   });
 });

@@ -29,7 +29,19 @@ export const speedLabel = (s: AutoPlaySpeed) => `${SPEED_LABEL[s]} (${AUTO_PLAY_
  * Next, Back, Reset, Auto-play and its speed, Presenter mode, and the keys: → and ← step (and space while
  * presenting), Escape leaves presenter mode. Keys are ignored while typing in a field.
  */
-export function Controls({ canBack, canNext, autoPlay, status, autoPlayStatus, onBack, onNext, onReset, onAutoPlay, presenting, onPresent }: ControlsProps) {
+export function Controls({
+  canBack,
+  canNext,
+  autoPlay,
+  status,
+  autoPlayStatus,
+  onBack,
+  onNext,
+  onReset,
+  onAutoPlay,
+  presenting,
+  onPresent,
+}: ControlsProps) {
   const speedId = useId();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -57,10 +69,21 @@ export function Controls({ canBack, canNext, autoPlay, status, autoPlayStatus, o
       <button type="button" className={`${btn} border border-slate-300 bg-white text-slate-900`} disabled={!canBack} onClick={onBack}>
         ← Back
       </button>
-      <button type="button" data-next-button="" className={`${btn} bg-indigo-700 text-white hover:bg-indigo-800`} disabled={!canNext} onClick={onNext}>
+      <button
+        type="button"
+        data-next-button=""
+        className={`${btn} bg-indigo-700 text-white hover:bg-indigo-800`}
+        disabled={!canNext}
+        onClick={onNext}
+      >
         Next →
       </button>
-      <button type="button" className={`${btn} border border-slate-300 bg-white text-slate-900`} aria-pressed={autoPlay.on} onClick={() => onAutoPlay({ ...autoPlay, on: !autoPlay.on })}>
+      <button
+        type="button"
+        className={`${btn} border border-slate-300 bg-white text-slate-900`}
+        aria-pressed={autoPlay.on}
+        onClick={() => onAutoPlay({ ...autoPlay, on: !autoPlay.on })}
+      >
         Auto-play
       </button>
       <label htmlFor={speedId} className="sr-only">

@@ -18,15 +18,21 @@ function FieldTable({ caption, fields, meta }: { caption: string; fields: Field[
         <caption className="mb-2 text-left font-semibold text-slate-900">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-2">Field</th>
-            <th scope="col" className="pr-2">Value</th>
+            <th scope="col" className="pr-2">
+              Field
+            </th>
+            <th scope="col" className="pr-2">
+              Value
+            </th>
             <th scope="col">Meaning</th>
           </tr>
         </thead>
         <tbody>
           {fields.map((f) => (
             <tr key={f.name} className="border-t border-slate-200 align-top">
-              <th scope="row" className="py-1 pr-2 font-mono">{f.name}</th>
+              <th scope="row" className="py-1 pr-2 font-mono">
+                {f.name}
+              </th>
               <td className="max-w-xs break-all py-1 pr-2 font-mono text-xs">{f.value === undefined ? '(absent)' : String(f.value)}</td>
               <td className="py-1">{meta.fields?.[f.name]?.why}</td>
             </tr>
@@ -60,7 +66,13 @@ export function DeviceCodeExtras({ step, meta, context: base, live, send }: Flow
     );
   }
   const log = (polling: boolean) => (
-    <DevicePollLog polls={context.polls} exchanges={context.exchanges} interval={context.interval} polling={polling} onPollNow={() => send({ type: 'user.pollNow' })} />
+    <DevicePollLog
+      polls={context.polls}
+      exchanges={context.exchanges}
+      interval={context.interval}
+      polling={polling}
+      onPollNow={() => send({ type: 'user.pollNow' })}
+    />
   );
   if (step === 'polling' && device) {
     return (

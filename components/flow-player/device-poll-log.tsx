@@ -75,7 +75,11 @@ export function DevicePollLog({ polls, exchanges, interval, polling, onPollNow }
         </p>
         {polling && last && <p className="text-slate-700">Next poll due at about {clockTime(last.at + interval * 1000)}.</p>}
         {polling && (
-          <button type="button" onClick={onPollNow} className="rounded border border-rose-300 bg-rose-50 px-3 py-1 font-medium text-rose-900 hover:bg-rose-100">
+          <button
+            type="button"
+            onClick={onPollNow}
+            className="rounded border border-rose-300 bg-rose-50 px-3 py-1 font-medium text-rose-900 hover:bg-rose-100"
+          >
             Poll now (too fast)
           </button>
         )}

@@ -38,7 +38,9 @@ export function DeviceTvScreen({ device, issuedAt, live }: { device: DeviceAutho
           <p className="text-xs font-semibold uppercase tracking-widest text-slate-300">Photo Frame TV · Sign in</p>
           <div className="mt-3 grid items-center gap-6 sm:grid-cols-[1fr_auto]">
             <div className="space-y-2">
-              <p>{complete ? 'Scan the QR code or, using a browser on another device, visit:' : 'Using a browser on another device, visit:'}</p>
+              <p>
+                {complete ? 'Scan the QR code or, using a browser on another device, visit:' : 'Using a browser on another device, visit:'}
+              </p>
               <p className="break-all font-mono text-lg text-sky-300">{device.verification_uri}</p>
               <p>And enter the code:</p>
               <p className="font-mono text-4xl font-bold tracking-widest text-white">{device.user_code}</p>
@@ -57,13 +59,17 @@ export function DeviceTvScreen({ device, issuedAt, live }: { device: DeviceAutho
         </div>
         <div aria-hidden="true" className="mx-auto h-3 w-24 rounded-b bg-slate-700" />
         <figcaption id="tv-screen-caption" className="mt-1 text-center text-sm text-slate-700">
-          The TV screen{issuedAt !== undefined ? ` · the code is valid until ${clockTime(issuedAt + device.expires_in * 1000)} (expires_in ${device.expires_in} s)` : ''}
+          The TV screen
+          {issuedAt !== undefined
+            ? ` · the code is valid until ${clockTime(issuedAt + device.expires_in * 1000)} (expires_in ${device.expires_in} s)`
+            : ''}
         </figcaption>
       </figure>
       {live && (
         <div className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
           <p>
-            Be the user with a second device: open the verification page in a new tab (as if you had scanned the QR code with your phone), check that it shows the same code, sign in and choose Allow or Deny.
+            Be the user with a second device: open the verification page in a new tab (as if you had scanned the QR code with your phone),
+            check that it shows the same code, sign in and choose Allow or Deny.
           </p>
           {complete && (
             <p>

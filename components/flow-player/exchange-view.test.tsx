@@ -8,7 +8,12 @@ afterEach(cleanup);
 
 describe('frameworkPart', () => {
   it.each([
-    ['vary', 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding', '', 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding'],
+    [
+      'vary',
+      'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+      '',
+      'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+    ],
     ['vary', 'Origin, rsc', 'Origin', 'rsc'],
     ['Vary', 'RSC, Next-URL', '', 'RSC, Next-URL'],
     ['vary', 'Origin', 'Origin', ''],
@@ -27,7 +32,12 @@ const exchange: Exchange = {
   to: 'as',
   channel: 'back',
   request: { method: 'POST', url: 'http://localhost:3000/as/demo/token', headers: { vary: 'rsc' }, body: 'grant_type=client_credentials' },
-  response: { status: 200, headers: { 'cache-control': 'no-store', vary: 'rsc, next-router-state-tree, Accept-Encoding' }, body: '{}', ms: 3 },
+  response: {
+    status: 200,
+    headers: { 'cache-control': 'no-store', vary: 'rsc, next-router-state-tree, Accept-Encoding' },
+    body: '{}',
+    ms: 3,
+  },
   tokens: [],
 };
 
@@ -35,7 +45,9 @@ describe('ExchangeView', () => {
   it('marks the Vary values Next.js adds in the response, and nothing in the request', () => {
     render(<ExchangeView exchange={exchange} />);
     const response = screen.getByLabelText('HTTP response');
-    expect(response.textContent).toContain('vary: rsc, next-router-state-tree, Accept-Encoding ← added by Next.js, not by the OAuth server');
+    expect(response.textContent).toContain(
+      'vary: rsc, next-router-state-tree, Accept-Encoding ← added by Next.js, not by the OAuth server',
+    );
     expect(response.textContent).toContain('cache-control: no-store');
     expect(response.textContent?.match(/added by Next\.js/g)).toHaveLength(1);
     expect(screen.getByLabelText('HTTP request').textContent).not.toContain('added by Next.js');

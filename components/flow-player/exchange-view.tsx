@@ -18,14 +18,24 @@ function pretty(body: string | undefined): string {
  * server's handlers never set them, and Next.js appends them outside the handler (base-server's
  * setVaryHeader), so neither the handler nor next.config.ts `headers()` can take them off.
  */
-const NEXT_VARY = new Set(['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding']);
+const NEXT_VARY = new Set([
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-url',
+  'accept-encoding',
+]);
 
 /** Splits a response header into what the server sent and what the framework added (`framework`), by Next's own names. */
 export function frameworkPart(name: string, value: string): { own: string; framework: string } {
   const key = name.toLowerCase();
   if (key.startsWith('x-nextjs-')) return { own: '', framework: value };
   if (key !== 'vary') return { own: value, framework: '' };
-  const tokens = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const tokens = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const isNext = (t: string) => NEXT_VARY.has(t.toLowerCase());
   return { own: tokens.filter((t) => !isNext(t)).join(', '), framework: tokens.filter(isNext).join(', ') };
 }
@@ -61,8 +71,8 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
     <article aria-label={`${request.method} ${url.pathname}`} className="rounded-lg border border-slate-300">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-100 px-3 py-2 text-sm">
         <span className="font-medium text-slate-900">
-          {exchange.channel === 'front' ? 'Front channel (browser redirect)' : 'Back channel (direct HTTP)'} · <PartyName actor={exchange.from} /> →{' '}
-          <PartyName actor={exchange.to} />
+          {exchange.channel === 'front' ? 'Front channel (browser redirect)' : 'Back channel (direct HTTP)'} ·{' '}
+          <PartyName actor={exchange.from} /> → <PartyName actor={exchange.to} />
           {response && response.ms > 0 ? ` · ${response.ms} ms` : ''}
         </span>
         <CopyButton text={toCurl(exchange)} label="Copy as curl" />
@@ -83,7 +93,9 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
         <pre className="overflow-x-auto bg-slate-800 p-3 text-xs leading-relaxed text-slate-100" aria-label="HTTP response" tabIndex={0}>
           {response ? (
             <>
-              <div className={`font-semibold ${response.status < 400 ? 'text-emerald-300' : 'text-rose-300'}`}>HTTP/1.1 {response.status}</div>
+              <div className={`font-semibold ${response.status < 400 ? 'text-emerald-300' : 'text-rose-300'}`}>
+                HTTP/1.1 {response.status}
+              </div>
               <HeaderLines headers={response.headers} response />
               {response.body && <div className="mt-2 whitespace-pre-wrap break-all">{pretty(response.body)}</div>}
             </>

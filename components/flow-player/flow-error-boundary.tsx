@@ -24,7 +24,8 @@ export class FlowErrorBoundary extends Component<Props, { message?: string }> {
       <div role="alert" className="space-y-3 rounded-lg border border-rose-300 bg-rose-50 p-4 text-rose-950">
         <p className="font-semibold">This run could not be restored.</p>
         <p className="text-sm">
-          The flow saved in this tab does not match the current version of the player ({this.state.message.slice(0, 200)}). Nothing was sent to any server.
+          The flow saved in this tab does not match the current version of the player ({this.state.message.slice(0, 200)}). Nothing was sent
+          to any server.
         </p>
         <button
           type="button"

@@ -23,7 +23,9 @@ export function FlowPlayerLoader({ slug }: { slug: string }) {
         <p className="font-semibold">This lab realm cannot be used.</p>
         <p className="mt-1">{choice.message}</p>
         <p className="mt-2">
-          <a className="underline" href={`/flows/${slug}`}>Play this flow against the demo realm instead</a>
+          <a className="underline" href={`/flows/${slug}`}>
+            Play this flow against the demo realm instead
+          </a>
         </p>
       </div>
     );
@@ -38,7 +40,8 @@ export function FlowPlayerLoader({ slug }: { slug: string }) {
         </p>
         {realm.weaknesses.length > 0 && (
           <p className="mt-1">
-            Weaknesses: {realm.weaknesses.map((w, i) => (
+            Weaknesses:{' '}
+            {realm.weaknesses.map((w, i) => (
               <span key={w}>
                 {i > 0 && ', '}
                 <code>{w}</code>

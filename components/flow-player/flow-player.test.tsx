@@ -68,7 +68,13 @@ describe('FlowPlayer', () => {
   });
 
   it('reports a saved run it cannot restore instead of a blank page, and starts afresh on request', async () => {
-    sessionStorage.setItem('flowlab:flow:client-credentials', JSON.stringify({ options: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' }, snapshot: { status: 'active', value: 'gone', context: {}, children: {} } }));
+    sessionStorage.setItem(
+      'flowlab:flow:client-credentials',
+      JSON.stringify({
+        options: { client: 'service', authMethod: 'client_secret_basic', scope: 'photos:read' },
+        snapshot: { status: 'active', value: 'gone', context: {}, children: {} },
+      }),
+    );
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(<FlowPlayer slug="client-credentials" />);
     expect(await screen.findByText('This run could not be restored.', undefined, { timeout: 10_000 })).toBeTruthy();
@@ -79,7 +85,14 @@ describe('FlowPlayer', () => {
   });
 
   it('plays against the realm it is given: requests go to that realm\u2019s AS and RS, and the diagram names it', async () => {
-    const created = await createRealmEndpoint(new Request('http://localhost:3000/api/realms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }) }), window.location.origin);
+    const created = await createRealmEndpoint(
+      new Request('http://localhost:3000/api/realms', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }),
+      }),
+      window.location.origin,
+    );
     const realm = (await created.json()) as RealmDescriptor;
     render(<FlowPlayer slug="client-credentials" realm={realm} />);
     expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();

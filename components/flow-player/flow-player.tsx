@@ -48,7 +48,13 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
           clearPersisted(slug);
           persisted = undefined;
         }
-        setSession({ def, key: 0, options: (persisted?.options as FlowOptions | undefined) ?? def.defaults, snapshot: persisted?.snapshot, callback });
+        setSession({
+          def,
+          key: 0,
+          options: (persisted?.options as FlowOptions | undefined) ?? def.defaults,
+          snapshot: persisted?.snapshot,
+          callback,
+        });
       },
       () => live && setMissing(true),
     );
@@ -57,7 +63,12 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
     };
   }, [flow, slug, realm?.id]);
   // An unknown grant (the page 404s before this), or a chunk that would not load.
-  if (!flow || missing) return <p role="alert" className="text-rose-900">This flow could not be loaded. Reload the page, or pick a flow from the Flows page.</p>;
+  if (!flow || missing)
+    return (
+      <p role="alert" className="text-rose-900">
+        This flow could not be loaded. Reload the page, or pick a flow from the Flows page.
+      </p>
+    );
   if (!session) return <p className="text-slate-700">Starting the flow…</p>;
   const { def } = session;
   const restart = (options: FlowOptions) => {

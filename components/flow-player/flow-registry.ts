@@ -18,7 +18,8 @@ export const FLOWS = [
   {
     slug: 'refresh-token',
     title: 'Refresh tokens: rotation and replay detection',
-    summary: 'Sign in once with offline_access, refresh twice (every use rotates the refresh token), then replay a spent one and watch the AS revoke the whole family.',
+    summary:
+      'Sign in once with offline_access, refresh twice (every use rotates the refresh token), then replay a spent one and watch the AS revoke the whole family.',
   },
   {
     slug: 'client-credentials',
@@ -28,17 +29,20 @@ export const FLOWS = [
   {
     slug: 'device-code',
     title: 'Device authorization grant (TV sign-in)',
-    summary: 'A TV with no keyboard shows a code and a QR code; you approve on a second device while the TV polls the token endpoint (authorization_pending, slow_down), then it calls the API.',
+    summary:
+      'A TV with no keyboard shows a code and a QR code; you approve on a second device while the TV polls the token endpoint (authorization_pending, slow_down), then it calls the API.',
   },
   {
     slug: 'implicit',
     title: 'Implicit grant (deprecated)',
-    summary: 'Deprecated (RFC 9700 §2.1.2; removed by OAuth 2.1): the access token comes back in the URL fragment. Plays only against a lab realm that allows it; ends with what to use instead.',
+    summary:
+      'Deprecated (RFC 9700 §2.1.2; removed by OAuth 2.1): the access token comes back in the URL fragment. Plays only against a lab realm that allows it; ends with what to use instead.',
   },
   {
     slug: 'password',
     title: 'Resource owner password credentials (deprecated)',
-    summary: 'Deprecated (RFC 9700 §2.4: MUST NOT be used; removed by OAuth 2.1): the app asks for your password itself and posts it to the token endpoint. Plays only against a lab realm that allows it; ends with what to use instead.',
+    summary:
+      'Deprecated (RFC 9700 §2.4: MUST NOT be used; removed by OAuth 2.1): the app asks for your password itself and posts it to the token endpoint. Plays only against a lab realm that allows it; ends with what to use instead.',
   },
 ] as const satisfies readonly FlowEntry[];
 

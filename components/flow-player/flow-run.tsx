@@ -18,7 +18,6 @@ import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
 
-
 /** What a page may show after the step (an attack's Outcome): the run's context, and whether the run has ended on screen. */
 export interface RunFooterProps {
   context: FlowContextBase;
@@ -54,7 +53,20 @@ export interface FlowRunProps {
 }
 
 /** One run of a flow or an attack: the machine actor, the step on screen, and the controls. */
-export function FlowRun({ runKey: slug, title, machine, input, options, actors, Extras, header, footer: Footer, snapshot: restored, callback, onReset }: FlowRunProps) {
+export function FlowRun({
+  runKey: slug,
+  title,
+  machine,
+  input,
+  options,
+  actors,
+  Extras,
+  header,
+  footer: Footer,
+  snapshot: restored,
+  callback,
+  onReset,
+}: FlowRunProps) {
   const actorRef = useActorRef(machine, {
     input,
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
@@ -161,7 +173,10 @@ export function FlowRun({ runKey: slug, title, machine, input, options, actors, 
   );
 
   const edgesSoFar = useMemo(() => trail.slice(0, viewing - 1).flatMap((s) => steps[s]?.edges ?? []), [trail, viewing, steps]);
-  const knows = useMemo(() => knowsAt({ trail, viewing, steps, sentIn: new Set(context.exchanges.map((e) => e.step)) }), [trail, viewing, steps, context.exchanges]);
+  const knows = useMemo(
+    () => knowsAt({ trail, viewing, steps, sentIn: new Set(context.exchanges.map((e) => e.step)) }),
+    [trail, viewing, steps, context.exchanges],
+  );
 
   return (
     <div ref={root} className="space-y-4" data-presenter={presenting || undefined}>
@@ -179,13 +194,30 @@ export function FlowRun({ runKey: slug, title, machine, input, options, actors, 
         }}
         presenting={presenting}
         onPresent={() => setPresenting(!presenting)}
-        status={running ? 'Waiting for the server…' : live ? (meta?.pause === 'end' ? 'The flow has ended.' : '') : `Reviewing step ${viewing}; nothing is sent again.`}
+        status={
+          running
+            ? 'Waiting for the server…'
+            : live
+              ? meta?.pause === 'end'
+                ? 'The flow has ended.'
+                : ''
+              : `Reviewing step ${viewing}; nothing is sent again.`
+        }
         autoPlayStatus={autoPlayStatus}
       />
       <div className={presenting ? 'text-lg' : 'grid gap-4 lg:grid-cols-[14rem_1fr]'}>
         {!presenting && (
-          <Timeline plan={plan.steps} reached={trail.length} approximate={plan.approximate} steps={steps} viewing={viewing} onPick={(n) => setView(n === trail.length ? null : n)}>
-            {context.exchanges.length > 0 && !ended && <ExportToggle open={exportOpen} controls="run-export" onToggle={() => setExportOpen((o) => !o)} />}
+          <Timeline
+            plan={plan.steps}
+            reached={trail.length}
+            approximate={plan.approximate}
+            steps={steps}
+            viewing={viewing}
+            onPick={(n) => setView(n === trail.length ? null : n)}
+          >
+            {context.exchanges.length > 0 && !ended && (
+              <ExportToggle open={exportOpen} controls="run-export" onToggle={() => setExportOpen((o) => !o)} />
+            )}
           </Timeline>
         )}
         {meta ? (

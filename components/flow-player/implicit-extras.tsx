@@ -11,7 +11,12 @@ export function ImplicitExtras(props: FlowExtrasProps) {
   // On every step, not only the first: a restored run (back from the AS, or a reload) starts later.
   return (
     <div className="space-y-3">
-      <DeprecatedGrantNotice realm={realm} weakness="as-implicit-grant-allowed" grant="implicit grant (response_type=token)" slug="implicit" />
+      <DeprecatedGrantNotice
+        realm={realm}
+        weakness="as-implicit-grant-allowed"
+        grant="implicit grant (response_type=token)"
+        slug="implicit"
+      />
       <ImplicitPanel {...props} />
     </div>
   );
@@ -36,10 +41,13 @@ function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServe
             <tbody>
               {context.authParams.map((p) => (
                 <tr key={p.name} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="py-1 pr-2 font-mono">{p.name}</th>
+                  <th scope="row" className="py-1 pr-2 font-mono">
+                    {p.name}
+                  </th>
                   <td className="break-all py-1 pr-2 font-mono text-xs">{p.value}</td>
                   <td className="py-1">
-                    {meta.fields?.[p.name]?.why} {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
+                    {meta.fields?.[p.name]?.why}{' '}
+                    {meta.fields?.[p.name]?.spec && <span className="text-xs text-slate-600">({meta.fields[p.name].spec})</span>}
                   </td>
                 </tr>
               ))}
@@ -53,7 +61,8 @@ function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServe
     return (
       <AsHandOff live={live} onGo={onGo}>
         <p>
-          Demo user: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span> <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
+          Demo user: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>{' '}
+          <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
         </p>
       </AsHandOff>
     );
@@ -65,7 +74,11 @@ function ImplicitPanel({ step, meta, context: base, live, goToAuthorizationServe
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <p className="font-medium">The URL the browser landed on</p>
         <FragmentMarked url={url} />
-        <p>{hash >= 0 ? 'Highlighted: the fragment, readable by every script on this page as location.hash.' : 'No fragment: nothing came back after a #.'}</p>
+        <p>
+          {hash >= 0
+            ? 'Highlighted: the fragment, readable by every script on this page as location.hash.'
+            : 'No fragment: nothing came back after a #.'}
+        </p>
       </div>
     );
   }

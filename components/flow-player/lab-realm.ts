@@ -24,13 +24,31 @@ export function realmParam(search: string): { id: string; valid: boolean } | und
 export async function loadLabRealm(id: string, fetcher: typeof fetch = fetch): Promise<LabRealmChoice> {
   try {
     const res = await fetcher(`/api/realms/${encodeURIComponent(id)}`, { cache: 'no-store' });
-    if (res.status === 404) return { kind: 'error', id, message: 'There is no live lab realm with this id: it may have expired after an hour without requests, or been ended.' };
+    if (res.status === 404)
+      return {
+        kind: 'error',
+        id,
+        message: 'There is no live lab realm with this id: it may have expired after an hour without requests, or been ended.',
+      };
     if (!res.ok) return { kind: 'error', id, message: `The server answered ${res.status} for this lab realm.` };
     const doc = (await res.json()) as Partial<RealmDescriptor>;
-    if (typeof doc.id !== 'string' || typeof doc.issuer !== 'string' || typeof doc.resource !== 'string' || !Array.isArray(doc.weaknesses)) {
+    if (
+      typeof doc.id !== 'string' ||
+      typeof doc.issuer !== 'string' ||
+      typeof doc.resource !== 'string' ||
+      !Array.isArray(doc.weaknesses)
+    ) {
       return { kind: 'error', id, message: 'The server’s answer for this lab realm is not a realm document.' };
     }
-    return { kind: 'lab', realm: { id: doc.id, issuer: doc.issuer, resource: doc.resource, weaknesses: doc.weaknesses.filter((w): w is string => typeof w === 'string') } };
+    return {
+      kind: 'lab',
+      realm: {
+        id: doc.id,
+        issuer: doc.issuer,
+        resource: doc.resource,
+        weaknesses: doc.weaknesses.filter((w): w is string => typeof w === 'string'),
+      },
+    };
   } catch {
     return { kind: 'error', id, message: 'The lab realm could not be loaded (network error).' };
   }

@@ -26,20 +26,32 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
       {/* A flex item is as wide as its content unless told otherwise: the long client label would push the page sideways on a phone. */}
       <label className="flex min-w-0 max-w-full flex-col">
         <span className="font-medium">Client</span>
-        <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={draft.client} onChange={(e) => {
-          const c = def.clients.find((x) => x.id === e.target.value) ?? def.clients[0];
-          setDraft({ ...draft, client: c.id, authMethod: c.methods[0] });
-        }}>
+        <select
+          className="max-w-full rounded border border-slate-300 px-2 py-1"
+          value={draft.client}
+          onChange={(e) => {
+            const c = def.clients.find((x) => x.id === e.target.value) ?? def.clients[0];
+            setDraft({ ...draft, client: c.id, authMethod: c.methods[0] });
+          }}
+        >
           {def.clients.map((c) => (
-            <option key={c.id} value={c.id}>{c.label}</option>
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
           ))}
         </select>
       </label>
       <label className="flex min-w-0 max-w-full flex-col">
         <span className="font-medium">Client authentication</span>
-        <select className="max-w-full rounded border border-slate-300 px-2 py-1" value={client.methods.includes(draft.authMethod) ? draft.authMethod : client.methods[0]} onChange={(e) => setDraft({ ...draft, authMethod: e.target.value as ClientAuthMethod })}>
+        <select
+          className="max-w-full rounded border border-slate-300 px-2 py-1"
+          value={client.methods.includes(draft.authMethod) ? draft.authMethod : client.methods[0]}
+          onChange={(e) => setDraft({ ...draft, authMethod: e.target.value as ClientAuthMethod })}
+        >
           {client.methods.map((m) => (
-            <option key={m} value={m}>{m}</option>
+            <option key={m} value={m}>
+              {m}
+            </option>
           ))}
         </select>
       </label>

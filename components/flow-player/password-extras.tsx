@@ -9,7 +9,14 @@ import type { FlowExtrasProps } from './flow-definition';
 export function PasswordExtras({ step, context: base, live, send }: FlowExtrasProps) {
   const context = base as PasswordContext;
   // The notice on every step, not only the first: a restored run (a reload) starts later.
-  const notice = <DeprecatedGrantNotice realm={context.input.realm} weakness="as-password-grant-allowed" grant="password grant (grant_type=password)" slug="password" />;
+  const notice = (
+    <DeprecatedGrantNotice
+      realm={context.input.realm}
+      weakness="as-password-grant-allowed"
+      grant="password grant (grant_type=password)"
+      slug="password"
+    />
+  );
   if (step !== 'askPassword') return notice;
   const submit = (username: string, password: string) => {
     const event = { type: 'user.submitPassword', username, password };
@@ -24,7 +31,17 @@ export function PasswordExtras({ step, context: base, live, send }: FlowExtrasPr
 }
 
 /** The legacy app's own sign-in form: it is the client, not the AS, that receives what is typed here. */
-export function PasswordForm({ live, onSubmit, heading = 'Legacy App — sign in', button = 'Sign in to Legacy App' }: { live: boolean; onSubmit: (username: string, password: string) => void; heading?: string; button?: string }) {
+export function PasswordForm({
+  live,
+  onSubmit,
+  heading = 'Legacy App — sign in',
+  button = 'Sign in to Legacy App',
+}: {
+  live: boolean;
+  onSubmit: (username: string, password: string) => void;
+  heading?: string;
+  button?: string;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -40,14 +57,39 @@ export function PasswordForm({ live, onSubmit, heading = 'Legacy App — sign in
       <p className="text-slate-700">This form belongs to the app, not to the authorization server. Demo user: alice / wonderland.</p>
       <label className="block">
         Username
-        <input className="mt-1 block w-full max-w-xs rounded border border-slate-400 px-2 py-1" name="username" autoComplete="off" maxLength={MAX_CREDENTIAL} value={username} onChange={(e) => setUsername(e.target.value)} disabled={!live} />
+        <input
+          className="mt-1 block w-full max-w-xs rounded border border-slate-400 px-2 py-1"
+          name="username"
+          autoComplete="off"
+          maxLength={MAX_CREDENTIAL}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          disabled={!live}
+        />
       </label>
       <label className="block">
         Password
-        <input className="mt-1 block w-full max-w-xs rounded border border-slate-400 px-2 py-1" name="password" type="password" autoComplete="off" maxLength={MAX_CREDENTIAL} value={password} onChange={(e) => setPassword(e.target.value)} disabled={!live} />
+        <input
+          className="mt-1 block w-full max-w-xs rounded border border-slate-400 px-2 py-1"
+          name="password"
+          type="password"
+          autoComplete="off"
+          maxLength={MAX_CREDENTIAL}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          disabled={!live}
+        />
       </label>
-      {problem && <p role="alert" className="text-rose-900">{problem}</p>}
-      <button type="submit" disabled={!live} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+      {problem && (
+        <p role="alert" className="text-rose-900">
+          {problem}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={!live}
+        className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+      >
         {button}
       </button>
     </form>

@@ -42,12 +42,25 @@ const MACHINES: Record<string, AnyStateMachine> = {
   weakHmacSecretMachine,
 };
 
-const initialKey = (m: AnyStateMachine) => String((m.root as unknown as { initial?: { target: Array<{ key: string }> } }).initial?.target[0].key);
+const initialKey = (m: AnyStateMachine) =>
+  String((m.root as unknown as { initial?: { target: Array<{ key: string }> } }).initial?.target[0].key);
 
 describe('plannedSteps', () => {
   it('lists the whole authorization code flow from its first step, the total the flow really has', () => {
     const plan = plannedSteps(authorizationCodeMachine, ['discover'], 'discover');
-    expect(plan.steps).toEqual(['discover', 'makeVerifier', 'buildUrl', 'redirectToAs', 'callbackReceived', 'callbackAccepted', 'tokenRequest', 'validateIdToken', 'callApi', 'userinfo', 'done']);
+    expect(plan.steps).toEqual([
+      'discover',
+      'makeVerifier',
+      'buildUrl',
+      'redirectToAs',
+      'callbackReceived',
+      'callbackAccepted',
+      'tokenRequest',
+      'validateIdToken',
+      'callApi',
+      'userinfo',
+      'done',
+    ]);
     expect(plan.approximate).toBe(false);
   });
 

@@ -129,7 +129,9 @@ export function plannedSteps(machine: AnyStateMachine, trail: readonly string[],
   let approximate = false;
   for (let i = 0; i < path.length - 1 && !approximate; i++) {
     const rest = new Set(path.slice(i + 2).map((n) => n.id));
-    approximate = g.next(path[i]).some((alt) => alt.id !== path[i + 1].id && (rest.has(alt.id) || g.longest(alt).some((n) => rest.has(n.id))));
+    approximate = g
+      .next(path[i])
+      .some((alt) => alt.id !== path[i + 1].id && (rest.has(alt.id) || g.longest(alt).some((n) => rest.has(n.id))));
   }
   return { steps: [...trail, ...ahead.map((n) => stepNameOf(n)!)], approximate };
 }

@@ -9,7 +9,11 @@ const PROLOGUE_PANELS = new Set(['makeVerifier', 'buildUrl', 'redirectToAs', 'ca
 
 /** The token sets the client received, labelled by refresh-token number and the step that brought them. */
 function generations(context: RefreshTokenContext): Array<TokenGeneration & { step: string }> {
-  return context.issued.map((i, n) => ({ step: i.step, label: `#${n + 1} (step ${context.trail.lastIndexOf(i.step) + 1})`, tokens: i.tokens }));
+  return context.issued.map((i, n) => ({
+    step: i.step,
+    label: `#${n + 1} (step ${context.trail.lastIndexOf(i.step) + 1})`,
+    tokens: i.tokens,
+  }));
 }
 
 /** Step-specific panels of the refresh-token flow: the sign-in prologue's, old-vs-new comparisons, the replay buttons. */
@@ -23,7 +27,8 @@ export function RefreshTokenExtras(props: FlowExtrasProps) {
   const at = gens.findIndex((g) => g.step === step);
   if ((step === 'refresh1' || step === 'refresh2') && at > 0) return <TokenCompare before={gens[at - 1]} after={gens[at]} />;
   const replayedAt = context.trail.indexOf('replaySpent');
-  const familyRevokedAt = replayedAt >= 0 && replayedAt <= here && context.exchanges.some((e) => e.step === 'replaySpent') ? replayedAt + 1 : undefined;
+  const familyRevokedAt =
+    replayedAt >= 0 && replayedAt <= here && context.exchanges.some((e) => e.step === 'replaySpent') ? replayedAt + 1 : undefined;
   if (step === 'tokenRequest' || step === 'done') return <Family gens={gens} revokedAt={familyRevokedAt} />;
   if (step === 'replaySpent' || step === 'tryCurrent') {
     const token = step === 'replaySpent' ? spentRefreshToken(context) : context.tokens?.refresh_token;
@@ -79,9 +84,15 @@ function Family({ gens, revokedAt }: { gens: TokenGeneration[]; revokedAt?: numb
       <ol className="mt-2 space-y-1">
         {gens.map((g, n) => (
           <li key={g.label}>
-            <span className="font-medium">{g.label}</span> <span className="break-all font-mono text-xs">{g.tokens.refresh_token ?? '(no refresh token)'}</span>{' '}
+            <span className="font-medium">{g.label}</span>{' '}
+            <span className="break-all font-mono text-xs">{g.tokens.refresh_token ?? '(no refresh token)'}</span>{' '}
             <span className="text-slate-700">
-              — {revokedAt ? `revoked with the family at step ${revokedAt}` : n < gens.length - 1 ? `spent by the refresh that issued #${n + 2}` : 'current'}
+              —{' '}
+              {revokedAt
+                ? `revoked with the family at step ${revokedAt}`
+                : n < gens.length - 1
+                  ? `spent by the refresh that issued #${n + 2}`
+                  : 'current'}
             </span>
           </li>
         ))}

@@ -37,7 +37,8 @@ describe('step card glossary links', () => {
     expect(card.getByRole('link', { name: 'PKCE' }).title).toMatch(/^Glossary: PKCE\. Proof Key for Code Exchange/);
   });
 
-  const everyStep = 'every link of every flow and attack step goes to a glossary entry that exists, at most once per term per card, never inside code';
+  const everyStep =
+    'every link of every flow and attack step goes to a glossary entry that exists, at most once per term per card, never inside code';
   it(everyStep, { timeout: 90_000 }, () => {
     const problems: string[] = [];
     let cards = 0;

@@ -53,7 +53,23 @@ export interface StepViewProps {
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
-export function StepView({ actors, Extras, step, index, total, meta, context, live, running, edgesSoFar, knows, send, goToAuthorizationServer, afterCard, presenting = false }: StepViewProps) {
+export function StepView({
+  actors,
+  Extras,
+  step,
+  index,
+  total,
+  meta,
+  context,
+  live,
+  running,
+  edgesSoFar,
+  knows,
+  send,
+  goToAuthorizationServer,
+  afterCard,
+  presenting = false,
+}: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
   const exchanges = context.exchanges.filter((e) => e.step === step);
@@ -63,7 +79,10 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
   const facts = context.facts[step];
   const tokens = useMemo(() => {
     const upTo = new Set(context.trail.slice(0, index));
-    return collectTokens(context.exchanges.filter((e) => upTo.has(e.step)), context.trail);
+    return collectTokens(
+      context.exchanges.filter((e) => upTo.has(e.step)),
+      context.trail,
+    );
   }, [context.exchanges, context.trail, index]);
   return (
     <div className="min-w-0 space-y-4">
@@ -73,7 +92,9 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
         {afterCard}
         <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
       </div>
-      {Extras && <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />}
+      {Extras && (
+        <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />
+      )}
       {running && <p className="text-sm text-slate-700">Sending…</p>}
       {/* A step that ends the run shows why it ended (an error branch or `failed`). */}
       {meta.pause === 'end' && context.error && (
@@ -92,10 +113,16 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
           ))}
         </dl>
       )}
-      {presenting && <p className="text-sm text-slate-700">Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.</p>}
+      {presenting && (
+        <p className="text-sm text-slate-700">
+          Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.
+        </p>
+      )}
       {!presenting && exchanges.length > 0 && (
         <section aria-labelledby="exchanges-title" className="space-y-3">
-          <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">HTTP in this step</h3>
+          <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">
+            HTTP in this step
+          </h3>
           {exchanges.map((e) => (
             <ExchangeView key={e.id} exchange={e} />
           ))}
@@ -103,7 +130,9 @@ export function StepView({ actors, Extras, step, index, total, meta, context, li
       )}
       {!presenting && (
         <section aria-labelledby="tokens-title" className="space-y-2">
-          <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">Live inspector: tokens so far</h3>
+          <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">
+            Live inspector: tokens so far
+          </h3>
           <TokenPanel tokens={tokens} jwks={jwks} />
         </section>
       )}

@@ -14,7 +14,12 @@ describe('Timeline', () => {
     const onPick = vi.fn();
     render(<Timeline plan={['a', 'b', 'c', 'd']} reached={2} approximate={false} steps={STEPS} viewing={2} onPick={onPick} />);
     const list = within(screen.getByRole('navigation', { name: 'Steps of this run' }));
-    expect(list.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1. Discover', '2. Ask for a token', '3. Call the API (not reached yet)', '4. Done (not reached yet)']);
+    expect(list.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '1. Discover',
+      '2. Ask for a token',
+      '3. Call the API (not reached yet)',
+      '4. Done (not reached yet)',
+    ]);
     expect(list.getAllByRole('button').map((b) => b.textContent)).toEqual(['1. Discover', '2. Ask for a token']);
     expect(list.getByRole('button', { name: '2. Ask for a token' }).getAttribute('aria-current')).toBe('step');
     fireEvent.click(list.getByRole('button', { name: '1. Discover' }));

@@ -48,7 +48,8 @@ export function Timeline({ plan, reached, approximate, steps, viewing, onPick, c
       </ol>
       {approximate && (
         <p className="px-2 text-xs text-slate-600">
-          The steps ahead are the longest way this run can go; where a server’s answer ends it sooner (a hardened server refusing), the list gets shorter.
+          The steps ahead are the longest way this run can go; where a server’s answer ends it sooner (a hardened server refusing), the list
+          gets shorter.
         </p>
       )}
       {children}

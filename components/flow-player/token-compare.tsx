@@ -14,7 +14,8 @@ const text = (v: unknown) => (v === undefined ? '(absent)' : String(v));
 function verdict(before: unknown, after: unknown, kind: 'value' | 'time'): string {
   if (before === undefined && after === undefined) return 'absent in both';
   if (before === after) return 'same';
-  if (kind === 'time' && typeof before === 'number' && typeof after === 'number') return after > before ? `later by ${after - before} s` : `earlier by ${before - after} s`;
+  if (kind === 'time' && typeof before === 'number' && typeof after === 'number')
+    return after > before ? `later by ${after - before} s` : `earlier by ${before - after} s`;
   return 'different';
 }
 
@@ -51,9 +52,15 @@ export function TokenCompare({ before, after }: { before: TokenGeneration; after
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-2">What</th>
-            <th scope="col" className="pr-2">{before.label}</th>
-            <th scope="col" className="pr-2">{after.label}</th>
+            <th scope="col" className="pr-2">
+              What
+            </th>
+            <th scope="col" className="pr-2">
+              {before.label}
+            </th>
+            <th scope="col" className="pr-2">
+              {after.label}
+            </th>
             <th scope="col">Compared</th>
           </tr>
         </thead>
@@ -63,10 +70,14 @@ export function TokenCompare({ before, after }: { before: TokenGeneration; after
             const show = r.kind === 'time' ? time : text;
             return (
               <tr key={r.name} className="border-t border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-2 font-mono font-medium">{r.name}</th>
+                <th scope="row" className="py-1 pr-2 font-mono font-medium">
+                  {r.name}
+                </th>
                 <td className={`break-all py-1 pr-2 ${r.mono ? 'font-mono text-xs' : ''}`}>{show(r.before)}</td>
                 <td className={`break-all py-1 pr-2 ${r.mono ? 'font-mono text-xs' : ''}`}>{show(r.after)}</td>
-                <td className={`py-1 ${v === 'different' || v.startsWith('later') ? 'font-semibold text-indigo-900' : 'text-slate-700'}`}>{v}</td>
+                <td className={`py-1 ${v === 'different' || v.startsWith('later') ? 'font-semibold text-indigo-900' : 'text-slate-700'}`}>
+                  {v}
+                </td>
               </tr>
             );
           })}

@@ -22,7 +22,11 @@ export function collectTokens(exchanges: Exchange[], trail: string[]): SeenToken
 
 /** Said above a DPoP proof: the inspector's findings are written for tokens, and some do not fit a proof. */
 const DPOP_PROOF_NOTE =
-  'A DPoP proof, not a token: it is good for one request. RFC 9449 §4.2 gives it no exp, iss or aud (the server judges its freshness by iat and refuses a jti it has seen), and its jwk header is by design: the server verifies the proof with that key, then requires the key’s thumbprint to equal the access token’s cnf.jkt (§4.3, §7.1). Findings below about a missing exp, iss or aud, or a sender-chosen jwk, are meant for tokens and do not apply to a proof.';
+  'A DPoP proof, not a token: it is good for one request. RFC 9449 §4.2 gives it no exp, iss or aud ' +
+  '(the server judges its freshness by iat and refuses a jti it has seen), and its jwk header is by ' +
+  'design: the server verifies the proof with that key, then requires the key’s thumbprint to equal the ' +
+  'access token’s cnf.jkt (§4.3, §7.1). Findings below about a missing exp, iss or aud, or a ' +
+  'sender-chosen jwk, are meant for tokens and do not apply to a proof.';
 
 /** What an opaque value is for: not every one is a token the AS can introspect. */
 function opaqueNote(label: string): string {
@@ -50,7 +54,11 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
             <>
               {t.label === DPOP_PROOF_LABEL && <p className="mb-2 text-sm text-slate-700">{DPOP_PROOF_NOTE}</p>}
               {/* A DPoP proof is signed by the client's key (its own `jwk` header, RFC 9449 §4.3), not the issuer's: no issuer JWKS for it. */}
-              <JwtInspector token={t.value} jwks={t.label === DPOP_PROOF_LABEL ? undefined : jwks} label={`${t.label} (step ${t.stepIndex}, ${t.where})`} />
+              <JwtInspector
+                token={t.value}
+                jwks={t.label === DPOP_PROOF_LABEL ? undefined : jwks}
+                label={`${t.label} (step ${t.stepIndex}, ${t.where})`}
+              />
             </>
           ) : (
             <section aria-label={`${t.label} (step ${t.stepIndex})`}>

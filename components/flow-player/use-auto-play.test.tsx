@@ -5,7 +5,14 @@ import type { StepMeta } from '@/machines/step-meta';
 import { loadAutoPlay, saveAutoPlay } from './persistence';
 import { AUTO_PLAY_DELAY_MS, autoPlayHold, autoPlayStatus, useAutoPlay } from './use-auto-play';
 
-const meta = (pause?: StepMeta['pause']): StepMeta => ({ title: 't', explanation: '', specs: [], notice: [], edges: [], ...(pause ? { pause } : {}) });
+const meta = (pause?: StepMeta['pause']): StepMeta => ({
+  title: 't',
+  explanation: '',
+  specs: [],
+  notice: [],
+  edges: [],
+  ...(pause ? { pause } : {}),
+});
 const settled = { live: true, running: false, canAdvance: true, meta: meta() };
 
 beforeEach(() => sessionStorage.clear());

@@ -15,7 +15,8 @@ export const PRIMARY_ACTION = 'data-primary-action';
  */
 export function pickFocusTarget(root: ParentNode, active: Element | null): HTMLElement | undefined {
   const next = root.querySelector<HTMLButtonElement>('[data-next-button]');
-  const lost = !active || active === document.body || (active as HTMLButtonElement).disabled === true || active === next || !active.isConnected;
+  const lost =
+    !active || active === document.body || (active as HTMLButtonElement).disabled === true || active === next || !active.isConnected;
   if (!lost) return undefined;
   const primary = root.querySelector<HTMLElement>(`[${PRIMARY_ACTION}]:not([disabled])`);
   if (primary) return primary;

@@ -25,48 +25,81 @@ function short(value: unknown): string {
 }
 
 /** Every claim (or header parameter) with its meaning in plain words and the spec that defines it. */
-export function ClaimsTable({ data, nowSeconds, kind, caption }: { data: JsonObject; nowSeconds: number; kind: 'claims' | 'header'; caption: string }) {
+export function ClaimsTable({
+  data,
+  nowSeconds,
+  kind,
+  caption,
+}: {
+  data: JsonObject;
+  nowSeconds: number;
+  kind: 'claims' | 'header';
+  caption: string;
+}) {
   const catalog = kind === 'header' ? HEADER_PARAMS : CLAIMS;
   const entries = Object.entries(data);
   return (
     // Wide values scroll inside this box, never the page (390 px phones).
     <div className="overflow-x-auto">
-    <table className="w-full border-collapse text-left text-sm">
-      <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-300 text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">Name</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Value</th>
-          <th scope="col" className="py-1 font-medium">Meaning</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.slice(0, MAX_ROWS).map(([name, value]) => {
-          const entry = catalog.get(name) ?? (() => { const d = describeUncataloguedName(name, kind); return { description: d.text, spec: d.spec, href: d.href }; })();
-          const isTime = kind === 'claims' && (TIME_CLAIMS as readonly string[]).includes(name) && typeof value === 'number';
-          const when = isTime && nowSeconds > 0 ? describeInstant(value as number, nowSeconds) : undefined;
-          const party = kind === 'claims' ? partyNamedBy(name, data) : undefined;
-          return (
-            <tr key={name} className="border-b border-slate-100 align-top">
-              <th scope="row" className={`py-1.5 pr-3 font-mono font-medium ${party ? PARTY_TEXT[party] : 'text-slate-900'}`}>{name}</th>
-              <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">
-                {short(value)}
-                {when && (
-                  <span className="mt-0.5 block break-normal font-sans text-xs text-slate-600">
-                    {when.relative} · {when.local} (local) · {when.utc}
-                  </span>
-                )}
-              </td>
-              <td className="py-1.5 text-slate-700">
-                {entry.description}{' '}
-                <a href={entry.href} target="_blank" rel="noreferrer" className="whitespace-nowrap text-blue-700 underline">{entry.spec}</a>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Value
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Meaning
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.slice(0, MAX_ROWS).map(([name, value]) => {
+            const entry =
+              catalog.get(name) ??
+              (() => {
+                const d = describeUncataloguedName(name, kind);
+                return { description: d.text, spec: d.spec, href: d.href };
+              })();
+            const isTime = kind === 'claims' && (TIME_CLAIMS as readonly string[]).includes(name) && typeof value === 'number';
+            const when = isTime && nowSeconds > 0 ? describeInstant(value as number, nowSeconds) : undefined;
+            const party = kind === 'claims' ? partyNamedBy(name, data) : undefined;
+            return (
+              <tr key={name} className="border-b border-slate-100 align-top">
+                <th scope="row" className={`py-1.5 pr-3 font-mono font-medium ${party ? PARTY_TEXT[party] : 'text-slate-900'}`}>
+                  {name}
+                </th>
+                <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">
+                  {short(value)}
+                  {when && (
+                    <span className="mt-0.5 block break-normal font-sans text-xs text-slate-600">
+                      {when.relative} · {when.local} (local) · {when.utc}
+                    </span>
+                  )}
+                </td>
+                <td className="py-1.5 text-slate-700">
+                  {entry.description}{' '}
+                  <a href={entry.href} target="_blank" rel="noreferrer" className="whitespace-nowrap text-blue-700 underline">
+                    {entry.spec}
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        {entries.length > MAX_ROWS && (
+          <tfoot>
+            <tr>
+              <td colSpan={3} className="py-1 text-xs text-slate-600">
+                {entries.length - MAX_ROWS} more entries not shown.
               </td>
             </tr>
-          );
-        })}
-      </tbody>
-      {entries.length > MAX_ROWS && <tfoot><tr><td colSpan={3} className="py-1 text-xs text-slate-600">{entries.length - MAX_ROWS} more entries not shown.</td></tr></tfoot>}
-    </table>
+          </tfoot>
+        )}
+      </table>
     </div>
   );
 }

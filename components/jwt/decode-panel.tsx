@@ -34,7 +34,19 @@ export interface InitialKey {
  * Decode & verify, laid out like jwt.io: the token and its decoded header/payload side by side (stacked
  * on phones), then the signature verdict with the key form under it, then claims and findings.
  */
-export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: { input: string; setInput: (v: string) => void; initialKey?: InitialKey; onEdit: (token: string) => void; onSample: () => void }) {
+export function DecodePanel({
+  input,
+  setInput,
+  initialKey,
+  onEdit,
+  onSample,
+}: {
+  input: string;
+  setInput: (v: string) => void;
+  initialKey?: InitialKey;
+  onEdit: (token: string) => void;
+  onSample: () => void;
+}) {
   const id = useId();
   const [token, setToken] = useState(input);
   useEffect(() => {
@@ -45,7 +57,11 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
   const header = decoded.ok ? decoded.value.header.json : undefined;
   const alg = typeof header?.alg === 'string' ? header.alg : undefined;
   const family = keyFamily(alg);
-  const [draft, setDraft] = useState<KeyDraft>(() => ({ ...EMPTY_DRAFT, secret: initialKey?.secret ?? '', publicText: initialKey?.publicText ?? '' }));
+  const [draft, setDraft] = useState<KeyDraft>(() => ({
+    ...EMPTY_DRAFT,
+    secret: initialKey?.secret ?? '',
+    publicText: initialKey?.publicText ?? '',
+  }));
   const form = formFor(draft, family);
   const material = draftMaterial(draft, form);
   const [embedded, setEmbedded] = useState(false);
@@ -66,8 +82,19 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [verifyFor]);
   // An unknown "alg" (including "nOnE", which is not "none") is rejected before any key is asked for.
-  const unknownAlg = jwsOf(decoded) && !jwsOf(decoded)?.unsecured && !family ? (alg ? unknownAlgMessage(alg) : 'The header has no "alg" (RFC 7515 §4.1.1).') : undefined;
-  const state: VerifyState = unknownAlg ? { state: 'done', result: { ok: false, error: { code: 'ERR_JOSE_ALG_NOT_ALLOWED', message: unknownAlg, where: 'header' } } } : !active ? { state: 'idle', note: `give a ${form === 'secret' ? 'shared secret' : 'public key'} below` } : verify.for === verifyFor ? verify.state : { state: 'checking' };
+  const unknownAlg =
+    jwsOf(decoded) && !jwsOf(decoded)?.unsecured && !family
+      ? alg
+        ? unknownAlgMessage(alg)
+        : 'The header has no "alg" (RFC 7515 §4.1.1).'
+      : undefined;
+  const state: VerifyState = unknownAlg
+    ? { state: 'done', result: { ok: false, error: { code: 'ERR_JOSE_ALG_NOT_ALLOWED', message: unknownAlg, where: 'header' } } }
+    : !active
+      ? { state: 'idle', note: `give a ${form === 'secret' ? 'shared secret' : 'public key'} below` }
+      : verify.for === verifyFor
+        ? verify.state
+        : { state: 'checking' };
   const extra: Finding[] = [];
   if (alg && material.m?.kind === 'secret' && !embedded) {
     const bytes = secretBytes(material.m.text, material.m.encoding);
@@ -80,7 +107,9 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
     history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
-      setCopied(material.shareable ? 'Link copied (token and public key; never a secret).' : 'Link copied (token only; secrets are never shared).');
+      setCopied(
+        material.shareable ? 'Link copied (token and public key; never a secret).' : 'Link copied (token only; secrets are never shared).',
+      );
     } catch {
       setCopied('The link is in the address bar (clipboard not available).');
     }
@@ -90,7 +119,9 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
     <div className="space-y-6">
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="min-w-0">
-          <label htmlFor={`${id}-token`} className="mb-1 block text-sm font-medium text-slate-800">Encoded token</label>
+          <label htmlFor={`${id}-token`} className="mb-1 block text-sm font-medium text-slate-800">
+            Encoded token
+          </label>
           <textarea
             id={`${id}-token`}
             value={input}
@@ -101,9 +132,27 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
             className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm break-all"
           />
           <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" onClick={() => void copyLink()} disabled={!decoded.ok} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">Copy link</button>
-            <button type="button" onClick={() => onEdit(token)} disabled={!jws} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">Edit in encoder</button>
-            {copied && <p role="status" className="self-center text-sm text-slate-700">{copied}</p>}
+            <button
+              type="button"
+              onClick={() => void copyLink()}
+              disabled={!decoded.ok}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50"
+            >
+              Copy link
+            </button>
+            <button
+              type="button"
+              onClick={() => onEdit(token)}
+              disabled={!jws}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50"
+            >
+              Edit in encoder
+            </button>
+            {copied && (
+              <p role="status" className="self-center text-sm text-slate-700">
+                {copied}
+              </p>
+            )}
           </div>
         </div>
         <div className="min-w-0" data-testid="decoded" data-token-length={decoded.ok ? decoded.value.token.length : -1}>
@@ -114,7 +163,13 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
           ) : (
             <div className="rounded-md border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-700">
               <p>Paste a token on the left (below on a phone) to see its header and payload here.</p>
-              <button type="button" onClick={onSample} className="mt-3 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">Try a sample token</button>
+              <button
+                type="button"
+                onClick={onSample}
+                className="mt-3 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+              >
+                Try a sample token
+              </button>
             </div>
           )}
         </div>
@@ -125,7 +180,16 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
           <TokenVerdicts decoded={decoded.value} verify={state} />
           {jws && !jws.unsecured && !unknownAlg && (
             <>
-              <KeyInput draft={draft} onDraft={(d) => { setEmbedded(false); setDraft(d); }} form={form} family={family} alg={alg} />
+              <KeyInput
+                draft={draft}
+                onDraft={(d) => {
+                  setEmbedded(false);
+                  setDraft(d);
+                }}
+                form={form}
+                family={family}
+                alg={alg}
+              />
               {(header?.jwk !== undefined || header?.x5c !== undefined) && (
                 <label className="flex items-center gap-2 text-sm text-amber-900">
                   <input type="checkbox" checked={embedded} onChange={(e) => setEmbedded(e.target.checked)} />
@@ -133,7 +197,10 @@ export function DecodePanel({ input, setInput, initialKey, onEdit, onSample }: {
                 </label>
               )}
               {(header?.jku !== undefined || header?.x5u !== undefined) && (
-                <p className="break-all text-sm text-amber-900">The header points to a key URL ({String(header?.jku ?? header?.x5u)}). It is not fetched automatically: a verifier must only use keys it already trusts.</p>
+                <p className="break-all text-sm text-amber-900">
+                  The header points to a key URL ({String(header?.jku ?? header?.x5u)}). It is not fetched automatically: a verifier must
+                  only use keys it already trusts.
+                </p>
               )}
             </>
           )}

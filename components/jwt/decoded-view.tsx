@@ -18,7 +18,19 @@ type Level = 2 | 3;
 const naming = (label?: string) => (part: string) => (label ? `${label}: ${part.toLowerCase()}` : part);
 
 /** Everything readable in a decoded token: parts, JSON, claims, time, signature verdict, findings. */
-export function DecodedView({ decoded, verify, extraFindings = [], level = 2, label }: { decoded: DecodedToken; verify: VerifyState; extraFindings?: Finding[]; level?: Level; label?: string }) {
+export function DecodedView({
+  decoded,
+  verify,
+  extraFindings = [],
+  level = 2,
+  label,
+}: {
+  decoded: DecodedToken;
+  verify: VerifyState;
+  extraFindings?: Finding[];
+  level?: Level;
+  label?: string;
+}) {
   return (
     <div className="space-y-4">
       <RawToken parts={decoded.parts} />
@@ -36,9 +48,15 @@ export function TokenVerdicts({ decoded, verify }: { decoded: DecodedToken; veri
   return (
     <div className="flex flex-wrap items-start gap-2">
       {decoded.kind === 'jws' && decoded.unsecured && (
-        <p className="rounded-md border border-red-300 bg-red-50 px-2 py-1 text-sm font-medium text-red-950">Unsecured JWT (alg &quot;none&quot;): no signature at all; verifiers reject it (RFC 7518 §3.6, RFC 8725 §3.1).</p>
+        <p className="rounded-md border border-red-300 bg-red-50 px-2 py-1 text-sm font-medium text-red-950">
+          Unsecured JWT (alg &quot;none&quot;): no signature at all; verifiers reject it (RFC 7518 §3.6, RFC 8725 §3.1).
+        </p>
       )}
-      {decoded.kind === 'jwe' && <p className="rounded-md border border-sky-300 bg-sky-50 px-2 py-1 text-sm text-sky-950">Encrypted token (JWE, RFC 7516): only the header is readable without the key.</p>}
+      {decoded.kind === 'jwe' && (
+        <p className="rounded-md border border-sky-300 bg-sky-50 px-2 py-1 text-sm text-sky-950">
+          Encrypted token (JWE, RFC 7516): only the header is readable without the key.
+        </p>
+      )}
       {decoded.kind === 'jws' && !decoded.unsecured && <SignatureStatus verify={verify} />}
       {payload?.json && now > 0 && <TimeBadge verdict={timeStatus(payload.json, now)} />}
     </div>
@@ -46,18 +64,36 @@ export function TokenVerdicts({ decoded, verify }: { decoded: DecodedToken; veri
 }
 
 /** Header and payload JSON (or what breaks them), and the signature part's own error. */
-export function TokenParts({ decoded, level = 2, label, stacked = false }: { decoded: DecodedToken; level?: Level; label?: string; stacked?: boolean }) {
+export function TokenParts({
+  decoded,
+  level = 2,
+  label,
+  stacked = false,
+}: {
+  decoded: DecodedToken;
+  level?: Level;
+  label?: string;
+  stacked?: boolean;
+}) {
   const named = naming(label);
   const payload = decoded.kind === 'jws' ? decoded.payload : undefined;
   return (
     <div className="space-y-4">
       <div className={`grid gap-4 ${stacked ? '' : 'lg:grid-cols-2'}`}>
         <div className="min-w-0 space-y-2">
-          {decoded.header.json ? <JsonView level={level} title="Header" name={named('Header')} tone="header" value={decoded.header.json} /> : decoded.header.error && <PartError error={decoded.header.error} text={decoded.header.text} />}
+          {decoded.header.json ? (
+            <JsonView level={level} title="Header" name={named('Header')} tone="header" value={decoded.header.json} />
+          ) : (
+            decoded.header.error && <PartError error={decoded.header.error} text={decoded.header.text} />
+          )}
         </div>
         {payload && (
           <div className="min-w-0 space-y-2">
-            {payload.json ? <JsonView level={level} title="Payload" name={named('Payload')} tone="payload" value={payload.json} /> : payload.error && <PartError error={payload.error} text={payload.text} />}
+            {payload.json ? (
+              <JsonView level={level} title="Payload" name={named('Payload')} tone="payload" value={payload.json} />
+            ) : (
+              payload.error && <PartError error={payload.error} text={payload.text} />
+            )}
           </div>
         )}
       </div>
@@ -68,7 +104,17 @@ export function TokenParts({ decoded, level = 2, label, stacked = false }: { dec
 }
 
 /** Claims and header parameters explained, and the security findings (a common-secret check included). */
-export function TokenDetails({ decoded, extraFindings = [], level = 2, label }: { decoded: DecodedToken; extraFindings?: Finding[]; level?: Level; label?: string }) {
+export function TokenDetails({
+  decoded,
+  extraFindings = [],
+  level = 2,
+  label,
+}: {
+  decoded: DecodedToken;
+  extraFindings?: Finding[];
+  level?: Level;
+  label?: string;
+}) {
   const H = level === 2 ? 'h2' : 'h3';
   const now = useNowSeconds();
   const findings = useMemo(() => (now > 0 ? collectFindings(decoded, now) : []), [decoded, now]);
@@ -108,7 +154,9 @@ function JweParts({ decoded }: { decoded: Extract<DecodedToken, { kind: 'jwe' }>
         </li>
       ))}
       {typeof decoded.header.json?.enc === 'string' && (
-        <li className="rounded border border-slate-200 bg-white px-2 py-1 sm:col-span-2">{HEADER_PARAMS.get('enc')?.description} Here: <span className="font-mono">{String(decoded.header.json.enc)}</span>.</li>
+        <li className="rounded border border-slate-200 bg-white px-2 py-1 sm:col-span-2">
+          {HEADER_PARAMS.get('enc')?.description} Here: <span className="font-mono">{String(decoded.header.json.enc)}</span>.
+        </li>
       )}
     </ul>
   );

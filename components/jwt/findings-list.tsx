@@ -21,7 +21,9 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
           <p className="mt-1 text-slate-700">{f.detail}</p>
           <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
             {f.cite.map((c) => (
-              <a key={c.label} href={c.href} target="_blank" rel="noreferrer" className="text-blue-700 underline">{c.label}</a>
+              <a key={c.label} href={c.href} target="_blank" rel="noreferrer" className="text-blue-700 underline">
+                {c.label}
+              </a>
             ))}
           </p>
         </li>

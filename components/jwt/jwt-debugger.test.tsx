@@ -59,7 +59,9 @@ describe('JwtDebugger', () => {
     const token = await screen.findByRole('textbox', { name: 'Encoded token' });
     fireEvent.change(token, { target: { value: jwtio.vectors.HS256.token } });
     fireEvent.click(screen.getByRole('tab', { name: 'Encode & sign' }));
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Signing key' }, { timeout: 10_000 }), { target: { value: 'another-secret' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Signing key' }, { timeout: 10_000 }), {
+      target: { value: 'another-secret' },
+    });
     expect((token as HTMLTextAreaElement).value).toBe(jwtio.vectors.HS256.token);
   });
 
@@ -69,7 +71,9 @@ describe('JwtDebugger', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Edit in encoder' }).hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Edit in encoder' }));
     expect(screen.getByRole('tab', { name: 'Encode & sign' }).getAttribute('aria-selected')).toBe('true');
-    expect(((await screen.findByRole('textbox', { name: 'Payload (JSON)' }, { timeout: 10_000 })) as HTMLTextAreaElement).value).toContain('"name": "John Doe"');
+    expect(((await screen.findByRole('textbox', { name: 'Payload (JSON)' }, { timeout: 10_000 })) as HTMLTextAreaElement).value).toContain(
+      '"name": "John Doe"',
+    );
   });
 
   it('validates the header JSON as you type', async () => {

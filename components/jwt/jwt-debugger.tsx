@@ -16,7 +16,8 @@ function defaultPayload(iat: number): string {
 
 /** jwt.io's HS256 example and its deliberately public secret (lib/jwt/fixtures/jwtio-default-tokens.json). */
 export const SAMPLE = {
-  token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30',
+  token:
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30',
   secret: 'a-string-secret-at-least-256-bits-long',
 };
 
@@ -67,12 +68,35 @@ export function JwtDebugger() {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') show(tab === 'decode' ? 'encode' : 'decode');
   };
-  const tabClass = (t: Tab) => `rounded-t-md border-b-2 px-4 py-2 text-sm font-medium ${tab === t ? 'border-blue-700 text-blue-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`;
+  const tabClass = (t: Tab) =>
+    `rounded-t-md border-b-2 px-4 py-2 text-sm font-medium ${tab === t ? 'border-blue-700 text-blue-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`;
   return (
     <div>
       <div role="tablist" aria-label="Debugger mode" className="mb-4 flex gap-2 border-b border-slate-200" onKeyDown={onKey}>
-        <button type="button" role="tab" id="tab-decode" aria-selected={tab === 'decode'} aria-controls="panel-decode" tabIndex={tab === 'decode' ? 0 : -1} onClick={() => show('decode')} className={tabClass('decode')}>Decode &amp; verify</button>
-        <button type="button" role="tab" id="tab-encode" aria-selected={tab === 'encode'} aria-controls="panel-encode" tabIndex={tab === 'encode' ? 0 : -1} onClick={() => show('encode')} className={tabClass('encode')}>Encode &amp; sign</button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-decode"
+          aria-selected={tab === 'decode'}
+          aria-controls="panel-decode"
+          tabIndex={tab === 'decode' ? 0 : -1}
+          onClick={() => show('decode')}
+          className={tabClass('decode')}
+        >
+          Decode &amp; verify
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-encode"
+          aria-selected={tab === 'encode'}
+          aria-controls="panel-encode"
+          tabIndex={tab === 'encode' ? 0 : -1}
+          onClick={() => show('encode')}
+          className={tabClass('encode')}
+        >
+          Encode &amp; sign
+        </button>
       </div>
       <div role="tabpanel" id="panel-decode" aria-labelledby="tab-decode" hidden={tab !== 'decode'}>
         {loaded && <DecodePanel key={shared.n} input={input} setInput={setInput} initialKey={shared.key} onEdit={edit} onSample={sample} />}
@@ -80,7 +104,16 @@ export function JwtDebugger() {
       <div role="tabpanel" id="panel-encode" aria-labelledby="tab-encode" hidden={tab !== 'encode'}>
         {encoderOpened && (
           <Suspense fallback={<p className="text-sm text-slate-600">Loading the encoder…</p>}>
-            <SignPanel header={header} setHeader={setHeader} payload={payload} setPayload={setPayload} onDecode={(t) => { setInput(t); show('decode'); }} />
+            <SignPanel
+              header={header}
+              setHeader={setHeader}
+              payload={payload}
+              setPayload={setPayload}
+              onDecode={(t) => {
+                setInput(t);
+                show('decode');
+              }}
+            />
           </Suspense>
         )}
       </div>

@@ -23,7 +23,7 @@ describe('JwtInspector', () => {
   });
 
   it('verifies the signature against the JWKS it is given and still says the token expired', async () => {
-    const jwks = { keys: [{ ...(es256.public_key_jwk as JsonWebKey), kid: "k1" } as JsonWebKey] };
+    const jwks = { keys: [{ ...(es256.public_key_jwk as JsonWebKey), kid: 'k1' } as JsonWebKey] };
     render(<JwtInspector token={es256.compact} jwks={jwks} />);
     await waitFor(() => expect(screen.getByTestId('signature-status').textContent).toContain('Signature verified'));
     expect(screen.getByTestId('time-status').textContent).toContain('Expired');

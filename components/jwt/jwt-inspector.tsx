@@ -31,11 +31,19 @@ export function JwtInspector({ token, jwks, label }: JwtInspectorProps) {
       live = false;
     };
   }, [token, jwks, decoded, verifyKey]);
-  const state: VerifyState = !jwks ? { state: 'idle', note: 'no JWKS given' } : verify.key === verifyKey ? verify.state : { state: 'checking' };
+  const state: VerifyState = !jwks
+    ? { state: 'idle', note: 'no JWKS given' }
+    : verify.key === verifyKey
+      ? verify.state
+      : { state: 'checking' };
   return (
     <section aria-label={label ?? 'JWT inspector'} className="space-y-3">
       {label && <h2 className="text-lg font-semibold text-slate-900">{label}</h2>}
-      {decoded.ok ? <DecodedView decoded={decoded.value} verify={state} level={label ? 3 : 2} label={label} /> : <PartError error={decoded.error} />}
+      {decoded.ok ? (
+        <DecodedView decoded={decoded.value} verify={state} level={label ? 3 : 2} label={label} />
+      ) : (
+        <PartError error={decoded.error} />
+      )}
     </section>
   );
 }

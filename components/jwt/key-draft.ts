@@ -41,7 +41,9 @@ export function draftMaterial(draft: KeyDraft, form: KeyForm): { m?: KeyMaterial
 /** A key left in the other box is kept for later but not used for this token: said so, never silently. */
 export function unusedKeyNote(draft: KeyDraft, form: KeyForm, alg: string | undefined): string | undefined {
   const who = alg ? `"${alg}"` : 'This token';
-  if (form !== 'secret' && draft.secret !== '') return `The shared secret you typed is kept but not used: ${who} verifies with a public key.`;
-  if (form === 'secret' && draft.publicText.trim() !== '') return `The public key you gave is kept but not used: ${who} verifies with a shared secret.`;
+  if (form !== 'secret' && draft.secret !== '')
+    return `The shared secret you typed is kept but not used: ${who} verifies with a public key.`;
+  if (form === 'secret' && draft.publicText.trim() !== '')
+    return `The public key you gave is kept but not used: ${who} verifies with a shared secret.`;
   return undefined;
 }

@@ -10,7 +10,9 @@ export function RawToken({ parts, label = 'Encoded token' }: { parts: string[]; 
       {parts.map((p, i) => (
         <span key={i}>
           {i > 0 && <span className="text-slate-500">.</span>}
-          <span className={colours[i] ?? 'text-slate-800'}>{p.length > CAP ? `${p.slice(0, CAP)}… (${p.length - CAP} more characters)` : p}</span>
+          <span className={colours[i] ?? 'text-slate-800'}>
+            {p.length > CAP ? `${p.slice(0, CAP)}… (${p.length - CAP} more characters)` : p}
+          </span>
         </span>
       ))}
     </p>

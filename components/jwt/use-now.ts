@@ -26,5 +26,9 @@ function subscribe(cb: () => void): () => void {
 
 /** Seconds since 1970 on the client; 0 while server-rendering (time views wait for the browser). */
 export function useNowSeconds(): number {
-  return useSyncExternalStore(subscribe, () => now, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => 0,
+  );
 }

@@ -9,7 +9,12 @@ export function GlossaryPage() {
     <>
       <h1 className="text-3xl font-bold">Glossary</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        The words the flows, the debugger and the attack lab use, each with the section that defines it. Link to a term with its anchor, e.g. <code>/learn/glossary#pkce</code>. Back to <Link className="text-indigo-800 underline" href="/learn">Learn</Link>.
+        The words the flows, the debugger and the attack lab use, each with the section that defines it. Link to a term with its anchor,
+        e.g. <code>/learn/glossary#pkce</code>. Back to{' '}
+        <Link className="text-indigo-800 underline" href="/learn">
+          Learn
+        </Link>
+        .
       </p>
       <dl className="mt-6 max-w-3xl divide-y divide-slate-200">
         {terms.map((t) => (
@@ -28,7 +33,12 @@ export function GlossaryPage() {
                   const p = parseLabel(s)!;
                   const ref = cite(p.doc, p.section);
                   return (
-                    <a key={s} href={ref.href} title={ref.title} className="mr-2 whitespace-nowrap text-sm text-indigo-800 underline">
+                    <a
+                      key={s}
+                      href={ref.href}
+                      title={ref.title}
+                      className="mr-2 inline-block max-w-full break-words text-sm text-indigo-800 underline"
+                    >
                       {ref.label}
                     </a>
                   );

@@ -9,7 +9,12 @@ export function LearnPage() {
     <>
       <h1 className="text-3xl font-bold">Learn OAuth, OpenID Connect and JWT</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Ten short answers to the questions people arrive with. Each ends in something to run against this app&apos;s own authorization and resource servers (realm demo). Terms are explained in the <Link className="text-indigo-800 underline" href="/learn/glossary">glossary</Link>.
+        Ten short answers to the questions people arrive with. Each ends in something to run against this app&apos;s own authorization and
+        resource servers (realm demo). Terms are explained in the{' '}
+        <Link className="text-indigo-800 underline" href="/learn/glossary">
+          glossary
+        </Link>
+        .
       </p>
       <nav aria-label="Sections" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-700">Contents</h2>

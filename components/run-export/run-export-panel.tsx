@@ -43,14 +43,22 @@ export default function RunExportPanel({ run }: { run: ExportableRun }) {
         Export this run
       </h2>
       <p className="text-sm text-slate-800">
-        {data.exchanges.length} HTTP {data.exchanges.length === 1 ? 'exchange' : 'exchanges'} so far, in order: as a Mermaid sequence diagram for slides (paste it
-        into mermaid.live or a Markdown file), and as a HAR file for the browser’s DevTools (Network → Import HAR). The HAR has the durations the player measured,
-        not clock times, and nothing is redacted: the demo credentials and tokens are in it as sent.
+        {data.exchanges.length} HTTP {data.exchanges.length === 1 ? 'exchange' : 'exchanges'} so far, in order: as a Mermaid sequence
+        diagram for slides (paste it into mermaid.live or a Markdown file), and as a HAR file for the browser’s DevTools (Network → Import
+        HAR). The HAR has the durations the player measured, not clock times, and nothing is redacted: the demo credentials and tokens are
+        in it as sent.
       </p>
       <label htmlFor={`${id}-mermaid`} className="block text-sm font-medium text-slate-900">
         Mermaid sequence diagram
       </label>
-      <textarea id={`${id}-mermaid`} readOnly value={mermaid} rows={10} spellCheck={false} className="w-full rounded border border-slate-300 p-2 font-mono text-xs text-slate-900" />
+      <textarea
+        id={`${id}-mermaid`}
+        readOnly
+        value={mermaid}
+        rows={10}
+        spellCheck={false}
+        className="w-full rounded border border-slate-300 p-2 font-mono text-xs text-slate-900"
+      />
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={btn} onClick={() => void copy()}>
           Copy Mermaid text
@@ -58,7 +66,11 @@ export default function RunExportPanel({ run }: { run: ExportableRun }) {
         <button type="button" className={btn} onClick={() => download(`${stem}.mmd`, 'text/plain;charset=utf-8', mermaid)}>
           Download Mermaid (.mmd)
         </button>
-        <button type="button" className={btn} onClick={() => download(`${stem}.har`, 'application/json', JSON.stringify(runToHar(data, new Date(), version), null, 2))}>
+        <button
+          type="button"
+          className={btn}
+          onClick={() => download(`${stem}.har`, 'application/json', JSON.stringify(runToHar(data, new Date(), version), null, 2))}
+        >
           Download HAR
         </button>
         <span role="status" className="text-sm text-slate-700">

@@ -32,7 +32,9 @@ export function FlowPicture() {
     <figure className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <svg viewBox={`0 0 360 ${HEIGHT}`} role="img" aria-labelledby="flow-picture-title" className="h-auto w-full font-sans" fontSize="11">
         <title id="flow-picture-title">
-          Authorization code with PKCE: the client sends the browser to the authorization server with a code challenge; you sign in and consent; the browser brings a code back; the client redeems it with the code verifier for tokens, and calls the resource server with the access token.
+          Authorization code with PKCE: the client sends the browser to the authorization server with a code challenge; you sign in and
+          consent; the browser brings a code back; the client redeems it with the code verifier for tokens, and calls the resource server
+          with the access token.
         </title>
         <defs>
           <marker id="flow-picture-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -59,7 +61,16 @@ export function FlowPicture() {
           const mid = (x1 + x2) / 2;
           return (
             <g key={i}>
-              <line x1={x1 + dir * 3} x2={x2 - dir * 4} y1={y} y2={y} className="stroke-slate-700" strokeWidth="1.5" strokeDasharray={m.front ? '5 3' : undefined} markerEnd="url(#flow-picture-arrow)" />
+              <line
+                x1={x1 + dir * 3}
+                x2={x2 - dir * 4}
+                y1={y}
+                y2={y}
+                className="stroke-slate-700"
+                strokeWidth="1.5"
+                strokeDasharray={m.front ? '5 3' : undefined}
+                markerEnd="url(#flow-picture-arrow)"
+              />
               <text x={Math.min(Math.max(mid, 70), 290)} y={y - 6} textAnchor="middle" className="fill-slate-900">
                 {m.text}
               </text>
@@ -68,7 +79,8 @@ export function FlowPicture() {
         })}
       </svg>
       <figcaption className="mt-2 text-sm text-slate-700">
-        One flow the player runs for real: authorization code with PKCE (RFC 6749 §4.1, RFC 7636 §4). Dashed: through your browser (front channel). Solid: direct HTTP (back channel).
+        One flow the player runs for real: authorization code with PKCE (RFC 6749 §4.1, RFC 7636 §4). Dashed: through your browser (front
+        channel). Solid: direct HTTP (back channel).
       </figcaption>
     </figure>
   );

@@ -8,12 +8,35 @@ afterEach(cleanup);
 describe('splitInlineCode', () => {
   it.each([
     ['no backticks', 'plain text', [{ code: false, text: 'plain text' }]],
-    ['one span', 'send `code_verifier` now', [{ code: false, text: 'send ' }, { code: true, text: 'code_verifier' }, { code: false, text: ' now' }]],
-    ['spans at both ends', '`a` and `b`', [{ code: true, text: 'a' }, { code: false, text: ' and ' }, { code: true, text: 'b' }]],
+    [
+      'one span',
+      'send `code_verifier` now',
+      [
+        { code: false, text: 'send ' },
+        { code: true, text: 'code_verifier' },
+        { code: false, text: ' now' },
+      ],
+    ],
+    [
+      'spans at both ends',
+      '`a` and `b`',
+      [
+        { code: true, text: 'a' },
+        { code: false, text: ' and ' },
+        { code: true, text: 'b' },
+      ],
+    ],
     ['an unpaired backtick stays', 'one ` alone', [{ code: false, text: 'one ` alone' }]],
     ['an empty pair stays', 'empty `` pair', [{ code: false, text: 'empty `` pair' }]],
     ['a span does not cross a line break', 'a `b\nc` d', [{ code: false, text: 'a `b\nc` d' }]],
-    ['three backticks pair the first two', '`a` b `c', [{ code: true, text: 'a' }, { code: false, text: ' b `c' }]],
+    [
+      'three backticks pair the first two',
+      '`a` b `c',
+      [
+        { code: true, text: 'a' },
+        { code: false, text: ' b `c' },
+      ],
+    ],
     ['empty text', '', []],
   ])('%s', (_name, input, parts) => {
     expect(splitInlineCode(input)).toEqual(parts);

@@ -8,8 +8,8 @@ export function NotFoundContent() {
       <p className="font-mono text-sm font-semibold text-indigo-700">HTTP 404</p>
       <h1 className="mt-1 text-3xl font-bold">This page does not exist</h1>
       <p className="mt-3 max-w-2xl text-slate-700">
-        The address may be mistyped, or the page may have moved. The servers&apos; endpoints live under <code className="font-mono">/as/demo/</code> and{' '}
-        <code className="font-mono">/rs/demo/</code>; everything else is one of these:
+        The address may be mistyped, or the page may have moved. The servers&apos; endpoints live under{' '}
+        <code className="font-mono">/as/demo/</code> and <code className="font-mono">/rs/demo/</code>; everything else is one of these:
       </p>
       <ul className="mt-6 space-y-2">
         <li>

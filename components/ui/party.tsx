@@ -37,7 +37,17 @@ export const PARTY_TEXT: Record<Party, string> = {
 };
 
 /** Short names, as the exchange headers and the diagram's labels say them. */
-const SHORT: Record<string, string> = { user: 'User', browser: 'Browser', phone: 'Phone', client: 'Client', tv: 'TV', device: 'TV', as: 'AS', rs: 'RS', attacker: 'Mallory' };
+const SHORT: Record<string, string> = {
+  user: 'User',
+  browser: 'Browser',
+  phone: 'Phone',
+  client: 'Client',
+  tv: 'TV',
+  device: 'TV',
+  as: 'AS',
+  rs: 'RS',
+  attacker: 'Mallory',
+};
 const LONG: Record<string, string> = { as: 'authorization server', rs: 'resource server' };
 
 export const shortName = (actor: string) => (Object.hasOwn(SHORT, actor) ? SHORT[actor] : actor);

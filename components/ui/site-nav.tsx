@@ -54,7 +54,11 @@ export function SiteNav() {
       >
         {NAV.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={isCurrent(item.href) ? 'page' : undefined} className={`${linkClass(isCurrent(item.href))} py-2 sm:py-1`}>
+            <Link
+              href={item.href}
+              aria-current={isCurrent(item.href) ? 'page' : undefined}
+              className={`${linkClass(isCurrent(item.href))} py-2 sm:py-1`}
+            >
               {item.label}
             </Link>
           </li>

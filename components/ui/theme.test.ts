@@ -36,7 +36,8 @@ describe('theme', () => {
 
   it('the pre-paint script decides as isDark(parseTheme(stored)) does, for every stored value', () => {
     for (const stored of [null, 'system', 'light', 'dark', 'junk']) {
-      for (const prefers of [false, true]) expect(runScript(stored, prefers), `${stored}, prefers dark: ${prefers}`).toBe(isDark(parseTheme(stored), prefers));
+      for (const prefers of [false, true])
+        expect(runScript(stored, prefers), `${stored}, prefers dark: ${prefers}`).toBe(isDark(parseTheme(stored), prefers));
     }
   });
 

@@ -52,7 +52,11 @@ export class FlowPlayerPage {
 }
 
 /** The first three steps of every sign-in flow, up to the trip to the AS. */
-export const SIGN_IN_PROLOGUE = ['Discover the authorization server', 'Make a PKCE code verifier and its S256 challenge', 'Build the authorization URL'] as const;
+export const SIGN_IN_PROLOGUE = [
+  'Discover the authorization server',
+  'Make a PKCE code verifier and its S256 challenge',
+  'Build the authorization URL',
+] as const;
 
 export const RS_CHECKLIST = 'What the resource server checked (RFC 9068 §4)';
 export const ID_TOKEN_CHECKLIST = 'ID token validation (OIDC Core §3.1.3.7)';

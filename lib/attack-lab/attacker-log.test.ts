@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { attackerUrl, loot, parseLog, readAttackerLog } from './attacker-log';
 
-const rec = { seq: 1, at: 1, kind: 'request', method: 'GET', path: '/callback', query: { state: 's', code: 'c' }, fields: {}, referer: 'http://localhost:3000/flows/callback?code=c' };
+const rec = {
+  seq: 1,
+  at: 1,
+  kind: 'request',
+  method: 'GET',
+  path: '/callback',
+  query: { state: 's', code: 'c' },
+  fields: {},
+  referer: 'http://localhost:3000/flows/callback?code=c',
+};
 
 describe('attacker log', () => {
   it('keeps well-formed records and drops the rest', () => {

@@ -8,13 +8,22 @@ import type { AttackerRecord } from '../attacker-site/log';
 /** What the server records (lib/attacker-site/log.ts), as the console receives it: a type only, nothing server-side is bundled. */
 export type ConsoleRecord = AttackerRecord;
 
-const isStringMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+const isStringMap = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 
 function isRecord(v: unknown): v is ConsoleRecord {
   const r = v as ConsoleRecord;
   return (
-    typeof r === 'object' && r !== null && Number.isInteger(r.seq) && typeof r.at === 'number' && (r.kind === 'request' || r.kind === 'fragment') &&
-    typeof r.method === 'string' && typeof r.path === 'string' && isStringMap(r.query) && isStringMap(r.fields) && (r.referer === undefined || typeof r.referer === 'string')
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isInteger(r.seq) &&
+    typeof r.at === 'number' &&
+    (r.kind === 'request' || r.kind === 'fragment') &&
+    typeof r.method === 'string' &&
+    typeof r.path === 'string' &&
+    isStringMap(r.query) &&
+    isStringMap(r.fields) &&
+    (r.referer === undefined || typeof r.referer === 'string')
   );
 }
 
@@ -40,6 +49,8 @@ export function loot(record: ConsoleRecord): Array<{ name: string; value: string
   const all = { ...record.query, ...record.fields };
   const wanted = ['code', 'access_token', 'id_token', 'refresh_token', 'password', 'username', 'state', 'iss'];
   const first = wanted.filter((k) => k in all).map((k) => ({ name: k, value: all[k] }));
-  const rest = Object.keys(all).filter((k) => !wanted.includes(k)).map((k) => ({ name: k, value: all[k] }));
+  const rest = Object.keys(all)
+    .filter((k) => !wanted.includes(k))
+    .map((k) => ({ name: k, value: all[k] }));
   return [...first, ...rest];
 }

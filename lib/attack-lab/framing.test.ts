@@ -5,7 +5,12 @@ const O = 'http://localhost:3000';
 
 describe('framing headers (RFC 9700 §4.16)', () => {
   it('reads frame-ancestors from the CSP and X-Frame-Options', () => {
-    const h = framingHeaders(new Headers({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'; form-action 'self'", 'x-frame-options': 'DENY' }));
+    const h = framingHeaders(
+      new Headers({
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'; form-action 'self'",
+        'x-frame-options': 'DENY',
+      }),
+    );
     expect(h).toEqual({ frameAncestors: "'none'", xFrameOptions: 'DENY' });
     expect(describeFraming(h)).toBe("Content-Security-Policy: frame-ancestors 'none' and X-Frame-Options: DENY");
     expect(framingHeaders(new Headers({ 'content-security-policy': "default-src 'none'" }))).toEqual({});
@@ -29,8 +34,18 @@ describe('framing headers (RFC 9700 §4.16)', () => {
   });
 
   it('drops a malformed frame-check answer', () => {
-    expect(parseFrameCheck({ check: { framed: true, consentShown: false, loads: 1 } })).toEqual({ framed: true, consentShown: false, loads: 1 });
-    for (const bad of [undefined, null, { check: null }, { check: { framed: 'yes', consentShown: false, loads: 1 } }, { check: { framed: true, consentShown: true, loads: 1.5 } }]) {
+    expect(parseFrameCheck({ check: { framed: true, consentShown: false, loads: 1 } })).toEqual({
+      framed: true,
+      consentShown: false,
+      loads: 1,
+    });
+    for (const bad of [
+      undefined,
+      null,
+      { check: null },
+      { check: { framed: 'yes', consentShown: false, loads: 1 } },
+      { check: { framed: true, consentShown: true, loads: 1.5 } },
+    ]) {
       expect(parseFrameCheck(bad)).toBeUndefined();
     }
   });

@@ -41,7 +41,13 @@ export function specKey(spec: LabRealmSpec): string {
 
 function descriptorOf(origin: string, doc: unknown): RealmDescriptor | undefined {
   const d = doc as { id?: unknown; weaknesses?: unknown };
-  if (typeof d?.id !== 'string' || !/^[\w-]{16,64}$/.test(d.id) || !Array.isArray(d.weaknesses) || !d.weaknesses.every((w) => typeof w === 'string')) return undefined;
+  if (
+    typeof d?.id !== 'string' ||
+    !/^[\w-]{16,64}$/.test(d.id) ||
+    !Array.isArray(d.weaknesses) ||
+    !d.weaknesses.every((w) => typeof w === 'string')
+  )
+    return undefined;
   // The URLs are rebuilt from the page's own origin and the id: nothing read back is followed as it is.
   return realmAt(origin, d.id, d.weaknesses as string[]);
 }
@@ -77,7 +83,11 @@ export async function obtainLabRealm(spec: LabRealmSpec, deps: LabRealmDeps): Pr
   let response: Response;
   try {
     const body = spec.settings ? { weaknesses: spec.weaknesses, settings: spec.settings } : { weaknesses: spec.weaknesses };
-    response = await deps.fetch('/api/realms', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    response = await deps.fetch('/api/realms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch (e) {
     return { ok: false, message: `The lab realm could not be made: ${e instanceof Error ? e.message : String(e)}.` };
   }

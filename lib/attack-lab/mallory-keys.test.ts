@@ -13,7 +13,10 @@ describe('Mallory’s keys', () => {
   });
 
   it('picks the RSA keys out of a JWKS and says why when there are none', () => {
-    expect(rsaKeysOf('{"keys":[{"kty":"EC","crv":"P-256","x":"a","y":"b"},{"kty":"RSA","n":"n","e":"AQAB"}]}')).toMatchObject({ ok: true, keys: [{ kty: 'RSA' }] });
+    expect(rsaKeysOf('{"keys":[{"kty":"EC","crv":"P-256","x":"a","y":"b"},{"kty":"RSA","n":"n","e":"AQAB"}]}')).toMatchObject({
+      ok: true,
+      keys: [{ kty: 'RSA' }],
+    });
     expect(rsaKeysOf('not json')).toEqual({ ok: false, message: 'The JWKS is not JSON.' });
     expect(rsaKeysOf('{"keys":{}}')).toMatchObject({ ok: false, message: expect.stringContaining('RFC 7517 §5') });
     expect(rsaKeysOf('{"keys":[{"kty":"EC"}]}')).toMatchObject({ ok: false, message: expect.stringContaining('no RSA key') });
@@ -24,7 +27,10 @@ describe('Mallory’s keys', () => {
     const mine = await mallorysKeyPair();
     expect(mine.publicJwk).not.toHaveProperty('d');
     expect(mine.publicJwk.kid).toMatch(/^[\w-]{43}$/);
-    const token = await signedToken({ header: { alg: 'ES256', typ: 'at+jwt', jwk: mine.publicJwk }, payload: { sub: 'alice' } }, mine.privateKey);
+    const token = await signedToken(
+      { header: { alg: 'ES256', typ: 'at+jwt', jwk: mine.publicJwk }, payload: { sub: 'alice' } },
+      mine.privateKey,
+    );
     expect(decodeProtectedHeader(token).jwk).toEqual(mine.publicJwk);
     await expect(compactVerify(token, await importJWK(mine.publicJwk, 'ES256'))).resolves.toBeTruthy();
   });

@@ -49,7 +49,14 @@ export function rsaKeysOf(body: string): { ok: true; keys: JWK[] } | { ok: false
   }
   const keys = (doc as { keys?: unknown })?.keys;
   if (!Array.isArray(keys)) return { ok: false, message: 'The JWKS has no "keys" array (RFC 7517 §5).' };
-  const rsa = keys.filter((k): k is JWK => typeof k === 'object' && k !== null && (k as JWK).kty === 'RSA' && typeof (k as JWK).n === 'string' && typeof (k as JWK).e === 'string');
+  const rsa = keys.filter(
+    (k): k is JWK =>
+      typeof k === 'object' &&
+      k !== null &&
+      (k as JWK).kty === 'RSA' &&
+      typeof (k as JWK).n === 'string' &&
+      typeof (k as JWK).e === 'string',
+  );
   if (rsa.length === 0) return { ok: false, message: 'The JWKS publishes no RSA key, so there is no RSA public key to confuse.' };
   return { ok: true, keys: rsa };
 }

@@ -2,7 +2,12 @@ import { applyClientAuth, type ClientCredentials } from '../oauth-client/client-
 import { fail, ok, type Result } from '../oauth-client/result';
 
 /** RFC 7009 §2.1: the client revokes a token it holds, authenticating as it does at the token endpoint. */
-export function revocationRequest(endpoint: string, client: ClientCredentials, token: string, hint: 'access_token' | 'refresh_token' = 'access_token'): Request {
+export function revocationRequest(
+  endpoint: string,
+  client: ClientCredentials,
+  token: string,
+  hint: 'access_token' | 'refresh_token' = 'access_token',
+): Request {
   const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' });
   const form = new URLSearchParams({ token, token_type_hint: hint });
   applyClientAuth(client, headers, form);
@@ -18,7 +23,8 @@ export function processRevocationResponse(status: number, body: string): Result<
   let error = `HTTP ${status}`;
   try {
     const v = JSON.parse(body) as { error?: unknown; error_description?: unknown };
-    if (typeof v.error === 'string') error = `${status} ${v.error}${typeof v.error_description === 'string' ? ` — ${v.error_description}` : ''}`;
+    if (typeof v.error === 'string')
+      error = `${status} ${v.error}${typeof v.error_description === 'string' ? ` — ${v.error_description}` : ''}`;
   } catch {
     // not JSON: the status says enough
   }

@@ -22,7 +22,8 @@ export function findStolenCode(records: readonly ConsoleRecord[], state: string)
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i];
     const p = { ...r.fields, ...r.query };
-    if (typeof p.code === 'string' && p.code && p.state === state) return { code: p.code, state: p.state, iss: p.iss, path: r.path, seq: r.seq };
+    if (typeof p.code === 'string' && p.code && p.state === state)
+      return { code: p.code, state: p.state, iss: p.iss, path: r.path, seq: r.seq };
   }
   return undefined;
 }

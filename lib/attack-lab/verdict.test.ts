@@ -5,7 +5,10 @@ const j = { victim: 'alice', victimName: 'Alice', sent: 'the forged token' };
 
 describe('judgeReplay', () => {
   it('is a success only when the RS served the victim’s data', () => {
-    expect(judgeReplay({ status: 200, body: '{"owner":"alice","photos":[]}' }, j)).toEqual({ succeeded: true, what: expect.stringMatching(/^the resource server accepted the forged token and returned Alice’s photos/) });
+    expect(judgeReplay({ status: 200, body: '{"owner":"alice","photos":[]}' }, j)).toEqual({
+      succeeded: true,
+      what: expect.stringMatching(/^the resource server accepted the forged token and returned Alice’s photos/),
+    });
     expect(judgeReplay({ status: 200, body: '{"owner":"service","photos":[]}' }, j).succeeded).toBe(false);
     expect(judgeReplay({ status: 200, body: 'not json' }, j).succeeded).toBe(false);
   });
@@ -13,12 +16,18 @@ describe('judgeReplay', () => {
   it('names the RS’s own error on a refusal', () => {
     const www = 'Bearer realm="x", error="invalid_token", error_description="The algorithm \\"none\\" is not allowed"';
     const o = judgeReplay({ status: 401, body: '', wwwAuthenticate: www }, j);
-    expect(o).toEqual({ succeeded: false, what: 'the resource server refused the forged token: 401 invalid_token — The algorithm "none" is not allowed.' });
+    expect(o).toEqual({
+      succeeded: false,
+      what: 'the resource server refused the forged token: 401 invalid_token — The algorithm "none" is not allowed.',
+    });
     expect(judgeReplay({ status: 503, body: '' }, j).what).toContain('HTTP 503');
   });
 
   it('reads RFC 6750 challenges, quoted-pairs included, and nothing from garbage', () => {
-    expect(challengeOf('DPoP error="invalid_dpop_proof", error_description="a \\"b\\""')).toEqual({ error: 'invalid_dpop_proof', description: 'a "b"' });
+    expect(challengeOf('DPoP error="invalid_dpop_proof", error_description="a \\"b\\""')).toEqual({
+      error: 'invalid_dpop_proof',
+      description: 'a "b"',
+    });
     expect(challengeOf('Bearer')).toEqual({ error: undefined, description: undefined });
     expect(challengeOf(null)).toEqual({});
     expect(challengeOf('x'.repeat(100_000))).toEqual({ error: undefined, description: undefined });

@@ -46,8 +46,15 @@ export function judgeReplay(answer: RsAnswer, j: ReplayJudgement): Outcome {
   const name = j.victimName ?? j.victim;
   if (answer.status === 200) {
     const owner = photoOwner(answer.body);
-    if (owner === j.victim) return { succeeded: true, what: `the resource server accepted ${j.sent} and returned ${name}’s photos to Mallory (HTTP 200, "owner": "${owner}").` };
-    return { succeeded: false, what: `the resource server answered HTTP 200 but with the photos of "${owner ?? 'nobody'}", not ${name}’s: Mallory gained nothing.` };
+    if (owner === j.victim)
+      return {
+        succeeded: true,
+        what: `the resource server accepted ${j.sent} and returned ${name}’s photos to Mallory (HTTP 200, "owner": "${owner}").`,
+      };
+    return {
+      succeeded: false,
+      what: `the resource server answered HTTP 200 but with the photos of "${owner ?? 'nobody'}", not ${name}’s: Mallory gained nothing.`,
+    };
   }
   const { error, description } = challengeOf(answer.wwwAuthenticate);
   const reason = error ? `${answer.status} ${error}${description ? ` — ${description}` : ''}` : `HTTP ${answer.status}`;

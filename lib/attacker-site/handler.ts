@@ -39,7 +39,8 @@ export async function attackerSiteHandler(request: Request, realm: Realm, path: 
   if (realm.id === 'demo') throw new OAuthError('invalid_request', 'The attacker site exists only for lab realms.', 404);
   const method = request.method.toUpperCase();
   if (path === 'log') {
-    if (method !== 'GET' && method !== 'HEAD') throw new OAuthError('invalid_request', 'The log is read-only: use GET.', 405, { Allow: 'GET, HEAD' });
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new OAuthError('invalid_request', 'The log is read-only: use GET.', 405, { Allow: 'GET, HEAD' });
     return jsonResponse({ records: await readLog(realm.store) });
   }
   if (path === 'jwks') return jwksRoute(request, realm, method);
@@ -48,22 +49,39 @@ export async function attackerSiteHandler(request: Request, realm: Realm, path: 
     const body = await readBody(request);
     const parsed = safeJson(body.text);
     const fragment = typeof parsed?.fragment === 'string' ? parsed.fragment.slice(0, 4096) : '';
-    const record = await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'fragment', method, path, query: {}, fields: pairs(new URLSearchParams(fragment)) });
+    const record = await appendRecord(realm.store, {
+      at: realm.clock.nowSeconds(),
+      kind: 'fragment',
+      method,
+      path,
+      query: {},
+      fields: pairs(new URLSearchParams(fragment)),
+    });
     return jsonResponse({ recorded: record.seq }, 201);
   }
   if (path === 'clickjack' && (method === 'GET' || method === 'HEAD')) return clickjackPage(realm, new URL(request.url).searchParams);
   if (path === 'frame-check') return frameCheckRoute(request, realm, method);
-  if (method !== 'GET' && method !== 'POST') throw new OAuthError('invalid_request', 'Mallory’s site answers GET and POST.', 405, { Allow: 'GET, POST' });
+  if (method !== 'GET' && method !== 'POST')
+    throw new OAuthError('invalid_request', 'Mallory’s site answers GET and POST.', 405, { Allow: 'GET, POST' });
   const url = new URL(request.url);
   const fields = method === 'POST' ? await formFields(request) : {};
   const referer = request.headers.get('referer')?.slice(0, 2048) ?? undefined;
-  await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'request', method, path: `/${path}`.slice(0, 200), query: pairs(url.searchParams), fields, referer });
+  await appendRecord(realm.store, {
+    at: realm.clock.nowSeconds(),
+    kind: 'request',
+    method,
+    path: `/${path}`.slice(0, 200),
+    query: pairs(url.searchParams),
+    fields,
+    referer,
+  });
   return page(realm);
 }
 
 async function jwksRoute(request: Request, realm: Realm, method: string): Promise<Response> {
   if (method === 'GET' || method === 'HEAD') return jsonResponse((await realm.store.get(ATTACKER_JWKS_KEY)) ?? { keys: [] });
-  if (method !== 'PUT') throw new OAuthError('invalid_request', 'Use GET to read Mallory’s key set, PUT to replace it.', 405, { Allow: 'GET, HEAD, PUT' });
+  if (method !== 'PUT')
+    throw new OAuthError('invalid_request', 'Use GET to read Mallory’s key set, PUT to replace it.', 405, { Allow: 'GET, HEAD, PUT' });
   const parsed = safeJson((await readBody(request)).text);
   const keys = parsed?.keys;
   if (!Array.isArray(keys) || keys.length > 5 || !keys.every((k) => typeof k === 'object' && k !== null && !Array.isArray(k))) {
@@ -77,15 +95,23 @@ async function jwksRoute(request: Request, realm: Realm, method: string): Promis
 
 async function frameCheckRoute(request: Request, realm: Realm, method: string): Promise<Response> {
   if (method === 'GET' || method === 'HEAD') return jsonResponse({ check: (await readFrameCheck(realm.store)) ?? null });
-  if (method !== 'POST') throw new OAuthError('invalid_request', 'Use POST to report a frame load, GET to read the last report.', 405, { Allow: 'GET, HEAD, POST' });
+  if (method !== 'POST')
+    throw new OAuthError('invalid_request', 'Use POST to report a frame load, GET to read the last report.', 405, {
+      Allow: 'GET, HEAD, POST',
+    });
   const parsed = safeJson((await readBody(request)).text);
-  if (typeof parsed?.framed !== 'boolean' || typeof parsed.consent !== 'boolean') throw invalidRequest('Send { "framed": true|false, "consent": true|false }.');
+  if (typeof parsed?.framed !== 'boolean' || typeof parsed.consent !== 'boolean')
+    throw invalidRequest('Send { "framed": true|false, "consent": true|false }.');
   const check = await recordFrameLoad(realm.store, { framed: parsed.framed, consent: parsed.consent }, realm.clock.nowSeconds());
   return jsonResponse({ check }, 201);
 }
 
 function page(realm: Realm): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a id="back" href="/attacks">Back to the lab</a></p></main><script>${PAGE_SCRIPT}</script></body></html>`;
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s ` +
+    `site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the ` +
+    `attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a id="back" href="/attacks">Back to the ` +
+    `lab</a></p></main><script>${PAGE_SCRIPT}</script></body></html>`;
   return new Response(html, {
     status: 200,
     headers: {
@@ -108,7 +134,11 @@ async function readBody(request: Request): Promise<{ type: string; text: string 
 
 async function formFields(request: Request): Promise<Record<string, string>> {
   const body = await readBody(request);
-  return body.type === 'application/x-www-form-urlencoded' ? pairs(new URLSearchParams(body.text)) : body.text ? { body: body.text.slice(0, 1024) } : {};
+  return body.type === 'application/x-www-form-urlencoded'
+    ? pairs(new URLSearchParams(body.text))
+    : body.text
+      ? { body: body.text.slice(0, 1024) }
+      : {};
 }
 
 function pairs(params: URLSearchParams): Record<string, string> {

@@ -1,7 +1,16 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, base64url, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../store/memory-store';
-import { accessTokenHash, DPoPProofError, MAX_PROOF_LENGTH, readProofHeader, verifyProof, type DPoPProofReason, type ProofContext, type ProofExpectation } from './verify-proof';
+import {
+  accessTokenHash,
+  DPoPProofError,
+  MAX_PROOF_LENGTH,
+  readProofHeader,
+  verifyProof,
+  type DPoPProofReason,
+  type ProofContext,
+  type ProofExpectation,
+} from './verify-proof';
 
 const NOW = 1_800_000_000;
 const HTU = 'http://localhost:3000/as/demo/token';
@@ -93,7 +102,12 @@ describe('the DPoP proof verifier (RFC 9449 §4.3)', () => {
     ['iat is 61 s old', () => makeProof({ claims: { iat: NOW - 61 } }), 'iat'],
     ['iat is 61 s ahead', () => makeProof({ claims: { iat: NOW + 61 } }), 'iat'],
     ['ath is missing at a protected resource', () => makeProof(), 'ath', { accessToken: ACCESS_TOKEN }],
-    ['ath is the hash of another token', () => makeProof({ claims: { ath: accessTokenHash('another') } }), 'ath', { accessToken: ACCESS_TOKEN }],
+    [
+      'ath is the hash of another token',
+      () => makeProof({ claims: { ath: accessTokenHash('another') } }),
+      'ath',
+      { accessToken: ACCESS_TOKEN },
+    ],
     ['the key is not the one the token is bound to', () => makeProof(), 'key-binding', { jkt: 'A'.repeat(43) }],
     ['the header is too long', async () => 'a'.repeat(MAX_PROOF_LENGTH + 1), 'header'],
     ['it is no JWT at all', async () => 'not-a-jwt', 'format'],

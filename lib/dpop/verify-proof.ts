@@ -17,19 +17,7 @@ const MAX_JTI_LENGTH = 256;
 
 /** Why a proof was refused: a stable code for tests and the UI, beside the human text. */
 export type DPoPProofReason =
-  | 'header'
-  | 'format'
-  | 'typ'
-  | 'alg'
-  | 'jwk'
-  | 'claims'
-  | 'htm'
-  | 'htu'
-  | 'iat'
-  | 'ath'
-  | 'signature'
-  | 'key-binding'
-  | 'replay';
+  'header' | 'format' | 'typ' | 'alg' | 'jwk' | 'claims' | 'htm' | 'htu' | 'iat' | 'ath' | 'signature' | 'key-binding' | 'replay';
 
 /**
  * `invalid_dpop_proof` (RFC 9449 §5 at the token endpoint, §7.1 at a protected resource). Its
@@ -111,39 +99,65 @@ export async function verifyProof(proof: string, ctx: ProofContext, expect: Proo
   const header = parts.length === 3 ? decodePart(parts[0]) : undefined;
   const payload = parts.length === 3 ? decodePart(parts[1]) : undefined;
   // An empty signature part is left to the alg check (an unsecured JWS says alg: none).
-  if (!header || !payload || !/^[A-Za-z0-9_-]*$/.test(parts[2])) throw fail('format', 'The DPoP header is not a single well-formed signed JWT (RFC 9449 §4.3 point 2).');
+  if (!header || !payload || !/^[A-Za-z0-9_-]*$/.test(parts[2]))
+    throw fail('format', 'The DPoP header is not a single well-formed signed JWT (RFC 9449 §4.3 point 2).');
 
   // RFC 7515 §4.1.9: typ is a media type (case-insensitive, "application/" may be omitted).
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
-  if (typ !== 'dpop+jwt' && typ !== 'application/dpop+jwt') throw fail('typ', 'The DPoP proof header typ must be dpop+jwt (RFC 9449 §4.2, §4.3 point 4).');
+  if (typ !== 'dpop+jwt' && typ !== 'application/dpop+jwt')
+    throw fail('typ', 'The DPoP proof header typ must be dpop+jwt (RFC 9449 §4.2, §4.3 point 4).');
 
   const alg = header.alg;
   if (typeof alg !== 'string' || !DPOP_SIGNING_ALGS.includes(alg)) {
-    const why = typeof alg === 'string' && (alg.toLowerCase() === 'none' || /^HS/i.test(alg)) ? 'is not an asymmetric signature algorithm' : 'is not supported';
+    const why =
+      typeof alg === 'string' && (alg.toLowerCase() === 'none' || /^HS/i.test(alg))
+        ? 'is not an asymmetric signature algorithm'
+        : 'is not supported';
     throw fail('alg', `The DPoP proof alg ${why}; use one of ${DPOP_SIGNING_ALGS.join(', ')} (RFC 9449 §4.3 point 5).`);
   }
 
   const jwk = header.jwk;
-  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw fail('jwk', 'The DPoP proof header must carry the public key as a jwk object (RFC 9449 §4.2).');
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk))
+    throw fail('jwk', 'The DPoP proof header must carry the public key as a jwk object (RFC 9449 §4.2).');
   const key = jwk as Record<string, unknown>;
-  if (PRIVATE_MEMBERS.some((m) => m in key)) throw fail('jwk', 'The DPoP proof jwk must not contain a private or symmetric key (RFC 9449 §4.3 point 7).');
-  if (key.kty !== KTY_OF[alg]) throw fail('jwk', `The DPoP proof jwk is not a ${KTY_OF[alg]} key, as ${alg} needs (RFC 9449 §4.3 point 6).`);
+  if (PRIVATE_MEMBERS.some((m) => m in key))
+    throw fail('jwk', 'The DPoP proof jwk must not contain a private or symmetric key (RFC 9449 §4.3 point 7).');
+  if (key.kty !== KTY_OF[alg])
+    throw fail('jwk', `The DPoP proof jwk is not a ${KTY_OF[alg]} key, as ${alg} needs (RFC 9449 §4.3 point 6).`);
 
   const { jti, htm, htu, iat, ath } = payload;
-  if (typeof jti !== 'string' || jti.length === 0 || jti.length > MAX_JTI_LENGTH || typeof htm !== 'string' || typeof htu !== 'string' || typeof iat !== 'number' || !Number.isFinite(iat)) {
+  if (
+    typeof jti !== 'string' ||
+    jti.length === 0 ||
+    jti.length > MAX_JTI_LENGTH ||
+    typeof htm !== 'string' ||
+    typeof htu !== 'string' ||
+    typeof iat !== 'number' ||
+    !Number.isFinite(iat)
+  ) {
     throw fail('claims', 'The DPoP proof must carry jti, htm, htu and iat (RFC 9449 §4.2, §4.3 point 3).');
   }
   // RFC 9110 §9.1: methods are case-sensitive.
-  if (htm !== expect.method) throw fail('htm', `The DPoP proof htm must be ${expect.method}, the method of this request (RFC 9449 §4.3 point 8).`);
+  if (htm !== expect.method)
+    throw fail('htm', `The DPoP proof htm must be ${expect.method}, the method of this request (RFC 9449 §4.3 point 8).`);
   const presented = targetUri(htu);
   if (presented === undefined || presented !== targetUri(expect.url)) {
-    throw fail('htu', `The DPoP proof htu must be ${expect.url}, the URI of this request without query and fragment (RFC 9449 §4.3 point 9).`);
+    throw fail(
+      'htu',
+      `The DPoP proof htu must be ${expect.url}, the URI of this request without query and fragment (RFC 9449 §4.3 point 9).`,
+    );
   }
   const now = ctx.clock.nowSeconds();
-  if (Math.abs(iat - now) > PROOF_WINDOW_SECONDS) throw fail('iat', `The DPoP proof iat is more than ${PROOF_WINDOW_SECONDS} s from this server's clock (RFC 9449 §4.3 point 11, §11.1).`);
+  if (Math.abs(iat - now) > PROOF_WINDOW_SECONDS)
+    throw fail(
+      'iat',
+      `The DPoP proof iat is more than ${PROOF_WINDOW_SECONDS} s from this server's clock (RFC 9449 §4.3 point 11, §11.1).`,
+    );
   if (expect.accessToken !== undefined) {
-    if (typeof ath !== 'string') throw fail('ath', 'The DPoP proof for a protected resource must carry ath, the hash of the access token (RFC 9449 §4.2).');
-    if (ath !== accessTokenHash(expect.accessToken)) throw fail('ath', 'The DPoP proof ath is not the hash of this access token (RFC 9449 §4.3 point 12).');
+    if (typeof ath !== 'string')
+      throw fail('ath', 'The DPoP proof for a protected resource must carry ath, the hash of the access token (RFC 9449 §4.2).');
+    if (ath !== accessTokenHash(expect.accessToken))
+      throw fail('ath', 'The DPoP proof ath is not the hash of this access token (RFC 9449 §4.3 point 12).');
   }
 
   let publicKey: Awaited<ReturnType<typeof importJWK>>;
@@ -160,7 +174,10 @@ export async function verifyProof(proof: string, ctx: ProofContext, expect: Proo
 
   const jkt = await calculateJwkThumbprint(jwk as JWK, 'sha256');
   if (expect.jkt !== undefined && jkt !== expect.jkt) {
-    throw fail('key-binding', 'The DPoP proof is signed with another key than the one this access token is bound to (RFC 9449 §4.3 point 12, §6.1).');
+    throw fail(
+      'key-binding',
+      'The DPoP proof is signed with another key than the one this access token is bound to (RFC 9449 §4.3 point 12, §6.1).',
+    );
   }
   // §11.1: a proof is good once. Kept past the last second its iat is acceptable (iat may be up to
   // the window ahead of the clock, so that is 2 × the window from now).

@@ -11,13 +11,16 @@ const direct = createNodeHttpServer(handleServerRequest);
 const behindProxy = createNodeHttpServer(handleServerRequest, { trustedProxyHops: 1 });
 const bases = new Map<Server, string>();
 const listen = (server: Server) =>
-  new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve(void bases.set(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`))));
+  new Promise<void>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(void bases.set(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+  );
 beforeAll(() => Promise.all([listen(direct), listen(behindProxy)]));
 afterAll(() => Promise.all([direct, behindProxy].map((s) => new Promise((resolve) => s.close(resolve)))));
 
 /** A fresh (wrong) user code each time, so the per-code limit (RFC 8628 §5.1) never decides: only the address does. */
 const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
-const randomCode = () => Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
+const randomCode = () =>
+  Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
 
 /** One wrong user code at the device verification page; returns the status. */
 async function wrongCode(server: Server, headers: Record<string, string>): Promise<number> {
@@ -37,7 +40,8 @@ describe('rate limits behind the node:http adapter', () => {
 
   it('a forged X-Forwarded-For, new on every request, does not escape the wrong-code limit', async () => {
     const statuses: number[] = [];
-    for (let i = 1; i <= 12 && !statuses.includes(429); i++) statuses.push(await wrongCode(direct, { 'x-forwarded-for': `198.51.100.${i}` }));
+    for (let i = 1; i <= 12 && !statuses.includes(429); i++)
+      statuses.push(await wrongCode(direct, { 'x-forwarded-for': `198.51.100.${i}` }));
     expect(statuses).toContain(429);
     expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true);
   });
@@ -51,7 +55,8 @@ describe('rate limits behind the node:http adapter', () => {
     expect(await wrongCode(behindProxy, { 'x-forwarded-for': 'forged, 203.0.113.1' })).toBe(400);
     expect(await wrongCode(behindProxy, { 'x-forwarded-for': 'forged, 203.0.113.2' })).toBe(400);
     const statuses: number[] = [];
-    for (let i = 0; i < 12 && !statuses.includes(429); i++) statuses.push(await wrongCode(behindProxy, { 'x-forwarded-for': `forged-${i}, 203.0.113.3` }));
+    for (let i = 0; i < 12 && !statuses.includes(429); i++)
+      statuses.push(await wrongCode(behindProxy, { 'x-forwarded-for': `forged-${i}, 203.0.113.3` }));
     expect(statuses).toContain(429);
   });
 });

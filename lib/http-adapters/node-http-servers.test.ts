@@ -16,7 +16,10 @@ describe('Flowlab served by the node:http adapter', () => {
   it('issues a client_credentials token and accepts it at the RS, with the realm bound to the request origin', async () => {
     const tokenRes = await fetch(`${base}/as/demo/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials&scope=photos%3Aread',
     });
     expect(tokenRes.status).toBe(200);

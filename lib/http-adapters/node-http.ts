@@ -32,7 +32,10 @@ export class BodyTooLarge extends Error {}
  */
 export function createNodeHttpServer(handler: WebHandler, options: NodeHttpOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const peer: PeerStamp = { name: installPeerHeaderName(), trustedHops: options.trustedProxyHops ?? parseTrustedHops(process.env[TRUSTED_HOPS_ENV]) };
+  const peer: PeerStamp = {
+    name: installPeerHeaderName(),
+    trustedHops: options.trustedProxyHops ?? parseTrustedHops(process.env[TRUSTED_HOPS_ENV]),
+  };
   return createServer((req, res) => {
     serve(handler, req, res, maxBodyBytes, options.origin, peer).catch((err) => {
       console.error('[flowlab] node-http adapter error', err);
@@ -42,7 +45,14 @@ export function createNodeHttpServer(handler: WebHandler, options: NodeHttpOptio
   });
 }
 
-async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number, origin: string | undefined, peer: PeerStamp) {
+async function serve(
+  handler: WebHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes: number,
+  origin: string | undefined,
+  peer: PeerStamp,
+) {
   let request: Request;
   try {
     request = await toWebRequest(req, maxBodyBytes, origin, peer);

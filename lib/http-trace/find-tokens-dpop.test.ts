@@ -11,7 +11,9 @@ describe('tokensInHeaders and DPoP (RFC 9449 §4.1)', () => {
   });
 
   it('shows a malformed proof as opaque and ignores an empty header', () => {
-    expect(tokensInHeaders({ dpop: 'not-a-jwt' }, 'h')).toEqual([{ where: 'h.dpop', label: 'DPoP proof', kind: 'opaque', value: 'not-a-jwt' }]);
+    expect(tokensInHeaders({ dpop: 'not-a-jwt' }, 'h')).toEqual([
+      { where: 'h.dpop', label: 'DPoP proof', kind: 'opaque', value: 'not-a-jwt' },
+    ]);
     expect(tokensInHeaders({ dpop: '  ' }, 'h')).toEqual([]);
   });
 });

@@ -18,8 +18,10 @@ describe('http-trace', () => {
   });
 
   it('writes a curl command that quotes single quotes safely', () => {
-    const curl = toCurl({ request: { method: 'POST', url: 'http://x/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: "a=it's" } });
-    expect(curl).toContain("-X POST");
+    const curl = toCurl({
+      request: { method: 'POST', url: 'http://x/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: "a=it's" },
+    });
+    expect(curl).toContain('-X POST');
     expect(curl).toContain(`--data-raw 'a=it'\\''s'`);
   });
 });
@@ -28,7 +30,11 @@ describe('recordFetch with a null-body status', () => {
   it('records a 204 answer and hands back a readable, empty response', async () => {
     const { recordFetch: record } = await import('./record');
     const fake = (async () => new Response(null, { status: 204 })) as unknown as typeof fetch;
-    const { exchange, response, body } = await record(new Request('http://localhost/x', { method: 'PUT', body: '{}' }), { step: 's', from: 'attacker', to: 'attacker' }, fake);
+    const { exchange, response, body } = await record(
+      new Request('http://localhost/x', { method: 'PUT', body: '{}' }),
+      { step: 's', from: 'attacker', to: 'attacker' },
+      fake,
+    );
     expect(exchange.response?.status).toBe(204);
     expect(response.status).toBe(204);
     expect(body).toBe('');

@@ -34,6 +34,7 @@ describe('originOf', () => {
 
 describe('isValidHost', () => {
   it('accepts names, IPv4 and bracketed IPv6 with an optional port', () => {
-    for (const ok of ['localhost', 'localhost:3000', '10.0.0.5:8080', '[fe80::1]', 'a-b.c.example.']) expect(isValidHost(ok), ok).toBe(true);
+    for (const ok of ['localhost', 'localhost:3000', '10.0.0.5:8080', '[fe80::1]', 'a-b.c.example.'])
+      expect(isValidHost(ok), ok).toBe(true);
   });
 });

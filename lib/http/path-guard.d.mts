@@ -1,1 +1,3 @@
-export function invalidPathAnswer(rawUrl: string | undefined): { status: number; headers: Record<string, string>; body: string } | undefined;
+export function invalidPathAnswer(
+  rawUrl: string | undefined,
+): { status: number; headers: Record<string, string>; body: string } | undefined;

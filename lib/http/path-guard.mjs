@@ -22,9 +22,16 @@ export function invalidPathAnswer(rawUrl) {
       return {
         status: 404,
         headers: { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store' },
-        body: JSON.stringify({ error: 'invalid_request', error_description: 'The path is not valid percent-encoding (RFC 3986 §2.1), so it names no realm or endpoint.' }),
+        body: JSON.stringify({
+          error: 'invalid_request',
+          error_description: 'The path is not valid percent-encoding (RFC 3986 §2.1), so it names no realm or endpoint.',
+        }),
       };
     }
-    return { status: 400, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: 'Bad Request: the path is not valid percent-encoding.' };
+    return {
+      status: 400,
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: 'Bad Request: the path is not valid percent-encoding.',
+    };
   }
 }

@@ -13,7 +13,11 @@ export function parseTrustedHops(value: string | undefined): number;
 export function normalizeAddress(value: unknown): string | undefined;
 
 /** The socket's address, or with N trusted proxies the N-th `X-Forwarded-For` entry from the right. */
-export function resolvePeerAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops?: number): string | undefined;
+export function resolvePeerAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops?: number,
+): string | undefined;
 
 /** True for every header name the servers reserve for themselves. */
 export function isPeerHeader(name: string): boolean;

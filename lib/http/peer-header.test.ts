@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { installPeerHeaderName, isPeerHeader, normalizeAddress, parseTrustedHops, PEER_HEADER_PREFIX, resolvePeerAddress, stampPeerHeader } from './peer-header.mjs';
+import {
+  installPeerHeaderName,
+  isPeerHeader,
+  normalizeAddress,
+  parseTrustedHops,
+  PEER_HEADER_PREFIX,
+  resolvePeerAddress,
+  stampPeerHeader,
+} from './peer-header.mjs';
 
 const NAME = `${PEER_HEADER_PREFIX}0123456789abcdef0123456789abcdef`;
 
@@ -12,7 +20,11 @@ describe('stampPeerHeader (what scripts/serve.mjs does to every request before N
   });
 
   it('strips a client-sent copy of the internal header, and of any other header with its prefix', () => {
-    const headers: Record<string, string | string[] | undefined> = { [NAME]: '198.51.100.1', [`${PEER_HEADER_PREFIX}guess`]: '198.51.100.2', accept: '*/*' };
+    const headers: Record<string, string | string[] | undefined> = {
+      [NAME]: '198.51.100.1',
+      [`${PEER_HEADER_PREFIX}guess`]: '198.51.100.2',
+      accept: '*/*',
+    };
     stampPeerHeader(headers, { name: NAME, remoteAddress: '127.0.0.1' });
     expect(headers).toEqual({ [NAME]: '127.0.0.1', accept: '*/*' });
   });
@@ -63,7 +75,8 @@ describe('normalizeAddress', () => {
   it('returns bare IP addresses and rejects everything else', () => {
     expect(normalizeAddress(' 127.0.0.1 ')).toBe('127.0.0.1');
     expect(normalizeAddress('::1')).toBe('::1');
-    for (const bad of ['', 'localhost', '1.2.3', '1.2.3.4.5', '[::1', 'a'.repeat(65), undefined, 42]) expect(normalizeAddress(bad), String(bad)).toBeUndefined();
+    for (const bad of ['', 'localhost', '1.2.3', '1.2.3.4.5', '[::1', 'a'.repeat(65), undefined, 42])
+      expect(normalizeAddress(bad), String(bad)).toBeUndefined();
   });
 });
 

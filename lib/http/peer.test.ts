@@ -19,7 +19,9 @@ describe('peerAddress', () => {
 
   it('is not moved by a forged X-Forwarded-For: same stamped peer, same bucket', () => {
     process.env[PEER_HEADER_ENV] = NAME;
-    const buckets = ['1.1.1.1', '2.2.2.2, 3.3.3.3', 'unknown'].map((xff) => clientAddress(req({ [NAME]: '192.168.1.20', 'x-forwarded-for': xff })));
+    const buckets = ['1.1.1.1', '2.2.2.2, 3.3.3.3', 'unknown'].map((xff) =>
+      clientAddress(req({ [NAME]: '192.168.1.20', 'x-forwarded-for': xff })),
+    );
     expect(new Set(buckets)).toEqual(new Set(['192.168.1.20']));
   });
 

@@ -1,5 +1,20 @@
 /** The JWS algorithms the debugger verifies and signs (RFC 7518 §3.1, RFC 8037 §3.1). */
-export const JWS_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+export const JWS_ALGS = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
 export type JwsAlg = (typeof JWS_ALGS)[number];
 
 export function isJwsAlg(alg: unknown): alg is JwsAlg {
@@ -29,7 +44,8 @@ export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
  * past a filter that only blocks the exact "none".
  */
 export function unknownAlgMessage(alg: string): string {
-  if (spellsNone(alg)) return `"${alg}" is not "none": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm and must be rejected. Re-spelling "none" is a classic attempt to bypass verification.`;
+  if (spellsNone(alg))
+    return `"${alg}" is not "none": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm and must be rejected. Re-spelling "none" is a classic attempt to bypass verification.`;
   return `"${alg}" is not a supported algorithm (${JWS_ALGS.join(', ')}; names are case-sensitive): reject the token.`;
 }
 

@@ -17,17 +17,29 @@ export function decodeBase64url(text: string, where: JwtWhere, offset = 0): Resu
     const c = text.charCodeAt(i);
     if (c >= 128 || LOOKUP[c] < 0) {
       const shown = c === 61 ? '"=" (padding is not allowed in JWS/JWE, RFC 7515 §2)' : JSON.stringify(text[i]);
-      return fail('bad_base64url', `The ${label(where)} is not valid base64url: character ${offset + i + 1} of the token is ${shown}.`, where);
+      return fail(
+        'bad_base64url',
+        `The ${label(where)} is not valid base64url: character ${offset + i + 1} of the token is ${shown}.`,
+        where,
+      );
     }
   }
   if (len % 4 === 1) {
-    return fail('bad_base64url_length', `The ${label(where)} is not valid base64url: its length ${len} leaves one stray character at the end.`, where);
+    return fail(
+      'bad_base64url_length',
+      `The ${label(where)} is not valid base64url: its length ${len} leaves one stray character at the end.`,
+      where,
+    );
   }
   const out = new Uint8Array(Math.floor((len * 3) / 4));
   let o = 0;
   let i = 0;
   for (; i + 4 <= len; i += 4) {
-    const n = (LOOKUP[text.charCodeAt(i)] << 18) | (LOOKUP[text.charCodeAt(i + 1)] << 12) | (LOOKUP[text.charCodeAt(i + 2)] << 6) | LOOKUP[text.charCodeAt(i + 3)];
+    const n =
+      (LOOKUP[text.charCodeAt(i)] << 18) |
+      (LOOKUP[text.charCodeAt(i + 1)] << 12) |
+      (LOOKUP[text.charCodeAt(i + 2)] << 6) |
+      LOOKUP[text.charCodeAt(i + 3)];
     out[o++] = n >> 16;
     out[o++] = (n >> 8) & 255;
     out[o++] = n & 255;

@@ -37,7 +37,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Strips a leading `Bearer ` (RFC 6750 §2.1) and all whitespace a copy-paste may add. */
 export function normaliseTokenInput(input: string): string {
-  return input.trim().replace(/^bearer\s+/i, '').replace(/\s+/g, '');
+  return input
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .replace(/\s+/g, '');
 }
 
 /**
@@ -49,7 +52,11 @@ export function decodeToken(input: string): Result<DecodedToken> {
   const token = normaliseTokenInput(input);
   if (token === '') return fail('empty', 'Paste a token to decode it.', 'token');
   if (token.startsWith('{')) {
-    return fail('json_serialization', 'This looks like a JWS/JWE JSON serialization (RFC 7515 §7.2); the debugger reads compact tokens (xxx.yyy.zzz). Paste the compact form instead.', 'token');
+    return fail(
+      'json_serialization',
+      'This looks like a JWS/JWE JSON serialization (RFC 7515 §7.2); the debugger reads compact tokens (xxx.yyy.zzz). Paste the compact form instead.',
+      'token',
+    );
   }
   const parts = token.split('.');
   const starts: number[] = [];

@@ -1,4 +1,15 @@
-import { flattenedDecrypt, flattenedVerify, generalDecrypt, generalVerify, type FlattenedJWE, type FlattenedJWSInput, type GeneralJWE, type GeneralJWSInput, type JWEHeaderParameters, type DecryptOptions } from 'jose';
+import {
+  flattenedDecrypt,
+  flattenedVerify,
+  generalDecrypt,
+  generalVerify,
+  type FlattenedJWE,
+  type FlattenedJWSInput,
+  type GeneralJWE,
+  type GeneralJWSInput,
+  type JWEHeaderParameters,
+  type DecryptOptions,
+} from 'jose';
 import { explainJoseError } from './explain-error';
 import { jweKey, KEY_MANAGEMENT, MAX_PBES2_COUNT, type JweKeyMaterial } from './jwe';
 import { fail, ok, type Result } from './result';
@@ -49,11 +60,22 @@ export async function decryptJsonSerialization(text: string, material: JweKeyMat
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
     return r.value;
   };
-  const options: DecryptOptions = { keyManagementAlgorithms: KEY_MANAGEMENT as DecryptOptions['keyManagementAlgorithms'], maxPBES2Count: MAX_PBES2_COUNT };
+  const options: DecryptOptions = {
+    keyManagementAlgorithms: KEY_MANAGEMENT as DecryptOptions['keyManagementAlgorithms'],
+    maxPBES2Count: MAX_PBES2_COUNT,
+  };
   try {
     const r = Array.isArray(obj.value.recipients)
-      ? await generalDecrypt(obj.value as unknown as GeneralJWE, (h: JWEHeaderParameters | undefined, t: FlattenedJWE) => getKey({ ...h, ...t.header, ...t.unprotected }), options)
-      : await flattenedDecrypt(obj.value as unknown as FlattenedJWE, (h: JWEHeaderParameters | undefined, t: FlattenedJWE) => getKey({ ...h, ...t.header, ...t.unprotected }), options);
+      ? await generalDecrypt(
+          obj.value as unknown as GeneralJWE,
+          (h: JWEHeaderParameters | undefined, t: FlattenedJWE) => getKey({ ...h, ...t.header, ...t.unprotected }),
+          options,
+        )
+      : await flattenedDecrypt(
+          obj.value as unknown as FlattenedJWE,
+          (h: JWEHeaderParameters | undefined, t: FlattenedJWE) => getKey({ ...h, ...t.header, ...t.unprotected }),
+          options,
+        );
     return ok({ plaintext: new TextDecoder().decode(r.plaintext) });
   } catch (e) {
     return { ok: false, error: explainJoseError(e, 'key', alg) };

@@ -7,10 +7,16 @@ const enc = new TextEncoder();
 describe('decryptJwe', () => {
   it('decrypts PBES2 within the iteration cap and refuses a p2c above it', async () => {
     const pwd = enc.encode('correct horse');
-    const ok = await new CompactEncrypt(enc.encode('hi')).setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' }).setKeyManagementParameters({ p2c: 1000, p2s: new Uint8Array(16) }).encrypt(pwd);
+    const ok = await new CompactEncrypt(enc.encode('hi'))
+      .setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' })
+      .setKeyManagementParameters({ p2c: 1000, p2s: new Uint8Array(16) })
+      .encrypt(pwd);
     const r = await decryptJwe(ok, { kind: 'secret', text: 'correct horse', encoding: 'utf8' });
     expect(r.ok && r.value.plaintext).toBe('hi');
-    const heavy = await new CompactEncrypt(enc.encode('hi')).setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' }).setKeyManagementParameters({ p2c: MAX_PBES2_COUNT + 1, p2s: new Uint8Array(16) }).encrypt(pwd);
+    const heavy = await new CompactEncrypt(enc.encode('hi'))
+      .setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' })
+      .setKeyManagementParameters({ p2c: MAX_PBES2_COUNT + 1, p2s: new Uint8Array(16) })
+      .encrypt(pwd);
     const h = await decryptJwe(heavy, { kind: 'secret', text: 'correct horse', encoding: 'utf8' });
     expect(h.ok).toBe(false);
   });

@@ -7,7 +7,8 @@ import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
-export type JweKeyMaterial = { kind: 'secret'; text: string; encoding: SecretEncoding } | { kind: 'pem'; text: string } | { kind: 'jwk'; text: string };
+export type JweKeyMaterial =
+  { kind: 'secret'; text: string; encoding: SecretEncoding } | { kind: 'pem'; text: string } | { kind: 'jwk'; text: string };
 
 export interface Decrypted {
   plaintext: string;
@@ -17,7 +18,26 @@ export interface Decrypted {
 /** RFC 7518 §4.8: PBKDF2 iteration counts are attacker-chosen; jose's cap bounds the work. */
 export const MAX_PBES2_COUNT = 10_000;
 
-export const KEY_MANAGEMENT = ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'];
+export const KEY_MANAGEMENT = [
+  'dir',
+  'A128KW',
+  'A192KW',
+  'A256KW',
+  'A128GCMKW',
+  'A192GCMKW',
+  'A256GCMKW',
+  'RSA-OAEP',
+  'RSA-OAEP-256',
+  'RSA-OAEP-384',
+  'RSA-OAEP-512',
+  'ECDH-ES',
+  'ECDH-ES+A128KW',
+  'ECDH-ES+A192KW',
+  'ECDH-ES+A256KW',
+  'PBES2-HS256+A128KW',
+  'PBES2-HS384+A192KW',
+  'PBES2-HS512+A256KW',
+];
 
 /**
  * Decrypts a compact JWE (RFC 7516 §5.2) with a secret (dir, AES-KW, PBES2 password), a PEM private

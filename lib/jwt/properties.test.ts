@@ -12,11 +12,13 @@ const hs = jwtio.vectors.HS256;
 const tokenChars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ \n\0%'.split(''));
 
 /** The jwt.io token with random edits: a few characters replaced, inserted or deleted. */
-const mutated = fc.array(fc.tuple(fc.nat(hs.token.length), fc.oneof(tokenChars, fc.constant('')), fc.boolean()), { minLength: 1, maxLength: 6 }).map((edits) => {
-  let t = hs.token;
-  for (const [i, c, insert] of edits) t = insert ? t.slice(0, i) + c + t.slice(i) : t.slice(0, i) + c + t.slice(i + 1);
-  return t;
-});
+const mutated = fc
+  .array(fc.tuple(fc.nat(hs.token.length), fc.oneof(tokenChars, fc.constant('')), fc.boolean()), { minLength: 1, maxLength: 6 })
+  .map((edits) => {
+    let t = hs.token;
+    for (const [i, c, insert] of edits) t = insert ? t.slice(0, i) + c + t.slice(i) : t.slice(0, i) + c + t.slice(i + 1);
+    return t;
+  });
 
 describe('the decode/verify API never throws', () => {
   it('decodeToken and collectFindings return a value for random strings and mutated tokens', () => {
@@ -33,21 +35,30 @@ describe('the decode/verify API never throws', () => {
 
   it('verifyToken resolves with a value for mutated tokens and random keys', async () => {
     await fc.assert(
-      fc.asyncProperty(mutated, fc.oneof(fc.constant(hs.secret), fc.string()), fc.constantFrom('secret', 'pem', 'jwk') as fc.Arbitrary<'secret' | 'pem' | 'jwk'>, async (token, key, kind) => {
-        const r = await verifyToken(token, kind === 'secret' ? { kind, text: key, encoding: 'utf8' } : { kind, text: key });
-        expect(typeof r.ok).toBe('boolean');
-        if (!r.ok) expect(r.error.code).not.toBe('unexpected');
-      }),
+      fc.asyncProperty(
+        mutated,
+        fc.oneof(fc.constant(hs.secret), fc.string()),
+        fc.constantFrom('secret', 'pem', 'jwk') as fc.Arbitrary<'secret' | 'pem' | 'jwk'>,
+        async (token, key, kind) => {
+          const r = await verifyToken(token, kind === 'secret' ? { kind, text: key, encoding: 'utf8' } : { kind, text: key });
+          expect(typeof r.ok).toBe('boolean');
+          if (!r.ok) expect(r.error.code).not.toBe('unexpected');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('decryptJwe resolves with a value for random five-part strings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/), { minLength: 5, maxLength: 5 }), fc.string(), async (parts, key) => {
-        const r = await decryptJwe(parts.join('.'), { kind: 'secret', text: key, encoding: 'utf8' });
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/), { minLength: 5, maxLength: 5 }),
+        fc.string(),
+        async (parts, key) => {
+          const r = await decryptJwe(parts.join('.'), { kind: 'secret', text: key, encoding: 'utf8' });
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });

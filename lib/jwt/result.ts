@@ -1,5 +1,6 @@
 /** Where in the input an error was found, so the UI can point at it. */
-export type JwtWhere = 'token' | 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag' | 'key' | 'jwks' | 'claims' | 'editor';
+export type JwtWhere =
+  'token' | 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag' | 'key' | 'jwks' | 'claims' | 'editor';
 
 export interface JwtError {
   /** Stable code callers switch on (never on the message). */

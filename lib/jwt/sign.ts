@@ -8,7 +8,8 @@ import { pemOrJwk } from './keys/key-text';
 import { secretBytes, type SecretEncoding } from './keys/import-secret';
 import { fail, ok, type Result } from './result';
 
-export type SignKeyMaterial = { kind: 'secret'; text: string; encoding: SecretEncoding } | { kind: 'pem'; text: string } | { kind: 'jwk'; text: string };
+export type SignKeyMaterial =
+  { kind: 'secret'; text: string; encoding: SecretEncoding } | { kind: 'pem'; text: string } | { kind: 'jwk'; text: string };
 
 export interface Signed {
   token: string;
@@ -63,13 +64,15 @@ async function signingKey(m: SignKeyMaterial, alg: string): Promise<Result<Crypt
   if (pemOrJwk(m.kind, m.text) === 'pem') {
     const r = await importPemKey(m.text, alg);
     if (!r.ok) return r;
-    if (!r.value.isPrivate) return fail('public_key_given', 'This is a public key: signing needs the private key (PKCS#8 or PKCS#1).', 'key');
+    if (!r.value.isPrivate)
+      return fail('public_key_given', 'This is a public key: signing needs the private key (PKCS#8 or PKCS#1).', 'key');
     return ok(r.value.key);
   }
   const parsed = parseJwkInput(m.text);
   if (!parsed.ok) return parsed;
   if (parsed.value.kind !== 'jwk') return fail('jwks_for_signing', 'Paste one private JWK, not a JWK Set.', 'key');
-  if (parsed.value.jwk.d === undefined) return fail('public_key_given', 'This JWK has no private part ("d"): signing needs the private key.', 'key');
+  if (parsed.value.jwk.d === undefined)
+    return fail('public_key_given', 'This JWK has no private part ("d"): signing needs the private key.', 'key');
   const key = await importJWK(parsed.value.jwk as JWK, alg);
   return ok(key);
 }

@@ -52,9 +52,15 @@ export interface TimeVerdict {
 export function timeStatus(payload: JsonObject | undefined, nowSeconds: number): TimeVerdict {
   if (!payload) return { status: 'invalid-claim', message: 'No readable payload, so no time check.' };
   const { exp, nbf } = payload;
-  for (const [name, v] of [['exp', exp], ['nbf', nbf]] as const) {
+  for (const [name, v] of [
+    ['exp', exp],
+    ['nbf', nbf],
+  ] as const) {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
-      return { status: 'invalid-claim', message: `"${name}" must be a NumericDate (seconds since 1970, RFC 7519 §2), not ${JSON.stringify(v)}.` };
+      return {
+        status: 'invalid-claim',
+        message: `"${name}" must be a NumericDate (seconds since 1970, RFC 7519 §2), not ${JSON.stringify(v)}.`,
+      };
     }
   }
   if (typeof nbf === 'number' && nowSeconds < nbf) {

@@ -11,23 +11,46 @@ import { decryptJwe, type JweKeyMaterial } from './jwe';
 import { publicJwk } from './keys/import-jwk';
 import { decryptJsonSerialization, verifyJsonSerialization } from './json-serialization';
 
-interface Case { name: string; token: string; key: KeyMaterial | null; unsecured?: boolean }
+interface Case {
+  name: string;
+  token: string;
+  key: KeyMaterial | null;
+  unsecured?: boolean;
+}
 
 const jwsCases: Case[] = [
   ...a.vectors.map((v): Case => ({
     name: v.section,
     token: v.compact,
     unsecured: v.alg === 'none',
-    key: v.alg === 'none' ? null : v.alg === 'HS256' ? { kind: 'jwk', text: JSON.stringify(v.key_jwk) } : { kind: 'jwk', text: JSON.stringify(v.public_key_jwk) },
+    key:
+      v.alg === 'none'
+        ? null
+        : v.alg === 'HS256'
+          ? { kind: 'jwk', text: JSON.stringify(v.key_jwk) }
+          : { kind: 'jwk', text: JSON.stringify(v.public_key_jwk) },
   })),
   ...jws.vectors
     .filter((v) => 'compact' in v.output && typeof v.output.compact === 'string' && !v.title.includes('ML-DSA'))
-    .map((v): Case => ({ name: v.title, token: (v.output as { compact: string }).compact, key: { kind: 'jwk', text: JSON.stringify(v.input.key.kty === 'oct' ? v.input.key : publicJwk(v.input.key as JsonWebKey)) } })),
-  { name: 'RFC 8037 A.5 Ed25519', token: okp.vectors['A.5 Ed25519 validation'].compact, key: { kind: 'jwk', text: JSON.stringify(okp.vectors['A.5 Ed25519 validation'].public_jwk) } },
+    .map((v): Case => ({
+      name: v.title,
+      token: (v.output as { compact: string }).compact,
+      key: { kind: 'jwk', text: JSON.stringify(v.input.key.kty === 'oct' ? v.input.key : publicJwk(v.input.key as JsonWebKey)) },
+    })),
+  {
+    name: 'RFC 8037 A.5 Ed25519',
+    token: okp.vectors['A.5 Ed25519 validation'].compact,
+    key: { kind: 'jwk', text: JSON.stringify(okp.vectors['A.5 Ed25519 validation'].public_jwk) },
+  },
   ...Object.entries(jwtio.vectors).map(([alg, v]): Case => {
     const vv = v as { token: string; secret?: string; secret_encoding?: string; public_key_pem?: string };
     if (alg === 'none') return { name: 'jwt.io none', token: vv.token, key: null, unsecured: true };
-    if (vv.secret !== undefined) return { name: `jwt.io ${alg}`, token: vv.token, key: { kind: 'secret', text: vv.secret, encoding: vv.secret_encoding === 'UTF-8' ? 'utf8' : 'base64url' } };
+    if (vv.secret !== undefined)
+      return {
+        name: `jwt.io ${alg}`,
+        token: vv.token,
+        key: { kind: 'secret', text: vv.secret, encoding: vv.secret_encoding === 'UTF-8' ? 'utf8' : 'base64url' },
+      };
     return { name: `jwt.io ${alg} (PEM)`, token: vv.token, key: { kind: 'pem', text: vv.public_key_pem ?? '' } };
   }),
 ];
@@ -59,7 +82,8 @@ describe('every compact JWE vector decrypts', () => {
     .filter((v) => typeof (v.output as { compact?: unknown }).compact === 'string')
     .map((v) => {
       const input = v.input as { key?: JsonWebKey; pwd?: string; plaintext: string };
-      const key: JweKeyMaterial = input.pwd !== undefined ? { kind: 'secret', text: input.pwd, encoding: 'utf8' } : { kind: 'jwk', text: JSON.stringify(input.key) };
+      const key: JweKeyMaterial =
+        input.pwd !== undefined ? { kind: 'secret', text: input.pwd, encoding: 'utf8' } : { kind: 'jwk', text: JSON.stringify(input.key) };
       return { name: v.title, token: (v.output as { compact: string }).compact, key, plaintext: input.plaintext };
     });
   it.each(cases)('$name', async ({ token, key, plaintext }) => {
@@ -73,22 +97,41 @@ describe('every compact JWE vector decrypts', () => {
 describe('JSON serializations (flattened and general) verify and decrypt too', () => {
   const sigCases = jws.vectors
     .filter((v) => !v.title.includes('ML-DSA'))
-    .flatMap((v) => (['json', 'json_flat'] as const).filter((f) => f in v.output).map((f) => ({
-      name: `${v.title} (${f})`,
-      text: JSON.stringify((v.output as Record<string, unknown>)[f]),
-      key: { kind: 'jwk', text: JSON.stringify(v.input.key.kty === 'oct' ? v.input.key : publicJwk(v.input.key as JsonWebKey)) } as KeyMaterial,
-      payload: v.input.payload,
-    })));
+    .flatMap((v) =>
+      (['json', 'json_flat'] as const)
+        .filter((f) => f in v.output)
+        .map((f) => ({
+          name: `${v.title} (${f})`,
+          text: JSON.stringify((v.output as Record<string, unknown>)[f]),
+          key: {
+            kind: 'jwk',
+            text: JSON.stringify(v.input.key.kty === 'oct' ? v.input.key : publicJwk(v.input.key as JsonWebKey)),
+          } as KeyMaterial,
+          payload: v.input.payload,
+        })),
+    );
   it.each(sigCases)('$name', async ({ text, key, payload }) => {
     const r = await verifyJsonSerialization(text, key);
     expect(r.ok ? r.value.payload : r.error).toBe(payload);
   });
 
-  const encCases = jwe.vectors.flatMap((v) => (['json', 'json_flat'] as const).filter((f) => f in v.output).map((f) => {
-    const input = v.input as { key?: JsonWebKey; pwd?: string; plaintext: string };
-    const key: JweKeyMaterial = input.pwd !== undefined ? { kind: 'secret', text: input.pwd, encoding: 'utf8' } : { kind: 'jwk', text: JSON.stringify(input.key) };
-    return { name: `${v.title} (${f})`, text: JSON.stringify((v.output as Record<string, unknown>)[f]), key, plaintext: input.plaintext };
-  }));
+  const encCases = jwe.vectors.flatMap((v) =>
+    (['json', 'json_flat'] as const)
+      .filter((f) => f in v.output)
+      .map((f) => {
+        const input = v.input as { key?: JsonWebKey; pwd?: string; plaintext: string };
+        const key: JweKeyMaterial =
+          input.pwd !== undefined
+            ? { kind: 'secret', text: input.pwd, encoding: 'utf8' }
+            : { kind: 'jwk', text: JSON.stringify(input.key) };
+        return {
+          name: `${v.title} (${f})`,
+          text: JSON.stringify((v.output as Record<string, unknown>)[f]),
+          key,
+          plaintext: input.plaintext,
+        };
+      }),
+  );
   it.each(encCases)('$name', async ({ text, key, plaintext }) => {
     const r = await decryptJsonSerialization(text, key);
     expect(r.ok ? r.value.plaintext : r.error).toBe(plaintext);

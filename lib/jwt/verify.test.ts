@@ -66,8 +66,15 @@ describe('verifyToken error values', () => {
     expect(await code(none, { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('unsecured');
     const odd = `${Buffer.from('{"alg":"HS1"}').toString('base64url')}.e30.AAAA`;
     expect(await code(odd, { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
-    const variant = await verifyToken(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.e30.`, { kind: 'secret', text: 'x', encoding: 'utf8' });
-    expect(variant.ok ? null : variant.error).toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED', message: expect.stringContaining('"nOnE" is not "none"') });
+    const variant = await verifyToken(`${Buffer.from('{"alg":"nOnE"}').toString('base64url')}.e30.`, {
+      kind: 'secret',
+      text: 'x',
+      encoding: 'utf8',
+    });
+    expect(variant.ok ? null : variant.error).toMatchObject({
+      code: 'ERR_JOSE_ALG_NOT_ALLOWED',
+      message: expect.stringContaining('"nOnE" is not "none"'),
+    });
     expect(await code('a.b', { kind: 'secret', text: 'x', encoding: 'utf8' })).toBe('wrong_part_count');
   });
 

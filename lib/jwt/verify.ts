@@ -37,7 +37,12 @@ export async function verifyToken(token: string, material: KeyMaterial): Promise
   const alg = d.header.json?.alg;
   if (!d.header.json) return fail('unreadable_header', 'The header cannot be read, so there is no algorithm to verify with.', 'header');
   if (typeof alg !== 'string') return fail('missing_alg', 'The header has no "alg" (RFC 7515 §4.1.1).', 'header');
-  if (alg === 'none') return fail('unsecured', 'Unsecured JWT ("alg": "none"): there is no signature to verify. Reject it (RFC 7518 §3.6, RFC 8725 §3.1).', 'header');
+  if (alg === 'none')
+    return fail(
+      'unsecured',
+      'Unsecured JWT ("alg": "none"): there is no signature to verify. Reject it (RFC 7518 §3.6, RFC 8725 §3.1).',
+      'header',
+    );
   if (!isJwsAlg(alg)) return fail('ERR_JOSE_ALG_NOT_ALLOWED', unknownAlgMessage(alg), 'header');
   if (d.signature.error) return { ok: false, error: d.signature.error };
   try {
@@ -50,12 +55,16 @@ export async function verifyToken(token: string, material: KeyMaterial): Promise
   }
 }
 
-export type ResolvedKey = { key: CryptoKey | Uint8Array | ((h: Parameters<ReturnType<typeof createLocalJWKSet>>[0]) => Promise<CryptoKey>); label: string };
+export type ResolvedKey = {
+  key: CryptoKey | Uint8Array | ((h: Parameters<ReturnType<typeof createLocalJWKSet>>[0]) => Promise<CryptoKey>);
+  label: string;
+};
 
 /** The key for `alg` from the material given; a JWKS yields jose's selector (by kid, kty, alg). */
 export async function resolveKey(given: KeyMaterial, alg: string, header: Record<string, unknown>): Promise<Result<ResolvedKey>> {
   // A PEM pasted where a JWK was expected (or the reverse) is read as what it is.
-  const m: KeyMaterial = given.kind === 'pem' || given.kind === 'jwk' ? { kind: pemOrJwk(given.kind, given.text), text: given.text } : given;
+  const m: KeyMaterial =
+    given.kind === 'pem' || given.kind === 'jwk' ? { kind: pemOrJwk(given.kind, given.text), text: given.text } : given;
   switch (m.kind) {
     case 'secret': {
       if (!isHmac(alg)) return fail('key_type_mismatch', `The token says "${alg}", which needs a public key, not a shared secret.`, 'key');
@@ -63,17 +72,26 @@ export async function resolveKey(given: KeyMaterial, alg: string, header: Record
       return bytes.ok ? ok({ key: bytes.value, label: `shared secret (${bytes.value.length * 8} bits)` }) : bytes;
     }
     case 'pem': {
-      if (isHmac(alg)) return fail('key_type_mismatch', `The token says "${alg}" (HMAC), which needs a shared secret, not a PEM key. Accepting a public key as an HMAC secret is the classic key-confusion attack (RFC 8725 §2.1).`, 'key');
+      if (isHmac(alg))
+        return fail(
+          'key_type_mismatch',
+          `The token says "${alg}" (HMAC), which needs a shared secret, not a PEM key. Accepting a public key as an HMAC secret is the classic key-confusion attack (RFC 8725 §2.1).`,
+          'key',
+        );
       const r = await importPemKey(m.text, alg);
       if (!r.ok) return r;
-      if (r.value.isPrivate) return fail('private_key_given', 'This is a private key: verifying needs the public key (or certificate).', 'key');
+      if (r.value.isPrivate)
+        return fail('private_key_given', 'This is a private key: verifying needs the public key (or certificate).', 'key');
       return ok({ key: r.value.key, label: `PEM ${r.value.kind}` });
     }
     case 'jwk': {
       const parsed = parseJwkInput(m.text);
       if (!parsed.ok) return parsed;
       if (parsed.value.kind === 'jwks') return resolveKey({ kind: 'jwks', jwks: parsed.value.jwks, source: 'pasted JWK Set' }, alg, header);
-      return ok({ key: await importKeyFromJwk(parsed.value.jwk, alg), label: `JWK${parsed.value.jwk.kid ? ` kid="${parsed.value.jwk.kid}"` : ''}` });
+      return ok({
+        key: await importKeyFromJwk(parsed.value.jwk, alg),
+        label: `JWK${parsed.value.jwk.kid ? ` kid="${parsed.value.jwk.kid}"` : ''}`,
+      });
     }
     case 'jwks': {
       const set = createLocalJWKSet(m.jwks as { keys: JWK[] });
@@ -87,7 +105,8 @@ export async function resolveKey(given: KeyMaterial, alg: string, header: Record
         return ok({ key: await importKeyFromJwk(jwk as JsonWebKey, alg), label: 'the token’s own "jwk" header (untrusted)' });
       }
       const x5c = header.x5c;
-      if (!Array.isArray(x5c) || typeof x5c[0] !== 'string') return fail('no_embedded_key', 'The header has no "x5c" certificate.', 'header');
+      if (!Array.isArray(x5c) || typeof x5c[0] !== 'string')
+        return fail('no_embedded_key', 'The header has no "x5c" certificate.', 'header');
       const pem = `-----BEGIN CERTIFICATE-----\n${x5c[0]}\n-----END CERTIFICATE-----`;
       const r = await importPemKey(pem, alg);
       return r.ok ? ok({ key: r.value.key, label: 'the token’s own "x5c" certificate (untrusted)' }) : r;

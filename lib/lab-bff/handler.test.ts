@@ -9,12 +9,22 @@ import { MemoryStore } from '../store/memory-store';
 
 beforeEach(() => setServerStore(new MemoryStore()));
 const at = (path: string, init?: RequestInit) => inProcessFetch(`${LAB_ORIGIN}${path}`, init);
-const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+const form = (body: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(body).toString(),
+});
 
 async function aliceCode(realmId: string) {
   const pair = await s256ChallengeSteps(makeCodeVerifier());
   const redirectUri = `${LAB_ORIGIN}/flows/callback`;
-  const { url } = buildAuthorizationUrl(`${LAB_ORIGIN}/as/${realmId}/authorize`, { clientId: 'web', redirectUri, scope: 'photos:read', state: 's', codeChallenge: pair.challenge });
+  const { url } = buildAuthorizationUrl(`${LAB_ORIGIN}/as/${realmId}/authorize`, {
+    clientId: 'web',
+    redirectUri,
+    scope: 'photos:read',
+    state: 's',
+    codeChallenge: pair.challenge,
+  });
   const answer = await signInAndDecide(browser(), realmId, url);
   const code = new URL(answer.headers.get('location')!, LAB_ORIGIN).searchParams.get('code')!;
   return { code, code_verifier: pair.verifier, redirect_uri: redirectUri };
@@ -46,7 +56,10 @@ describe('the backend for frontend', () => {
 
   it('passes on the AS’s refusal of a bad code, and refuses malformed or hostile requests with a clear 4xx', async () => {
     const lab = await createLab();
-    const bad = await at(`/bff/${lab.id}/session`, form({ code: 'nope', code_verifier: 'x'.repeat(43), redirect_uri: `${LAB_ORIGIN}/flows/callback` }));
+    const bad = await at(
+      `/bff/${lab.id}/session`,
+      form({ code: 'nope', code_verifier: 'x'.repeat(43), redirect_uri: `${LAB_ORIGIN}/flows/callback` }),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toBe('invalid_grant');
     expect((await at(`/bff/${lab.id}/session`, form({ code: 'x' }))).status).toBe(400);

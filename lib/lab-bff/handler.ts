@@ -46,7 +46,9 @@ export const handleBff = withOAuthErrors(async (request: Request): Promise<Respo
   if (route === 'photos' && method === 'GET') return photos(request, realm);
   if (route === 'logout' && method === 'POST') return logout(request, realm);
   if (route === 'session' || route === 'photos' || route === 'logout') {
-    throw new OAuthError('invalid_request', `Use ${route === 'photos' ? 'GET' : 'POST'}.`, 405, { Allow: route === 'photos' ? 'GET' : 'POST' });
+    throw new OAuthError('invalid_request', `Use ${route === 'photos' ? 'GET' : 'POST'}.`, 405, {
+      Allow: route === 'photos' ? 'GET' : 'POST',
+    });
   }
   throw new OAuthError('invalid_request', 'Not found.', 404);
 });
@@ -60,31 +62,51 @@ async function signIn(request: Request, realm: Realm): Promise<Response> {
   const body = new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri });
   const tokenRequest = new Request(`${realm.origin}/as/${realm.id}/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${BFF_CLIENT.clientId}:${BFF_CLIENT.secret}`)}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${btoa(`${BFF_CLIENT.clientId}:${BFF_CLIENT.secret}`)}`,
+    },
     body,
   });
   const answer = await asBackChannelRoutes.token(tokenRequest, realm);
   const tokens = (await answer.json().catch(() => ({}))) as { access_token?: unknown; error?: unknown; error_description?: unknown };
   if (answer.status !== 200 || typeof tokens.access_token !== 'string') {
     // The AS's error, passed on: never a token.
-    return jsonResponse({ error: typeof tokens.error === 'string' ? tokens.error : 'token_request_failed', error_description: String(tokens.error_description ?? `HTTP ${answer.status}`) }, 400);
+    return jsonResponse(
+      {
+        error: typeof tokens.error === 'string' ? tokens.error : 'token_request_failed',
+        error_description: String(tokens.error_description ?? `HTTP ${answer.status}`),
+      },
+      400,
+    );
   }
   const sid = randomId();
   await realm.store.set<BffSession>(key(sid), { accessToken: tokens.access_token }, SESSION_TTL);
   const secure = realm.origin.startsWith('https:') ? '; Secure' : '';
-  return jsonResponse({ signed_in: true }, 201, { 'Set-Cookie': `${BFF_COOKIE}=${sid}; Path=/bff/${realm.id}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL}${secure}` });
+  return jsonResponse({ signed_in: true }, 201, {
+    'Set-Cookie': `${BFF_COOKIE}=${sid}; Path=/bff/${realm.id}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL}${secure}`,
+  });
 }
 
 async function photos(request: Request, realm: Realm): Promise<Response> {
   const sid = readCookie(request, BFF_COOKIE);
   const session = sid ? await realm.store.get<BffSession>(key(sid)) : undefined;
   if (!session) return jsonResponse({ error: 'no_session', error_description: 'No session cookie: sign in first.' }, 401);
-  const answer = await rsRoutes.photos(new Request(`${realm.origin}/rs/${realm.id}/photos`, { headers: { authorization: `Bearer ${session.accessToken}` } }), realm);
-  return new Response(await answer.text(), { status: answer.status, headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store' } });
+  const answer = await rsRoutes.photos(
+    new Request(`${realm.origin}/rs/${realm.id}/photos`, { headers: { authorization: `Bearer ${session.accessToken}` } }),
+    realm,
+  );
+  return new Response(await answer.text(), {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 async function logout(request: Request, realm: Realm): Promise<Response> {
   const sid = readCookie(request, BFF_COOKIE);
   if (sid) await realm.store.delete(key(sid));
-  return new Response(null, { status: 204, headers: { 'Set-Cookie': `${BFF_COOKIE}=; Path=/bff/${realm.id}; HttpOnly; SameSite=Strict; Max-Age=0`, 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 204,
+    headers: { 'Set-Cookie': `${BFF_COOKIE}=; Path=/bff/${realm.id}; HttpOnly; SameSite=Strict; Max-Age=0`, 'Cache-Control': 'no-store' },
+  });
 }

@@ -65,7 +65,10 @@ describe('claims on screen, second pass', () => {
   it('bearer tokens: OAuth 2.1 keeps the header and the form body (§5.1.1, §5.1.2) and forbids only the query string (§5.1)', () => {
     expect(GLOSSARY.find((t) => t.id === 'bearer-token')!.definition).toMatch(/The form body is allowed too; the query string is not/);
     const bearer = cite('OAuth 2.1', '5.1');
-    expect(bearer).toMatchObject({ title: 'Bearer Token Requests', href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1#section-5.1' });
+    expect(bearer).toMatchObject({
+      title: 'Bearer Token Requests',
+      href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1#section-5.1',
+    });
     expect(cite('OAuth 2.1', '5.1.2').title).toBe('Form-Encoded Content Parameter');
   });
 
@@ -77,7 +80,11 @@ describe('claims on screen, second pass', () => {
   });
 
   it('HMAC keys: at least the hash size, 256/384/512 bits for HS256/384/512 (RFC 7518 §3.2), in both findings', () => {
-    for (const [alg, bits] of [['HS256', 256], ['HS384', 384], ['HS512', 512]] as const) {
+    for (const [alg, bits] of [
+      ['HS256', 256],
+      ['HS384', 384],
+      ['HS512', 512],
+    ] as const) {
       expect(shortSecretFinding(alg, bits / 8 - 1)?.detail).toContain(`at least ${bits} bits`);
       expect(shortSecretFinding(alg, bits / 8)).toBeUndefined();
     }
@@ -106,7 +113,10 @@ describe('claims on screen, second pass', () => {
     [/keeps only the header/, 'OAuth 2.1 keeps the form body (§5.1.2)'],
     [/RFC 9068 §4 \(\d+\)/, 'RFC 9068 §4 is cited whole'],
     [/RFC 7797 §3[^.\d]{0,40}crit|crit[^.]{0,40}RFC 7797 §3\b/, '"b64" in "crit" is RFC 7797 §6'],
-    [/(?:reject|refuse)[^.]{0,60}none[^.]{0,40}RFC 7519 §6\b/i, 'reject none: RFC 7518 §3.6, RFC 8725 §3.1 (RFC 7519 §6 only defines Unsecured JWTs)'],
+    [
+      /(?:reject|refuse)[^.]{0,60}none[^.]{0,40}RFC 7519 §6\b/i,
+      'reject none: RFC 7518 §3.6, RFC 8725 §3.1 (RFC 7519 §6 only defines Unsecured JWTs)',
+    ],
     [/3\.2\.2\.9/, 'at_hash in the code flow is OIDC Core §3.1.3.6/§3.1.3.8, not the implicit §3.2.2.9'],
   ];
 

@@ -74,7 +74,10 @@ export const DECISION_GUIDE: readonly Answer[] = [
     question: 'My users type their password into my app',
     grant: 'authorization-code',
     flow: AUTH_CODE,
-    why: 'Do not: the password grant (ROPC) gives your app the user’s password, cannot do multi-factor sign-in and teaches users to type passwords anywhere. RFC 9700 says it MUST NOT be used and OAuth 2.1 omits it. Send users to the AS’s own sign-in page with the authorization code grant.',
+    why:
+      'Do not: the password grant (ROPC) gives your app the user’s password, cannot do multi-factor sign-in ' +
+      'and teaches users to type passwords anywhere. RFC 9700 says it MUST NOT be used and OAuth 2.1 omits ' +
+      'it. Send users to the AS’s own sign-in page with the authorization code grant.',
     specs: ['RFC 9700 §2.4', 'RFC 6749 §4.3'],
     href: flowHref('authorization-code'),
   },

@@ -27,7 +27,11 @@ export const SERVICE_CLIENT = { id: 'service', secret: 'service-secret' };
 
 export const basic = (id: string, secret: string) => `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
 
-export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, fetcher: typeof fetch = fetch): Promise<ShownExchange> {
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  fetcher: typeof fetch = fetch,
+): Promise<ShownExchange> {
   const method = init.method ?? 'GET';
   const res = await fetcher(url, { method, headers: init.headers, body: init.body, cache: 'no-store', credentials: 'omit' });
   const text = await res.text();
@@ -36,7 +40,15 @@ export async function send(url: string, init: { method?: string; headers?: Recor
     const v = res.headers.get(name);
     if (v !== null) responseHeaders[name] = v;
   }
-  return { method, url, requestHeaders: init.headers ?? {}, requestBody: init.body, status: res.status, responseHeaders, body: text.length > BODY_CAP ? `${text.slice(0, BODY_CAP)}…` : text };
+  return {
+    method,
+    url,
+    requestHeaders: init.headers ?? {},
+    requestBody: init.body,
+    status: res.status,
+    responseHeaders,
+    body: text.length > BODY_CAP ? `${text.slice(0, BODY_CAP)}…` : text,
+  };
 }
 
 export async function discover(realm: RealmDescriptor, fetcher: typeof fetch = fetch): Promise<DemoResult<ServerMetadata>> {
@@ -50,10 +62,22 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 const FORM = 'application/x-www-form-urlencoded';
 
 /** RFC 6749 §4.4.2: the service asks for a token for itself. */
-export async function clientCredentialsToken(realm: RealmDescriptor, scope = 'photos:read', fetcher: typeof fetch = fetch): Promise<DemoResult<{ accessToken: string; metadata: ServerMetadata }>> {
+export async function clientCredentialsToken(
+  realm: RealmDescriptor,
+  scope = 'photos:read',
+  fetcher: typeof fetch = fetch,
+): Promise<DemoResult<{ accessToken: string; metadata: ServerMetadata }>> {
   const d = await discover(realm, fetcher);
   if (!d.ok) return d;
-  const ex = await send(d.value.token_endpoint, { method: 'POST', headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM }, body: form({ grant_type: 'client_credentials', scope }) }, fetcher);
+  const ex = await send(
+    d.value.token_endpoint,
+    {
+      method: 'POST',
+      headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM },
+      body: form({ grant_type: 'client_credentials', scope }),
+    },
+    fetcher,
+  );
   const exchanges = [...d.exchanges, ex];
   let json: { access_token?: unknown } = {};
   try {
@@ -61,7 +85,8 @@ export async function clientCredentialsToken(realm: RealmDescriptor, scope = 'ph
   } catch {
     // Shown as the error below.
   }
-  if (ex.status !== 200 || typeof json.access_token !== 'string') return { ok: false, message: `The token endpoint answered HTTP ${ex.status} without an access token.`, exchanges };
+  if (ex.status !== 200 || typeof json.access_token !== 'string')
+    return { ok: false, message: `The token endpoint answered HTTP ${ex.status} without an access token.`, exchanges };
   return { ok: true, value: { accessToken: json.access_token, metadata: d.value }, exchanges };
 }
 
@@ -73,18 +98,42 @@ export function callPhotos(realm: RealmDescriptor, token: string | undefined, fe
 /** RFC 7009 §2.1, as the service client (it may revoke only its own tokens). */
 export function revoke(metadata: ServerMetadata, token: string, fetcher: typeof fetch = fetch): Promise<ShownExchange> {
   if (!metadata.revocation_endpoint) throw new Error('The discovery document names no revocation_endpoint.');
-  return send(metadata.revocation_endpoint, { method: 'POST', headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM }, body: form({ token }) }, fetcher);
+  return send(
+    metadata.revocation_endpoint,
+    {
+      method: 'POST',
+      headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM },
+      body: form({ token }),
+    },
+    fetcher,
+  );
 }
 
 /** RFC 7662 §2.1: the caller authenticates (here as the service client, asking about its own token). */
 export function introspect(metadata: ServerMetadata, token: string, fetcher: typeof fetch = fetch): Promise<ShownExchange> {
   if (!metadata.introspection_endpoint) throw new Error('The discovery document names no introspection_endpoint.');
-  return send(metadata.introspection_endpoint, { method: 'POST', headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM }, body: form({ token }) }, fetcher);
+  return send(
+    metadata.introspection_endpoint,
+    {
+      method: 'POST',
+      headers: { authorization: basic(SERVICE_CLIENT.id, SERVICE_CLIENT.secret), 'content-type': FORM },
+      body: form({ token }),
+    },
+    fetcher,
+  );
 }
 
 /** A hardened lab realm whose access tokens are opaque (DESIGN.md `POST /api/realms`). */
 export async function createOpaqueRealm(origin: string, fetcher: typeof fetch = fetch): Promise<DemoResult<RealmDescriptor>> {
-  const ex = await send(`${origin}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses: [], settings: { accessTokenFormat: 'opaque' } }) }, fetcher);
+  const ex = await send(
+    `${origin}/api/realms`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weaknesses: [], settings: { accessTokenFormat: 'opaque' } }),
+    },
+    fetcher,
+  );
   let json: Partial<RealmDescriptor> = {};
   try {
     json = JSON.parse(ex.body) as typeof json;

@@ -3,14 +3,19 @@ import { GLOSSARY } from './glossary';
 import { findTermLinks, glossaryHref, linkParts, unknownAliasIds, unlinkedTerms } from './glossary-links';
 
 /** The links one text gets, as `words→id`, in order. */
-const links = (text: string, linked = new Set<string>()) => findTermLinks(text, linked).map((m) => `${text.slice(m.start, m.end)}→${m.term.id}`);
+const links = (text: string, linked = new Set<string>()) =>
+  findTermLinks(text, linked).map((m) => `${text.slice(m.start, m.end)}→${m.term.id}`);
 
 describe('glossary links in step texts', () => {
   it.each([
     ['an acronym', 'The AS stores the challenge.', ['AS→authorization-server']],
     ['a term at a sentence start, and its plural', 'Access tokens go to the API.', ['Access tokens→access-token']],
     ['the longer of two terms at the same place', 'A public client has no secret.', ['public client→client-types']],
-    ['ROPC before "resource owner"', 'the resource owner password credentials grant MUST NOT be used', ['resource owner password credentials grant→ropc']],
+    [
+      'ROPC before "resource owner"',
+      'the resource owner password credentials grant MUST NOT be used',
+      ['resource owner password credentials grant→ropc'],
+    ],
     [
       'a parameter name as one word',
       'The AS checks client_id and redirect_uri first.',

@@ -122,7 +122,7 @@ export function unknownAliasIds(): string[] {
 
 /** Glossary terms no alias links (a test lists them, so a new term is not silently unlinkable). */
 export function unlinkedTerms(): string[] {
-  return GLOSSARY.filter((t) => !(ALIASES[t.id]?.length)).map((t) => t.id);
+  return GLOSSARY.filter((t) => !ALIASES[t.id]?.length).map((t) => t.id);
 }
 
 export interface TermMatch {

@@ -23,7 +23,24 @@ describe('glossary', () => {
 
   it('explains the terms the step texts and the debugger lean on', () => {
     const ids = new Set(GLOSSARY.map((t) => t.id));
-    for (const id of ['pkce', 'code-verifier', 'csrf', 'nonce', 'at-hash', 'id-token', 'access-token', 'refresh-token', 'introspection', 'revocation', 'dpop', 'discovery', 'alg', 'claims', 'user-code', 'rotation']) {
+    for (const id of [
+      'pkce',
+      'code-verifier',
+      'csrf',
+      'nonce',
+      'at-hash',
+      'id-token',
+      'access-token',
+      'refresh-token',
+      'introspection',
+      'revocation',
+      'dpop',
+      'discovery',
+      'alg',
+      'claims',
+      'user-code',
+      'rotation',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });

@@ -20,9 +20,20 @@ describe('deep links into the flows', () => {
 
   it('numbers steps as the player does: the client-credentials run records this trail', async () => {
     const machine = clientCredentialsMachine.provide({
-      actors: { discover: okActor('discover', METADATA), tokenRequest: okActor('tokenRequest', TOKENS), callApi: okActor('callApi', '[]') } as never,
+      actors: {
+        discover: okActor('discover', METADATA),
+        tokenRequest: okActor('tokenRequest', TOKENS),
+        callApi: okActor('callApi', '[]'),
+      } as never,
     });
-    const actor = createActor(machine, { input: { origin: ORIGIN, realm: REALM, client: { clientId: 'service', method: 'client_secret_basic', secret: 's' }, scope: 'photos:read' } as never }).start();
+    const actor = createActor(machine, {
+      input: {
+        origin: ORIGIN,
+        realm: REALM,
+        client: { clientId: 'service', method: 'client_secret_basic', secret: 's' },
+        scope: 'photos:read',
+      } as never,
+    }).start();
     for (let i = 0; i < 3; i++) {
       await waitFor(actor, (s) => !s.hasTag('busy'));
       actor.send({ type: 'user.next' });

@@ -28,7 +28,14 @@ export function machineCitationProblems(machine: AnyStateMachine): string[] {
       const p = citationProblem(ref);
       if (p) problems.push(`${machine.id}.${step}: ${p}`);
     }
-    for (const text of [meta.title, meta.explanation, ...meta.notice, meta.checklist?.title ?? '', meta.checklist?.empty ?? '', meta.fix?.text ?? '']) {
+    for (const text of [
+      meta.title,
+      meta.explanation,
+      ...meta.notice,
+      meta.checklist?.title ?? '',
+      meta.checklist?.empty ?? '',
+      meta.fix?.text ?? '',
+    ]) {
       for (const p of mentionProblems(text)) problems.push(`${machine.id}.${step} (text): ${p}`);
     }
     for (const [field, f] of Object.entries(meta.fields ?? {})) {

@@ -38,11 +38,17 @@ export const SPEC_DOCS = {
   'RFC 3986': { title: 'Uniform Resource Identifier (URI): Generic Syntax', href: 'https://www.rfc-editor.org/rfc/rfc3986' },
   'RFC 7638': { title: 'JSON Web Key (JWK) Thumbprint', href: 'https://www.rfc-editor.org/rfc/rfc7638' },
   'RFC 8707': { title: 'Resource Indicators for OAuth 2.0', href: 'https://www.rfc-editor.org/rfc/rfc8707' },
-  'RFC 8705': { title: 'OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', href: 'https://www.rfc-editor.org/rfc/rfc8705' },
+  'RFC 8705': {
+    title: 'OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens',
+    href: 'https://www.rfc-editor.org/rfc/rfc8705',
+  },
   'OIDC Core': { title: 'OpenID Connect Core 1.0', href: OIDC_CORE },
   'OIDC Discovery': { title: 'OpenID Connect Discovery 1.0', href: OIDC_DISCOVERY },
   // Still an Internet-Draft: the unversioned link shows the latest revision (section numbers as in -15 and -16).
-  'OAuth 2.1': { title: 'The OAuth 2.1 Authorization Framework (draft-ietf-oauth-v2-1)', href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1' },
+  'OAuth 2.1': {
+    title: 'The OAuth 2.1 Authorization Framework (draft-ietf-oauth-v2-1)',
+    href: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1',
+  },
 } as const;
 
 export type SpecDoc = keyof typeof SPEC_DOCS;

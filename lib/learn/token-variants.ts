@@ -27,7 +27,6 @@ export interface Variant {
   make: (token: string) => string;
 }
 
-
 function parts(token: string): [Record<string, unknown>, Record<string, unknown>, string] {
   const [h, p, s] = token.split('.');
   return [json(h ?? '', 'header'), json(p ?? '', 'payload'), s ?? ''];
@@ -44,9 +43,27 @@ function withHeader(token: string, change: (h: Record<string, unknown>) => Recor
 
 export const VARIANTS: readonly Variant[] = [
   { id: 'genuine', label: 'The genuine token', fails: 'none', spec: 'RFC 9068 §4', make: (t) => t },
-  { id: 'alg-none', label: 'alg set to "none", signature removed', fails: 'alg', spec: 'RFC 8725 §3.1', make: (t) => withHeader(t, (h) => ({ ...h, alg: 'none' }), '') },
-  { id: 'alg-case', label: 'alg set to "nOnE" (not "none": alg is case-sensitive, an unknown algorithm)', fails: 'alg', spec: 'RFC 7515 §4.1.1', make: (t) => withHeader(t, (h) => ({ ...h, alg: 'nOnE' }), '') },
-  { id: 'kid', label: 'kid changed to a key the issuer never published', fails: 'key', spec: 'RFC 8725 §3.1', make: (t) => withHeader(t, (h) => ({ ...h, kid: 'mallory-key' })) },
+  {
+    id: 'alg-none',
+    label: 'alg set to "none", signature removed',
+    fails: 'alg',
+    spec: 'RFC 8725 §3.1',
+    make: (t) => withHeader(t, (h) => ({ ...h, alg: 'none' }), ''),
+  },
+  {
+    id: 'alg-case',
+    label: 'alg set to "nOnE" (not "none": alg is case-sensitive, an unknown algorithm)',
+    fails: 'alg',
+    spec: 'RFC 7515 §4.1.1',
+    make: (t) => withHeader(t, (h) => ({ ...h, alg: 'nOnE' }), ''),
+  },
+  {
+    id: 'kid',
+    label: 'kid changed to a key the issuer never published',
+    fails: 'key',
+    spec: 'RFC 8725 §3.1',
+    make: (t) => withHeader(t, (h) => ({ ...h, kid: 'mallory-key' })),
+  },
   {
     id: 'payload',
     label: 'payload changed (scope widened to photos:write), signature kept',

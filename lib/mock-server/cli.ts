@@ -51,13 +51,17 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   const port = values.port === undefined ? 4000 : Number(values.port);
-  if (!/^\d{1,5}$/.test(values.port ?? '4000') || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${String(values.port).slice(0, 40)}".`);
+  if (!/^\d{1,5}$/.test(values.port ?? '4000') || port > 65535)
+    throw new UsageError(`--port must be an integer from 0 to 65535, got "${String(values.port).slice(0, 40)}".`);
   const host = values.host ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new UsageError(`--host must be an IP address or a host name, got "${host.slice(0, 60)}".`);
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host))
+    throw new UsageError(`--host must be an IP address or a host name, got "${host.slice(0, 60)}".`);
   if (values.config === '') throw new UsageError('--config needs a file name.');
   const redis = values.redis?.trim();
   if (redis !== undefined && !isRedisUrl(redis)) {
-    throw new UsageError(`--redis must be a redis:// or rediss:// URL (redis://[user:password@]host:port[/db]), got "${redactRedisUrl(redis).slice(0, 80)}".`);
+    throw new UsageError(
+      `--redis must be a redis:// or rediss:// URL (redis://[user:password@]host:port[/db]), got "${redactRedisUrl(redis).slice(0, 80)}".`,
+    );
   }
   let workers: number | undefined;
   if (values.workers !== undefined) {
@@ -94,7 +98,10 @@ export async function main(argv: string[], out = console.log, err = console.erro
     const { server, stop } = await startServing(options);
     printBanner(out, server, server.issuer, options.redis ? ` (state in Redis at ${redactRedisUrl(options.redis)})` : '');
     const onSignal = () => {
-      stop().then(() => process.exit(0), () => process.exit(0));
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(0),
+      );
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -64,7 +64,13 @@ async function clientCredentials(issuerUrl: string) {
   const client = { client_id: 'service' };
   const auth = oauth.ClientSecretBasic('service-secret');
   const response = await oauth.clientCredentialsGrantRequest(as, client, auth, new URLSearchParams({ scope: 'photos:read' }), options);
-  return { as, client, auth, token: (await oauth.processClientCredentialsResponse(as, client, response)).access_token, worker: response.headers.get(WORKER_HEADER) };
+  return {
+    as,
+    client,
+    auth,
+    token: (await oauth.processClientCredentialsResponse(as, client, response)).access_token,
+    worker: response.headers.get(WORKER_HEADER),
+  };
 }
 
 /** `count` RS calls with `token`, each on a new connection: their statuses and the workers that answered. */
@@ -105,7 +111,11 @@ describe('flowlab-mock --workers 2 --redis', () => {
   }, 90_000);
 
   it('serves a lab realm made at one worker from both, and forgets it at both once deleted', async () => {
-    const created = await freshConnectionFetch(`${origin}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"weaknesses":[]}' });
+    const created = await freshConnectionFetch(`${origin}/api/realms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"weaknesses":[]}',
+    });
     expect(created.status).toBe(201);
     const realm = (await created.json()) as { id: string; issuer: string; resource: string };
     expect(realm.issuer).toBe(`${origin}/as/${realm.id}`);
@@ -119,7 +129,9 @@ describe('flowlab-mock --workers 2 --redis', () => {
     expect((await callRs(realm.resource, demo.token, 4)).statuses).toEqual(new Set([401]));
 
     expect((await freshConnectionFetch(`${origin}/api/realms/${realm.id}`, { method: 'DELETE' })).status).toBe(204);
-    const gone = await Promise.all(Array.from({ length: 6 }, () => freshConnectionFetch(`${realm.issuer}/.well-known/openid-configuration`)));
+    const gone = await Promise.all(
+      Array.from({ length: 6 }, () => freshConnectionFetch(`${realm.issuer}/.well-known/openid-configuration`)),
+    );
     expect(new Set(gone.map((g) => g.status))).toEqual(new Set([404]));
     expect(new Set(gone.map((g) => g.headers.get(WORKER_HEADER)))).toEqual(new Set(['1', '2']));
   }, 90_000);
@@ -134,7 +146,11 @@ describe('flowlab-mock --workers 2 --redis', () => {
 
 describe('flowlab-mock --workers start failures', () => {
   it('exits 1 and says why when Redis cannot be reached, with no worker left behind', () => {
-    const run = spawnSync(process.execPath, [runCli, '--port', '0', '--workers', '2', '--redis', 'redis://127.0.0.1:1'], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [runCli, '--port', '0', '--workers', '2', '--redis', 'redis://127.0.0.1:1'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/flowlab-mock: worker \d \(pid \d+\) could not start: cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
     expect(run.stdout).not.toContain('listening');

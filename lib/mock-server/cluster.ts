@@ -14,7 +14,12 @@ type WorkerMessage =
   | { type: 'flowlab-mock:failed'; message: string };
 
 function isWorkerMessage(value: unknown): value is WorkerMessage {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.startsWith('flowlab-mock:');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    (value as { type: string }).type.startsWith('flowlab-mock:')
+  );
 }
 
 /**
@@ -25,7 +30,11 @@ function isWorkerMessage(value: unknown): value is WorkerMessage {
  * failure instead of a server quietly running on fewer workers. SIGTERM/SIGINT stop every worker
  * (exit 0). Resolves with 1 when the start failed, undefined while serving.
  */
-export async function runPrimary(options: CliOptions, out: (line: string) => void, err: (line: string) => void): Promise<number | undefined> {
+export async function runPrimary(
+  options: CliOptions,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number | undefined> {
   try {
     // A bad config is reported once, here, not by each worker.
     if (options.config !== undefined) readConfig(options.config);
@@ -69,25 +78,37 @@ export async function runPrimary(options: CliOptions, out: (line: string) => voi
       process.exitCode = 1;
       stopAll(1);
     };
-    const startTimer = setTimeout(() => failStart(`only ${ready.size} of ${count} workers were listening after ${START_TIMEOUT_MS / 1000} s; stopping all of them.`), START_TIMEOUT_MS);
+    const startTimer = setTimeout(
+      () => failStart(`only ${ready.size} of ${count} workers were listening after ${START_TIMEOUT_MS / 1000} s; stopping all of them.`),
+      START_TIMEOUT_MS,
+    );
 
     cluster.on('message', (worker, message: unknown) => {
       if (!isWorkerMessage(message) || phase !== 'starting') return;
-      if (message.type === 'flowlab-mock:failed') return failStart(`worker ${worker.id} (pid ${worker.process.pid}) could not start: ${message.message}`);
+      if (message.type === 'flowlab-mock:failed')
+        return failStart(`worker ${worker.id} (pid ${worker.process.pid}) could not start: ${message.message}`);
       ready.set(worker, message);
       if (ready.size < count) return;
       clearTimeout(startTimer);
       phase = 'serving';
       const first = [...ready.values()][0];
-      printBanner(out, first, (realm) => first.issuers[realm], ` (${count} workers, pids ${[...workers].map((w) => w.process.pid).join(' ')}; state in Redis at ${redactRedisUrl(options.redis!)})`);
+      printBanner(
+        out,
+        first,
+        (realm) => first.issuers[realm],
+        ` (${count} workers, pids ${[...workers].map((w) => w.process.pid).join(' ')}; state in Redis at ${redactRedisUrl(options.redis!)})`,
+      );
       resolve(undefined);
     });
     cluster.on('exit', (worker, code, signal) => {
       workers.delete(worker);
       if (phase === 'stopping') return;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      if (phase === 'starting') return failStart(`worker ${worker.id} (pid ${worker.process.pid}) ${how} before it was listening; stopping all workers.`);
-      err(`flowlab-mock: worker ${worker.id} (pid ${worker.process.pid}) ${how}; flowlab-mock restarts no worker, so it stops all of them.`);
+      if (phase === 'starting')
+        return failStart(`worker ${worker.id} (pid ${worker.process.pid}) ${how} before it was listening; stopping all workers.`);
+      err(
+        `flowlab-mock: worker ${worker.id} (pid ${worker.process.pid}) ${how}; flowlab-mock restarts no worker, so it stops all of them.`,
+      );
       stopAll(1);
     });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -121,7 +142,10 @@ export async function runWorker(options: CliOptions): Promise<number | undefined
   const onStop = () => {
     if (stopping) return;
     stopping = true;
-    stop().then(() => process.exit(0), () => process.exit(0));
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
   };
   process.once('SIGINT', onStop);
   process.once('SIGTERM', onStop);

@@ -15,46 +15,104 @@ const CLIENT_ID = /^[A-Za-z0-9._~:@-]{1,128}$/;
 const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]{1,128}$/;
 const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/;
 
-export const GRANTS = ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit', 'password'] as const;
+export const GRANTS = [
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'implicit',
+  'password',
+] as const;
 export const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
 /** Claims the AS itself asserts (RFC 7519 §4.1, OIDC Core §2 and §5.1): a user's own claims may not replace them. */
-export const RESERVED_CLAIMS = ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'nonce', 'azp', 'at_hash', 'c_hash', 'acr', 'amr', 'client_id', 'scope', 'cnf', 'name', 'email', 'email_verified'];
+export const RESERVED_CLAIMS = [
+  'sub',
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'auth_time',
+  'nonce',
+  'azp',
+  'at_hash',
+  'c_hash',
+  'acr',
+  'amr',
+  'client_id',
+  'scope',
+  'cnf',
+  'name',
+  'email',
+  'email_verified',
+];
 const WEAKNESS_NAMES = WEAKNESSES.map((w) => w.name);
 
 /** `http(s)://…` with no fragment (RFC 6749 §3.1.2); `{origin}` stands for the server's own origin. */
-const redirectUri = z.string().max(2048).refine((value) => {
-  try {
-    const url = new URL(value.replaceAll('{origin}', 'http://origin.invalid'));
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !value.includes('#');
-  } catch {
-    return false;
-  }
-}, 'must be an absolute http(s) URL without a fragment (RFC 6749 §3.1.2); "{origin}" stands for the server\'s origin');
+const redirectUri = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value.replaceAll('{origin}', 'http://origin.invalid'));
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !value.includes('#');
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL without a fragment (RFC 6749 §3.1.2); "{origin}" stands for the server\'s origin');
 
 const seconds = (max: number) => z.int().min(1).max(max);
 
-const client = z.strictObject({
-  id: z.string().regex(CLIENT_ID, 'must be 1–128 of A–Z a–z 0–9 . _ ~ : @ -').refine((id) => id !== 'rs', '"rs" is reserved: it is the resource server\'s own client (secret "rs-secret"), used for introspection'),
-  name: z.string().min(1).max(120).optional(),
-  secret: z.string().min(1).max(512).optional(),
-  redirectUris: z.array(redirectUri).max(32).default([]),
-  grants: z.array(z.enum(GRANTS)).min(1).max(GRANTS.length),
-  authMethods: z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length).optional(),
-  /** The scopes this client may ask for; default: every scope of the realm. */
-  scopes: z.array(z.string().regex(SCOPE_TOKEN, 'must be a scope token (RFC 6749 §3.3)')).max(64).optional(),
-}).superRefine((c, ctx) => {
-  const methods = c.authMethods ?? (c.secret === undefined ? ['none'] : ['client_secret_basic', 'client_secret_post']);
-  if (methods.includes('none') && methods.length > 1) ctx.addIssue({ code: 'custom', path: ['authMethods'], message: '"none" (a public client) cannot be combined with a secret-based method' });
-  if (!methods.includes('none') && c.secret === undefined) ctx.addIssue({ code: 'custom', path: ['secret'], message: `is required for ${methods.join(', ')} (RFC 6749 §2.3.1)` });
-  if (methods.includes('none') && c.secret !== undefined) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a public client (authMethods ["none"]) has no secret; remove it or choose client_secret_basic / client_secret_post' });
-  if (methods.includes('none') && (c.grants.includes('client_credentials') || c.grants.includes('password'))) {
-    ctx.addIssue({ code: 'custom', path: ['grants'], message: 'client_credentials and password need a confidential client (RFC 6749 §4.3.2, §4.4)' });
-  }
-  if ((c.grants.includes('authorization_code') || c.grants.includes('implicit')) && c.redirectUris.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['redirectUris'], message: 'authorization_code and implicit need at least one redirect URI (RFC 6749 §3.1.2)' });
-  }
-  if (new Set(c.grants).size !== c.grants.length) ctx.addIssue({ code: 'custom', path: ['grants'], message: 'lists a grant twice' });
-});
+const client = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(CLIENT_ID, 'must be 1–128 of A–Z a–z 0–9 . _ ~ : @ -')
+      .refine(
+        (id) => id !== 'rs',
+        '"rs" is reserved: it is the resource server\'s own client (secret "rs-secret"), used for introspection',
+      ),
+    name: z.string().min(1).max(120).optional(),
+    secret: z.string().min(1).max(512).optional(),
+    redirectUris: z.array(redirectUri).max(32).default([]),
+    grants: z.array(z.enum(GRANTS)).min(1).max(GRANTS.length),
+    authMethods: z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length).optional(),
+    /** The scopes this client may ask for; default: every scope of the realm. */
+    scopes: z.array(z.string().regex(SCOPE_TOKEN, 'must be a scope token (RFC 6749 §3.3)')).max(64).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const methods = c.authMethods ?? (c.secret === undefined ? ['none'] : ['client_secret_basic', 'client_secret_post']);
+    if (methods.includes('none') && methods.length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authMethods'],
+        message: '"none" (a public client) cannot be combined with a secret-based method',
+      });
+    if (!methods.includes('none') && c.secret === undefined)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: `is required for ${methods.join(', ')} (RFC 6749 §2.3.1)` });
+    if (methods.includes('none') && c.secret !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: 'a public client (authMethods ["none"]) has no secret; remove it or choose client_secret_basic / client_secret_post',
+      });
+    if (methods.includes('none') && (c.grants.includes('client_credentials') || c.grants.includes('password'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grants'],
+        message: 'client_credentials and password need a confidential client (RFC 6749 §4.3.2, §4.4)',
+      });
+    }
+    if ((c.grants.includes('authorization_code') || c.grants.includes('implicit')) && c.redirectUris.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redirectUris'],
+        message: 'authorization_code and implicit need at least one redirect URI (RFC 6749 §3.1.2)',
+      });
+    }
+    if (new Set(c.grants).size !== c.grants.length) ctx.addIssue({ code: 'custom', path: ['grants'], message: 'lists a grant twice' });
+  });
 
 const user = z.strictObject({
   username: z.string().regex(USERNAME, 'must be 1–128 of A–Z a–z 0–9 . _ @ + -'),
@@ -63,11 +121,18 @@ const user = z.strictObject({
   email: z.email().max(254).optional(),
   emailVerified: z.boolean().optional(),
   /** Extra claims UserInfo returns (OIDC Core §5.3); JSON values, at most 8 KB. */
-  claims: z.record(z.string().min(1).max(128), z.json()).optional()
+  claims: z
+    .record(z.string().min(1).max(128), z.json())
+    .optional()
     .refine((claims) => claims === undefined || JSON.stringify(claims).length <= 8192, 'must be at most 8 KB of JSON')
     .superRefine((claims, ctx) => {
       for (const name of Object.keys(claims ?? {})) {
-        if (RESERVED_CLAIMS.includes(name)) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is set by the server (or by the user's name/email fields), not by claims` });
+        if (RESERVED_CLAIMS.includes(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `"${name}" is set by the server (or by the user's name/email fields), not by claims`,
+          });
       }
     }),
 });
@@ -81,36 +146,56 @@ const lifetimes = z.strictObject({
   session: seconds(7 * 86_400).optional(),
 });
 
-const realm = z.strictObject({
-  clients: z.array(client).min(1).max(100),
-  users: z.array(user).max(1000).default([]),
-  /** Scope → what the consent page says it grants. Default: the demo scopes. */
-  scopes: z.record(z.string().regex(SCOPE_TOKEN, 'must be a scope token (RFC 6749 §3.3)'), z.string().min(1).max(200)).optional()
-    .refine((s) => s === undefined || Object.keys(s).length <= 64, 'at most 64 scopes'),
-  lifetimes: lifetimes.optional(),
-  accessTokenFormat: z.enum(['jwt', 'opaque']).default('jwt'),
-  weaknesses: z.array(z.string().refine((n) => WEAKNESS_NAMES.includes(n), { error: (issue) => `unknown weakness "${String(issue.input).slice(0, 60)}"; known: ${WEAKNESS_NAMES.join(', ')}` })).max(WEAKNESS_NAMES.length).default([]),
-}).superRefine((r, ctx) => {
-  const ids = new Set<string>();
-  r.clients.forEach((c, i) => {
-    if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'id'], message: `client "${c.id}" is defined twice` });
-    ids.add(c.id);
+const realm = z
+  .strictObject({
+    clients: z.array(client).min(1).max(100),
+    users: z.array(user).max(1000).default([]),
+    /** Scope → what the consent page says it grants. Default: the demo scopes. */
+    scopes: z
+      .record(z.string().regex(SCOPE_TOKEN, 'must be a scope token (RFC 6749 §3.3)'), z.string().min(1).max(200))
+      .optional()
+      .refine((s) => s === undefined || Object.keys(s).length <= 64, 'at most 64 scopes'),
+    lifetimes: lifetimes.optional(),
+    accessTokenFormat: z.enum(['jwt', 'opaque']).default('jwt'),
+    weaknesses: z
+      .array(
+        z.string().refine((n) => WEAKNESS_NAMES.includes(n), {
+          error: (issue) => `unknown weakness "${String(issue.input).slice(0, 60)}"; known: ${WEAKNESS_NAMES.join(', ')}`,
+        }),
+      )
+      .max(WEAKNESS_NAMES.length)
+      .default([]),
+  })
+  .superRefine((r, ctx) => {
+    const ids = new Set<string>();
+    r.clients.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'id'], message: `client "${c.id}" is defined twice` });
+      ids.add(c.id);
+    });
+    const names = new Set<string>();
+    r.users.forEach((u, i) => {
+      if (names.has(u.username))
+        ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `user "${u.username}" is defined twice` });
+      names.add(u.username);
+    });
+    if (r.scopes) {
+      const known = Object.keys(r.scopes);
+      r.clients.forEach((c, i) =>
+        c.scopes?.forEach((s, j) => {
+          if (!known.includes(s))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['clients', i, 'scopes', j],
+              message: `"${s}" is not one of the realm's scopes (${known.join(' ')})`,
+            });
+        }),
+      );
+    }
   });
-  const names = new Set<string>();
-  r.users.forEach((u, i) => {
-    if (names.has(u.username)) ctx.addIssue({ code: 'custom', path: ['users', i, 'username'], message: `user "${u.username}" is defined twice` });
-    names.add(u.username);
-  });
-  if (r.scopes) {
-    const known = Object.keys(r.scopes);
-    r.clients.forEach((c, i) => c.scopes?.forEach((s, j) => {
-      if (!known.includes(s)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'scopes', j], message: `"${s}" is not one of the realm's scopes (${known.join(' ')})` });
-    }));
-  }
-});
 
 export const mockConfigSchema = z.strictObject({
-  realms: z.record(z.string().regex(REALM_ID, 'a realm id is 1–64 of A–Z a–z 0–9 . _ - (starting with a letter or digit)'), realm)
+  realms: z
+    .record(z.string().regex(REALM_ID, 'a realm id is 1–64 of A–Z a–z 0–9 . _ - (starting with a letter or digit)'), realm)
     .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 100, 'must define 1 to 100 realms'),
 });
 

@@ -36,7 +36,9 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
     res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
-    res.end(JSON.stringify({ error: 'invalid_request', error_description: `The request body is larger than ${DEFAULT_MAX_BODY_BYTES} bytes.` }));
+    res.end(
+      JSON.stringify({ error: 'invalid_request', error_description: `The request body is larger than ${DEFAULT_MAX_BODY_BYTES} bytes.` }),
+    );
     return;
   }
   const response = await handler(request);

@@ -18,10 +18,25 @@ const CONFIG = {
   realms: {
     shop: {
       clients: [
-        { id: 'shop-web', secret: 'shop-secret', redirectUris: [CALLBACK], grants: ['authorization_code', 'refresh_token'], authMethods: ['client_secret_basic'] },
+        {
+          id: 'shop-web',
+          secret: 'shop-secret',
+          redirectUris: [CALLBACK],
+          grants: ['authorization_code', 'refresh_token'],
+          authMethods: ['client_secret_basic'],
+        },
         { id: 'worker', secret: 'worker-secret', grants: ['client_credentials'], scopes: ['photos:read'] },
       ],
-      users: [{ username: 'carol', password: 'carol-pw', name: 'Carol Shopper', email: 'carol@shop.test', emailVerified: true, claims: { groups: ['admin'], tenant: 't1' } }],
+      users: [
+        {
+          username: 'carol',
+          password: 'carol-pw',
+          name: 'Carol Shopper',
+          email: 'carol@shop.test',
+          emailVerified: true,
+          claims: { groups: ['admin'], tenant: 't1' },
+        },
+      ],
       scopes: { openid: 'Sign you in', profile: 'See your name', email: 'See your email', 'photos:read': 'View your photos' },
       lifetimes: { accessToken: 300 },
     },
@@ -33,7 +48,9 @@ let bin: string;
 let server: ChildProcess | undefined;
 let origin: string;
 /** The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS. */
-const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST'))) as NodeJS.ProcessEnv;
+const plainEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')),
+) as NodeJS.ProcessEnv;
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, env: plainEnv, encoding: 'utf8' });
@@ -70,7 +87,11 @@ beforeAll(async () => {
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack wrote no tarball');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', '--omit=optional', '--ignore-scripts'], dir);
+  run(
+    'npm',
+    ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', '--omit=optional', '--ignore-scripts'],
+    dir,
+  );
   bin = join(dir, 'node_modules', 'flowlab', 'bin', 'flowlab-mock');
   writeFileSync(join(dir, 'realms.json'), JSON.stringify(CONFIG));
   const started = await startInstalled(['--port', '0', '--config', 'realms.json']);
@@ -101,13 +122,26 @@ describe('the installed flowlab-mock package', () => {
     const issuer = new URL(`${origin}/as/shop`);
     const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, http));
     const client = { client_id: 'worker' };
-    const response = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic('worker-secret'), new URLSearchParams({ scope: 'photos:read' }), http);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic('worker-secret'),
+      new URLSearchParams({ scope: 'photos:read' }),
+      http,
+    );
     const tokens = await oauth.processClientCredentialsResponse(as, client, response);
     expect(tokens.token_type).toBe('bearer');
     expect(tokens.expires_in).toBe(300);
     const header = JSON.parse(Buffer.from(tokens.access_token.split('.')[0], 'base64url').toString());
     expect(header).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
-    const api = await oauth.protectedResourceRequest(tokens.access_token, 'GET', new URL(`${origin}/rs/shop/photos`), undefined, undefined, http);
+    const api = await oauth.protectedResourceRequest(
+      tokens.access_token,
+      'GET',
+      new URL(`${origin}/rs/shop/photos`),
+      undefined,
+      undefined,
+      http,
+    );
     expect(api.status).toBe(200);
     const refused = await fetch(`${origin}/rs/shop/photos`, { headers: { authorization: `Bearer ${tokens.access_token}x` } });
     expect(refused.status).toBe(401);
@@ -123,8 +157,14 @@ describe('the installed flowlab-mock package', () => {
     const nonce = oauth.generateRandomNonce();
     const authorize = new URL(as.authorization_endpoint!);
     authorize.search = new URLSearchParams({
-      response_type: 'code', client_id: client.client_id, redirect_uri: CALLBACK, scope: 'openid profile email', state, nonce,
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: client.client_id,
+      redirect_uri: CALLBACK,
+      scope: 'openid profile email',
+      state,
+      nonce,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     }).toString();
     const callback = await signInAndAllow(new FormBrowser(), authorize, 'carol', 'carol-pw');
     expect(callback.origin + callback.pathname).toBe(CALLBACK);
@@ -132,12 +172,27 @@ describe('the installed flowlab-mock package', () => {
     const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, CALLBACK, verifier, http);
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
     expect(oauth.getValidatedIdTokenClaims(tokens)!.sub).toBe('carol');
-    const info = await oauth.processUserInfoResponse(as, client, 'carol', await oauth.userInfoRequest(as, client, tokens.access_token, http));
-    expect(info).toMatchObject({ sub: 'carol', name: 'Carol Shopper', email: 'carol@shop.test', email_verified: true, groups: ['admin'], tenant: 't1' });
+    const info = await oauth.processUserInfoResponse(
+      as,
+      client,
+      'carol',
+      await oauth.userInfoRequest(as, client, tokens.access_token, http),
+    );
+    expect(info).toMatchObject({
+      sub: 'carol',
+      name: 'Carol Shopper',
+      email: 'carol@shop.test',
+      email_verified: true,
+      groups: ['admin'],
+      tenant: 't1',
+    });
   });
 
   it('refuses a bad config (exit 1, naming the path) and a bad flag (exit 2)', () => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ realms: { shop: { clients: [{ id: 'x', grants: ['authorization_code'], secret: 's' }] } } }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ realms: { shop: { clients: [{ id: 'x', grants: ['authorization_code'], secret: 's' }] } } }),
+    );
     const bad = runInstalled(['--port', '0', '--config', 'bad.json']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('realms.shop.clients[0].redirectUris: authorization_code and implicit need at least one redirect URI');

@@ -39,7 +39,11 @@ export class RedisUnreachableError extends Error {}
  * set of codes, tokens and realms. Returns the store, to close it at shutdown.
  */
 export async function connectRedisState(url: string): Promise<RedisStore> {
-  const store = new RedisStore({ url, keyPrefix: process.env.FLOWLAB_REDIS_PREFIX || undefined, commandTimeoutMs: envNumber('FLOWLAB_REDIS_TIMEOUT_MS', 1000) });
+  const store = new RedisStore({
+    url,
+    keyPrefix: process.env.FLOWLAB_REDIS_PREFIX || undefined,
+    commandTimeoutMs: envNumber('FLOWLAB_REDIS_TIMEOUT_MS', 1000),
+  });
   try {
     await store.run(() => store.client.ping());
   } catch (err) {

@@ -57,7 +57,12 @@ export function createMockRouter(configured: ReadonlyMap<string, ConfiguredRealm
       sub = 'oauth-authorization-server';
     } else {
       const match = /^\/(as|rs)\/([^/]+)\/(.+)$/.exec(path);
-      if (!match) throw new OAuthError('invalid_request', 'Not found: flowlab-mock serves /as/{realm}/…, /rs/{realm}/…, /api/… and /.well-known/oauth-authorization-server/as/{realm}.', 404);
+      if (!match)
+        throw new OAuthError(
+          'invalid_request',
+          'Not found: flowlab-mock serves /as/{realm}/…, /rs/{realm}/…, /api/… and /.well-known/oauth-authorization-server/as/{realm}.',
+          404,
+        );
       table = match[1] === 'as' ? asRoutes : rsRoutes;
       segment = match[2];
       sub = match[3];

@@ -22,7 +22,13 @@ afterAll(() => mock.close());
 async function clientCredentials(realm: string, id: string, secret: string, scope: string) {
   const issuer = new URL(mock.issuer(realm));
   const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, http));
-  const response = await oauth.clientCredentialsGrantRequest(as, { client_id: id }, oauth.ClientSecretBasic(secret), new URLSearchParams({ scope }), http);
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    { client_id: id },
+    oauth.ClientSecretBasic(secret),
+    new URLSearchParams({ scope }),
+    http,
+  );
   return oauth.processClientCredentialsResponse(as, { client_id: id }, response);
 }
 
@@ -60,7 +66,11 @@ describe('startMockServer', () => {
     }
     const hostile = await fetch(`${mock.url}/as/api/.well-known/openid-configuration`, { headers: { host: 'evil.test/x' } });
     expect((await hostile.json()).issuer).toBe(`${mock.url}/as/api`); // an invalid Host falls back (lib/http/origin.ts)
-    const huge = await fetch(`${mock.url}/as/api/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a='.padEnd(200_000, 'x') });
+    const huge = await fetch(`${mock.url}/as/api/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a='.padEnd(200_000, 'x'),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -91,16 +101,30 @@ describe('flowlab-mock flags', () => {
     expect(() => parseCliArgs(['--redis', 'redis://u:hunter2@'])).toThrow(/^(?!.*hunter2)/s);
     expect(() => parseCliArgs(['--workers', '2'])).toThrow(/--workers needs --redis URL/);
     for (const bad of ['0', '65', '1.5', '-1', 'two', '']) {
-      expect(() => parseCliArgs([`--workers=${bad}`, '--redis', 'redis://127.0.0.1']), bad).toThrow(/--workers must be an integer from 1 to 64/);
+      expect(() => parseCliArgs([`--workers=${bad}`, '--redis', 'redis://127.0.0.1']), bad).toThrow(
+        /--workers must be an integer from 1 to 64/,
+      );
     }
   });
 
   it('exits 2 with the reason and the usage for a bad flag, and 1 when Redis does not answer', async () => {
     const lines: string[] = [];
-    expect(await main(['--workers', '2'], () => undefined, (line) => lines.push(line))).toBe(2);
+    expect(
+      await main(
+        ['--workers', '2'],
+        () => undefined,
+        (line) => lines.push(line),
+      ),
+    ).toBe(2);
     expect(lines.join('\n')).toMatch(/^flowlab-mock: --workers needs --redis URL[^]*Usage: flowlab-mock/);
     lines.length = 0;
-    expect(await main(['--port', '0', '--redis', 'redis://127.0.0.1:1'], () => undefined, (line) => lines.push(line))).toBe(1);
+    expect(
+      await main(
+        ['--port', '0', '--redis', 'redis://127.0.0.1:1'],
+        () => undefined,
+        (line) => lines.push(line),
+      ),
+    ).toBe(1);
     expect(lines).toEqual([expect.stringMatching(/^flowlab-mock: cannot reach Redis at redis:\/\/127\.0\.0\.1:1: /)]);
   });
 });

@@ -49,7 +49,12 @@ export function startFailure(e: unknown): string {
   return `cannot start: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.replace('  ', ' ');
 }
 
-export function printBanner(out: (line: string) => void, server: Pick<RunningMockServer, 'url' | 'realms'>, issuer: (realm: string) => string, how: string) {
+export function printBanner(
+  out: (line: string) => void,
+  server: Pick<RunningMockServer, 'url' | 'realms'>,
+  issuer: (realm: string) => string,
+  how: string,
+) {
   out(`flowlab-mock listening on ${server.url}${how}`);
   for (const realm of server.realms) out(`  realm ${realm.padEnd(12)} issuer ${issuer(realm)}`);
 }

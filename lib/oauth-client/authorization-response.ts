@@ -21,15 +21,35 @@ export interface CallbackOutcome {
  * (the query of a code response, the fragment of an implicit one): `state` first (RFC 6749 §10.12),
  * so a forged error is not believed either, then `iss` (RFC 9207 §2.4).
  */
-export function checkStateAndIssuer(params: URLSearchParams, expect: CallbackExpectations): { checks: Check[]; refused?: { ok: false; error: ClientError } } {
+export function checkStateAndIssuer(
+  params: URLSearchParams,
+  expect: CallbackExpectations,
+): { checks: Check[]; refused?: { ok: false; error: ClientError } } {
   const checks: Check[] = [];
   const state = (expect.stateCheck ?? compareState)(params.get('state'), expect.state);
   checks.push(state.check);
-  if (!state.accept) return { checks, refused: fail('state_mismatch', 'The state in the response is not the one this client sent: the response is refused (possible CSRF).', 'callback') };
+  if (!state.accept)
+    return {
+      checks,
+      refused: fail(
+        'state_mismatch',
+        'The state in the response is not the one this client sent: the response is refused (possible CSRF).',
+        'callback',
+      ),
+    };
   const iss = params.get('iss');
   const issOk = iss === expect.issuer || (iss === null && !expect.issRequired);
-  checks.push({ name: 'iss is the authorization server we used', passed: issOk, detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`, spec: 'RFC 9207 §2.4' });
-  if (!issOk) return { checks, refused: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback') };
+  checks.push({
+    name: 'iss is the authorization server we used',
+    passed: issOk,
+    detail: issOk ? `iss = ${iss ?? '(not sent)'}` : `expected ${expect.issuer}, got ${iss ?? '(none)'}`,
+    spec: 'RFC 9207 §2.4',
+  });
+  if (!issOk)
+    return {
+      checks,
+      refused: fail('issuer_mismatch', 'The response names another issuer (or none): it is refused (mix-up defence).', 'callback'),
+    };
   return { checks };
 }
 
@@ -45,11 +65,19 @@ export function validateCallback(callbackUrl: string, expect: CallbackExpectatio
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');
-    return { checks, result: fail(error, description ? `${error}: ${description}` : `The authorization server answered "${error}".`, 'callback') };
+    return {
+      checks,
+      result: fail(error, description ? `${error}: ${description}` : `The authorization server answered "${error}".`, 'callback'),
+    };
   }
   const code = params.get('code');
   if (!code) return { checks, result: fail('missing_code', 'The response has neither a code nor an error.', 'callback') };
-  checks.push({ name: 'an authorization code came back', passed: true, detail: `${code.length} characters, single use, short-lived`, spec: 'RFC 6749 §4.1.2' });
+  checks.push({
+    name: 'an authorization code came back',
+    passed: true,
+    detail: `${code.length} characters, single use, short-lived`,
+    spec: 'RFC 6749 §4.1.2',
+  });
   return { checks, result: ok({ code }) };
 }
 

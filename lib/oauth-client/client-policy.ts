@@ -48,5 +48,8 @@ export const CLIENT_WEAKNESSES: Readonly<Record<string, Partial<ClientPolicy>>> 
 
 /** The client's strategies for a realm: the hardened ones, with the realm's client-side weaknesses applied. */
 export function clientPolicy(realm: RealmDescriptor): ClientPolicy {
-  return Object.entries(CLIENT_WEAKNESSES).reduce<ClientPolicy>((policy, [name, weak]) => (hasWeakness(realm, name) ? { ...policy, ...weak } : policy), HARDENED_CLIENT);
+  return Object.entries(CLIENT_WEAKNESSES).reduce<ClientPolicy>(
+    (policy, [name, weak]) => (hasWeakness(realm, name) ? { ...policy, ...weak } : policy),
+    HARDENED_CLIENT,
+  );
 }

@@ -27,4 +27,5 @@ export function dpopKey(id: string): Promise<DPoPKey> | undefined {
   return keys.get(id);
 }
 
-export const DPOP_KEY_LOST = 'The client’s DPoP private key is gone: it lives only in this tab’s memory (it cannot be saved), and the page was reloaded. Press Reset to start again.';
+export const DPOP_KEY_LOST =
+  'The client’s DPoP private key is gone: it lives only in this tab’s memory (it cannot be saved), and the page was reloaded. Press Reset to start again.';

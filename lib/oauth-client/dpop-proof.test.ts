@@ -28,9 +28,31 @@ describe('browser DPoP proofs against the server’s verifier (RFC 9449 §4.3)',
     const c = ctx();
     const proof = await dpopProof(key, { htm: 'GET', htu: RS, accessToken: 't', iat: NOW });
     await verifyProof(proof, c, { method: 'GET', url: RS, accessToken: 't', jkt: key.jkt });
-    const reason = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof DPoPProofError ? e.reason : String(e)));
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (e: unknown) => (e instanceof DPoPProofError ? e.reason : String(e)),
+      );
     expect(await reason(verifyProof(proof, c, { method: 'GET', url: RS, accessToken: 't', jkt: key.jkt }))).toBe('replay');
-    expect(await reason(verifyProof(await dpopProof(other, { htm: 'GET', htu: RS, accessToken: 't', iat: NOW }), c, { method: 'GET', url: RS, accessToken: 't', jkt: key.jkt }))).toBe('key-binding');
-    expect(await reason(verifyProof(await dpopProof(key, { htm: 'GET', htu: 'http://localhost:3000/rs/demo/profile', accessToken: 't', iat: NOW }), c, { method: 'GET', url: RS, accessToken: 't', jkt: key.jkt }))).toBe('htu');
+    expect(
+      await reason(
+        verifyProof(await dpopProof(other, { htm: 'GET', htu: RS, accessToken: 't', iat: NOW }), c, {
+          method: 'GET',
+          url: RS,
+          accessToken: 't',
+          jkt: key.jkt,
+        }),
+      ),
+    ).toBe('key-binding');
+    expect(
+      await reason(
+        verifyProof(await dpopProof(key, { htm: 'GET', htu: 'http://localhost:3000/rs/demo/profile', accessToken: 't', iat: NOW }), c, {
+          method: 'GET',
+          url: RS,
+          accessToken: 't',
+          jkt: key.jkt,
+        }),
+      ),
+    ).toBe('htu');
   });
 });

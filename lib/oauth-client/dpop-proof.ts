@@ -59,7 +59,12 @@ export async function dpopProof(key: DPoPKey, claims: ProofClaims): Promise<stri
   const url = new URL(claims.htu);
   url.search = '';
   url.hash = '';
-  const payload: Record<string, unknown> = { jti: claims.jti ?? crypto.randomUUID(), htm: claims.htm, htu: url.href, iat: claims.iat ?? Math.floor(Date.now() / 1000) };
+  const payload: Record<string, unknown> = {
+    jti: claims.jti ?? crypto.randomUUID(),
+    htm: claims.htm,
+    htu: url.href,
+    iat: claims.iat ?? Math.floor(Date.now() / 1000),
+  };
   if (claims.accessToken !== undefined) payload.ath = await accessTokenHashOf(claims.accessToken);
   if (claims.nonce !== undefined) payload.nonce = claims.nonce;
   const header = { typ: 'dpop+jwt', alg: 'ES256', jwk: key.publicJwk };

@@ -15,7 +15,14 @@ async function leftHalf(hash: string, text: string) {
 async function idToken(alg: 'ES256' | 'ES384' | 'PS512', claims: Record<string, unknown>) {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg };
-  const token = await new SignJWT({ nonce: 'n1', ...claims }).setProtectedHeader({ alg, kid: 'k1' }).setIssuer(ISS).setSubject('alice').setAudience('spa').setIssuedAt(NOW).setExpirationTime(NOW + 300).sign(privateKey);
+  const token = await new SignJWT({ nonce: 'n1', ...claims })
+    .setProtectedHeader({ alg, kid: 'k1' })
+    .setIssuer(ISS)
+    .setSubject('alice')
+    .setAudience('spa')
+    .setIssuedAt(NOW)
+    .setExpirationTime(NOW + 300)
+    .sign(privateKey);
   return { token, jwks: { keys: [jwk] } };
 }
 

@@ -33,7 +33,11 @@ describe('oauth-client', () => {
   });
 
   it('reports access_denied as the error value', () => {
-    const out = validateCallback(cb(`state=s1&iss=${encodeURIComponent(ISS)}&error=access_denied`), { state: 's1', issuer: ISS, issRequired: true });
+    const out = validateCallback(cb(`state=s1&iss=${encodeURIComponent(ISS)}&error=access_denied`), {
+      state: 's1',
+      issuer: ISS,
+      issRequired: true,
+    });
     expect(out.result.ok ? '' : out.result.error.code).toBe('access_denied');
   });
 
@@ -64,7 +68,12 @@ describe('client policy', () => {
   });
 
   it('with client-skips-state-check, believes the changed state and says the check was skipped', () => {
-    const out = validateCallback(tampered, { state: 's1', issuer: ISS, issRequired: true, stateCheck: clientPolicy(realm(['client-skips-state-check', 'rs-accepts-alg-none'])).stateCheck });
+    const out = validateCallback(tampered, {
+      state: 's1',
+      issuer: ISS,
+      issRequired: true,
+      stateCheck: clientPolicy(realm(['client-skips-state-check', 'rs-accepts-alg-none'])).stateCheck,
+    });
     expect(out.result).toEqual({ ok: true, value: { code: 'c1' } });
     expect(out.checks[0]).toMatchObject({ passed: false, outcome: 'skipped' });
     expect(out.checks[0].detail).toContain('skipped by this lab realm');

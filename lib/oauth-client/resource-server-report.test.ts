@@ -7,8 +7,14 @@ const withReport = (value?: string) => new Headers(value === undefined ? {} : { 
 
 describe('checksFromReport', () => {
   it('shows each check the resource server reports, in its order, with the title and spec of CHECK_TITLES', () => {
-    const checks = checksFromReport(withReport('alg=pass, key=pass, signature=pass, typ=pass, iss=pass, aud=pass, exp=pass, claims=pass, active=pass, scope=pass'));
-    expect(checks.map((c) => c.name)).toEqual(['alg', 'key', 'signature', 'typ', 'iss', 'aud', 'exp', 'claims', 'active', 'scope'].map((k) => CHECK_TITLES[k as keyof typeof CHECK_TITLES].title));
+    const checks = checksFromReport(
+      withReport('alg=pass, key=pass, signature=pass, typ=pass, iss=pass, aud=pass, exp=pass, claims=pass, active=pass, scope=pass'),
+    );
+    expect(checks.map((c) => c.name)).toEqual(
+      ['alg', 'key', 'signature', 'typ', 'iss', 'aud', 'exp', 'claims', 'active', 'scope'].map(
+        (k) => CHECK_TITLES[k as keyof typeof CHECK_TITLES].title,
+      ),
+    );
     expect(checks.every((c) => c.passed && outcomeOf(c) === 'pass')).toBe(true);
     expect(checks[2].spec).toBe(CHECK_TITLES.signature.spec);
   });

@@ -7,4 +7,7 @@ export interface ClientError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: string, message: string, where: string): { ok: false; error: ClientError } => ({ ok: false, error: { code, message, where } });
+export const fail = (code: string, message: string, where: string): { ok: false; error: ClientError } => ({
+  ok: false,
+  error: { code, message, where },
+});

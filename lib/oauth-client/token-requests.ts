@@ -8,8 +8,17 @@ function formRequest(url: string, client: ClientCredentials, fields: Record<stri
 }
 
 /** RFC 6749 §4.1.3 + RFC 7636 §4.5: redeem the code, proving possession of the verifier. */
-export function authorizationCodeRequest(tokenEndpoint: string, client: ClientCredentials, p: { code: string; redirectUri: string; codeVerifier: string }): Request {
-  return formRequest(tokenEndpoint, client, { grant_type: 'authorization_code', code: p.code, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier });
+export function authorizationCodeRequest(
+  tokenEndpoint: string,
+  client: ClientCredentials,
+  p: { code: string; redirectUri: string; codeVerifier: string },
+): Request {
+  return formRequest(tokenEndpoint, client, {
+    grant_type: 'authorization_code',
+    code: p.code,
+    redirect_uri: p.redirectUri,
+    code_verifier: p.codeVerifier,
+  });
 }
 
 /** RFC 6749 §4.4.2: the client asks for itself; there is no user. */
@@ -18,7 +27,12 @@ export function clientCredentialsRequest(tokenEndpoint: string, client: ClientCr
 }
 
 /** RFC 6749 §4.4.2 with RFC 8707 §2.2: a token for the API named by `resource`, which becomes its `aud`. */
-export function clientCredentialsForResourceRequest(tokenEndpoint: string, client: ClientCredentials, scope: string, resource: string): Request {
+export function clientCredentialsForResourceRequest(
+  tokenEndpoint: string,
+  client: ClientCredentials,
+  scope: string,
+  resource: string,
+): Request {
   return formRequest(tokenEndpoint, client, { grant_type: 'client_credentials', scope, resource });
 }
 

@@ -24,7 +24,12 @@ function parseJson(body: string): Record<string, unknown> | undefined {
  * `tokenTypes` are the types the client can use (lower case): `['dpop']` after a request with a DPoP
  * proof (RFC 9449 §5: a client that asked for a bound token must not get a bearer one unnoticed).
  */
-export function processTokenResponse(status: number, body: string, where = 'token', tokenTypes: readonly string[] = ['bearer']): Result<TokenSet> {
+export function processTokenResponse(
+  status: number,
+  body: string,
+  where = 'token',
+  tokenTypes: readonly string[] = ['bearer'],
+): Result<TokenSet> {
   const json = parseJson(body);
   if (!json) return fail('invalid_response', `The token endpoint answered HTTP ${status} without a JSON object.`, where);
   if (status !== 200) {
@@ -52,11 +57,15 @@ export interface DeviceAuthorization {
 
 export function processDeviceAuthorizationResponse(status: number, body: string): Result<DeviceAuthorization> {
   const json = parseJson(body);
-  if (!json) return fail('invalid_response', `The device authorization endpoint answered HTTP ${status} without JSON.`, 'device_authorization');
-  if (status !== 200) return fail(String(json.error ?? 'invalid_response'), String(json.error_description ?? json.error ?? 'error'), 'device_authorization');
+  if (!json)
+    return fail('invalid_response', `The device authorization endpoint answered HTTP ${status} without JSON.`, 'device_authorization');
+  if (status !== 200)
+    return fail(String(json.error ?? 'invalid_response'), String(json.error_description ?? json.error ?? 'error'), 'device_authorization');
   for (const field of ['device_code', 'user_code', 'verification_uri'] as const) {
-    if (typeof json[field] !== 'string') return fail('invalid_response', `The device authorization response has no ${field}.`, 'device_authorization');
+    if (typeof json[field] !== 'string')
+      return fail('invalid_response', `The device authorization response has no ${field}.`, 'device_authorization');
   }
-  if (typeof json.expires_in !== 'number') return fail('invalid_response', 'The device authorization response has no expires_in.', 'device_authorization');
+  if (typeof json.expires_in !== 'number')
+    return fail('invalid_response', 'The device authorization response has no expires_in.', 'device_authorization');
   return ok(json as unknown as DeviceAuthorization);
 }

@@ -6,7 +6,11 @@ import { ANONYMOUS_PER_MINUTE } from './anonymous-quota';
 
 const ORIGIN = 'http://localhost:3000';
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  inProcessFetch(`${ORIGIN}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body });
+  inProcessFetch(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
 const service = { Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` };
 
 let now = 1_900_000_000;
@@ -18,7 +22,10 @@ beforeEach(() => {
 
 describe('anonymous entries are limited per client address', () => {
   it('refuses device authorizations past the quota with 429, whatever X-Forwarded-For says, and allows them again a minute later', async () => {
-    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++) expect((await post('/as/demo/device_authorization', 'client_id=tv&scope=openid', { 'X-Forwarded-For': `10.0.0.${i % 250}` })).status).toBe(200);
+    for (let i = 0; i < ANONYMOUS_PER_MINUTE; i++)
+      expect(
+        (await post('/as/demo/device_authorization', 'client_id=tv&scope=openid', { 'X-Forwarded-For': `10.0.0.${i % 250}` })).status,
+      ).toBe(200);
     const refused = await post('/as/demo/device_authorization', 'client_id=tv&scope=openid', { 'X-Forwarded-For': '10.9.9.9' });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');

@@ -14,6 +14,11 @@ export const ANONYMOUS_PER_MINUTE = Number(process.env.FLOWLAB_ANONYMOUS_PER_MIN
 export async function chargeAnonymous(request: Request, realm: Realm, bucket: 'pending' | 'device'): Promise<void> {
   const count = await realm.store.increment(storeKeys.rateLimit(`anon-${bucket}`, clientAddress(request)), 60);
   if (count > ANONYMOUS_PER_MINUTE) {
-    throw new OAuthError('temporarily_unavailable', `Too many new ${bucket === 'device' ? 'device authorizations' : 'authorization requests'} from this address; wait a minute.`, 429, { 'Retry-After': '60' });
+    throw new OAuthError(
+      'temporarily_unavailable',
+      `Too many new ${bucket === 'device' ? 'device authorizations' : 'authorization requests'} from this address; wait a minute.`,
+      429,
+      { 'Retry-After': '60' },
+    );
   }
 }

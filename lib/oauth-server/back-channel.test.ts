@@ -17,7 +17,11 @@ async function call(sub: string, request: Request, realm: Realm) {
 }
 
 const serviceToken = (realm: Realm) =>
-  call('token', formPost(`${ISSUER}/token`, { grant_type: 'client_credentials' }, { Authorization: basic('service', 'service-secret') }), realm);
+  call(
+    'token',
+    formPost(`${ISSUER}/token`, { grant_type: 'client_credentials' }, { Authorization: basic('service', 'service-secret') }),
+    realm,
+  );
 
 describe('token endpoint request hygiene (RFC 6749 §3.2)', () => {
   it('answers GET with 405 and Allow: POST', async () => {
@@ -28,7 +32,14 @@ describe('token endpoint request hygiene (RFC 6749 §3.2)', () => {
   });
 
   it.each([
-    ['a JSON body', new Request(`${ISSUER}/token`, { method: 'POST', body: '{"grant_type":"client_credentials"}', headers: { 'content-type': 'application/json' } })],
+    [
+      'a JSON body',
+      new Request(`${ISSUER}/token`, {
+        method: 'POST',
+        body: '{"grant_type":"client_credentials"}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    ],
     ['a repeated parameter', formPost(`${ISSUER}/token`, 'grant_type=client_credentials&grant_type=client_credentials')],
     ['no grant_type', formPost(`${ISSUER}/token`, 'scope=photos:read')],
     ['a body over 64 KiB', formPost(`${ISSUER}/token`, `grant_type=client_credentials&x=${'a'.repeat(70_000)}`)],
@@ -52,8 +63,32 @@ describe('one-time codes under concurrency', () => {
     const realm = await testRealm();
     const verifier = 'v'.repeat(43);
     const redirect = `${TEST_ORIGIN}/flows/callback`;
-    await realm.store.set(storeKeys.code('c2'), { clientId: 'spa', redirectUri: redirect, scope: ['openid'], sub: 'alice', authTime: 1, grantId: 'g2', codeChallenge: s256Challenge(verifier), codeChallengeMethod: 'S256' }, 60);
-    const redeem = () => call('token', formPost(`${ISSUER}/token`, { grant_type: 'authorization_code', code: 'c2', redirect_uri: redirect, client_id: 'spa', code_verifier: verifier }), realm);
+    await realm.store.set(
+      storeKeys.code('c2'),
+      {
+        clientId: 'spa',
+        redirectUri: redirect,
+        scope: ['openid'],
+        sub: 'alice',
+        authTime: 1,
+        grantId: 'g2',
+        codeChallenge: s256Challenge(verifier),
+        codeChallengeMethod: 'S256',
+      },
+      60,
+    );
+    const redeem = () =>
+      call(
+        'token',
+        formPost(`${ISSUER}/token`, {
+          grant_type: 'authorization_code',
+          code: 'c2',
+          redirect_uri: redirect,
+          client_id: 'spa',
+          code_verifier: verifier,
+        }),
+        realm,
+      );
     const results = await Promise.all([redeem(), redeem()]);
     expect(results.map((r) => r.response.status).sort()).toEqual([200, 400]);
   });
@@ -72,9 +107,22 @@ describe('lifetimes, on the realm clock', () => {
 
   it('forgets an authorization code after its 60 seconds', async () => {
     const realm = await testRealm();
-    await realm.store.set(storeKeys.code('c1'), { clientId: 'spa', redirectUri: `${TEST_ORIGIN}/flows/callback`, scope: ['openid'], sub: 'alice', authTime: 1, grantId: 'g' }, 60);
+    await realm.store.set(
+      storeKeys.code('c1'),
+      { clientId: 'spa', redirectUri: `${TEST_ORIGIN}/flows/callback`, scope: ['openid'], sub: 'alice', authTime: 1, grantId: 'g' },
+      60,
+    );
     realm.clock.advance(60);
-    const { body } = await call('token', formPost(`${ISSUER}/token`, { grant_type: 'authorization_code', code: 'c1', redirect_uri: `${TEST_ORIGIN}/flows/callback`, client_id: 'spa' }), realm);
+    const { body } = await call(
+      'token',
+      formPost(`${ISSUER}/token`, {
+        grant_type: 'authorization_code',
+        code: 'c1',
+        redirect_uri: `${TEST_ORIGIN}/flows/callback`,
+        client_id: 'spa',
+      }),
+      realm,
+    );
     expect(body).toMatchObject({ error: 'invalid_grant' });
   });
 });
@@ -82,11 +130,21 @@ describe('lifetimes, on the realm clock', () => {
 describe('device_code polling interval (RFC 8628 §3.5)', () => {
   async function seeded(realm: Realm, clientId = 'tv') {
     const record: DeviceAuthorizationRecord = {
-      clientId, scope: ['openid'], userCode: 'BCDFGHJK', expiresAt: realm.clock.nowSeconds() + 600, interval: 5, grantId: 'g1',
+      clientId,
+      scope: ['openid'],
+      userCode: 'BCDFGHJK',
+      expiresAt: realm.clock.nowSeconds() + 600,
+      interval: 5,
+      grantId: 'g1',
     };
     // Kept past expiry, as the device_authorization endpoint does, so a late poll can hear expired_token.
     await realm.store.set(storeKeys.device('dc'), record, 660);
-    return () => call('token', formPost(`${ISSUER}/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'dc', client_id: 'tv' }), realm);
+    return () =>
+      call(
+        'token',
+        formPost(`${ISSUER}/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'dc', client_id: 'tv' }),
+        realm,
+      );
   }
 
   it('accepts a poll after the interval, and after slow_down waits for the grown interval', async () => {
@@ -109,7 +167,11 @@ describe('device_code polling interval (RFC 8628 §3.5)', () => {
     const clients = new Map(realm.clients);
     clients.set('tv2', { ...realm.clients.get('tv')!, clientId: 'tv2' });
     await seeded(realm, 'tv2');
-    const { body } = await call('token', formPost(`${ISSUER}/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'dc', client_id: 'tv' }), { ...realm, clients });
+    const { body } = await call(
+      'token',
+      formPost(`${ISSUER}/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'dc', client_id: 'tv' }),
+      { ...realm, clients },
+    );
     expect(body).toMatchObject({ error: 'invalid_grant' });
   });
 
@@ -125,7 +187,12 @@ describe('policy points for lab realms', () => {
   it('runs the password grant only where passwordGrant is allow (RFC 9700 §2.4)', async () => {
     const demo = await testRealm();
     const lab: Realm = withWeaknesses(demo, 'as-password-grant-allowed');
-    const form = (password: string) => formPost(`${ISSUER}/token`, { grant_type: 'password', username: 'alice', password, scope: 'openid' }, { Authorization: basic('legacy-app', 'legacy-secret') });
+    const form = (password: string) =>
+      formPost(
+        `${ISSUER}/token`,
+        { grant_type: 'password', username: 'alice', password, scope: 'openid' },
+        { Authorization: basic('legacy-app', 'legacy-secret') },
+      );
     expect((await call('token', form('wonderland'), demo)).body).toMatchObject({ error: 'unsupported_grant_type' });
     expect((await call('token', form('wonderland'), lab)).body).toMatchObject({ token_type: 'Bearer', scope: 'openid' });
     expect((await call('token', form('nope'), lab)).body).toMatchObject({ error: 'invalid_grant' });
@@ -134,7 +201,8 @@ describe('policy points for lab realms', () => {
   it('advertises the lab realm grants in discovery and keeps demo clean', async () => {
     const demo = await testRealm();
     const lab: Realm = withWeaknesses(demo, 'as-password-grant-allowed', 'as-pkce-plain-accepted');
-    const get = (realm: Realm) => call('.well-known/openid-configuration', new Request(`${ISSUER}/.well-known/openid-configuration`), realm);
+    const get = (realm: Realm) =>
+      call('.well-known/openid-configuration', new Request(`${ISSUER}/.well-known/openid-configuration`), realm);
     expect((await get(demo)).body!.grant_types_supported).not.toContain('password');
     expect((await get(lab)).body).toMatchObject({ code_challenge_methods_supported: ['S256', 'plain'] });
     expect((await get(lab)).body!.grant_types_supported).toContain('password');

@@ -37,7 +37,10 @@ describe('client authentication (RFC 6749 §2.3)', () => {
 
   it('authenticates a confidential client with client_secret_post', async () => {
     const realm = await testRealm();
-    const form = new Map([['client_id', 'service'], ['client_secret', 'service-secret']]);
+    const form = new Map([
+      ['client_id', 'service'],
+      ['client_secret', 'service-secret'],
+    ]);
     const result = await authenticateClient(request(), form, realm);
     expect(result).toMatchObject({ method: 'client_secret_post', client: { clientId: 'service' } });
   });
@@ -58,7 +61,10 @@ describe('client authentication (RFC 6749 §2.3)', () => {
 
   it('refuses a wrong posted secret without a Basic challenge', async () => {
     const realm = await testRealm();
-    const form = new Map([['client_id', 'web'], ['client_secret', 'web-secreT']]);
+    const form = new Map([
+      ['client_id', 'web'],
+      ['client_secret', 'web-secreT'],
+    ]);
     const err = await failure(authenticateClient(request(), form, realm));
     expect(err.code).toBe('invalid_client');
     expect(err.headers['WWW-Authenticate']).toBeUndefined();
@@ -72,7 +78,16 @@ describe('client authentication (RFC 6749 §2.3)', () => {
 
   it('refuses a public client that presents a secret', async () => {
     const realm = await testRealm();
-    const err = await failure(authenticateClient(request(), new Map([['client_id', 'spa'], ['client_secret', 'x']]), realm));
+    const err = await failure(
+      authenticateClient(
+        request(),
+        new Map([
+          ['client_id', 'spa'],
+          ['client_secret', 'x'],
+        ]),
+        realm,
+      ),
+    );
     expect(err.code).toBe('invalid_client');
   });
 
@@ -91,19 +106,24 @@ describe('client authentication (RFC 6749 §2.3)', () => {
 
   it('refuses a body client_id that contradicts the Basic one', async () => {
     const realm = await testRealm();
-    const err = await failure(authenticateClient(request({ Authorization: basic('web', 'web-secret') }), new Map([['client_id', 'spa']]), realm));
+    const err = await failure(
+      authenticateClient(request({ Authorization: basic('web', 'web-secret') }), new Map([['client_id', 'spa']]), realm),
+    );
     expect(err.code).toBe('invalid_request');
   });
 
-  it.each(['Basic', 'Basic !!!', 'Bearer abc', `Basic ${Buffer.from('no-colon').toString('base64')}`, `Basic ${Buffer.from('web:%E0%A4%A').toString('base64')}`])(
-    'refuses the malformed Authorization header %j with invalid_client',
-    async (header) => {
-      const realm = await testRealm();
-      const err = await failure(authenticateClient(request({ Authorization: header }), new Map(), realm));
-      expect(err.code).toBe('invalid_client');
-      expect(err.status).toBe(401);
-    },
-  );
+  it.each([
+    'Basic',
+    'Basic !!!',
+    'Bearer abc',
+    `Basic ${Buffer.from('no-colon').toString('base64')}`,
+    `Basic ${Buffer.from('web:%E0%A4%A').toString('base64')}`,
+  ])('refuses the malformed Authorization header %j with invalid_client', async (header) => {
+    const realm = await testRealm();
+    const err = await failure(authenticateClient(request({ Authorization: header }), new Map(), realm));
+    expect(err.code).toBe('invalid_client');
+    expect(err.status).toBe(401);
+  });
 
   it('compares secrets by content only', () => {
     expect(secretsMatch('web-secret', 'web-secret')).toBe(true);

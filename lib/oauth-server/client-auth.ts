@@ -48,9 +48,11 @@ function presentedCredentials(request: Request, form: Map<string, string>, chall
   const bodySecret = form.get('client_secret');
   if (authorization !== null) {
     const basic = parseBasic(authorization, challenge);
-    if (bodySecret !== undefined) throw invalidRequest('Use one client authentication method: Basic or client_secret in the body, not both (RFC 6749 §2.3).');
+    if (bodySecret !== undefined)
+      throw invalidRequest('Use one client authentication method: Basic or client_secret in the body, not both (RFC 6749 §2.3).');
     // A client_id in the body alongside Basic is tolerated only when it names the same client.
-    if (bodyId !== undefined && bodyId !== basic.clientId) throw invalidRequest('The client_id in the body differs from the one in the Authorization header.');
+    if (bodyId !== undefined && bodyId !== basic.clientId)
+      throw invalidRequest('The client_id in the body differs from the one in the Authorization header.');
     return basic;
   }
   if (bodyId === undefined || bodyId === '') {
@@ -64,7 +66,12 @@ function presentedCredentials(request: Request, form: Map<string, string>, chall
 function parseBasic(header: string, challenge: Record<string, string>): Presented {
   const match = /^Basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
   if (!match) {
-    throw new OAuthError('invalid_client', 'The Authorization header must be "Basic base64(client_id:client_secret)" (RFC 6749 §2.3.1).', 401, challenge);
+    throw new OAuthError(
+      'invalid_client',
+      'The Authorization header must be "Basic base64(client_id:client_secret)" (RFC 6749 §2.3.1).',
+      401,
+      challenge,
+    );
   }
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');

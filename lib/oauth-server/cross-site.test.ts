@@ -17,15 +17,18 @@ const CROSS_SITE: Record<string, string>[] = [
 ];
 
 describe('cross-site POSTs to the AS forms (CSRF, RFC 6749 §10.12)', () => {
-  it.each(FORMS.flatMap((form) => CROSS_SITE.map((headers) => [form, headers] as const)))('refuses POST /%s with %o: 403 page, no cookie touched', async (form, headers) => {
-    const b = await signedIn();
-    const res = await b.post(`/as/demo/${form}`, { user_code: 'BCDF-GHJK', pending: 'x'.repeat(43), decision: 'allow' }, headers);
-    expect(res.status).toBe(403);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('another site');
-    expect(res.headers.getSetCookie()).toEqual([]);
-    expect(await stillSignedIn(b)).toBe(true);
-  });
+  it.each(FORMS.flatMap((form) => CROSS_SITE.map((headers) => [form, headers] as const)))(
+    'refuses POST /%s with %o: 403 page, no cookie touched',
+    async (form, headers) => {
+      const b = await signedIn();
+      const res = await b.post(`/as/demo/${form}`, { user_code: 'BCDF-GHJK', pending: 'x'.repeat(43), decision: 'allow' }, headers);
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('another site');
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect(await stillSignedIn(b)).toBe(true);
+    },
+  );
 
   it('accepts a same-origin POST, and one without Origin or Sec-Fetch-Site (curl)', async () => {
     const same = await signedIn();

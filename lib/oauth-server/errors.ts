@@ -98,9 +98,7 @@ export const unsupportedTokenType = factory('unsupported_token_type');
  * Wraps a handler so that any throw becomes an RFC error response: an `OAuthError` as
  * itself, anything else as a generic `server_error` without a stack trace.
  */
-export function withOAuthErrors<A extends unknown[]>(
-  handler: (...args: A) => Promise<Response>,
-): (...args: A) => Promise<Response> {
+export function withOAuthErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);
@@ -108,7 +106,9 @@ export function withOAuthErrors<A extends unknown[]>(
       if (err instanceof OAuthError) return err.toResponse();
       // A full store refuses new entries rather than forgetting live ones (lib/store/memory-store.ts).
       if (err instanceof StoreFullError) {
-        return new OAuthError('temporarily_unavailable', 'The server is holding as much state as it may; try again shortly.', 503, { 'Retry-After': '30' }).toResponse();
+        return new OAuthError('temporarily_unavailable', 'The server is holding as much state as it may; try again shortly.', 503, {
+          'Retry-After': '30',
+        }).toResponse();
       }
       // Redis down or too slow: fail closed (nothing read is assumed absent), and say so (RFC 6749 §5.2).
       if (err instanceof StoreUnavailableError) return unavailable(args[0]);
@@ -123,7 +123,8 @@ const AS_PAGE = /^\/as\/[^/]+\/(authorize|login|consent|logout|device)\/?$/;
 
 function unavailable(request: unknown): Response {
   const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
-  const message = 'The server cannot reach its state store right now, so it refused the request rather than guess. Try again in a few seconds.';
+  const message =
+    'The server cannot reach its state store right now, so it refused the request rather than guess. Try again in a few seconds.';
   if (request instanceof Request && AS_PAGE.test(new URL(request.url).pathname)) {
     return errorPage('Temporarily unavailable', `temporarily_unavailable: ${message}`, 503, headers);
   }

@@ -9,9 +9,31 @@ beforeEach(() => setServerStore(new MemoryStore()));
 
 const BASE = 'http://localhost:3000/as/demo';
 const PATHS = ['authorize', 'login', 'consent', 'logout', 'device', 'device_authorization'];
-const NAMES = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'pending', 'username', 'password', 'decision', 'user_code', 'done'];
+const NAMES = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'prompt',
+  'pending',
+  'username',
+  'password',
+  'decision',
+  'user_code',
+  'done',
+];
 
-const params = fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.oneof(fc.string(), fc.constantFrom('spa', 'code', 'openid', 'S256', 'http://localhost:3000/flows/callback', 'x'.repeat(70_000)))), { maxLength: 8 });
+const params = fc.array(
+  fc.tuple(
+    fc.constantFrom(...NAMES),
+    fc.oneof(fc.string(), fc.constantFrom('spa', 'code', 'openid', 'S256', 'http://localhost:3000/flows/callback', 'x'.repeat(70_000))),
+  ),
+  { maxLength: 8 },
+);
 
 describe('front channel under hostile input', () => {
   it('never answers 5xx to any combination of parameters, by GET or POST', async () => {
@@ -20,7 +42,11 @@ describe('front channel under hostile input', () => {
         const query = new URLSearchParams(pairs).toString();
         const headers: Record<string, string> = { cookie: cookie.replace(/[^\x20-\x7e]/g, '') };
         const res = post
-          ? await inProcessFetch(`${BASE}/${path}`, { method: 'POST', body: query, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } })
+          ? await inProcessFetch(`${BASE}/${path}`, {
+              method: 'POST',
+              body: query,
+              headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+            })
           : await inProcessFetch(`${BASE}/${path}?${query}`, { headers });
         expect(res.status).toBeLessThan(500);
       }),
@@ -29,8 +55,19 @@ describe('front channel under hostile input', () => {
   });
 
   it('accepts the authorization request by POST too (RFC 6749 §3.1) and refuses other content types', async () => {
-    const body = new URLSearchParams({ client_id: 'spa', redirect_uri: 'http://localhost:3000/flows/callback', response_type: 'code', scope: 'openid', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
-    const ok = await inProcessFetch(`${BASE}/authorize`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = new URLSearchParams({
+      client_id: 'spa',
+      redirect_uri: 'http://localhost:3000/flows/callback',
+      response_type: 'code',
+      scope: 'openid',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    const ok = await inProcessFetch(`${BASE}/authorize`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('Sign in');
     const json = await inProcessFetch(`${BASE}/authorize`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });

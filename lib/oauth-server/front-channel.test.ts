@@ -33,7 +33,10 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
     const login = await b.go((await authorizeUrl()).url);
     const pending = hidden(await login.text());
     await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' });
-    const [first, second] = await Promise.all([b.post('/as/demo/consent', { pending, decision: 'allow' }), b.post('/as/demo/consent', { pending, decision: 'allow' })]);
+    const [first, second] = await Promise.all([
+      b.post('/as/demo/consent', { pending, decision: 'allow' }),
+      b.post('/as/demo/consent', { pending, decision: 'allow' }),
+    ]);
     expect([first.status, second.status].sort()).toEqual([303, 400]);
   });
 
@@ -64,13 +67,19 @@ describe('authorization endpoint, login and consent (RFC 6749 §4.1, RFC 9700, R
   });
 
   it('shows an HTML error page, never a redirect, for an unregistered redirect_uri or unknown client', async () => {
-    for (const extra of <Record<string, string>[]>[{ redirect_uri: 'https://evil.example/cb' }, { client_id: 'nobody' }, { client_id: '' }]) {
+    for (const extra of <Record<string, string>[]>[
+      { redirect_uri: 'https://evil.example/cb' },
+      { client_id: 'nobody' },
+      { client_id: '' },
+    ]) {
       const res = await browser().go((await authorizeUrl(extra)).url);
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/);
+      expect(res.headers.get('content-security-policy')).toMatch(
+        /^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/,
+      );
     }
   });
 
@@ -138,7 +147,13 @@ describe('device authorization (RFC 8628)', () => {
   it('issues codes, lets the user approve on the verification page, and the device gets tokens', async () => {
     const as = await discover();
     const client = { client_id: 'tv' };
-    const dar = await oauth.deviceAuthorizationRequest(as, client, oauth.None(), new URLSearchParams({ scope: 'openid photos:read' }), HTTP);
+    const dar = await oauth.deviceAuthorizationRequest(
+      as,
+      client,
+      oauth.None(),
+      new URLSearchParams({ scope: 'openid photos:read' }),
+      HTTP,
+    );
     const device = await oauth.processDeviceAuthorizationResponse(as, client, dar);
     expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
     expect(device.verification_uri).toBe(`${ISSUER}/device`);
@@ -162,7 +177,10 @@ describe('device authorization (RFC 8628)', () => {
   });
 
   it('marks the device authorization denied when the user chooses Deny', async () => {
-    const res = await inProcessFetch(`${ISSUER}/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) });
+    const res = await inProcessFetch(`${ISSUER}/device_authorization`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }),
+    });
     const device = await res.json();
     const b = browser();
     const toLogin = await b.post('/as/demo/device', { user_code: device.user_code });

@@ -22,8 +22,19 @@ const ENDPOINTS = [
   '/.well-known/oauth-authorization-server/as/demo',
 ];
 const RFC_ERRORS = new Set([
-  'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope',
-  'access_denied', 'authorization_pending', 'slow_down', 'expired_token', 'invalid_token', 'insufficient_scope', 'unsupported_token_type',
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'access_denied',
+  'authorization_pending',
+  'slow_down',
+  'expired_token',
+  'invalid_token',
+  'insufficient_scope',
+  'unsupported_token_type',
   'invalid_dpop_proof',
 ]);
 
@@ -33,20 +44,66 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const authorization = fc.oneof(
   fc.constant(undefined),
   fc.constant(`Basic ${b64('service:service-secret')}`),
-  fc.constantFrom(`Basic ${b64('service:service-secret')}`, `Basic ${b64('web:web-secret')}`, `Basic ${b64('spa:')}`, 'Basic', 'Bearer', 'Basic ===='),
+  fc.constantFrom(
+    `Basic ${b64('service:service-secret')}`,
+    `Basic ${b64('web:web-secret')}`,
+    `Basic ${b64('spa:')}`,
+    'Basic',
+    'Bearer',
+    'Basic ====',
+  ),
   headerText.map((s) => `Basic ${b64(s)}`),
   headerText.map((s) => `Bearer ${s}`),
   headerText,
 );
 
-const paramName = fc.constantFrom('grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'scope', 'refresh_token', 'device_code', 'token', 'token_type_hint', 'access_token', 'username', 'password');
+const paramName = fc.constantFrom(
+  'grant_type',
+  'client_id',
+  'client_secret',
+  'code',
+  'redirect_uri',
+  'code_verifier',
+  'scope',
+  'refresh_token',
+  'device_code',
+  'token',
+  'token_type_hint',
+  'access_token',
+  'username',
+  'password',
+);
 const paramValue = fc.oneof(
-  fc.constantFrom('authorization_code', 'client_credentials', 'refresh_token', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', 'service', 'web', 'spa', 'tv', 'legacy-app', 'service-secret', 'photos:read', 'openid', 'access_token', ''),
+  fc.constantFrom(
+    'authorization_code',
+    'client_credentials',
+    'refresh_token',
+    'password',
+    'implicit',
+    'urn:ietf:params:oauth:grant-type:device_code',
+    'service',
+    'web',
+    'spa',
+    'tv',
+    'legacy-app',
+    'service-secret',
+    'photos:read',
+    'openid',
+    'access_token',
+    '',
+  ),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
 /** Form bodies built from real parameter names, with repeats, so the handlers get past parsing. */
-const grantType = fc.constantFrom('client_credentials', 'authorization_code', 'refresh_token', 'password', 'urn:ietf:params:oauth:grant-type:device_code', 'implicit');
+const grantType = fc.constantFrom(
+  'client_credentials',
+  'authorization_code',
+  'refresh_token',
+  'password',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'implicit',
+);
 const formBody = fc
   .tuple(fc.option(grantType, { nil: undefined }), fc.array(fc.tuple(paramName, paramValue), { maxLength: 6 }))
   .map(([grant, pairs]) => new URLSearchParams(grant ? [['grant_type', grant], ...pairs] : pairs).toString());
@@ -60,7 +117,16 @@ const body = fc.oneof(
 
 const contentType = fc.oneof(
   { weight: 4, arbitrary: fc.constant('application/x-www-form-urlencoded') },
-  { weight: 2, arbitrary: fc.constantFrom(undefined, 'application/json', 'text/plain', 'multipart/form-data; boundary=x', 'APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      undefined,
+      'application/json',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8',
+    ),
+  },
   { weight: 1, arbitrary: headerText },
 );
 
@@ -72,7 +138,14 @@ const method = fc.oneof(
 
 /** RFC 9449: hostile DPoP proofs, sometimes two headers of them (§4.3 point 1). */
 const dpop = fc.option(fc.array(hostileProof, { minLength: 1, maxLength: 2 }), { nil: undefined });
-const requestParts = fc.record({ method, contentType, body, authorization, dpop, extra: fc.option(fc.tuple(fc.constantFrom('x-forwarded-host', 'accept', 'dpop', 'cookie'), headerText)) });
+const requestParts = fc.record({
+  method,
+  contentType,
+  body,
+  authorization,
+  dpop,
+  extra: fc.option(fc.tuple(fc.constantFrom('x-forwarded-host', 'accept', 'dpop', 'cookie'), headerText)),
+});
 
 beforeAll(() => setServerStore(new MemoryStore()));
 

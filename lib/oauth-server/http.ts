@@ -22,7 +22,12 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 export function requireMethod(request: Request, allowed: readonly string[]): void {
   const methods = allowed.includes('GET') && !allowed.includes('HEAD') ? [...allowed, 'HEAD'] : allowed;
   if (methods.includes(request.method.toUpperCase())) return;
-  throw new OAuthError('invalid_request', `The method ${request.method.slice(0, 16)} is not allowed here; use ${allowed.join(' or ')}.`, 405, {
-    Allow: methods.join(', '),
-  });
+  throw new OAuthError(
+    'invalid_request',
+    `The method ${request.method.slice(0, 16)} is not allowed here; use ${allowed.join(' or ')}.`,
+    405,
+    {
+      Allow: methods.join(', '),
+    },
+  );
 }

@@ -23,11 +23,17 @@ export async function introspectionEndpoint(request: Request, realm: Realm): Pro
   requireMethod(request, ['POST']);
   const form = await readForm(request);
   const { client, method } = await authenticateClient(request, form, realm);
-  if (method === 'none') throw new OAuthError('invalid_client', 'Introspection must be authorized (RFC 7662 §2.1: by client authentication or a bearer token); this AS takes client authentication, which a public client cannot give.', 401);
+  if (method === 'none')
+    throw new OAuthError(
+      'invalid_client',
+      'Introspection must be authorized (RFC 7662 §2.1: by client authentication or a bearer token); this AS takes client authentication, which a public client cannot give.',
+      401,
+    );
   const token = form.get('token');
   if (!token) throw invalidRequest('The token parameter is missing (RFC 7662 §2.1).');
 
-  const lookups = form.get('token_type_hint') === 'refresh_token' ? [refreshTokenInfo, accessTokenInfo] : [accessTokenInfo, refreshTokenInfo];
+  const lookups =
+    form.get('token_type_hint') === 'refresh_token' ? [refreshTokenInfo, accessTokenInfo] : [accessTokenInfo, refreshTokenInfo];
   for (const lookup of lookups) {
     const info = await lookup(realm, token, client);
     if (info) return jsonResponse({ active: true, ...info });
@@ -37,7 +43,8 @@ export async function introspectionEndpoint(request: Request, realm: Realm): Pro
 
 type Info = Record<string, unknown> | undefined;
 
-const mayLearnAbout = (caller: ClientConfig, tokenClientId: string) => caller.clientId === tokenClientId || caller.clientId === RESOURCE_SERVER_CLIENT_ID;
+const mayLearnAbout = (caller: ClientConfig, tokenClientId: string) =>
+  caller.clientId === tokenClientId || caller.clientId === RESOURCE_SERVER_CLIENT_ID;
 
 async function accessTokenInfo(realm: Realm, token: string, caller: ClientConfig): Promise<Info> {
   const verified = await verifyOwnAccessToken(realm, token);

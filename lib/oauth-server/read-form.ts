@@ -36,7 +36,6 @@ export function paramsToMap(params: URLSearchParams): Map<string, string> {
   return map;
 }
 
-
 /** Keeps attacker-controlled text short when echoed in an error description. */
 export function truncate(text: string, max = 40): string {
   const clean = text.replace(/[^\x20-\x7e]/g, '?');

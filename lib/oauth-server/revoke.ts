@@ -21,7 +21,8 @@ export async function revocationEndpoint(request: Request, realm: Realm): Promis
   const token = form.get('token');
   if (!token) throw invalidRequest('The token parameter is missing (RFC 7009 §2.1).');
 
-  const lookups = form.get('token_type_hint') === 'access_token' ? [grantOfAccessToken, grantOfRefreshToken] : [grantOfRefreshToken, grantOfAccessToken];
+  const lookups =
+    form.get('token_type_hint') === 'access_token' ? [grantOfAccessToken, grantOfRefreshToken] : [grantOfRefreshToken, grantOfAccessToken];
   for (const lookup of lookups) {
     const grantId = await lookup(realm, client, token);
     if (grantId !== undefined) {

@@ -10,7 +10,13 @@ const handler = withOAuthErrors(userinfoEndpoint);
 
 async function aliceToken(scope = ['openid', 'email']) {
   const realm = await testRealm();
-  const { token } = await issueAccessToken(realm, { sub: 'alice', clientId: 'spa', scope, grantId: 'g1', authTime: realm.clock.nowSeconds() });
+  const { token } = await issueAccessToken(realm, {
+    sub: 'alice',
+    clientId: 'spa',
+    scope,
+    grantId: 'g1',
+    authTime: realm.clock.nowSeconds(),
+  });
   return { realm, token };
 }
 

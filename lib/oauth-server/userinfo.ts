@@ -20,12 +20,15 @@ import type { Realm } from '../realms/types';
 export async function userinfoEndpoint(request: Request, realm: Realm): Promise<Response> {
   requireMethod(request, ['GET', 'POST']);
   const space = realm.issuer;
-  const isForm = request.method === 'POST' && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  const isForm =
+    request.method === 'POST' && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
   const form = isForm ? await readForm(request) : undefined;
   const presented = readAccessToken(request, realm, { form, space });
   // RFC 6750 §3.1: no credentials at all → a bare challenge without an error code.
   if (presented === undefined) {
-    throw new OAuthError('invalid_token', 'An access token is required (RFC 6750 §2.1).', 401, { 'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space) });
+    throw new OAuthError('invalid_token', 'An access token is required (RFC 6750 §2.1).', 401, {
+      'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space),
+    });
   }
 
   const verified = await verifyOwnAccessToken(realm, presented.token);

@@ -22,7 +22,9 @@ describe('GET /api/weaknesses', () => {
       expect((w.specs as string[]).length).toBeGreaterThan(0);
       for (const s of w.specs as string[]) expect(s).toMatch(/^(RFC \d{4}|OIDC Core) §[\d.]+$/);
     }
-    expect(list.map((w) => w.name)).toEqual(expect.arrayContaining(['rs-accepts-alg-none', 'as-redirect-uri-prefix', 'client-skips-state-check']));
+    expect(list.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['rs-accepts-alg-none', 'as-redirect-uri-prefix', 'client-skips-state-check']),
+    );
   });
 });
 
@@ -75,12 +77,20 @@ describe('POST /api/realms', () => {
 
   it.each([
     ['an unknown weakness', { weaknesses: ['rs-accepts-everything'] }, /Unknown weakness "rs-accepts-everything"/],
-    ['two weaknesses at one point', { weaknesses: ['as-redirect-uri-prefix', 'as-redirect-uri-substring'] }, /"as-redirect-uri-prefix" and "as-redirect-uri-substring" both fill the policy point as\.redirect-uri/],
+    [
+      'two weaknesses at one point',
+      { weaknesses: ['as-redirect-uri-prefix', 'as-redirect-uri-substring'] },
+      /"as-redirect-uri-prefix" and "as-redirect-uri-substring" both fill the policy point as\.redirect-uri/,
+    ],
     ['weaknesses that is not an array', { weaknesses: 'rs-skips-aud' }, /must be an array/],
     ['a non-string weakness', { weaknesses: [42] }, /must be an array of weakness names/],
     ['an unknown field', { weaknesses: [], realm: 'demo' }, /Unknown field "realm"/],
     ['an unknown setting', { settings: { tokenColour: 'blue' } }, /Unknown setting "tokenColour"/],
-    ['a token lifetime of 0 s', { settings: { accessTokenLifetime: 0 } }, /accessTokenLifetime" must be a whole number of seconds from 1 to 3600/],
+    [
+      'a token lifetime of 0 s',
+      { settings: { accessTokenLifetime: 0 } },
+      /accessTokenLifetime" must be a whole number of seconds from 1 to 3600/,
+    ],
     ['a fractional token lifetime', { settings: { accessTokenLifetime: 2.5 } }, /accessTokenLifetime" must be a whole number/],
     ['a token lifetime as a string', { settings: { accessTokenLifetime: '5' } }, /accessTokenLifetime" must be a whole number/],
     ['a huge clock tolerance', { settings: { clockTolerance: 1e9 } }, /clockTolerance" must be a whole number of seconds from 0 to 300/],
@@ -104,7 +114,11 @@ describe('POST /api/realms', () => {
   });
 
   it('refuses a wrong content type with 400, a body over 16 KB with 413, and other methods with 405', async () => {
-    const text = await inProcessFetch(`${LAB_ORIGIN}/api/realms`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await inProcessFetch(`${LAB_ORIGIN}/api/realms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(400);
     expect((await text.json()).error_description).toMatch(/application\/json/);
     const huge = await postJson('/api/realms', { weaknesses: [], pad: 'x'.repeat(17 * 1024) });
@@ -112,7 +126,12 @@ describe('POST /api/realms', () => {
     const chunked = await inProcessFetch(`${LAB_ORIGIN}/api/realms`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: new ReadableStream({ start: (c) => { for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode(' '.repeat(1024))); c.close(); } }),
+      body: new ReadableStream({
+        start: (c) => {
+          for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+          c.close();
+        },
+      }),
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
@@ -154,7 +173,11 @@ describe('GET and DELETE /api/realms/{id}', () => {
     const demo = (await resolveRealm('demo', LAB_ORIGIN))!;
     expect(demo.weaknesses).toEqual([]);
     const discovery = await (await get('/as/demo/.well-known/openid-configuration')).json();
-    expect(discovery).toMatchObject({ response_types_supported: ['code'], code_challenge_methods_supported: ['S256'], authorization_response_iss_parameter_supported: true });
+    expect(discovery).toMatchObject({
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
+    });
     expect(discovery.grant_types_supported).not.toContain('password');
   });
 });

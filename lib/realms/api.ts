@@ -38,7 +38,8 @@ export async function createRealmEndpoint(request: Request, origin: string): Pro
   const s = serverState();
   // Count first, then check (two parallel requests cannot both slip under the limit); keyed on the socket address.
   const count = await s.store.increment(`global|rate:realm-create:${clientAddress(request)}`, 60);
-  if (count > CREATIONS_PER_MINUTE) throw tooMany(`At most ${CREATIONS_PER_MINUTE} lab realms a minute may be created from one address.`, 60);
+  if (count > CREATIONS_PER_MINUTE)
+    throw tooMany(`At most ${CREATIONS_PER_MINUTE} lab realms a minute may be created from one address.`, 60);
 
   const needsSecret = selection.weaknesses.some((w) => w.needsHmacSecret);
   const result = await s.labs.create({
@@ -46,7 +47,8 @@ export async function createRealmEndpoint(request: Request, origin: string): Pro
     settings,
     hmacSecret: needsSecret ? weakSecret() : undefined,
   });
-  if (!result.ok) throw tooMany(`The server already holds ${s.labs.cap} lab realms, none idle long enough to make room.`, result.retryAfter);
+  if (!result.ok)
+    throw tooMany(`The server already holds ${s.labs.cap} lab realms, none idle long enough to make room.`, result.retryAfter);
   // Its first request will take an RSA pair: keep some ready, made off the event loop.
   warmKeyPool();
   return jsonResponse(realmDocument(origin, result.record, s.labs.expiresAt(result.record)), 201, {
@@ -62,7 +64,12 @@ export async function realmEndpoint(request: Request, origin: string, id: string
     throw new OAuthError('invalid_request', 'The demo realm cannot be deleted or weakened.', 403);
   }
   const record = await s.labs.peek(id);
-  if (!record) throw new OAuthError('invalid_request', 'There is no live lab realm with this id (it may have expired after an hour without requests).', 404);
+  if (!record)
+    throw new OAuthError(
+      'invalid_request',
+      'There is no live lab realm with this id (it may have expired after an hour without requests).',
+      404,
+    );
   if (request.method === 'DELETE') {
     await s.labs.delete(id);
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
@@ -77,7 +84,10 @@ function tooMany(description: string, retryAfter: number): OAuthError {
 async function readJsonBody(request: Request): Promise<unknown> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') throw invalidRequest('The request body must be application/json.');
-  const text = await readLimitedText(request, MAX_REALM_BODY_BYTES, { tooLarge: bodyTooLarge, notUtf8: () => invalidRequest('The request body is not valid UTF-8.') });
+  const text = await readLimitedText(request, MAX_REALM_BODY_BYTES, {
+    tooLarge: bodyTooLarge,
+    notUtf8: () => invalidRequest('The request body is not valid UTF-8.'),
+  });
   try {
     return JSON.parse(text);
   } catch {
@@ -89,14 +99,15 @@ function bodyTooLarge(): OAuthError {
   return new OAuthError('invalid_request', `The request body is larger than ${MAX_REALM_BODY_BYTES / 1024} KB.`, 413);
 }
 
-
 function parseRealmRequest(body: unknown): { weaknesses: string[]; settings: RealmSettings } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest('The request body must be a JSON object: { "weaknesses": [...] }.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalidRequest('The request body must be a JSON object: { "weaknesses": [...] }.');
   const input = body as Record<string, unknown>;
   const extra = Object.keys(input).filter((k) => k !== 'weaknesses' && k !== 'settings');
   if (extra.length) throw invalidRequest(`Unknown field "${extra[0].slice(0, 40)}": send { "weaknesses": [...], "settings"?: {...} }.`);
   const list = input.weaknesses ?? [];
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw invalidRequest('"weaknesses" must be an array of weakness names (strings).');
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
+    throw invalidRequest('"weaknesses" must be an array of weakness names (strings).');
   if (list.length > 64) throw invalidRequest('"weaknesses" names more weaknesses than the catalogue has.');
   return { weaknesses: list, settings: parseSettings(input.settings) };
 }
@@ -120,7 +131,8 @@ function parseSettings(value: unknown): RealmSettings {
     const n = input[name];
     if (n === undefined) continue;
     const [min, max] = SETTING_BOUNDS[name];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw invalidRequest(`"settings.${name}" must be a whole number of seconds from ${min} to ${max}.`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
+      throw invalidRequest(`"settings.${name}" must be a whole number of seconds from ${min} to ${max}.`);
     settings[name] = n;
   }
   if (input.resources !== undefined) settings.resources = parseResources(input.resources);
@@ -129,11 +141,14 @@ function parseSettings(value: unknown): RealmSettings {
 
 /** RFC 8707 §2: a resource indicator is an absolute URI without a fragment. */
 function parseResources(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length > MAX_RESOURCES) throw invalidRequest(`"settings.resources" must be an array of at most ${MAX_RESOURCES} absolute URIs.`);
+  if (!Array.isArray(value) || value.length > MAX_RESOURCES)
+    throw invalidRequest(`"settings.resources" must be an array of at most ${MAX_RESOURCES} absolute URIs.`);
   return value.map((r) => {
     const url = typeof r === 'string' && r.length <= MAX_RESOURCE_LENGTH && URL.canParse(r) ? new URL(r) : undefined;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || r.includes('#')) {
-      throw invalidRequest(`Each of "settings.resources" must be an absolute http(s) URI without a fragment, at most ${MAX_RESOURCE_LENGTH} characters (RFC 8707 §2).`);
+      throw invalidRequest(
+        `Each of "settings.resources" must be an absolute http(s) URI without a fragment, at most ${MAX_RESOURCE_LENGTH} characters (RFC 8707 §2).`,
+      );
     }
     return r as string;
   });

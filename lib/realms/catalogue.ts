@@ -62,7 +62,13 @@ export function findWeakness(name: string): Weakness | undefined {
 }
 
 /** `GET /api/weaknesses`: the catalogue as data (DESIGN.md "Lab realms and the attack lab"). */
-export function catalogueDocument(): Array<{ name: string; point: PointName; attack: string; specs: string[]; server: Weakness['server'] }> {
+export function catalogueDocument(): Array<{
+  name: string;
+  point: PointName;
+  attack: string;
+  specs: string[];
+  server: Weakness['server'];
+}> {
   return WEAKNESSES.map((w) => ({ name: w.name, point: w.point, attack: w.attack, specs: [...w.specs], server: w.server }));
 }
 
@@ -82,7 +88,11 @@ export function selectWeaknesses(names: readonly string[]): SelectionResult {
   const byPoint = new Map<PointName, Weakness>();
   for (const w of chosen) {
     const other = byPoint.get(w.point);
-    if (other) return { ok: false, description: `The weaknesses "${other.name}" and "${w.name}" both fill the policy point ${w.point}; choose one.` };
+    if (other)
+      return {
+        ok: false,
+        description: `The weaknesses "${other.name}" and "${w.name}" both fill the policy point ${w.point}; choose one.`,
+      };
     byPoint.set(w.point, w);
   }
   return { ok: true, weaknesses: WEAKNESSES.filter((w) => chosen.has(w)) };

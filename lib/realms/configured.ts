@@ -40,7 +40,8 @@ const resourceServerClient: ClientConfig = {
 };
 
 function clientOf(c: MockRealmConfig['clients'][number], allScopes: string[]): ClientConfig {
-  const authMethods: ClientAuthMethod[] = c.authMethods ?? (c.secret === undefined ? ['none'] : ['client_secret_basic', 'client_secret_post']);
+  const authMethods: ClientAuthMethod[] =
+    c.authMethods ?? (c.secret === undefined ? ['none'] : ['client_secret_basic', 'client_secret_post']);
   return {
     clientId: c.id,
     name: c.name ?? c.id,

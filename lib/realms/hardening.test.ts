@@ -13,8 +13,16 @@ beforeEach(() => {
   setServerStore(new MemoryStore({ clock }), clock);
 });
 
-const service = { Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' };
-const token = async (issuer: string) => (await (await inProcessFetch(`${issuer}/token`, { method: 'POST', headers: service, body: 'grant_type=client_credentials&scope=photos:read' })).json()).access_token as string;
+const service = {
+  Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+  'Content-Type': 'application/x-www-form-urlencoded',
+};
+const token = async (issuer: string) =>
+  (
+    await (
+      await inProcessFetch(`${issuer}/token`, { method: 'POST', headers: service, body: 'grant_type=client_credentials&scope=photos:read' })
+    ).json()
+  ).access_token as string;
 const photos = (resource: string, t: string) => inProcessFetch(`${resource}/photos`, { headers: { Authorization: `Bearer ${t}` } });
 const demo = { issuer: `${LAB_ORIGIN}/as/demo`, resource: `${LAB_ORIGIN}/rs/demo` };
 
@@ -57,7 +65,10 @@ describe('accessTokenFormat: opaque', () => {
     const ok = await photos(lab.resource, t);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('flowlab-checks')).toBe('format=pass, aud=pass, exp=pass, active=pass, scope=pass');
-    const rs = { Authorization: `Basic ${Buffer.from('rs:rs-secret').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' };
+    const rs = {
+      Authorization: `Basic ${Buffer.from('rs:rs-secret').toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    };
     const info = await (await inProcessFetch(`${lab.issuer}/introspect`, { method: 'POST', headers: rs, body: `token=${t}` })).json();
     expect(info).toMatchObject({ active: true, client_id: 'service', aud: lab.resource });
     await inProcessFetch(`${lab.issuer}/revoke`, { method: 'POST', headers: service, body: `token=${t}` });

@@ -15,7 +15,11 @@ import { LAB_ORIGIN, createLab, type LabRealm } from './test-lab';
 beforeEach(() => setServerStore(new MemoryStore()));
 
 const CALLBACK = `${LAB_ORIGIN}/flows/callback`;
-const form = (params: Record<string, string>) => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+const form = (params: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(params).toString(),
+});
 const tokenAt = (issuer: string, params: Record<string, string>) => inProcessFetch(`${issuer}/token`, form(params));
 const demoIssuer = `${LAB_ORIGIN}/as/demo`;
 
@@ -24,14 +28,26 @@ async function seedCode(lab: LabRealm) {
   const verifier = oauth.generateRandomCodeVerifier();
   const code = oauth.generateRandomState();
   const record: AuthorizationCodeRecord = {
-    clientId: 'spa', redirectUri: CALLBACK, scope: ['openid', 'offline_access', 'photos:read'], sub: 'alice', authTime: realm.clock.nowSeconds(),
-    codeChallenge: s256Challenge(verifier), codeChallengeMethod: 'S256', grantId: oauth.generateRandomState(),
+    clientId: 'spa',
+    redirectUri: CALLBACK,
+    scope: ['openid', 'offline_access', 'photos:read'],
+    sub: 'alice',
+    authTime: realm.clock.nowSeconds(),
+    codeChallenge: s256Challenge(verifier),
+    codeChallengeMethod: 'S256',
+    grantId: oauth.generateRandomState(),
   };
   await realm.store.set(storeKeys.code(code), record, 60);
   return { code, verifier };
 }
 
-const redeemParams = (code: string, verifier: string) => ({ grant_type: 'authorization_code', client_id: 'spa', code, code_verifier: verifier, redirect_uri: CALLBACK });
+const redeemParams = (code: string, verifier: string) => ({
+  grant_type: 'authorization_code',
+  client_id: 'spa',
+  code,
+  code_verifier: verifier,
+  redirect_uri: CALLBACK,
+});
 
 describe('realm isolation', () => {
   it('a code of realm A is unknown at realm B and at demo, and still good at A', async () => {
@@ -76,7 +92,8 @@ describe('realm isolation', () => {
   it('a device code of realm A is unknown at B, and its user code finds nothing on B’s device page', async () => {
     const [a, b] = [await createLab(), await createLab()];
     const started = await (await inProcessFetch(`${a.issuer}/device_authorization`, form({ client_id: 'tv', scope: 'openid' }))).json();
-    const poll = (issuer: string) => tokenAt(issuer, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: started.device_code });
+    const poll = (issuer: string) =>
+      tokenAt(issuer, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'tv', device_code: started.device_code });
     expect((await (await poll(b.issuer)).json()).error).toBe('invalid_grant');
     expect((await (await poll(demoIssuer)).json()).error).toBe('invalid_grant');
     expect((await (await poll(a.issuer)).json()).error).toBe('authorization_pending');
@@ -87,7 +104,8 @@ describe('realm isolation', () => {
 
   it('each realm has its own signing keys', async () => {
     const [a, b] = [await createLab(), await createLab()];
-    const jwks = async (issuer: string) => ((await (await inProcessFetch(`${issuer}/jwks`)).json()).keys as Array<{ kid: string }>).map((k) => k.kid);
+    const jwks = async (issuer: string) =>
+      ((await (await inProcessFetch(`${issuer}/jwks`)).json()).keys as Array<{ kid: string }>).map((k) => k.kid);
     const [ka, kb, kd] = [await jwks(a.issuer), await jwks(b.issuer), await jwks(demoIssuer)];
     expect(ka.some((k) => kb.includes(k) || kd.includes(k))).toBe(false);
   });

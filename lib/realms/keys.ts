@@ -110,9 +110,8 @@ export async function generateRealmKeys(options: { hmacSecret?: string; pooled?:
 
 function realmKeys(all: SigningKey[], hmacSecret: string | undefined): RealmKeys {
   const pems = new Map<string, Promise<string>>();
-  const hmac: HmacKey | undefined = hmacSecret === undefined
-    ? undefined
-    : { alg: 'HS256', kid: 'hs256-shared-secret', secret: new TextEncoder().encode(hmacSecret) };
+  const hmac: HmacKey | undefined =
+    hmacSecret === undefined ? undefined : { alg: 'HS256', kid: 'hs256-shared-secret', secret: new TextEncoder().encode(hmacSecret) };
   return {
     default: all[0],
     all,
@@ -153,7 +152,8 @@ export async function newSharedKeySet(options: { pooled?: boolean } = {}): Promi
 /** A stored key set as this instance's RealmKeys: private keys imported non-extractable. */
 export async function importSharedKeySet(json: string, options: { hmacSecret?: string } = {}): Promise<RealmKeys> {
   const stored = JSON.parse(json) as StoredKeySet;
-  if (stored?.v !== 1 || !Array.isArray(stored.keys) || stored.keys.length === 0) throw new Error('The stored key set has an unknown format.');
+  if (stored?.v !== 1 || !Array.isArray(stored.keys) || stored.keys.length === 0)
+    throw new Error('The stored key set has an unknown format.');
   const all = await Promise.all(
     stored.keys.map(async ({ alg, jwk }) => {
       const publicPart: JWK = { ...jwk };

@@ -76,7 +76,11 @@ export function labRegistryContract(name: string, make: MakeRegistry) {
 
     it('keeps each realm in the record it was created with, and knows nothing of an unknown id', async () => {
       const { registry: reg, peer } = await fresh({ clock: fakeClock() });
-      const r = await reg.create({ weaknesses: ['as-hs256-weak-secret'], settings: { accessTokenFormat: 'opaque' }, hmacSecret: 'secret1' });
+      const r = await reg.create({
+        weaknesses: ['as-hs256-weak-secret'],
+        settings: { accessTokenFormat: 'opaque' },
+        hmacSecret: 'secret1',
+      });
       if (!r.ok) throw new Error('create failed');
       expect(await peer.touch(r.record.id)).toEqual(r.record);
       for (const id of ['nope', '', 'demo', 'x'.repeat(300), '../../etc']) expect(await peer.peek(id)).toBeUndefined();

@@ -26,7 +26,13 @@ describe('node:crypto signing with the realm keys', () => {
     expect(verifyOwnSignature(`${h}.${p}`, s.slice(0, -4), es)).toBe(false);
     expect(verifyOwnSignature(`${h}.${p}`, '', es)).toBe(false);
     expect(verifyOwnSignature(`${h}.${p}`, s, b.default)).toBe(false);
-    expect(verifyOwnSignature(`${h}.${p}`, s, a.all.find((k) => k.alg === 'RS256')!)).toBe(false);
+    expect(
+      verifyOwnSignature(
+        `${h}.${p}`,
+        s,
+        a.all.find((k) => k.alg === 'RS256')!,
+      ),
+    ).toBe(false);
     expect(() => signCompact({ alg: 'RS256' }, {}, es)).toThrow(/cannot sign RS256/);
   });
 });

@@ -7,7 +7,14 @@ import { composePoints, selectWeaknesses } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
 import { LAB_ONLY_USERS } from './lab-users';
 import { generateRealmKeys, importSharedKeySet, newSharedKeySet, warmExportableKeys, type RealmKeys } from './keys';
-import { DEFAULT_SETTINGS, MemoryLabRegistry, type LabRealmRecord, type LabRegistry, type RealmSettings, type SharedKeySets } from './lab-registry';
+import {
+  DEFAULT_SETTINGS,
+  MemoryLabRegistry,
+  type LabRealmRecord,
+  type LabRegistry,
+  type RealmSettings,
+  type SharedKeySets,
+} from './lab-registry';
 import type { PolicyPoints } from './policy-points';
 import { scopedStore } from './scoped-store';
 import type { ConfiguredRealmDefinition } from './configured';
@@ -95,7 +102,11 @@ function storeFromEnvironment(): Store {
     console.error('[flowlab] REDIS_URL must be a redis:// or rediss:// URL; every request will answer 503 until it is fixed.');
     return unavailableStore('REDIS_URL is not a redis:// URL');
   }
-  const store = new RedisStore({ url, keyPrefix: process.env.FLOWLAB_REDIS_PREFIX || undefined, commandTimeoutMs: envNumber('FLOWLAB_REDIS_TIMEOUT_MS', 1000) });
+  const store = new RedisStore({
+    url,
+    keyPrefix: process.env.FLOWLAB_REDIS_PREFIX || undefined,
+    commandTimeoutMs: envNumber('FLOWLAB_REDIS_TIMEOUT_MS', 1000),
+  });
   console.log(`[flowlab] server state in Redis at ${redactedUrl(url)} (REDIS_URL)`);
   return store;
 }
@@ -151,7 +162,12 @@ function keysFor(s: ServerState, id: string, lab: LabRealmRecord | undefined): P
  * of two instances racing, both end up with the winner's). Should Redis have lost it, this
  * instance's own set is offered again, so instances converge instead of each making new keys.
  */
-async function loadSharedKeys(shared: SharedKeySets, id: string, lab: LabRealmRecord | undefined, previous: LoadedKeys | undefined): Promise<LoadedKeys> {
+async function loadSharedKeys(
+  shared: SharedKeySets,
+  id: string,
+  lab: LabRealmRecord | undefined,
+  previous: LoadedKeys | undefined,
+): Promise<LoadedKeys> {
   let stored = await shared.load(id);
   if (stored === undefined) {
     const candidate = previous?.stored ?? (await newSharedKeySet({ pooled: lab !== undefined }));
@@ -263,7 +279,9 @@ export async function buildConfiguredRealm(definition: ConfiguredRealmDefinition
     origin,
     issuer: `${origin}/as/${segment}`,
     resource: `${origin}/rs/${segment}`,
-    clients: new Map(definition.clients.map((c) => [c.clientId, { ...c, redirectUris: c.redirectUris.map((u) => u.replaceAll('{origin}', origin)) }])),
+    clients: new Map(
+      definition.clients.map((c) => [c.clientId, { ...c, redirectUris: c.redirectUris.map((u) => u.replaceAll('{origin}', origin)) }]),
+    ),
     users: new Map(definition.users.map((u) => [u.username, u])),
     scopes: definition.scopes,
     points: definition.points,

@@ -26,5 +26,9 @@ export async function createLab(weaknesses: string[] = [], settings?: Record<str
 }
 
 export function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return inProcessFetch(`${LAB_ORIGIN}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return inProcessFetch(`${LAB_ORIGIN}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }

@@ -16,7 +16,10 @@ beforeEach(() => {
 async function token(lab: LabRealm) {
   const res = await inProcessFetch(`${lab.issuer}/token`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+    },
     body: 'grant_type=client_credentials&scope=photos:read',
   });
   return (await res.json()) as { access_token: string; expires_in: number };
@@ -51,7 +54,10 @@ describe('a lab realm’s token lifetime and clock tolerance', () => {
   it('the demo realm keeps its 10-minute tokens', async () => {
     const res = await inProcessFetch('http://localhost:3000/as/demo/token', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+      },
       body: 'grant_type=client_credentials&scope=photos:read',
     });
     expect((await res.json()).expires_in).toBe(600);

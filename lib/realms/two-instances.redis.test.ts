@@ -37,11 +37,18 @@ async function discover(instance: ServerState, realm = 'demo') {
 async function clientCredentialsToken(instance: ServerState, realm = 'demo'): Promise<string> {
   const as = await discover(instance, realm);
   const client = { client_id: 'service' };
-  const response = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic('service-secret'), new URLSearchParams({ scope: 'photos:read' }), http(instance));
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    client,
+    oauth.ClientSecretBasic('service-secret'),
+    new URLSearchParams({ scope: 'photos:read' }),
+    http(instance),
+  );
   return (await oauth.processClientCredentialsResponse(as, client, response)).access_token;
 }
 
-const photos = (instance: ServerState, token: string, realm = 'demo') => via(instance)(`${ORIGIN}/rs/${realm}/photos`, { headers: { authorization: `Bearer ${token}` } });
+const photos = (instance: ServerState, token: string, realm = 'demo') =>
+  via(instance)(`${ORIGIN}/rs/${realm}/photos`, { headers: { authorization: `Bearer ${token}` } });
 
 /** A browser whose every request may go to another instance (no sticky sessions). */
 function browser() {
@@ -49,7 +56,12 @@ function browser() {
   return async (instance: ServerState, url: string, form?: Record<string, string>) => {
     const headers = new Headers(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {});
     if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await via(instance)(url, { method: form ? 'POST' : 'GET', headers, body: form && new URLSearchParams(form), redirect: 'manual' });
+    const res = await via(instance)(url, {
+      method: form ? 'POST' : 'GET',
+      headers,
+      body: form && new URLSearchParams(form),
+      redirect: 'manual',
+    });
     for (const c of res.headers.getSetCookie()) {
       const [k, v] = c.split(';')[0].split('=');
       if (v) jar.set(k, v);
@@ -77,12 +89,22 @@ describe('two instances on one Redis act as one server', () => {
     const go = browser();
     const verifier = oauth.generateRandomCodeVerifier();
     const params = new URLSearchParams({
-      client_id: 'spa', redirect_uri: CALLBACK, response_type: 'code', scope: 'openid photos:read offline_access', state: 'st', nonce: 'n',
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      client_id: 'spa',
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      scope: 'openid photos:read offline_access',
+      state: 'st',
+      nonce: 'n',
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     });
     const login = await go(A, `${ORIGIN}/as/demo/authorize?${params}`);
     expect(login.status).toBe(200);
-    const afterLogin = await go(B, `${ORIGIN}/as/demo/login`, { pending: pendingOf(await login.text()), username: 'alice', password: 'wonderland' });
+    const afterLogin = await go(B, `${ORIGIN}/as/demo/login`, {
+      pending: pendingOf(await login.text()),
+      username: 'alice',
+      password: 'wonderland',
+    });
     expect(afterLogin.status).toBe(303);
     const consent = await go(A, new URL(afterLogin.headers.get('location')!, ORIGIN).href);
     const done = await go(A, `${ORIGIN}/as/demo/consent`, { pending: pendingOf(await consent.text()), decision: 'allow' });
@@ -97,16 +119,31 @@ describe('two instances on one Redis act as one server', () => {
     expect((await photos(A, tokens.access_token)).status).toBe(200);
 
     // The same code once more, at A: refused, and (RFC 6749 §4.1.2) what it issued is revoked everywhere.
-    const replay = await oauth.authorizationCodeGrantRequest(await discover(A), client, oauth.None(), callback, CALLBACK, verifier, http(A));
+    const replay = await oauth.authorizationCodeGrantRequest(
+      await discover(A),
+      client,
+      oauth.None(),
+      callback,
+      CALLBACK,
+      verifier,
+      http(A),
+    );
     expect(replay.status).toBe(400);
     expect((await replay.json()).error).toBe('invalid_grant');
     expect((await photos(B, tokens.access_token)).status).toBe(401);
   });
 
   it('rotate refresh tokens across instances and detect the reuse of a spent one at the other', async () => {
-    const start = await via(A)(`${ORIGIN}/as/demo/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid offline_access photos:read' }) });
+    const start = await via(A)(`${ORIGIN}/as/demo/device_authorization`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'tv', scope: 'openid offline_access photos:read' }),
+    });
     const { device_code: deviceCode } = await start.json();
-    const poll = (instance: ServerState) => via(instance)(`${ORIGIN}/as/demo/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' }) });
+    const poll = (instance: ServerState) =>
+      via(instance)(`${ORIGIN}/as/demo/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' }),
+      });
     expect((await (await poll(A)).json()).error).toBe('authorization_pending');
     // The user approves at B (the verification page's decision, recorded through B's store) while the TV polls A.
     setServerState(B);
@@ -116,7 +153,11 @@ describe('two instances on one Redis act as one server', () => {
     expect(first.status).toBe(200);
     const { refresh_token: rt1, access_token: at1 } = await first.json();
 
-    const refresh = (instance: ServerState, token: string) => via(instance)(`${ORIGIN}/as/demo/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: token, client_id: 'tv' }) });
+    const refresh = (instance: ServerState, token: string) =>
+      via(instance)(`${ORIGIN}/as/demo/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: token, client_id: 'tv' }),
+      });
     const rotated = await refresh(B, rt1);
     expect(rotated.status).toBe(200);
     const { refresh_token: rt2 } = await rotated.json();
@@ -129,7 +170,11 @@ describe('two instances on one Redis act as one server', () => {
   });
 
   it('share lab realms: made at A, used at B with the same keys, its attacker log read at A, ended at B for both', async () => {
-    const made = await via(A)(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }) });
+    const made = await via(A)(`${ORIGIN}/api/realms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weaknesses: ['rs-skips-aud'] }),
+    });
     expect(made.status).toBe(201);
     const { id } = await made.json();
     const doc = await via(B)(`${ORIGIN}/api/realms/${id}`);
@@ -139,7 +184,9 @@ describe('two instances on one Redis act as one server', () => {
     const token = await clientCredentialsToken(B, id);
     expect((await photos(A, token, id)).status).toBe(200);
     // A lab realm's keys are its own, at both instances.
-    const [labKeys, demoKeys] = await Promise.all([`/as/${id}/jwks`, '/as/demo/jwks'].map(async (p) => (await via(A)(`${ORIGIN}${p}`)).json()));
+    const [labKeys, demoKeys] = await Promise.all(
+      [`/as/${id}/jwks`, '/as/demo/jwks'].map(async (p) => (await via(A)(`${ORIGIN}${p}`)).json()),
+    );
     expect(labKeys.keys[0].kid).not.toBe(demoKeys.keys[0].kid);
     expect(await (await via(B)(`${ORIGIN}/as/${id}/jwks`)).json()).toEqual(labKeys);
 
@@ -153,12 +200,20 @@ describe('two instances on one Redis act as one server', () => {
   });
 
   it('lets only one of several concurrent device polls rewrite the record; the others hear slow_down (RFC 8628 §3.5)', async () => {
-    const start = await via(A)(`${ORIGIN}/as/demo/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) });
+    const start = await via(A)(`${ORIGIN}/as/demo/device_authorization`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }),
+    });
     const { device_code: deviceCode } = await start.json();
-    const body = () => new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' });
+    const body = () =>
+      new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' });
     // One instance's state, requests in flight together (they interleave at every Redis round trip).
     setServerState(A);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => handleServerRequest(new Request(`${ORIGIN}/as/demo/token`, { method: 'POST', body: body() })).then((r) => r.json())));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        handleServerRequest(new Request(`${ORIGIN}/as/demo/token`, { method: 'POST', body: body() })).then((r) => r.json()),
+      ),
+    );
     expect(answers.map((a) => a.error).sort()).toEqual(['authorization_pending', 'slow_down', 'slow_down', 'slow_down', 'slow_down']);
   });
 });

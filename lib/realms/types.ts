@@ -5,12 +5,7 @@ import type { PolicyPoints } from './policy-points';
 
 export type ClientAuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post';
 export type GrantType =
-  | 'authorization_code'
-  | 'refresh_token'
-  | 'client_credentials'
-  | 'urn:ietf:params:oauth:grant-type:device_code'
-  | 'implicit'
-  | 'password';
+  'authorization_code' | 'refresh_token' | 'client_credentials' | 'urn:ietf:params:oauth:grant-type:device_code' | 'implicit' | 'password';
 
 export interface ClientConfig {
   clientId: string;

@@ -7,7 +7,13 @@ const RS = `${TEST_ORIGIN}/rs/demo`;
 
 async function call(path: string, init: RequestInit = {}) {
   const res = await handleServerRequest(new Request(`${TEST_ORIGIN}${path}`, init));
-  return { status: res.status, www: res.headers.get('www-authenticate'), allow: res.headers.get('allow'), cache: res.headers.get('cache-control'), body: await res.json() };
+  return {
+    status: res.status,
+    www: res.headers.get('www-authenticate'),
+    allow: res.headers.get('allow'),
+    cache: res.headers.get('cache-control'),
+    body: await res.json(),
+  };
 }
 
 describe('bearer token transport (RFC 6750 §2, OAuth 2.1 §5.1)', () => {

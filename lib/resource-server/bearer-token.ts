@@ -44,7 +44,8 @@ export function readAccessToken(request: Request, realm: Realm, options: BearerO
   const bodyToken = options.form?.get('access_token');
   if (header !== null && bodyToken !== undefined) throw fail('Send the access token one way only (RFC 6750 §2).');
   if (bodyToken !== undefined) {
-    if (!B64TOKEN.test(bodyToken) || bodyToken.length > MAX_AUTHORIZATION_LENGTH) throw fail('The access_token form parameter is not a single b64token (RFC 6750 §2.2).');
+    if (!B64TOKEN.test(bodyToken) || bodyToken.length > MAX_AUTHORIZATION_LENGTH)
+      throw fail('The access_token form parameter is not a single b64token (RFC 6750 §2.2).');
     return { token: bodyToken, scheme: 'Bearer' };
   }
   if (header === null) return undefined;
@@ -74,5 +75,9 @@ export function readAccessToken(request: Request, realm: Realm, options: BearerO
  * 2.1 keeps) is refused here with the reason, rather than ignored.
  */
 export function refuseFormBodyToken(realm: Realm): never {
-  throw bearerError(realm, 'invalid_request', 'This resource server reads the access token from the Authorization header only; its endpoints take a JSON request body, not a form-encoded one (RFC 6750 §2.1).');
+  throw bearerError(
+    realm,
+    'invalid_request',
+    'This resource server reads the access token from the Authorization header only; its endpoints take a JSON request body, not a form-encoded one (RFC 6750 §2.1).',
+  );
 }

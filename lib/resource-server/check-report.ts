@@ -15,19 +15,7 @@
 export const CHECK_REPORT_HEADER = 'Flowlab-Checks';
 
 export type CheckName =
-  | 'format'
-  | 'alg'
-  | 'key'
-  | 'signature'
-  | 'typ'
-  | 'iss'
-  | 'aud'
-  | 'exp'
-  | 'nbf'
-  | 'claims'
-  | 'active'
-  | 'dpop'
-  | 'scope';
+  'format' | 'alg' | 'key' | 'signature' | 'typ' | 'iss' | 'aud' | 'exp' | 'nbf' | 'claims' | 'active' | 'dpop' | 'scope';
 
 export type CheckOutcome = 'pass' | 'fail' | 'skipped' | 'weakened';
 

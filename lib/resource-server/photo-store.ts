@@ -32,6 +32,11 @@ export async function addPhoto(realm: Realm, sub: string, title: string): Promis
   const photo: Photo = { id: crypto.randomUUID(), title, owner: sub, createdAt: realm.clock.nowSeconds() };
   // Capped: an anonymous-ish demo must not let one caller grow server memory without bound.
   // update(): compare-and-set, so two concurrent uploads (maybe at two instances) both land.
-  await update<Photo[]>(realm.store, key(realm, sub), (uploaded) => [...(uploaded ?? []), photo].slice(-MAX_PHOTOS_PER_SUB), PHOTO_TTL_SECONDS);
+  await update<Photo[]>(
+    realm.store,
+    key(realm, sub),
+    (uploaded) => [...(uploaded ?? []), photo].slice(-MAX_PHOTOS_PER_SUB),
+    PHOTO_TTL_SECONDS,
+  );
   return photo;
 }

@@ -15,7 +15,9 @@ describe('photos and profile endpoints', () => {
     const token = await mintAccessToken(await demoRealm(), { claims: { scope: 'openid profile' } });
     const res = await handleServerRequest(bearerRequest('/rs/demo/photos', token));
     expect(res.status).toBe(403);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="[^"]+", error="insufficient_scope", error_description="[^"]+", scope="photos:read"$/);
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /^Bearer realm="[^"]+", error="insufficient_scope", error_description="[^"]+", scope="photos:read"$/,
+    );
     expect((await res.json()).error).toBe('insufficient_scope');
   });
 
@@ -28,7 +30,9 @@ describe('photos and profile endpoints', () => {
     expect(created.body).toMatchObject({ title: 'Harbour at dusk', owner: sub });
     const list = await (await handleServerRequest(bearerRequest('/rs/demo/photos', token))).json();
     expect(list.photos.map((p: { title: string }) => p.title)).toContain('Harbour at dusk');
-    const other = await (await handleServerRequest(bearerRequest('/rs/demo/photos', await mintAccessToken(realm, { claims: { sub: 'bob' } })))).json();
+    const other = await (
+      await handleServerRequest(bearerRequest('/rs/demo/photos', await mintAccessToken(realm, { claims: { sub: 'bob' } })))
+    ).json();
     expect(other.photos.map((p: { title: string }) => p.title)).not.toContain('Harbour at dusk');
   });
 

@@ -34,8 +34,8 @@ function readTitle(input: Record<string, unknown>, realm: Realm): string {
   if (typeof title !== 'string') throw bearerError(realm, 'invalid_request', 'The field "title" must be a string.');
   const clean = title.trim();
   if (!clean) throw bearerError(realm, 'invalid_request', 'The field "title" must not be empty.');
-  if (clean.length > MAX_TITLE_LENGTH) throw bearerError(realm, 'invalid_request', `The field "title" is longer than ${MAX_TITLE_LENGTH} characters.`);
+  if (clean.length > MAX_TITLE_LENGTH)
+    throw bearerError(realm, 'invalid_request', `The field "title" is longer than ${MAX_TITLE_LENGTH} characters.`);
   if (/\p{Cc}/u.test(clean)) throw bearerError(realm, 'invalid_request', 'The field "title" must not contain control characters.');
   return clean;
 }
-

@@ -13,8 +13,10 @@ export async function profileEndpoint(request: Request, realm: Realm): Promise<R
   if (!check.ok) return check.response;
   const { sub, clientId, scope } = check.token;
   const user = realm.users.get(sub);
-  if (user) return jsonResponse({ sub, kind: 'user', name: user.name, client_id: clientId, scope: scope.join(' ') }, 200, check.token.report);
+  if (user)
+    return jsonResponse({ sub, kind: 'user', name: user.name, client_id: clientId, scope: scope.join(' ') }, 200, check.token.report);
   const client = realm.clients.get(sub);
-  if (client) return jsonResponse({ sub, kind: 'client', name: client.name, client_id: clientId, scope: scope.join(' ') }, 200, check.token.report);
+  if (client)
+    return jsonResponse({ sub, kind: 'client', name: client.name, client_id: clientId, scope: scope.join(' ') }, 200, check.token.report);
   return jsonResponse({ sub, kind: 'unknown', client_id: clientId, scope: scope.join(' ') }, 200, check.token.report);
 }

@@ -40,4 +40,3 @@ export function parseJsonObject(body: SmallBody, realm: Realm): Record<string, u
   }
   return value as Record<string, unknown>;
 }
-

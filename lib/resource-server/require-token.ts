@@ -23,7 +23,13 @@ export async function requireToken(request: Request, realm: Realm, scope: string
   if (presented === undefined) return { ok: false, response: missingTokenResponse(realm) };
   const token = await inScheme(presented, realm, () => verifyAccessToken(presented.token, realm));
   await checkSenderConstraint(request, realm, presented, token);
-  const report = demandScope(realm, presented, token, scope, `This request needs the scope ${scope}; the token has: ${token.scope.join(' ') || '(none)'}.`);
+  const report = demandScope(
+    realm,
+    presented,
+    token,
+    scope,
+    `This request needs the scope ${scope}; the token has: ${token.scope.join(' ') || '(none)'}.`,
+  );
   return { ok: true, token: { ...token, report } };
 }
 
@@ -31,7 +37,14 @@ export async function requireToken(request: Request, realm: Realm, scope: string
  * RFC 6750 §3.1 `insufficient_scope` (403, the scope needed in the challenge) unless the token has
  * `scope`; the report, with the scope check added, either way. Shared by the RS and userinfo.
  */
-export function demandScope(realm: Realm, presented: PresentedToken, token: VerifiedAccessToken, scope: string, description: string, space?: string): CheckEntry[] {
+export function demandScope(
+  realm: Realm,
+  presented: PresentedToken,
+  token: VerifiedAccessToken,
+  scope: string,
+  description: string,
+  space?: string,
+): CheckEntry[] {
   if (!token.scope.includes(scope)) {
     const error = schemeError(realm, presented, 'insufficient_scope', description, scope, space);
     error.headers[CHECK_REPORT_HEADER] = formatCheckReport([...token.report, { check: 'scope', outcome: 'fail' }]);

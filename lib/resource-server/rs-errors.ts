@@ -15,7 +15,13 @@ export function challengeSafe(text: string): string {
 }
 
 /** `space` names the protection space (RFC 6750 §3 `realm`): the RS's URL, or the issuer for userinfo. */
-export function bearerChallenge(realm: Realm, code?: BearerErrorCode, description?: string, scope?: string, space = realm.resource): string {
+export function bearerChallenge(
+  realm: Realm,
+  code?: BearerErrorCode,
+  description?: string,
+  scope?: string,
+  space = realm.resource,
+): string {
   const params = [`realm="${challengeSafe(space)}"`];
   if (code) params.push(`error="${code}"`);
   if (code && description) params.push(`error_description="${challengeSafe(description)}"`);
@@ -38,14 +44,17 @@ export function bearerError(realm: Realm, code: BearerErrorCode, description: st
  * The body still explains, in words, what is missing.
  */
 export function missingTokenResponse(realm: Realm, space?: string): Response {
-  return new Response(JSON.stringify({ message: 'This resource needs a bearer access token (RFC 6750 §2.1: Authorization: Bearer <token>).' }), {
-    status: 401,
-    headers: {
-      'Content-Type': 'application/json;charset=UTF-8',
-      'Cache-Control': 'no-store',
-      'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space),
+  return new Response(
+    JSON.stringify({ message: 'This resource needs a bearer access token (RFC 6750 §2.1: Authorization: Bearer <token>).' }),
+    {
+      status: 401,
+      headers: {
+        'Content-Type': 'application/json;charset=UTF-8',
+        'Cache-Control': 'no-store',
+        'WWW-Authenticate': bearerChallenge(realm, undefined, undefined, undefined, space),
+      },
     },
-  });
+  );
 }
 
 /** RFC 9449 §7.1: the error codes of the DPoP scheme — RFC 6750 §3.1's, plus `invalid_dpop_proof`. */

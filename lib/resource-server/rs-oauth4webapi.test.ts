@@ -37,7 +37,14 @@ describe('a client_credentials token from the AS at the RS, via oauth4webapi', (
 
   it('writes a photo with photos:write and gets 201', async () => {
     const token = await serviceToken('photos:write');
-    const res = await oauth.protectedResourceRequest(token, 'POST', new URL(`${TEST_ORIGIN}/rs/demo/photos`), new Headers({ 'content-type': 'application/json' }), JSON.stringify({ title: 'Backup of the bay' }), RS_HTTP);
+    const res = await oauth.protectedResourceRequest(
+      token,
+      'POST',
+      new URL(`${TEST_ORIGIN}/rs/demo/photos`),
+      new Headers({ 'content-type': 'application/json' }),
+      JSON.stringify({ title: 'Backup of the bay' }),
+      RS_HTTP,
+    );
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ title: 'Backup of the bay', owner: 'service' });
   });
@@ -46,9 +53,12 @@ describe('a client_credentials token from the AS at the RS, via oauth4webapi', (
     const token = await serviceToken('photos:write');
     const error = await oauth
       .protectedResourceRequest(token, 'GET', new URL(`${TEST_ORIGIN}/rs/demo/photos`), undefined, undefined, RS_HTTP)
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
-    const challenge = (error as oauth.WWWAuthenticateChallengeError);
+    const challenge = error as oauth.WWWAuthenticateChallengeError;
     expect(challenge.status).toBe(403);
     expect(challenge.cause[0]).toMatchObject({ scheme: 'bearer', parameters: { error: 'insufficient_scope', scope: 'photos:read' } });
   });
@@ -58,7 +68,10 @@ describe('a client_credentials token from the AS at the RS, via oauth4webapi', (
     const tampered = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const error = await oauth
       .protectedResourceRequest(tampered, 'GET', new URL(`${TEST_ORIGIN}/rs/demo/photos`), undefined, undefined, RS_HTTP)
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
     expect((error as oauth.WWWAuthenticateChallengeError).cause[0].parameters.error).toBe('invalid_token');
   });
@@ -68,8 +81,13 @@ describe('a client_credentials token from the AS at the RS, via oauth4webapi', (
     const url = new URL(`${TEST_ORIGIN}/rs/demo/photos`);
     expect((await oauth.protectedResourceRequest(token, 'GET', url, undefined, undefined, RS_HTTP)).status).toBe(200);
     const as = await discover();
-    await oauth.processRevocationResponse(await oauth.revocationRequest(as, service, oauth.ClientSecretBasic('service-secret'), token, HTTP));
-    const error = await oauth.protectedResourceRequest(token, 'GET', url, undefined, undefined, RS_HTTP).then(() => undefined, (e: unknown) => e);
+    await oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, service, oauth.ClientSecretBasic('service-secret'), token, HTTP),
+    );
+    const error = await oauth.protectedResourceRequest(token, 'GET', url, undefined, undefined, RS_HTTP).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
     const { cause } = error as oauth.WWWAuthenticateChallengeError;
     expect(cause[0].parameters).toMatchObject({ error: 'invalid_token', error_description: expect.stringMatching(/revoked/) });

@@ -21,23 +21,44 @@ import type { VerifiedAccessToken } from './verify-access-token';
  *
  * `space` is the protection space of the challenges (the issuer at userinfo).
  */
-export async function checkSenderConstraint(request: Request, realm: Realm, presented: PresentedToken, token: VerifiedAccessToken, space?: string): Promise<void> {
+export async function checkSenderConstraint(
+  request: Request,
+  realm: Realm,
+  presented: PresentedToken,
+  token: VerifiedAccessToken,
+  space?: string,
+): Promise<void> {
   const refuse = (error: OAuthError) => {
     error.headers[CHECK_REPORT_HEADER] = formatCheckReport([...token.report, { check: 'dpop', outcome: 'fail' }]);
     return error;
   };
   if (token.jkt === undefined) {
     if (presented.scheme === 'Bearer') return;
-    throw refuse(dpopError(realm, 'invalid_token', 'This access token is not DPoP-bound: send it with Authorization: Bearer (RFC 9449 §7.1).', undefined, space));
+    throw refuse(
+      dpopError(
+        realm,
+        'invalid_token',
+        'This access token is not DPoP-bound: send it with Authorization: Bearer (RFC 9449 §7.1).',
+        undefined,
+        space,
+      ),
+    );
   }
   if (presented.scheme === 'Bearer') {
-    const error = bearerError(realm, 'invalid_token', 'This access token is DPoP-bound: send it with Authorization: DPoP and a DPoP proof (RFC 9449 §7.1); as a bearer token it is refused (§7.2).', undefined, space);
+    const error = bearerError(
+      realm,
+      'invalid_token',
+      'This access token is DPoP-bound: send it with Authorization: DPoP and a DPoP proof (RFC 9449 §7.1); as a bearer token it is refused (§7.2).',
+      undefined,
+      space,
+    );
     error.headers['WWW-Authenticate'] += `, ${dpopChallenge()}`;
     throw refuse(error);
   }
   try {
     const proof = readProofHeader(request.headers);
-    if (proof === undefined) throw new DPoPProofError('header', 'A DPoP-bound access token must come with a DPoP proof header (RFC 9449 §7.1).');
+    if (proof === undefined)
+      throw new DPoPProofError('header', 'A DPoP-bound access token must come with a DPoP proof header (RFC 9449 §7.1).');
     const url = `${realm.origin}${new URL(request.url).pathname}`;
     await verifyProof(proof, realm, { method: request.method, url, accessToken: presented.token, jkt: token.jkt });
   } catch (err) {
@@ -64,8 +85,18 @@ export async function inScheme<T>(presented: PresentedToken, realm: Realm, verif
 }
 
 /** The error for a request in its own scheme: Bearer's challenge, or DPoP's first (RFC 9449 §7.1). */
-export function schemeError(realm: Realm, presented: PresentedToken, code: BearerErrorCode, description: string, scope?: string, space?: string): OAuthError {
-  return presented.scheme === 'DPoP' ? dpopError(realm, code, description, scope, space) : bearerError(realm, code, description, scope, space);
+export function schemeError(
+  realm: Realm,
+  presented: PresentedToken,
+  code: BearerErrorCode,
+  description: string,
+  scope?: string,
+  space?: string,
+): OAuthError {
+  return presented.scheme === 'DPoP'
+    ? dpopError(realm, code, description, scope, space)
+    : bearerError(realm, code, description, scope, space);
 }
 
-const isBearerCode = (code: string): code is BearerErrorCode => code === 'invalid_token' || code === 'invalid_request' || code === 'insufficient_scope';
+const isBearerCode = (code: string): code is BearerErrorCode =>
+  code === 'invalid_token' || code === 'invalid_request' || code === 'insufficient_scope';

@@ -39,9 +39,7 @@ export async function mintAccessToken(realm: Realm, options: MintOptions = {}): 
   if (!options.unrecorded && typeof claims.jti === 'string') {
     await realm.store.set(storeKeys.accessToken(claims.jti), options.grantId ?? `grant-${claims.jti}`, 630);
   }
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: key.alg, typ: 'at+jwt', kid: key.kid, ...options.header })
-    .sign(key.privateKey);
+  return new SignJWT(claims).setProtectedHeader({ alg: key.alg, typ: 'at+jwt', kid: key.kid, ...options.header }).sign(key.privateKey);
 }
 
 export function bearerRequest(path: string, token: string | undefined, init: RequestInit = {}): Request {

@@ -40,7 +40,9 @@ describe('the verified-token cache', () => {
     const realm = await demoRealm();
     const token = await mintAccessToken(realm);
     expect((await handleServerRequest(bearerRequest('/rs/demo/photos', token))).status).toBe(200);
-    const elsewhere = await handleServerRequest(new Request('http://127.0.0.1:3000/rs/demo/photos', { headers: { authorization: `Bearer ${token}` } }));
+    const elsewhere = await handleServerRequest(
+      new Request('http://127.0.0.1:3000/rs/demo/photos', { headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(elsewhere.status).toBe(401);
   });
 });

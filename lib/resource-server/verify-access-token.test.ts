@@ -6,7 +6,8 @@ import { handleServerRequest } from '../server-router';
 import { bearerRequest, demoRealm, mintAccessToken } from './test-tokens';
 
 const RS = 'http://localhost:3000/rs/demo';
-const challenge = (error: string) => expect.stringMatching(new RegExp(`^Bearer realm="${RS}", error="${error}", error_description="[^"]+"`));
+const challenge = (error: string) =>
+  expect.stringMatching(new RegExp(`^Bearer realm="${RS}", error="${error}", error_description="[^"]+"`));
 
 async function getPhotos(token: string) {
   const res = await handleServerRequest(bearerRequest('/rs/demo/photos', token));
@@ -27,7 +28,11 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
   });
 
   const refusals: Array<[string, (realm: Awaited<ReturnType<typeof demoRealm>>) => Promise<string>, RegExp]> = [
-    ['an expired token', (r) => mintAccessToken(r, { claims: { exp: r.clock.nowSeconds() - 120, iat: r.clock.nowSeconds() - 720 } }), /expired/],
+    [
+      'an expired token',
+      (r) => mintAccessToken(r, { claims: { exp: r.clock.nowSeconds() - 120, iat: r.clock.nowSeconds() - 720 } }),
+      /expired/,
+    ],
     ['a token for another audience', (r) => mintAccessToken(r, { claims: { aud: 'http://localhost:3000/rs/other' } }), /aud/],
     ['a token from another issuer', (r) => mintAccessToken(r, { claims: { iss: 'http://evil.example/as/demo' } }), /iss/],
     ['a token typed JWT instead of at+jwt', (r) => mintAccessToken(r, { header: { typ: 'JWT' } }), /at\+jwt/],
@@ -41,7 +46,16 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       async (r) => {
         const stranger = (await generateRealmKeys()).default;
         const now = r.clock.nowSeconds();
-        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+        return new SignJWT({
+          iss: r.issuer,
+          sub: 'alice',
+          aud: r.resource,
+          iat: now,
+          exp: now + 60,
+          jti: 'x',
+          client_id: 'web',
+          scope: 'photos:read',
+        })
           .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: r.keys.default.kid })
           .sign(stranger.privateKey);
       },
@@ -52,7 +66,11 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       async (r) => {
         const [h, , s] = (await mintAccessToken(r, { claims: { scope: 'openid' } })).split('.');
         const now = r.clock.nowSeconds();
-        return [h, enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' }), s].join('.');
+        return [
+          h,
+          enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' }),
+          s,
+        ].join('.');
       },
       /signature/,
     ],
@@ -70,7 +88,16 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
         const now = r.clock.nowSeconds();
         const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
         const secret = new TextEncoder().encode(await exportSPKI(rsa.publicKey));
-        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+        return new SignJWT({
+          iss: r.issuer,
+          sub: 'alice',
+          aud: r.resource,
+          iat: now,
+          exp: now + 60,
+          jti: 'x',
+          client_id: 'web',
+          scope: 'photos:read',
+        })
           .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: rsa.kid })
           .sign(secret);
       },
@@ -81,7 +108,16 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       async (r) => {
         const now = r.clock.nowSeconds();
         const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
-        return new SignJWT({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })
+        return new SignJWT({
+          iss: r.issuer,
+          sub: 'alice',
+          aud: r.resource,
+          iat: now,
+          exp: now + 60,
+          jti: 'x',
+          client_id: 'web',
+          scope: 'photos:read',
+        })
           .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: r.keys.default.kid })
           .sign(rsa.privateKey);
       },
@@ -122,7 +158,16 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
     const realm = await demoRealm();
     const rsa = realm.keys.all.find((k) => k.alg === 'RS256')!;
     const now = realm.clock.nowSeconds();
-    const token = await new SignJWT({ iss: realm.issuer, sub: 'bob', aud: [realm.resource, 'x'], iat: now, exp: now + 60, jti: 'y', client_id: 'web', scope: 'photos:read' })
+    const token = await new SignJWT({
+      iss: realm.issuer,
+      sub: 'bob',
+      aud: [realm.resource, 'x'],
+      iat: now,
+      exp: now + 60,
+      jti: 'y',
+      client_id: 'web',
+      scope: 'photos:read',
+    })
       .setProtectedHeader({ alg: 'RS256', typ: 'application/at+jwt', kid: rsa.kid })
       .sign(rsa.privateKey);
     await realm.store.set(storeKeys.accessToken('y'), 'grant-y', 600);

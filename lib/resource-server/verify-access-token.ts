@@ -38,16 +38,7 @@ export interface VerifiedAccessToken {
 
 /** Why a token was refused: a stable code for tests and the UI, beside the human text. */
 export type InvalidTokenReason =
-  | 'malformed'
-  | 'algorithm'
-  | 'typ'
-  | 'unknown-key'
-  | 'signature'
-  | 'expired'
-  | 'issuer'
-  | 'audience'
-  | 'claims'
-  | 'revoked';
+  'malformed' | 'algorithm' | 'typ' | 'unknown-key' | 'signature' | 'expired' | 'issuer' | 'audience' | 'claims' | 'revoked';
 
 const REASONS: Record<InvalidTokenReason, [CheckName, string]> = {
   malformed: ['format', 'The access token is not a well-formed signed JWT.'],
@@ -94,11 +85,13 @@ export interface VerifyOptions {
  */
 export async function verifyAccessToken(token: string, realm: Realm, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
   const points = options.points ?? realm.points;
-  if (token.length > MAX_TOKEN_LENGTH) throw invalidAccessToken(realm, 'malformed', [], `The access token is longer than ${MAX_TOKEN_LENGTH} characters.`);
+  if (token.length > MAX_TOKEN_LENGTH)
+    throw invalidAccessToken(realm, 'malformed', [], `The access token is longer than ${MAX_TOKEN_LENGTH} characters.`);
   // A lab realm may set its own leeway (settings.clockTolerance, RFC 7519 §4.1.4 "some small leeway").
   const tolerance = options.toleranceSeconds ?? realm.settings.clockTolerance ?? CLOCK_TOLERANCE_SECONDS;
   const cached = verdicts.get(realm, token, tolerance);
-  const verified = cached ?? (token.includes('.') ? await verifyJwt(token, realm, points, tolerance) : await verifyOpaque(token, realm, tolerance));
+  const verified =
+    cached ?? (token.includes('.') ? await verifyJwt(token, realm, points, tolerance) : await verifyOpaque(token, realm, tolerance));
   if (!cached && verified.kid !== 'opaque') verdicts.set(realm, token, verified, verified.exp);
   // Revocation is checked on every request, cached verdict or not.
   const report = [...verified.report];
@@ -169,7 +162,12 @@ async function verifyJwt(token: string, realm: Realm, points: Readonly<PolicyPoi
   const now = realm.clock.nowSeconds();
   r.record('exp', points['rs.expiry'](p.exp, now, tolerance), 'expired');
   if (p.nbf !== undefined) {
-    r.record('nbf', typeof p.nbf === 'number' && p.nbf <= now + tolerance ? 'pass' : 'fail', 'claims', 'The access token is not valid yet (nbf).');
+    r.record(
+      'nbf',
+      typeof p.nbf === 'number' && p.nbf <= now + tolerance ? 'pass' : 'fail',
+      'claims',
+      'The access token is not valid yet (nbf).',
+    );
   }
   const claims = readClaims(p);
   r.record('claims', claims ? 'pass' : 'fail', 'claims');
@@ -184,14 +182,20 @@ async function verifyJwt(token: string, realm: Realm, points: Readonly<PolicyPoi
  */
 async function resolveKey(header: JWSHeaderParameters, realm: Realm, points: Readonly<PolicyPoints>): Promise<ResolvedKey | undefined> {
   const ctx: KeyContext = { keys: realm.keys, origin: realm.origin, realmId: realm.id, store: realm.store };
-  for (const resolver of [points['rs.key-from-jwk'], points['rs.key-from-jku'], points['rs.key-from-kid-path'], points['rs.hmac-with-public-key']]) {
+  for (const resolver of [
+    points['rs.key-from-jwk'],
+    points['rs.key-from-jku'],
+    points['rs.key-from-kid-path'],
+    points['rs.hmac-with-public-key'],
+  ]) {
     const found = await resolver(header, ctx);
     if (found) return found;
   }
   const kid = header.kid;
   if (typeof kid !== 'string') return undefined;
   const hmac = realm.keys.hmac;
-  if (hmac && hmac.kid === kid && header.alg === hmac.alg) return { alg: hmac.alg, key: hmac.secret, outcome: 'pass', source: 'the realm’s shared HMAC secret' };
+  if (hmac && hmac.kid === kid && header.alg === hmac.alg)
+    return { alg: hmac.alg, key: hmac.secret, outcome: 'pass', source: 'the realm’s shared HMAC secret' };
   const key = realm.keys.byKid(kid);
   if (!key || key.alg !== header.alg) return undefined;
   return { alg: key.alg, key: key.publicKey, outcome: 'pass', source: `the realm’s ${key.alg} key ${kid}` };
@@ -199,7 +203,13 @@ async function resolveKey(header: JWSHeaderParameters, realm: Realm, points: Rea
 
 const HMAC_HASH: Record<string, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
-async function verifySignature(token: string, parts: string[], key: ResolvedKey, header: JWSHeaderParameters, realm: Realm): Promise<boolean> {
+async function verifySignature(
+  token: string,
+  parts: string[],
+  key: ResolvedKey,
+  header: JWSHeaderParameters,
+  realm: Realm,
+): Promise<boolean> {
   const hash = HMAC_HASH[key.alg];
   if (hash) {
     if (!(key.key instanceof Uint8Array)) return false;
@@ -251,7 +261,9 @@ function readClaims(p: JWTPayload): Omit<VerifiedAccessToken, 'kid' | 'alg' | 'r
 /** An opaque token means only what the AS recorded for it: looked up, as introspection does. */
 async function verifyOpaque(token: string, realm: Realm, tolerance: number): Promise<VerifiedAccessToken> {
   const r = reporter(realm);
-  const record = /^[A-Za-z0-9_-]{20,128}$/.test(token) ? await realm.store.get<OpaqueAccessTokenRecord>(storeKeys.opaqueAccessToken(token)) : undefined;
+  const record = /^[A-Za-z0-9_-]{20,128}$/.test(token)
+    ? await realm.store.get<OpaqueAccessTokenRecord>(storeKeys.opaqueAccessToken(token))
+    : undefined;
   r.record('format', record ? 'pass' : 'fail', 'revoked', 'This authorization server does not know this access token (or it expired).');
   const rec = record!;
   r.record('aud', rec.aud === realm.resource ? 'pass' : 'fail', 'audience');

@@ -11,8 +11,27 @@ const REQUIRED: Record<string, Record<string, 'string' | 'number' | 'object' | '
   creator: { name: 'string', version: 'string' },
   page: { startedDateTime: 'string', id: 'string', title: 'string', pageTimings: 'object' },
   entry: { startedDateTime: 'string', time: 'number', request: 'object', response: 'object', cache: 'object', timings: 'object' },
-  request: { method: 'string', url: 'string', httpVersion: 'string', cookies: 'array', headers: 'array', queryString: 'array', headersSize: 'number', bodySize: 'number' },
-  response: { status: 'number', statusText: 'string', httpVersion: 'string', cookies: 'array', headers: 'array', content: 'object', redirectURL: 'string', headersSize: 'number', bodySize: 'number' },
+  request: {
+    method: 'string',
+    url: 'string',
+    httpVersion: 'string',
+    cookies: 'array',
+    headers: 'array',
+    queryString: 'array',
+    headersSize: 'number',
+    bodySize: 'number',
+  },
+  response: {
+    status: 'number',
+    statusText: 'string',
+    httpVersion: 'string',
+    cookies: 'array',
+    headers: 'array',
+    content: 'object',
+    redirectURL: 'string',
+    headersSize: 'number',
+    bodySize: 'number',
+  },
   content: { size: 'number', mimeType: 'string' },
   timings: { send: 'number', wait: 'number', receive: 'number' },
   postData: { mimeType: 'string' },
@@ -24,7 +43,12 @@ function problems(kind: keyof typeof REQUIRED, value: unknown, where: string): s
   const v = value as Record<string, unknown>;
   return Object.entries(REQUIRED[kind]).flatMap(([field, type]) => {
     const got = v[field];
-    const ok = type === 'array' ? Array.isArray(got) : type === 'object' ? typeof got === 'object' && got !== null && !Array.isArray(got) : typeof got === type;
+    const ok =
+      type === 'array'
+        ? Array.isArray(got)
+        : type === 'object'
+          ? typeof got === 'object' && got !== null && !Array.isArray(got)
+          : typeof got === type;
     return ok ? [] : [`${where}.${field}: expected ${type}`];
   });
 }
@@ -46,13 +70,31 @@ function validateHar(har: unknown): string[] {
     out.push(...problems('request', req, `${at}.request`), ...problems('response', res, `${at}.response`));
     out.push(...problems('content', res.content, `${at}.response.content`), ...problems('timings', e.timings, `${at}.timings`));
     if (req.postData !== undefined) out.push(...problems('postData', req.postData, `${at}.request.postData`));
-    for (const list of ['headers', 'cookies', 'queryString'] as const) (req[list] as unknown[]).forEach((h, j) => out.push(...problems('nameValue', h, `${at}.request.${list}[${j}]`)));
+    for (const list of ['headers', 'cookies', 'queryString'] as const)
+      (req[list] as unknown[]).forEach((h, j) => out.push(...problems('nameValue', h, `${at}.request.${list}[${j}]`)));
     (res.headers as unknown[]).forEach((h, j) => out.push(...problems('nameValue', h, `${at}.response.headers[${j}]`)));
-    if (Number.isNaN(Date.parse(String(e.startedDateTime))) || !/^\d{4}-\d\d-\d\dT/.test(String(e.startedDateTime))) out.push(`${at}.startedDateTime: not ISO 8601`);
+    if (Number.isNaN(Date.parse(String(e.startedDateTime))) || !/^\d{4}-\d\d-\d\dT/.test(String(e.startedDateTime)))
+      out.push(`${at}.startedDateTime: not ISO 8601`);
     const t = e.timings as Record<string, number>;
     if ([t.send, t.wait, t.receive].some((x) => x < 0)) out.push(`${at}.timings: negative`);
     if (e.time !== t.send + t.wait + t.receive) out.push(`${at}.time: not the sum of the timings`);
-    for (const k of Object.keys(e)) if (!['pageref', 'startedDateTime', 'time', 'request', 'response', 'cache', 'timings', 'serverIPAddress', 'connection', 'comment'].includes(k) && !k.startsWith('_')) out.push(`${at}.${k}: not a HAR field (custom ones start with _)`);
+    for (const k of Object.keys(e))
+      if (
+        ![
+          'pageref',
+          'startedDateTime',
+          'time',
+          'request',
+          'response',
+          'cache',
+          'timings',
+          'serverIPAddress',
+          'connection',
+          'comment',
+        ].includes(k) &&
+        !k.startsWith('_')
+      )
+        out.push(`${at}.${k}: not a HAR field (custom ones start with _)`);
   });
   return out;
 }
@@ -71,17 +113,34 @@ describe('runToHar', () => {
     const har = runToHar(AUTH_CODE_RUN, AT, '0.1.0') as unknown as { log: { entries: Array<Record<string, unknown>> } };
     delete (har.log.entries[0].request as Record<string, unknown>).httpVersion;
     har.log.entries[1].timings = { send: 0, wait: -1, receive: 0 };
-    expect(validateHar(har)).toEqual(['log.entries[0].request.httpVersion: expected string', 'log.entries[1].timings: negative', 'log.entries[1].time: not the sum of the timings']);
+    expect(validateHar(har)).toEqual([
+      'log.entries[0].request.httpVersion: expected string',
+      'log.entries[1].timings: negative',
+      'log.entries[1].time: not the sum of the timings',
+    ]);
   });
 
   it('keeps headers, bodies, status and the duration the player measured', () => {
     const [discovery, , , token] = runToHar(AUTH_CODE_RUN, AT, '0.1.0').log.entries;
     expect(discovery.request.headers).toEqual([{ name: 'accept', value: 'application/json' }]);
-    expect(discovery.response).toMatchObject({ status: 200, statusText: 'OK', content: { mimeType: 'application/json; charset=utf-8', text: '{"issuer":"http://localhost:3466/as/demo"}', size: 42 } });
+    expect(discovery.response).toMatchObject({
+      status: 200,
+      statusText: 'OK',
+      content: { mimeType: 'application/json; charset=utf-8', text: '{"issuer":"http://localhost:3466/as/demo"}', size: 42 },
+    });
     expect(discovery.time).toBe(12.4);
-    expect(token.request.postData).toEqual({ mimeType: 'application/x-www-form-urlencoded', text: 'grant_type=authorization_code&code=xyz&code_verifier=v' });
+    expect(token.request.postData).toEqual({
+      mimeType: 'application/x-www-form-urlencoded',
+      text: 'grant_type=authorization_code&code=xyz&code_verifier=v',
+    });
     expect(token.request.bodySize).toBe(54);
-    expect(token._flowlab).toMatchObject({ step: 'tokenRequest', stepNumber: 7, stepTitle: 'Redeem the code with the verifier', from: 'Client', to: 'Authorization Server' });
+    expect(token._flowlab).toMatchObject({
+      step: 'tokenRequest',
+      stepNumber: 7,
+      stepTitle: 'Redeem the code with the verifier',
+      from: 'Client',
+      to: 'Authorization Server',
+    });
   });
 
   it('marks a browser navigation as one without a response, and parses its query', () => {

@@ -88,7 +88,8 @@ const LOG_COMMENT =
   '(Origin, User-Agent, Cookie) are not visible to fetch and are not here. Browser navigations (the front channel) carry no response unless a redirect was recorded. ' +
   'Nothing is redacted: the demo credentials, codes and tokens are as they were sent.';
 
-const headerList = (h: Readonly<Record<string, string>> | undefined): HarHeader[] => Object.entries(h ?? {}).map(([name, value]) => ({ name, value: String(value) }));
+const headerList = (h: Readonly<Record<string, string>> | undefined): HarHeader[] =>
+  Object.entries(h ?? {}).map(([name, value]) => ({ name, value: String(value) }));
 
 const byteLength = (s: string | undefined) => (s === undefined ? 0 : new TextEncoder().encode(s).length);
 
@@ -125,7 +126,9 @@ function entryOf(run: RunForExport, e: Exchange, started: Date): HarEntry {
       cookies: [],
       headers: headerList(e.request.headers),
       queryString: queryOf(e.request.url),
-      ...(body !== undefined ? { postData: { mimeType: headerValue(e.request.headers, 'content-type') ?? 'application/octet-stream', text: body } } : {}),
+      ...(body !== undefined
+        ? { postData: { mimeType: headerValue(e.request.headers, 'content-type') ?? 'application/octet-stream', text: body } }
+        : {}),
       headersSize: -1,
       bodySize: byteLength(body),
     },
@@ -135,7 +138,11 @@ function entryOf(run: RunForExport, e: Exchange, started: Date): HarEntry {
       httpVersion: r ? 'HTTP/1.1' : '',
       cookies: [],
       headers: headerList(r?.headers),
-      content: { size: byteLength(r?.body), mimeType: headerValue(r?.headers, 'content-type') ?? '', ...(r?.body !== undefined ? { text: r.body } : {}) },
+      content: {
+        size: byteLength(r?.body),
+        mimeType: headerValue(r?.headers, 'content-type') ?? '',
+        ...(r?.body !== undefined ? { text: r.body } : {}),
+      },
       redirectURL: headerValue(r?.headers, 'location') ?? '',
       headersSize: -1,
       bodySize: r?.body === undefined ? (r ? 0 : -1) : byteLength(r.body),
@@ -166,7 +173,14 @@ export function runToHar(run: RunForExport, exportedAt: Date, version: string): 
     log: {
       version: '1.2',
       creator: { name: 'Flowlab', version },
-      pages: [{ startedDateTime: exportedAt.toISOString(), id: 'run', title: `Flowlab: ${run.title}`, pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+      pages: [
+        {
+          startedDateTime: exportedAt.toISOString(),
+          id: 'run',
+          title: `Flowlab: ${run.title}`,
+          pageTimings: { onContentLoad: -1, onLoad: -1 },
+        },
+      ],
       entries,
       comment: LOG_COMMENT,
     },

@@ -74,6 +74,7 @@ export function runToMermaid(run: RunForExport): string {
     const answer = responseLabel(e);
     if (answer) lines.push(`  ${to}-->>${from}: ${mermaidText(answer)}`);
   }
-  if (run.exchanges.length === 0) lines.push(`  Note over ${nameOf(run.names, 'client').id}: No HTTP exchange was recorded in this run yet`);
+  if (run.exchanges.length === 0)
+    lines.push(`  Note over ${nameOf(run.names, 'client').id}: No HTTP exchange was recorded in this run yet`);
   return `${lines.join('\n')}\n`;
 }

@@ -102,7 +102,8 @@ export class MemoryStore implements Store {
 
   async compareAndSet<T>(key: string, expected: T | undefined, next: T, ttlSeconds: number): Promise<boolean> {
     const entry = this.live(key);
-    const same = expected === undefined ? entry === undefined : entry !== undefined && JSON.stringify(entry.value) === JSON.stringify(expected);
+    const same =
+      expected === undefined ? entry === undefined : entry !== undefined && JSON.stringify(entry.value) === JSON.stringify(expected);
     if (!same) return false;
     this.put(key, next, ttlSeconds);
     return true;

@@ -50,8 +50,20 @@ const revoke = (accessToken: string) =>
     body: new URLSearchParams({ token: accessToken }),
   });
 const authorizePage = () =>
-  via(app)(`${ORIGIN}/as/demo/authorize?${new URLSearchParams({ client_id: 'spa', redirect_uri: `${ORIGIN}/flows/callback`, response_type: 'code', scope: 'openid', state: 's', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' })}`, { headers: { accept: 'text/html' } });
-const createRealm = () => via(app)(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"weaknesses":[]}' });
+  via(app)(
+    `${ORIGIN}/as/demo/authorize?${new URLSearchParams({
+      client_id: 'spa',
+      redirect_uri: `${ORIGIN}/flows/callback`,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    })}`,
+    { headers: { accept: 'text/html' } },
+  );
+const createRealm = () =>
+  via(app)(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"weaknesses":[]}' });
 
 /** The answer of a store that cannot answer: RFC 6749 §5.2 JSON, 503, Retry-After, no-store. */
 async function expectUnavailableJson(res: Response) {
@@ -130,7 +142,11 @@ describe('Redis stalls, dies and returns under a running instance', () => {
     const nowhere = new RedisStore({ url: 'redis://127.0.0.1:1', commandTimeoutMs: 300 });
     const orphan = newServerState(nowhere);
     try {
-      const res = await via(orphan)(`${ORIGIN}/as/demo/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+      const res = await via(orphan)(`${ORIGIN}/as/demo/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
       await expectUnavailableJson(res);
       const discovery = await oauth.discoveryRequest(issuer, { ...http(), [oauth.customFetch]: via(orphan) });
       expect(discovery.status).toBe(503);

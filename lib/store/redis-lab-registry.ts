@@ -147,7 +147,16 @@ export class RedisLabRegistry implements LabRegistry, SharedKeySets {
     const record: LabRealmRecord = { id: newRealmId(), ...input, createdAt: now, lastSeenAt: now };
     const { lastSeenAt: _, ...kept } = record;
     const [ok, detail] = (await this.call(
-      'flowlabLabCreate', this.zset, this.hashPrefix, now, this.idleSeconds, this.cap, this.evictableAfterSeconds, record.id, JSON.stringify(kept), this.hashTtl,
+      'flowlabLabCreate',
+      this.zset,
+      this.hashPrefix,
+      now,
+      this.idleSeconds,
+      this.cap,
+      this.evictableAfterSeconds,
+      record.id,
+      JSON.stringify(kept),
+      this.hashTtl,
     )) as [number, string | number];
     if (ok !== 1) return { ok: false, retryAfter: Number(detail) };
     if (detail) this.onEnd(String(detail));
@@ -163,7 +172,16 @@ export class RedisLabRegistry implements LabRegistry, SharedKeySets {
   }
 
   private async lookup(id: string, touch: boolean): Promise<LabRealmRecord | undefined> {
-    const found = (await this.call('flowlabLabLookup', this.zset, this.hashPrefix + id, id, this.clock.nowSeconds(), this.idleSeconds, touch ? '1' : '0', this.hashTtl)) as [string, string] | null;
+    const found = (await this.call(
+      'flowlabLabLookup',
+      this.zset,
+      this.hashPrefix + id,
+      id,
+      this.clock.nowSeconds(),
+      this.idleSeconds,
+      touch ? '1' : '0',
+      this.hashTtl,
+    )) as [string, string] | null;
     if (!found) return undefined;
     return { ...(JSON.parse(found[0]) as Omit<LabRealmRecord, 'lastSeenAt'>), lastSeenAt: Number(found[1]) };
   }

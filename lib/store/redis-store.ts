@@ -129,7 +129,9 @@ export class RedisStore implements Store {
 
   private async put(key: string, value: unknown, ttlSeconds: number, mode: 'set' | 'nx' | 'cas', expected = ''): Promise<boolean> {
     const [valueKey, index] = this.keys(key);
-    const result = await this.run(() => this.script('flowlabPut')(valueKey, index, serialise(value), ttlMs(ttlSeconds), this.limitOf(key), mode, expected));
+    const result = await this.run(() =>
+      this.script('flowlabPut')(valueKey, index, serialise(value), ttlMs(ttlSeconds), this.limitOf(key), mode, expected),
+    );
     if (result === -1) throw new StoreFullError(keyKind(key));
     return result === 1;
   }
@@ -175,7 +177,8 @@ function ttlMs(ttlSeconds: number): number {
 }
 
 function translate(err: unknown): Error {
-  if (err instanceof StoreFullError || err instanceof StoreUnavailableError || err instanceof RangeError || err instanceof TypeError) return err;
+  if (err instanceof StoreFullError || err instanceof StoreUnavailableError || err instanceof RangeError || err instanceof TypeError)
+    return err;
   const e = err instanceof Error ? err : new Error(String(err));
   if (e.name === 'ReplyError') {
     if (e.message.startsWith('OOM')) return new StoreFullError('redis-memory');

@@ -45,7 +45,16 @@ export function storeContract(name: string, make: MakeStore) {
     });
 
     it('round-trips every JSON shape the servers store', async () => {
-      const value = { s: 'naïve ✓ "quoted" \\ \u0000', n: -12.5, i: 2 ** 40, t: true, f: false, z: null, list: [1, 'two', { three: [3] }], empty: {} };
+      const value = {
+        s: 'naïve ✓ "quoted" \\ \u0000',
+        n: -12.5,
+        i: 2 ** 40,
+        t: true,
+        f: false,
+        z: null,
+        list: [1, 'two', { three: [3] }],
+        empty: {},
+      };
       await t.store.set('demo|k:json', value, 60);
       expect(await t.peer.get('demo|k:json')).toEqual(value);
       await t.store.set('demo|k:zero', 0, 60);
@@ -77,7 +86,9 @@ export function storeContract(name: string, make: MakeStore) {
     });
 
     it('stores with setIfAbsent only once, even when two instances race, and again after expiry', async () => {
-      const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? t.peer : t.store).setIfAbsent('demo|user-code:ABCD', i, 1)));
+      const wins = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? t.peer : t.store).setIfAbsent('demo|user-code:ABCD', i, 1)),
+      );
       expect(wins.filter(Boolean)).toHaveLength(1);
       expect(await t.store.get('demo|user-code:ABCD')).toBe(wins.indexOf(true));
       await t.elapse(1);
@@ -86,7 +97,9 @@ export function storeContract(name: string, make: MakeStore) {
     });
 
     it('counts up atomically across instances, keeps the TTL of the first count, then restarts', async () => {
-      const counts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? t.peer : t.store).increment('demo|rate:login:alice', 1)));
+      const counts = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? t.peer : t.store).increment('demo|rate:login:alice', 1)),
+      );
       expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       expect(await t.store.get('demo|rate:login:alice')).toBe(40);
       await t.elapse(1);
@@ -106,7 +119,8 @@ export function storeContract(name: string, make: MakeStore) {
     });
 
     it('loses no update when two instances read-modify-write the same record at once', async () => {
-      const add = (s: Store, n: number) => update<{ items: number[] }>(s, 'demo|rs-photos:alice', (cur) => ({ items: [...(cur?.items ?? []), n] }), 60, 100);
+      const add = (s: Store, n: number) =>
+        update<{ items: number[] }>(s, 'demo|rs-photos:alice', (cur) => ({ items: [...(cur?.items ?? []), n] }), 60, 100);
       await Promise.all(Array.from({ length: 20 }, (_, i) => add(i % 2 ? t.peer : t.store, i)));
       const final = await t.store.get<{ items: number[] }>('demo|rs-photos:alice');
       expect([...final!.items].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));

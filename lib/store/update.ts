@@ -2,7 +2,10 @@ import { StoreUnavailableError, type Store } from './types';
 
 /** Thrown when `update()` lost the race this many times in a row: a hot record, answered as 503 (try again). */
 export class UpdateContendedError extends StoreUnavailableError {
-  constructor(readonly key: string, readonly attempts: number) {
+  constructor(
+    readonly key: string,
+    readonly attempts: number,
+  ) {
     super(`the record changed under ${attempts} attempts to update it`);
     this.name = 'UpdateContendedError';
   }

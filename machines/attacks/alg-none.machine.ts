@@ -19,7 +19,12 @@ export const forgeAlgNone: Forger = async ({ step, own, variant }) => {
     { label: 'Claim sub', value: `${String(read.value.payload.sub)} → ${VICTIM}` },
     { label: 'Signature', value: 'removed (empty)' },
   ];
-  return { step, exchanges: [], facts, result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: `the unsigned token (alg "${alg}", no signature)` }) };
+  return {
+    step,
+    exchanges: [],
+    facts,
+    result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: `the unsigned token (alg "${alg}", no signature)` }),
+  };
 };
 
 export const algNoneMachine = tokenForgeryMachine('algNone', ALG_NONE_STEPS, forgeAlgNone);

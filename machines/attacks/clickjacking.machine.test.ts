@@ -9,8 +9,20 @@ import type { Redeemed } from './redirect-uri.mallory';
 
 const ORIGIN = 'http://localhost:3000';
 const realm = realmAt(ORIGIN, 'lab-realm-id-0000', ['as-consent-frameable']);
-const metadata = { issuer: realm.issuer, authorization_endpoint: `${realm.issuer}/authorize`, token_endpoint: `${realm.issuer}/token` } as ServerMetadata;
-const lure: Lure = { url: `${realm.issuer}/authorize?x`, lureUrl: `${ORIGIN}/attacker/${realm.id}/clickjack?x`, redirectUri: 'r', state: 's', verifier: 'v', challenge: 'c', challengeBy: 'mallory' };
+const metadata = {
+  issuer: realm.issuer,
+  authorization_endpoint: `${realm.issuer}/authorize`,
+  token_endpoint: `${realm.issuer}/token`,
+} as ServerMetadata;
+const lure: Lure = {
+  url: `${realm.issuer}/authorize?x`,
+  lureUrl: `${ORIGIN}/attacker/${realm.id}/clickjack?x`,
+  redirectUri: 'r',
+  state: 's',
+  verifier: 'v',
+  challenge: 'c',
+  challengeBy: 'mallory',
+};
 const stolen = { code: 'the-code', state: 's', path: '/framed-consent', seq: 1 };
 
 function fakes(o: { caught: Caught; redeemed?: Redeemed }) {
@@ -73,14 +85,19 @@ describe('clickjacking machine branches (fake actors)', () => {
     expect(called).toEqual(['discover', 'craft', 'checkFraming', 'collect', 'redeem', 'replay']);
     const outcome = a.getSnapshot().context.outcome!;
     expect(outcome.succeeded).toBe(true);
-    expect(outcome.what).toMatch(/^The authorization server’s consent page carries neither a frame-ancestors directive nor X-Frame-Options, .* Alice’s photos/);
+    expect(outcome.what).toMatch(
+      /^The authorization server’s consent page carries neither a frame-ancestors directive nor X-Frame-Options, .* Alice’s photos/,
+    );
   });
 });
 
 describe('what Mallory makes of her page’s report', () => {
   afterEach(() => vi.unstubAllGlobals());
   const answer = (frame: unknown, records: unknown[] = []) =>
-    vi.stubGlobal('fetch', async (url: URL) => new Response(JSON.stringify(String(url).endsWith('/log') ? { records } : { check: frame }), { status: 200 }));
+    vi.stubGlobal(
+      'fetch',
+      async (url: URL) => new Response(JSON.stringify(String(url).endsWith('/log') ? { records } : { check: frame }), { status: 200 }),
+    );
   const what = async () => {
     const got = (await collectFramedCode('collect', realm, lure, {})).result;
     return got.ok && 'outcome' in got.value ? got.value.outcome.what : undefined;
@@ -102,7 +119,9 @@ describe('what Mallory makes of her page’s report', () => {
   });
 
   it('a code with another state is not hers', async () => {
-    answer({ framed: true, consentShown: true, loads: 3 }, [{ seq: 1, at: 1, kind: 'request', method: 'GET', path: '/framed-consent', query: { code: 'x', state: 'other' }, fields: {} }]);
+    answer({ framed: true, consentShown: true, loads: 3 }, [
+      { seq: 1, at: 1, kind: 'request', method: 'GET', path: '/framed-consent', query: { code: 'x', state: 'other' }, fields: {} },
+    ]);
     expect(await what()).toContain('no code reached her');
   });
 });

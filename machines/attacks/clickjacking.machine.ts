@@ -35,9 +35,17 @@ type Event = { type: 'user.next' } | { type: 'browser.navigated' } | { type: 'ca
  * reached her, and what the token and resource servers answered.
  */
 export const clickjackingMachine = setup({
-  types: { context: {} as ClickjackingContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as ClickjackingContext,
+    events: {} as Event,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
-    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) => discover(input.issuer, input.step, 'attacker')),
+    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) =>
+      discover(input.issuer, input.step, 'attacker'),
+    ),
     craft: fromPromise<StepOutput<Lure>, StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata }>>(({ input }) =>
       craftLure(input.step, input.origin, input.realm, input.metadata),
     ),
@@ -45,9 +53,16 @@ export const clickjackingMachine = setup({
     collect: fromPromise<StepOutput<Caught>, StepInput<{ realm: RealmDescriptor; lure: Lure; framing: FramingHeaders }>>(({ input }) =>
       collectFramedCode(input.step, input.realm, input.lure, input.framing),
     ),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; lure: Lure; code: string }>>(({ input }) => redeemCode(input.step, input.metadata, input.lure, input.code)),
+    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; lure: Lure; code: string }>>(({ input }) =>
+      redeemCode(input.step, input.metadata, input.lure, input.code),
+    ),
     replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, { token: input.token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the access token she redeemed from the code of Alice’s click' }),
+      replayAtRs(input.step, input.realm, {
+        token: input.token,
+        victim: VICTIM,
+        victimName: VICTIM_NAME,
+        sent: 'the access token she redeemed from the code of Alice’s click',
+      }),
     ),
   },
   actions: {
@@ -82,7 +97,13 @@ export const clickjackingMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<ClickjackingContext>('clickjacking')({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.input.realm.issuer }), store: 'storeMetadata', next: 'craft' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.input.realm.issuer }),
+        store: 'storeMetadata',
+        next: 'craft',
+      },
       craft: {
         meta: S.craft,
         src: 'craft',
@@ -90,7 +111,13 @@ export const clickjackingMachine = setup({
         store: 'storeLure',
         next: 'checkFraming',
       },
-      checkFraming: { meta: S.checkFraming, src: 'checkFraming', input: ({ context }) => ({ lure: context.lure! }), store: 'storeFraming', next: 'aliceVisits' },
+      checkFraming: {
+        meta: S.checkFraming,
+        src: 'checkFraming',
+        input: ({ context }) => ({ lure: context.lure! }),
+        store: 'storeFraming',
+        next: 'aliceVisits',
+      },
     }),
     aliceVisits: {
       meta: S.aliceVisits,
@@ -111,11 +138,23 @@ export const clickjackingMachine = setup({
     }),
     afterCollect: { always: [{ guard: 'codeCaught', target: 'redeem' }, { target: 'outcome' }] },
     ...requestSteps<ClickjackingContext>('clickjacking')({
-      redeem: { meta: S.redeem, src: 'redeem', input: ({ context }) => ({ metadata: context.metadata!, lure: context.lure!, code: context.stolen!.code }), store: 'storeRedeemed', next: 'afterRedeem' },
+      redeem: {
+        meta: S.redeem,
+        src: 'redeem',
+        input: ({ context }) => ({ metadata: context.metadata!, lure: context.lure!, code: context.stolen!.code }),
+        store: 'storeRedeemed',
+        next: 'afterRedeem',
+      },
     }),
     afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
     ...requestSteps<ClickjackingContext>('clickjacking')({
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -1,5 +1,12 @@
 import { attackerUrl, readAttackerLog } from '@/lib/attack-lab/attacker-log';
-import { describeFraming, framingAllowed, framingHeaders, readFrameCheck, type FrameCheckReport, type FramingHeaders } from '@/lib/attack-lab/framing';
+import {
+  describeFraming,
+  framingAllowed,
+  framingHeaders,
+  readFrameCheck,
+  type FrameCheckReport,
+  type FramingHeaders,
+} from '@/lib/attack-lab/framing';
 import { findStolenCode, type StolenCode } from '@/lib/attack-lab/stolen-code';
 import type { Outcome } from '@/lib/attack-lab/verdict';
 import { recordFetch } from '@/lib/http-trace/record';
@@ -27,7 +34,13 @@ export async function craftLure(step: string, origin: string, realm: RealmDescri
   const redirectUri = `${origin}/flows/callback`;
   const pair = await s256ChallengeSteps(makeCodeVerifier());
   const state = makeRandomValue();
-  const built = buildAuthorizationUrl(metadata.authorization_endpoint, { clientId: VICTIM_CLIENT, redirectUri, scope: LINK_SCOPE, state, codeChallenge: pair.challenge });
+  const built = buildAuthorizationUrl(metadata.authorization_endpoint, {
+    clientId: VICTIM_CLIENT,
+    redirectUri,
+    scope: LINK_SCOPE,
+    state,
+    codeChallenge: pair.challenge,
+  });
   const lureUrl = `${origin}${attackerUrl(realm, 'clickjack')}${new URL(built.url).search}`;
   return {
     step,
@@ -44,13 +57,22 @@ export async function craftLure(step: string, origin: string, realm: RealmDescri
 /** She asks for the page she will frame and reads the two headers that decide whether a browser renders it in a frame. */
 export async function checkFraming(step: string, link: Lure): Promise<StepOutput<FramingHeaders>> {
   try {
-    const { exchange, response } = await recordFetch(new Request(link.url, { headers: { accept: 'text/html' }, redirect: 'manual' }), { step, from: 'attacker', to: 'as' });
+    const { exchange, response } = await recordFetch(new Request(link.url, { headers: { accept: 'text/html' }, redirect: 'manual' }), {
+      step,
+      from: 'attacker',
+      to: 'as',
+    });
     const h = framingHeaders(response.headers);
     const origin = new URL(link.url).origin;
     const facts = [
       { label: 'frame-ancestors (CSP)', value: h.frameAncestors ?? '(none)' },
       { label: 'X-Frame-Options', value: h.xFrameOptions ?? '(none)' },
-      { label: 'may her page frame it?', value: framingAllowed(h, origin, origin) ? 'yes: the browser will render it in her frame' : 'no: the browser will refuse to render it in a frame' },
+      {
+        label: 'may her page frame it?',
+        value: framingAllowed(h, origin, origin)
+          ? 'yes: the browser will render it in her frame'
+          : 'no: the browser will refuse to render it in a frame',
+      },
     ];
     return { step, exchanges: [exchange], facts, result: ok(h) };
   } catch (e) {
@@ -61,14 +83,27 @@ export async function checkFraming(step: string, link: Lure): Promise<StepOutput
 export type Caught = { stolen: StolenCode; frame?: FrameCheckReport } | { outcome: Outcome; frame?: FrameCheckReport };
 
 /** Mallory reads what her page saw of its frame, and her log for a code with her request's state. */
-export async function collectFramedCode(step: string, realm: RealmDescriptor, link: Lure, headers: FramingHeaders): Promise<StepOutput<Caught>> {
+export async function collectFramedCode(
+  step: string,
+  realm: RealmDescriptor,
+  link: Lure,
+  headers: FramingHeaders,
+): Promise<StepOutput<Caught>> {
   try {
     const origin = new URL(realm.issuer).origin;
     const abs: typeof fetch = (url, init) => fetch(new URL(String(url), origin), init);
     const [frame, records] = await Promise.all([readFrameCheck(realm, abs), readAttackerLog(realm, abs)]);
     const stolen = findStolenCode(records, link.state);
     const facts = [
-      { label: 'her page saw its frame', value: frame === undefined ? 'no report (the page was not opened)' : frame.framed ? 'rendered (its document was readable)' : 'refused by the browser (an opaque error document)' },
+      {
+        label: 'her page saw its frame',
+        value:
+          frame === undefined
+            ? 'no report (the page was not opened)'
+            : frame.framed
+              ? 'rendered (its document was readable)'
+              : 'refused by the browser (an opaque error document)',
+      },
       { label: 'consent page shown in the frame', value: frame?.consentShown ? 'yes' : 'no' },
       { label: 'code with her state', value: stolen ? stolen.code : 'none' },
     ];

@@ -17,7 +17,8 @@ export const INTERCEPTION_VARIANTS = {
   downgrade: { label: 'PKCE downgrade (challenge stripped)' },
 } as const;
 export type InterceptionVariant = keyof typeof INTERCEPTION_VARIANTS;
-export const isInterceptionVariant = (v: string | undefined): v is InterceptionVariant => v !== undefined && Object.hasOwn(INTERCEPTION_VARIANTS, v);
+export const isInterceptionVariant = (v: string | undefined): v is InterceptionVariant =>
+  v !== undefined && Object.hasOwn(INTERCEPTION_VARIANTS, v);
 
 export const CLIENT_ID = 'spa';
 const SCOPE = 'photos:read';
@@ -41,26 +42,58 @@ export interface ClientRequest {
  * lab's stand-in for a client that leaves PKCE out wherever the AS lets it. In the downgrade it
  * always sends one, and Mallory strips it from the URL before the browser opens it (RFC 9700 §4.8.1).
  */
-export async function buildClientRequest(step: string, origin: string, realm: RealmDescriptor, metadata: ServerMetadata, variant: InterceptionVariant): Promise<StepOutput<ClientRequest>> {
+export async function buildClientRequest(
+  step: string,
+  origin: string,
+  realm: RealmDescriptor,
+  metadata: ServerMetadata,
+  variant: InterceptionVariant,
+): Promise<StepOutput<ClientRequest>> {
   const redirectUri = `${origin}/flows/callback`;
   const state = makeRandomValue();
   const pair = await s256ChallengeSteps(makeCodeVerifier());
   const sentChallenge = variant === 'downgrade' || !hasWeakness(realm, 'as-pkce-optional');
-  const built = new URL(buildAuthorizationUrl(metadata.authorization_endpoint, { clientId: CLIENT_ID, redirectUri, scope: SCOPE, state, codeChallenge: pair.challenge }).url);
+  const built = new URL(
+    buildAuthorizationUrl(metadata.authorization_endpoint, {
+      clientId: CLIENT_ID,
+      redirectUri,
+      scope: SCOPE,
+      state,
+      codeChallenge: pair.challenge,
+    }).url,
+  );
   if (!sentChallenge) withoutChallenge(built);
   const stripped = variant === 'downgrade';
   const opened = new URL(built);
   if (stripped) withoutChallenge(opened);
   const facts = [
     { label: 'redirect_uri (registered, exact)', value: redirectUri },
-    { label: 'code_challenge sent by the client', value: sentChallenge ? pair.challenge : 'none: PKCE is optional at this AS, and this client leaves it out' },
-    ...(stripped ? [{ label: 'code_challenge in the URL Alice’s browser opens', value: 'none: Mallory removed code_challenge and code_challenge_method' }] : []),
+    {
+      label: 'code_challenge sent by the client',
+      value: sentChallenge ? pair.challenge : 'none: PKCE is optional at this AS, and this client leaves it out',
+    },
+    ...(stripped
+      ? [
+          {
+            label: 'code_challenge in the URL Alice’s browser opens',
+            value: 'none: Mallory removed code_challenge and code_challenge_method',
+          },
+        ]
+      : []),
   ];
   return {
     step,
     exchanges: [],
     facts,
-    result: ok({ built: built.href, authUrl: opened.href, redirectUri, state, sentChallenge, stripped, ...(sentChallenge ? { verifier: pair.verifier } : {}) }),
+    result: ok({
+      built: built.href,
+      authUrl: opened.href,
+      redirectUri,
+      state,
+      sentChallenge,
+      stripped,
+      ...(sentChallenge ? { verifier: pair.verifier } : {}),
+    }),
   };
 }
 
@@ -89,5 +122,12 @@ export function readInterceptedResponse(url: string): Intercepted {
  * the registered redirect_uri, and in the downgrade a code_verifier of her own, as a PKCE client sends one.
  */
 export function mallorysRedemption(request: ClientRequest, variant: InterceptionVariant): CraftedLink {
-  return { url: request.authUrl, redirectUri: request.redirectUri, state: request.state, challenge: '', challengeBy: 'client', ...(variant === 'downgrade' ? { verifier: makeCodeVerifier() } : {}) };
+  return {
+    url: request.authUrl,
+    redirectUri: request.redirectUri,
+    state: request.state,
+    challenge: '',
+    challengeBy: 'client',
+    ...(variant === 'downgrade' ? { verifier: makeCodeVerifier() } : {}),
+  };
 }

@@ -8,11 +8,18 @@ import { codeInterceptionMachine } from './code-interception.machine';
 import type { Redeemed } from './redirect-uri.mallory';
 
 const realm = realmAt(ORIGIN, 'lab-realm-id-0000', ['as-pkce-optional']);
-const request: ClientRequest = { built: `${ORIGIN}/as/x/authorize?a`, authUrl: `${ORIGIN}/as/x/authorize?b`, redirectUri: `${ORIGIN}/flows/callback`, state: 's', sentChallenge: false, stripped: false };
+const request: ClientRequest = {
+  built: `${ORIGIN}/as/x/authorize?a`,
+  authUrl: `${ORIGIN}/as/x/authorize?b`,
+  redirectUri: `${ORIGIN}/flows/callback`,
+  state: 's',
+  sentChallenge: false,
+  stripped: false,
+};
 
 function run(o: { variant?: string; callback: string; redeemed?: Redeemed }) {
   const called: string[] = [];
-  const actor = <T,>(name: string, value: () => T) =>
+  const actor = <T>(name: string, value: () => T) =>
     fromPromise(async ({ input }: { input: { step: string; link?: { verifier?: string } } }) => {
       called.push(name === 'redeem' && input.link?.verifier ? 'redeem+verifier' : name);
       return { step: input.step, exchanges: [], result: ok(value()) };
@@ -51,7 +58,10 @@ async function play(r: ReturnType<typeof run>) {
 
 describe('code-interception machine branches (fake actors)', () => {
   it('an intercepted code, redeemed: Mallory calls the API, and its answer is the outcome', async () => {
-    const r = run({ callback: `${ORIGIN}/flows/callback?code=c0de&state=s`, redeemed: { tokens: { access_token: 'at', token_type: 'Bearer' } as never } });
+    const r = run({
+      callback: `${ORIGIN}/flows/callback?code=c0de&state=s`,
+      redeemed: { tokens: { access_token: 'at', token_type: 'Bearer' } as never },
+    });
     const { snap, visited } = await play(r);
     expect(visited).not.toContain('stripChallenge');
     expect(snap.value).toBe('outcome');
@@ -60,7 +70,10 @@ describe('code-interception machine branches (fake actors)', () => {
   });
 
   it('the AS redirected an error: no code to redeem, and the outcome quotes the AS', async () => {
-    const r = run({ variant: 'downgrade', callback: `${ORIGIN}/flows/callback?error=invalid_request&error_description=PKCE+is+required.&state=s` });
+    const r = run({
+      variant: 'downgrade',
+      callback: `${ORIGIN}/flows/callback?error=invalid_request&error_description=PKCE+is+required.&state=s`,
+    });
     const { snap, visited } = await play(r);
     expect(visited).toContain('stripChallenge');
     expect(snap.value).toBe('outcome');
@@ -69,7 +82,11 @@ describe('code-interception machine branches (fake actors)', () => {
   });
 
   it('refused at the token endpoint: the outcome, no API call; the downgrade sends a verifier of hers', async () => {
-    const r = run({ variant: 'downgrade', callback: `${ORIGIN}/flows/callback?code=c0de&state=s`, redeemed: { outcome: { succeeded: false, what: 'invalid_grant' } } });
+    const r = run({
+      variant: 'downgrade',
+      callback: `${ORIGIN}/flows/callback?code=c0de&state=s`,
+      redeemed: { outcome: { succeeded: false, what: 'invalid_grant' } },
+    });
     const { snap } = await play(r);
     expect(snap.context.outcome).toEqual({ succeeded: false, what: 'invalid_grant' });
     expect(r.called).toEqual(['discover', 'build', 'redeem+verifier']);

@@ -44,15 +44,29 @@ const variantOf = (input: AttackInput): InterceptionVariant => (isInterceptionVa
  * malicious app claims the same redirect. Mallory redeems the code herself as the public client.
  */
 export const codeInterceptionMachine = setup({
-  types: { context: {} as CodeInterceptionContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as CodeInterceptionContext,
+    events: {} as Event,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
     discover: discoverActor,
-    build: fromPromise<StepOutput<ClientRequest>, StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata; variant: InterceptionVariant }>>(({ input }) =>
-      buildClientRequest(input.step, input.origin, input.realm, input.metadata, input.variant),
+    build: fromPromise<
+      StepOutput<ClientRequest>,
+      StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata; variant: InterceptionVariant }>
+    >(({ input }) => buildClientRequest(input.step, input.origin, input.realm, input.metadata, input.variant)),
+    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) =>
+      redeemCode(input.step, input.metadata, input.link, input.code),
     ),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) => redeemCode(input.step, input.metadata, input.link, input.code)),
     replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, { token: input.token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the access token she redeemed from Alice’s intercepted code' }),
+      replayAtRs(input.step, input.realm, {
+        token: input.token,
+        victim: VICTIM,
+        victimName: VICTIM_NAME,
+        sent: 'the access token she redeemed from Alice’s intercepted code',
+      }),
     ),
   },
   actions: {
@@ -61,12 +75,20 @@ export const codeInterceptionMachine = setup({
       const request = resultValue<ClientRequest>(event);
       return { request, authUrl: request?.authUrl };
     }),
-    recordAuthorizeHop: assign(({ context }) => ({ exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)] })),
+    recordAuthorizeHop: assign(({ context }) => ({
+      exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)],
+    })),
     intercept: assign(({ context, event }) => {
       if (event.type !== 'callback.received' || typeof event.url !== 'string') return {};
       const url = event.url.slice(0, 16_384);
       const intercepted = readInterceptedResponse(url);
-      const facts = 'code' in intercepted ? [{ label: 'code', value: intercepted.code }] : [{ label: 'error', value: intercepted.error }, ...(intercepted.description ? [{ label: 'error_description', value: intercepted.description }] : [])];
+      const facts =
+        'code' in intercepted
+          ? [{ label: 'code', value: intercepted.code }]
+          : [
+              { label: 'error', value: intercepted.error },
+              ...(intercepted.description ? [{ label: 'error_description', value: intercepted.description }] : []),
+            ];
       return {
         callbackUrl: url,
         intercepted,
@@ -77,7 +99,12 @@ export const codeInterceptionMachine = setup({
     decideNoCode: assign(({ context }) => {
       const i = context.intercepted;
       const why = i && 'error' in i ? `${i.error}${i.description ? ` — “${i.description.replace(/\.$/, '')}”` : ''}` : 'no code';
-      return { outcome: { succeeded: false, what: `the authorization server refused the authorization request and issued no code (${why}): Mallory’s app intercepted only an error.` } };
+      return {
+        outcome: {
+          succeeded: false,
+          what: `the authorization server refused the authorization request and issued no code (${why}): Mallory’s app intercepted only an error.`,
+        },
+      };
     }),
     storeRedeemed: assign(({ event }) => {
       const got = resultValue<Redeemed>(event);
@@ -97,11 +124,22 @@ export const codeInterceptionMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<CodeInterceptionContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.input.realm.issuer }), store: 'storeMetadata', next: 'buildUrl' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.input.realm.issuer }),
+        store: 'storeMetadata',
+        next: 'buildUrl',
+      },
       buildUrl: {
         meta: S.buildUrl,
         src: 'build',
-        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, metadata: context.metadata!, variant: variantOf(context.input) }),
+        input: ({ context }) => ({
+          origin: context.input.origin,
+          realm: context.input.realm,
+          metadata: context.metadata!,
+          variant: variantOf(context.input),
+        }),
         store: 'storeRequest',
         next: 'afterBuild',
       },
@@ -111,13 +149,21 @@ export const codeInterceptionMachine = setup({
     redirectToAs: {
       meta: S.redirectToAs,
       entry: enterStep('redirectToAs'),
-      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'intercepted', actions: 'intercept' } },
+      on: {
+        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
+        'callback.received': { target: 'intercepted', actions: 'intercept' },
+      },
     },
     awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'intercepted', actions: 'intercept' } } },
     intercepted: {
       meta: S.intercepted,
       entry: enterStep('intercepted'),
-      on: { 'user.next': [{ guard: 'codeIntercepted', target: 'redeem' }, { target: 'outcome', actions: 'decideNoCode' }] },
+      on: {
+        'user.next': [
+          { guard: 'codeIntercepted', target: 'redeem' },
+          { target: 'outcome', actions: 'decideNoCode' },
+        ],
+      },
     },
     ...requestSteps<CodeInterceptionContext>(ID)({
       redeem: {
@@ -134,7 +180,13 @@ export const codeInterceptionMachine = setup({
     }),
     afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
     ...requestSteps<CodeInterceptionContext>(ID)({
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -17,7 +17,17 @@ export const forgeEmbeddedJwk: Forger = async ({ step, own }) => {
     { label: 'Header jwk', value: JSON.stringify(mine.publicJwk) },
     { label: 'Claim sub', value: `${String(read.value.payload.sub)} → ${VICTIM}` },
   ];
-  return { step, exchanges: [], facts, result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the token signed with her own key, its public half in the jwk header' }) };
+  return {
+    step,
+    exchanges: [],
+    facts,
+    result: ok({
+      token,
+      victim: VICTIM,
+      victimName: VICTIM_NAME,
+      sent: 'the token signed with her own key, its public half in the jwk header',
+    }),
+  };
 };
 
 export const embeddedJwkMachine = tokenForgeryMachine('embeddedJwk', EMBEDDED_JWK_STEPS, forgeEmbeddedJwk);

@@ -16,7 +16,15 @@ const TOKEN = 'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCIsImtpZCI6ImsifQ.eyJzdWIiOi
 const ownToken = fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(async ({ input }) => ({
   step: input.step,
   exchanges: [],
-  result: ok({ metadata: { issuer: realm.issuer, authorization_endpoint: `${realm.issuer}/authorize`, token_endpoint: `${realm.issuer}/token`, jwks_uri: `${realm.issuer}/jwks` }, tokens: { access_token: TOKEN, token_type: 'Bearer' } } as OwnToken),
+  result: ok({
+    metadata: {
+      issuer: realm.issuer,
+      authorization_endpoint: `${realm.issuer}/authorize`,
+      token_endpoint: `${realm.issuer}/token`,
+      jwks_uri: `${realm.issuer}/jwks`,
+    },
+    tokens: { access_token: TOKEN, token_type: 'Bearer' },
+  } as OwnToken),
 }));
 
 async function runToEnd(machine: typeof algorithmConfusionMachine) {

@@ -24,7 +24,12 @@ async function play(mode: ServerMode) {
   actor.send({ type: 'callback.received', url: new URL(answer.headers.get('location')!, LAB_ORIGIN).toString() });
   for (let i = 0; i < 10; i++) {
     const s = await settle();
-    if (s.status === 'done') return { final: String(s.value), context: s.context as ImplicitAttackContext, log: await readAttackerLog(realm, (u, init) => inProcessFetch(new URL(String(u), LAB_ORIGIN), init)) };
+    if (s.status === 'done')
+      return {
+        final: String(s.value),
+        context: s.context as ImplicitAttackContext,
+        log: await readAttackerLog(realm, (u, init) => inProcessFetch(new URL(String(u), LAB_ORIGIN), init)),
+      };
     actor.send({ type: 'user.next' });
   }
   throw new Error('the attack did not end');

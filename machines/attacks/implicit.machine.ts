@@ -29,20 +29,37 @@ const CLIENT = 'legacy-spa';
 
 /** The implicit grant's token leaks from the URL fragment (RFC 9700 §2.1.2, §4.3): a third-party script sends it to Mallory. */
 export const implicitAttackMachine = setup({
-  types: { context: {} as ImplicitAttackContext, events: {} as ImplicitAttackEvent, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as ImplicitAttackContext,
+    events: {} as ImplicitAttackEvent,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: { discover: discoverActor, thirdPartyScript: thirdPartyScriptActor, loot: readLootActor, replay: replayAtRsActor },
   actions: {
     ...sharedActions<ImplicitAttackContext, ImplicitAttackEvent>(),
     buildTheUrl: assign(({ context }) => {
       const state = makeRandomValue();
-      const built = buildImplicitUrl(context.metadata!.authorization_endpoint, { clientId: CLIENT, redirectUri: `${context.input.origin}/flows/callback`, scope: 'profile photos:read', state });
+      const built = buildImplicitUrl(context.metadata!.authorization_endpoint, {
+        clientId: CLIENT,
+        redirectUri: `${context.input.origin}/flows/callback`,
+        scope: 'profile photos:read',
+        state,
+      });
       return { state, authUrl: built.url };
     }),
-    recordAuthorizeHop: assign(({ context }) => ({ exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)] })),
+    recordAuthorizeHop: assign(({ context }) => ({
+      exchanges: [...context.exchanges, frontChannelExchange({ step: 'redirectToAs', from: 'browser', to: 'as' }, context.authUrl!)],
+    })),
     recordCallback: assign(({ context, event }) => {
       if (event.type !== 'callback.received' || typeof event.url !== 'string') return {};
       const url = event.url.slice(0, 16_384);
-      const { checks, result } = validateImplicitCallback(url, { state: context.state ?? '', issuer: context.input.realm.issuer, issRequired: context.metadata?.authorization_response_iss_parameter_supported === true });
+      const { checks, result } = validateImplicitCallback(url, {
+        state: context.state ?? '',
+        issuer: context.input.realm.issuer,
+        issRequired: context.metadata?.authorization_response_iss_parameter_supported === true,
+      });
       return {
         callbackUrl: url,
         exchanges: [...context.exchanges, frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, url)],
@@ -54,7 +71,10 @@ export const implicitAttackMachine = setup({
       const stolen = resultValue<string | undefined>(event);
       if (stolen) return { stolen };
       const refusal = context.error ? `the authorization server refused: ${context.error.message}` : 'no token came back in the URL';
-      const outcome: Outcome = { succeeded: false, what: `${refusal}. No access token travelled in the browser, location.hash was empty, and Mallory’s site received nothing to replay.` };
+      const outcome: Outcome = {
+        succeeded: false,
+        what: `${refusal}. No access token travelled in the browser, location.hash was empty, and Mallory’s site received nothing to replay.`,
+      };
       return { outcome };
     }),
     storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
@@ -66,23 +86,53 @@ export const implicitAttackMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<ImplicitAttackContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.input.realm.issuer }), store: 'storeMetadata', next: 'buildUrl' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.input.realm.issuer }),
+        store: 'storeMetadata',
+        next: 'buildUrl',
+      },
     }),
     buildUrl: { meta: S.buildUrl, entry: [enter('buildUrl'), 'buildTheUrl'], on: { 'user.next': 'redirectToAs' } },
     redirectToAs: {
       meta: S.redirectToAs,
       entry: enter('redirectToAs'),
-      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
+      on: {
+        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
+        'callback.received': { target: 'callbackReceived', actions: 'recordCallback' },
+      },
     },
     awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } } },
     callbackReceived: { meta: S.callbackReceived, entry: enter('callbackReceived'), on: { 'user.next': 'thirdPartyScript' } },
     ...requestSteps<ImplicitAttackContext>(ID)({
-      thirdPartyScript: { meta: S.thirdPartyScript, src: 'thirdPartyScript', input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, callbackUrl: context.callbackUrl ?? '' }), next: 'loot' },
-      loot: { meta: S.loot, src: 'loot', input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm }), store: 'storeLoot', next: 'afterLoot' },
+      thirdPartyScript: {
+        meta: S.thirdPartyScript,
+        src: 'thirdPartyScript',
+        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, callbackUrl: context.callbackUrl ?? '' }),
+        next: 'loot',
+      },
+      loot: {
+        meta: S.loot,
+        src: 'loot',
+        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm }),
+        store: 'storeLoot',
+        next: 'afterLoot',
+      },
     }),
     afterLoot: { always: [{ guard: 'decided', target: 'outcome' }, { target: 'replay' }] },
     ...requestSteps<ImplicitAttackContext>(ID)({
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, token: context.stolen!, sent: 'Alice’s access token, stolen from the callback URL’s fragment' }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({
+          realm: context.input.realm,
+          token: context.stolen!,
+          sent: 'Alice’s access token, stolen from the callback URL’s fragment',
+        }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -30,7 +30,10 @@ export const forgeJku: Forger = async ({ step, own, realm, variant }) => {
     { label: 'Header kid', value: `${String(read.value.header.kid)} → ${String(mine.publicJwk.kid)} (her key)` },
     { label: 'Claim sub', value: `${String(read.value.payload.sub)} → ${VICTIM}` },
   ];
-  const sent = variant === 'elsewhere' ? 'the token whose jku names a URL outside the lab' : 'the token signed with her key, its jku naming her key set';
+  const sent =
+    variant === 'elsewhere'
+      ? 'the token whose jku names a URL outside the lab'
+      : 'the token signed with her key, its jku naming her key set';
   return { step, exchanges: published.exchanges, facts, result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent }) };
 };
 

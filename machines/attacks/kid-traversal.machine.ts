@@ -19,7 +19,12 @@ export const forgeKidTraversal: Forger = async ({ step, own }) => {
     { label: 'HMAC secret', value: 'empty (0 bytes): the contents of /dev/null' },
     { label: 'Claim sub', value: `${String(read.value.payload.sub)} → ${VICTIM}` },
   ];
-  return { step, exchanges: [], facts, result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: `the HS256 token with kid "${TRAVERSAL_KID}" and an empty key` }) };
+  return {
+    step,
+    exchanges: [],
+    facts,
+    result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: `the HS256 token with kid "${TRAVERSAL_KID}" and an empty key` }),
+  };
 };
 
 export const kidTraversalMachine = tokenForgeryMachine('kidTraversal', KID_TRAVERSAL_STEPS, forgeKidTraversal);

@@ -16,7 +16,8 @@ export async function fetchRealmRsaKeys(step: string, jwksUri: string): Promise<
   try {
     const request = new Request(jwksUri, { headers: { accept: 'application/json' } });
     const { exchange, response, body } = await recordFetch(request, { step, from: 'attacker', to: 'as' });
-    if (response.status !== 200) return { step, exchanges: [exchange], result: fail('jwks_failed', `The JWKS endpoint answered HTTP ${response.status}.`, step) };
+    if (response.status !== 200)
+      return { step, exchanges: [exchange], result: fail('jwks_failed', `The JWKS endpoint answered HTTP ${response.status}.`, step) };
     const found = rsaKeysOf(body);
     return { step, exchanges: [exchange], result: found.ok ? ok(found.keys) : fail('jwks_failed', found.message, step) };
   } catch (e) {
@@ -33,9 +34,18 @@ export function attackerJwksUrlOf(realm: RealmDescriptor): string {
 export async function publishMallorysJwks(step: string, realm: RealmDescriptor, publicJwk: JWK): Promise<StepOutput<string>> {
   const url = attackerJwksUrlOf(realm);
   try {
-    const request = new Request(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ keys: [publicJwk] }) });
+    const request = new Request(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ keys: [publicJwk] }),
+    });
     const { exchange, response, body } = await recordFetch(request, { step, from: 'attacker', to: 'attacker' });
-    if (response.status !== 204) return { step, exchanges: [exchange], result: fail('publish_failed', `Her site refused the key set: HTTP ${response.status} ${body.slice(0, 200)}`, step) };
+    if (response.status !== 204)
+      return {
+        step,
+        exchanges: [exchange],
+        result: fail('publish_failed', `Her site refused the key set: HTTP ${response.status} ${body.slice(0, 200)}`, step),
+      };
     return { step, exchanges: [exchange], result: ok(url) };
   } catch (e) {
     return networkFailure(step, e);

@@ -57,11 +57,18 @@ export interface Replay {
  */
 export async function replayAtRs(step: string, realm: RealmDescriptor, replay: Replay): Promise<StepOutput<Outcome>> {
   try {
-    const { exchange, response, body } = await recordFetch(bearerRequest(apiUrl(realm, 'photos'), replay.token), { step, from: 'attacker', to: 'rs' });
+    const { exchange, response, body } = await recordFetch(bearerRequest(apiUrl(realm, 'photos'), replay.token), {
+      step,
+      from: 'attacker',
+      to: 'rs',
+    });
     const www = response.headers.get('www-authenticate');
     const facts = [{ label: 'HTTP status', value: String(response.status) }];
     if (www) facts.push({ label: 'WWW-Authenticate', value: www });
-    const outcome = judgeReplay({ status: response.status, body, wwwAuthenticate: www }, { victim: replay.victim, victimName: replay.victimName, sent: replay.sent });
+    const outcome = judgeReplay(
+      { status: response.status, body, wwwAuthenticate: www },
+      { victim: replay.victim, victimName: replay.victimName, sent: replay.sent },
+    );
     return { step, exchanges: [exchange], checks: checksFromReport(response.headers), facts, result: ok(outcome) };
   } catch (e) {
     return networkFailure(step, e);
@@ -69,4 +76,8 @@ export async function replayAtRs(step: string, realm: RealmDescriptor, replay: R
 }
 
 /** A forging step that could not forge (a malformed token from the AS): the run stops with the reason. */
-export const forgeFailed = (step: string, message: string): StepOutput<never> => ({ step, exchanges: [], result: fail('forge_failed', message, step) });
+export const forgeFailed = (step: string, message: string): StepOutput<never> => ({
+  step,
+  exchanges: [],
+  result: fail('forge_failed', message, step),
+});

@@ -33,8 +33,10 @@ export const MAX_WAIT_SECONDS = 30;
 function tokenFacts(token: string, expiresIn: number | undefined) {
   const claims = unverifiedClaims(token);
   const facts = [{ label: 'expires_in', value: expiresIn === undefined ? '(not sent)' : `${expiresIn} s` }];
-  if (claims?.aud !== undefined) facts.push({ label: 'Claim aud', value: Array.isArray(claims.aud) ? claims.aud.join(' ') : String(claims.aud) });
-  if (typeof claims?.exp === 'number') facts.push({ label: 'Claim exp', value: `${claims.exp} (${new Date(claims.exp * 1000).toISOString()})` });
+  if (claims?.aud !== undefined)
+    facts.push({ label: 'Claim aud', value: Array.isArray(claims.aud) ? claims.aud.join(' ') : String(claims.aud) });
+  if (typeof claims?.exp === 'number')
+    facts.push({ label: 'Claim exp', value: `${claims.exp} (${new Date(claims.exp * 1000).toISOString()})` });
   return facts;
 }
 
@@ -51,7 +53,12 @@ export async function printerToken(step: string, realm: RealmDescriptor, resourc
     const tokens = processTokenResponse(response.status, body);
     const exchanges = [...found.exchanges, exchange];
     if (!tokens.ok) return { step, exchanges, result: tokens };
-    return { step, exchanges, facts: tokenFacts(tokens.value.access_token, tokens.value.expires_in), result: ok({ metadata, tokens: tokens.value }) };
+    return {
+      step,
+      exchanges,
+      facts: tokenFacts(tokens.value.access_token, tokens.value.expires_in),
+      result: ok({ metadata, tokens: tokens.value }),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }
@@ -68,10 +75,18 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * arrived. The wait is measured here, not compared with the browser's clock, so a classroom laptop
  * whose clock is off still waits long enough (RFC 7519 §4.1.4 counts from the issuer's `exp`).
  */
-export async function waitForExpiry(step: string, expiresIn: number | undefined, signal: AbortSignal): Promise<StepOutput<{ waited: number }>> {
+export async function waitForExpiry(
+  step: string,
+  expiresIn: number | undefined,
+  signal: AbortSignal,
+): Promise<StepOutput<{ waited: number }>> {
   if (expiresIn === undefined || !Number.isFinite(expiresIn) || expiresIn < 0 || expiresIn > MAX_WAIT_SECONDS) {
     const said = expiresIn === undefined ? 'no expires_in' : `expires_in ${expiresIn} s`;
-    return { step, exchanges: [], result: fail('wait_too_long', `The token response said ${said}; the lab waits at most ${MAX_WAIT_SECONDS} s. Press Reset.`, step) };
+    return {
+      step,
+      exchanges: [],
+      result: fail('wait_too_long', `The token response said ${said}; the lab waits at most ${MAX_WAIT_SECONDS} s. Press Reset.`, step),
+    };
   }
   const waited = Math.ceil(expiresIn) + 1;
   await sleep(waited * 1000, signal);

@@ -51,7 +51,10 @@ describe('missing claim checks against real lab realms', () => {
     const token = vulnerable.context.exchanges.at(-1)!.request.headers.authorization.replace(/^Bearer /, '');
     expect(unverifiedClaims(token)!.exp).toBeLessThan(clockNow);
 
-    const hardened = await playAttack(fastForward, 'hardened', [...spec.weaknesses], { variant: 'expired', settings: hardenedSpec(missingClaimChecks).settings });
+    const hardened = await playAttack(fastForward, 'hardened', [...spec.weaknesses], {
+      variant: 'expired',
+      settings: hardenedSpec(missingClaimChecks).settings,
+    });
     expect(hardened.realm.weaknesses).toEqual([]);
     expect(hardened.context.outcome).toMatchObject({ succeeded: false });
     expect(hardened.context.outcome?.what).toMatch(/401 invalid_token — The access token has expired/);
@@ -68,7 +71,10 @@ describe('missing claim checks against real lab realms', () => {
     expect(check(vulnerable, 'aud')).toBe('skipped');
     expect(check(vulnerable, 'exp')).toBe('pass');
 
-    const hardened = await playAttack(fastForward, 'hardened', [...spec.weaknesses], { variant: 'audience', settings: hardenedSpec(missingClaimChecks).settings });
+    const hardened = await playAttack(fastForward, 'hardened', [...spec.weaknesses], {
+      variant: 'audience',
+      settings: hardenedSpec(missingClaimChecks).settings,
+    });
     expect(hardened.context.outcome).toMatchObject({ succeeded: false });
     expect(hardened.context.outcome?.what).toMatch(/401 invalid_token — The access token is not meant for this resource server/);
     expect([check(hardened, 'iss'), check(hardened, 'aud'), check(hardened, 'exp')]).toEqual(['pass', 'fail', undefined]);

@@ -112,8 +112,11 @@ describe('waitForExpiry (the real wait)', () => {
     expect(out.facts).toContainEqual({ label: 'Waited', value: '3 s (expires_in + 1 s)' });
   });
 
-  it.each([[undefined], [MAX_WAIT_SECONDS + 1], [-1], [Number.NaN]])('refuses to wait for expires_in %s instead of hanging', async (expiresIn) => {
-    const out = await waitForExpiry('waitForExpiry', expiresIn, new AbortController().signal);
-    expect(out.result).toMatchObject({ ok: false, error: { code: 'wait_too_long' } });
-  });
+  it.each([[undefined], [MAX_WAIT_SECONDS + 1], [-1], [Number.NaN]])(
+    'refuses to wait for expires_in %s instead of hanging',
+    async (expiresIn) => {
+      const out = await waitForExpiry('waitForExpiry', expiresIn, new AbortController().signal);
+      expect(out.result).toMatchObject({ ok: false, error: { code: 'wait_too_long' } });
+    },
+  );
 });

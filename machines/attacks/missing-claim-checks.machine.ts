@@ -65,13 +65,34 @@ export const missingClaimChecksMachine = setup({
     // Not a step (no meta, not on the trail): picks the variant's first step.
     start: { always: [{ guard: 'audienceVariant', target: 'tokenForPrintApi' }, { target: 'tokenForPhotos' }] },
     ...requestSteps<MissingClaimContext>(ID)({
-      tokenForPhotos: { meta: S.tokenForPhotos, src: 'tokenForPhotos', input: ({ context }) => ({ realm: context.input.realm }), store: 'storeOwn', next: 'waitForExpiry' },
-      waitForExpiry: { meta: S.waitForExpiry, src: 'waitForExpiry', input: ({ context }) => ({ expiresIn: context.own?.tokens.expires_in }), next: 'replay' },
-      tokenForPrintApi: { meta: S.tokenForPrintApi, src: 'tokenForPrintApi', input: ({ context }) => ({ realm: context.input.realm }), store: 'storeOwn', next: 'replay' },
+      tokenForPhotos: {
+        meta: S.tokenForPhotos,
+        src: 'tokenForPhotos',
+        input: ({ context }) => ({ realm: context.input.realm }),
+        store: 'storeOwn',
+        next: 'waitForExpiry',
+      },
+      waitForExpiry: {
+        meta: S.waitForExpiry,
+        src: 'waitForExpiry',
+        input: ({ context }) => ({ expiresIn: context.own?.tokens.expires_in }),
+        next: 'replay',
+      },
+      tokenForPrintApi: {
+        meta: S.tokenForPrintApi,
+        src: 'tokenForPrintApi',
+        input: ({ context }) => ({ realm: context.input.realm }),
+        store: 'storeOwn',
+        next: 'replay',
+      },
       replay: {
         meta: S.replay,
         src: 'replay',
-        input: ({ context }) => ({ realm: context.input.realm, token: context.own!.tokens.access_token, sent: SENT[variantOf(context.input)] }),
+        input: ({ context }) => ({
+          realm: context.input.realm,
+          token: context.own!.tokens.access_token,
+          sent: SENT[variantOf(context.input)],
+        }),
         store: 'storeOutcome',
         next: 'outcome',
       },

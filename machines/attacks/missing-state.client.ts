@@ -37,11 +37,24 @@ export interface MalloryRequest {
  * PKCE out where the AS lets her (a challenge of hers would bind the code to a verifier Alice's
  * client cannot have); where the AS requires it she has to send one.
  */
-export async function buildMalloryRequest(step: string, origin: string, realm: RealmDescriptor, metadata: ServerMetadata): Promise<StepOutput<MalloryRequest>> {
+export async function buildMalloryRequest(
+  step: string,
+  origin: string,
+  realm: RealmDescriptor,
+  metadata: ServerMetadata,
+): Promise<StepOutput<MalloryRequest>> {
   const redirectUri = `${origin}/flows/callback`;
   const state = makeRandomValue();
   const pair = await s256ChallengeSteps(makeCodeVerifier());
-  const url = new URL(buildAuthorizationUrl(metadata.authorization_endpoint, { clientId: CLIENT_ID, redirectUri, scope: SCOPE, state, codeChallenge: pair.challenge }).url);
+  const url = new URL(
+    buildAuthorizationUrl(metadata.authorization_endpoint, {
+      clientId: CLIENT_ID,
+      redirectUri,
+      scope: SCOPE,
+      state,
+      codeChallenge: pair.challenge,
+    }).url,
+  );
   const pkceOptional = hasWeakness(realm, 'as-pkce-optional');
   if (pkceOptional) {
     url.searchParams.delete('code_challenge');
@@ -57,22 +70,48 @@ export async function buildMalloryRequest(step: string, origin: string, realm: R
 }
 
 /** Her page: she stores the callback URL of her own sign-in on her site (recorded), which links Alice's browser to it. */
-export async function plantCallback(step: string, origin: string, realm: { id: string }, callbackUrl: string): Promise<StepOutput<{ pageUrl: string }>> {
+export async function plantCallback(
+  step: string,
+  origin: string,
+  realm: { id: string },
+  callbackUrl: string,
+): Promise<StepOutput<{ pageUrl: string }>> {
   const url = new URL(callbackUrl);
   const callback = `${url.pathname}${url.search}`;
-  const request = new Request(`${origin}${attackerUrl(realm, 'plant')}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ callback }) });
+  const request = new Request(`${origin}${attackerUrl(realm, 'plant')}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ callback }),
+  });
   try {
     const { exchange, response } = await recordFetch(request, { step, from: 'attacker', to: 'attacker' });
-    if (response.status !== 204) return { step, exchanges: [exchange], result: fail('plant_failed', `Her site refused the planted URL: HTTP ${response.status}.`, step) };
+    if (response.status !== 204)
+      return {
+        step,
+        exchanges: [exchange],
+        result: fail('plant_failed', `Her site refused the planted URL: HTTP ${response.status}.`, step),
+      };
     const pageUrl = `${origin}${attackerUrl(realm, 'plant')}`;
-    return { step, exchanges: [exchange], facts: [{ label: 'her page', value: pageUrl }, { label: 'its link', value: callback }], result: ok({ pageUrl }) };
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [
+        { label: 'her page', value: pageUrl },
+        { label: 'its link', value: callback },
+      ],
+      result: ok({ pageUrl }),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }
 }
 
 /** What Alice's client makes of the response that arrives at its callback: state (by the realm's client policy) and iss, then the code. */
-export function aliceClientChecks(callbackUrl: string, realm: RealmDescriptor, metadata: ServerMetadata): { checks: Check[]; code?: string; refusal?: string } {
+export function aliceClientChecks(
+  callbackUrl: string,
+  realm: RealmDescriptor,
+  metadata: ServerMetadata,
+): { checks: Check[]; code?: string; refusal?: string } {
   const { checks, result } = validateCallback(callbackUrl, {
     state: NO_PENDING_STATE,
     issuer: realm.issuer,
@@ -85,9 +124,18 @@ export function aliceClientChecks(callbackUrl: string, realm: RealmDescriptor, m
 export type Redeemed = { tokens: TokenSet } | { outcome: Outcome };
 
 /** Alice's client redeems the code it was handed (RFC 6749 §4.1.3): it has no verifier, since it started no request. */
-export async function redeemPlanted(step: string, metadata: ServerMetadata, code: string, redirectUri: string): Promise<StepOutput<Redeemed>> {
+export async function redeemPlanted(
+  step: string,
+  metadata: ServerMetadata,
+  code: string,
+  redirectUri: string,
+): Promise<StepOutput<Redeemed>> {
   const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: CLIENT_ID });
-  const request = new Request(metadata.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+  const request = new Request(metadata.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: form.toString(),
+  });
   try {
     const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to: 'as' });
     const tokens = processTokenResponse(response.status, body);
@@ -96,7 +144,12 @@ export async function redeemPlanted(step: string, metadata: ServerMetadata, code
       return { step, exchanges: [exchange], result: ok({ outcome: { succeeded: false, what } }) };
     }
     const sub = unverifiedClaims(tokens.value.id_token)?.sub;
-    return { step, exchanges: [exchange], facts: [{ label: 'ID token sub (decoded)', value: String(sub ?? '(no ID token)') }], result: ok({ tokens: tokens.value }) };
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [{ label: 'ID token sub (decoded)', value: String(sub ?? '(no ID token)') }],
+      result: ok({ tokens: tokens.value }),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }
@@ -106,7 +159,11 @@ export async function redeemPlanted(step: string, metadata: ServerMetadata, code
 export async function whoIsSignedIn(step: string, metadata: ServerMetadata, tokens: TokenSet): Promise<StepOutput<Outcome>> {
   if (!metadata.userinfo_endpoint) return { step, exchanges: [], result: fail('no_userinfo', 'The AS names no userinfo_endpoint.', step) };
   try {
-    const { exchange, response, body } = await recordFetch(bearerRequest(metadata.userinfo_endpoint, tokens.access_token), { step, from: 'client', to: 'as' });
+    const { exchange, response, body } = await recordFetch(bearerRequest(metadata.userinfo_endpoint, tokens.access_token), {
+      step,
+      from: 'client',
+      to: 'as',
+    });
     const info = parseUser(body);
     const facts = [
       { label: 'HTTP status', value: String(response.status) },
@@ -116,8 +173,14 @@ export async function whoIsSignedIn(step: string, metadata: ServerMetadata, toke
     const idSub = unverifiedClaims(tokens.id_token)?.sub;
     const outcome: Outcome =
       response.status === 200 && info.sub === MALLORY.username
-        ? { succeeded: true, what: `Alice’s browser is now signed in to the photo gallery as Mallory: the ID token’s sub is "${String(idSub)}" and UserInfo names "${info.name ?? info.sub}". Whatever Alice uploads or types from now on lands in Mallory’s account.` }
-        : { succeeded: false, what: `the session the client made belongs to "${info.sub ?? 'nobody'}", not to Mallory (UserInfo: HTTP ${response.status}).` };
+        ? {
+            succeeded: true,
+            what: `Alice’s browser is now signed in to the photo gallery as Mallory: the ID token’s sub is "${String(idSub)}" and UserInfo names "${info.name ?? info.sub}". Whatever Alice uploads or types from now on lands in Mallory’s account.`,
+          }
+        : {
+            succeeded: false,
+            what: `the session the client made belongs to "${info.sub ?? 'nobody'}", not to Mallory (UserInfo: HTTP ${response.status}).`,
+          };
     return { step, exchanges: [exchange], facts, result: ok(outcome) };
   } catch (e) {
     return networkFailure(step, e);

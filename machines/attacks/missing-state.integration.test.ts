@@ -17,7 +17,9 @@ const settle = (actor: AnyActorRef) => waitFor(actor, (s) => !s.hasTag('busy'), 
 async function play(weaknesses: string[]) {
   const lab = await createLab(weaknesses);
   const realm = { id: lab.id, issuer: lab.issuer, resource: lab.resource, weaknesses: lab.weaknesses };
-  const actor = createActor(missingStateMachine, { input: { origin: LAB_ORIGIN, realm, mode: weaknesses.length ? 'vulnerable' : 'hardened' } }).start();
+  const actor = createActor(missingStateMachine, {
+    input: { origin: LAB_ORIGIN, realm, mode: weaknesses.length ? 'vulnerable' : 'hardened' },
+  }).start();
   const context = () => actor.getSnapshot().context as MissingStateContext;
   const next = async () => {
     actor.send({ type: 'user.next' });
@@ -30,7 +32,11 @@ async function play(weaknesses: string[]) {
   actor.send({ type: 'browser.navigated' });
   const m = browser();
   const login = await m.go(context().authUrl!);
-  const afterLogin = await m.post(`/as/${lab.id}/login`, { pending: pendingOf(await login.text()), username: 'mallory', password: 'mischief' });
+  const afterLogin = await m.post(`/as/${lab.id}/login`, {
+    pending: pendingOf(await login.text()),
+    username: 'mallory',
+    password: 'mischief',
+  });
   expect(afterLogin.status).toBe(303);
   const consent = await m.go(afterLogin.headers.get('location')!);
   const redirect = await m.post(`/as/${lab.id}/consent`, { pending: pendingOf(await consent.text()), decision: 'allow' });
@@ -59,7 +65,11 @@ describe('login CSRF (missing state) against real lab realms', () => {
     const v = await play(['client-skips-state-check', 'as-pkce-optional']);
     expect(v.page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(v.context.checks.aliceCallback.find((c) => c.name.startsWith('state'))).toMatchObject({ outcome: 'skipped' });
-    expect(v.context.exchanges.find((e) => e.step === 'clientRedeems')).toMatchObject({ from: 'client', to: 'as', response: { status: 200 } });
+    expect(v.context.exchanges.find((e) => e.step === 'clientRedeems')).toMatchObject({
+      from: 'client',
+      to: 'as',
+      response: { status: 200 },
+    });
     expect(v.final).toBe('outcome');
     expect(v.context.outcome).toMatchObject({ succeeded: true });
     expect(v.context.outcome?.what).toContain('sub is "mallory"');
@@ -71,7 +81,9 @@ describe('login CSRF (missing state) against real lab realms', () => {
     expect(h.context.checks.aliceCallback.find((c) => c.name.startsWith('state'))).toMatchObject({ passed: false });
     expect(h.context.exchanges.some((e) => e.step === 'clientRedeems')).toBe(false);
     expect(h.context.outcome).toMatchObject({ succeeded: false });
-    expect(h.context.outcome?.what).toMatch(/refused the response Mallory planted: The state in the response is not the one this client sent/);
+    expect(h.context.outcome?.what).toMatch(
+      /refused the response Mallory planted: The state in the response is not the one this client sent/,
+    );
   });
 
   it('pkce variant: the state check is skipped, but Mallory’s code is bound to her challenge and the token endpoint refuses it', async () => {

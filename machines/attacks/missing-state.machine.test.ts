@@ -11,7 +11,7 @@ const mallorysCallback = `${ORIGIN}/flows/callback?code=m-code&state=m-state&iss
 
 function run(weaknesses: string[], o: { mallory?: string; planted?: string; redeemed?: Redeemed } = {}) {
   const called: string[] = [];
-  const actor = <T,>(name: string, value: () => T) =>
+  const actor = <T>(name: string, value: () => T) =>
     fromPromise(async ({ input }: { input: { step: string } }) => {
       called.push(name);
       return { step: input.step, exchanges: [], result: ok(value()) };
@@ -19,7 +19,11 @@ function run(weaknesses: string[], o: { mallory?: string; planted?: string; rede
   const machine = missingStateMachine.provide({
     actors: {
       discover: actor('discover', () => METADATA),
-      build: actor('build', () => ({ authUrl: `${METADATA.authorization_endpoint}?x`, state: 'm-state', redirectUri: `${ORIGIN}/flows/callback` })),
+      build: actor('build', () => ({
+        authUrl: `${METADATA.authorization_endpoint}?x`,
+        state: 'm-state',
+        redirectUri: `${ORIGIN}/flows/callback`,
+      })),
       plant: actor('plant', () => ({ pageUrl: `${ORIGIN}/attacker/r/plant` })),
       redeem: actor('redeem', () => o.redeemed ?? { tokens: { access_token: 'at', token_type: 'Bearer' } }),
       whoami: actor('whoami', () => ({ succeeded: true, what: 'mallory' })),

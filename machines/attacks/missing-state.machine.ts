@@ -9,7 +9,15 @@ import { endSteps, enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';
-import { aliceClientChecks, buildMalloryRequest, plantCallback, redeemPlanted, whoIsSignedIn, type MalloryRequest, type Redeemed } from './missing-state.client';
+import {
+  aliceClientChecks,
+  buildMalloryRequest,
+  plantCallback,
+  redeemPlanted,
+  whoIsSignedIn,
+  type MalloryRequest,
+  type Redeemed,
+} from './missing-state.client';
 import { MISSING_STATE_STEPS as S } from './missing-state.steps';
 
 export interface MissingStateContext extends AttackContextBase {
@@ -38,13 +46,29 @@ const MAX_URL = 16_384;
  * now holds: the Outcome is that answer, or the refusal that came first.
  */
 export const missingStateMachine = setup({
-  types: { context: {} as MissingStateContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as MissingStateContext,
+    events: {} as Event,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
-    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) => discover(input.issuer, input.step, 'attacker')),
-    build: fromPromise<StepOutput<MalloryRequest>, StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata }>>(({ input }) => buildMalloryRequest(input.step, input.origin, input.realm, input.metadata)),
-    plant: fromPromise<StepOutput<{ pageUrl: string }>, StepInput<{ origin: string; realm: RealmDescriptor; callback: string }>>(({ input }) => plantCallback(input.step, input.origin, input.realm, input.callback)),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; code: string; redirectUri: string }>>(({ input }) => redeemPlanted(input.step, input.metadata, input.code, input.redirectUri)),
-    whoami: fromPromise<StepOutput<Outcome>, StepInput<{ metadata: ServerMetadata; tokens: TokenSet }>>(({ input }) => whoIsSignedIn(input.step, input.metadata, input.tokens)),
+    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) =>
+      discover(input.issuer, input.step, 'attacker'),
+    ),
+    build: fromPromise<StepOutput<MalloryRequest>, StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata }>>(
+      ({ input }) => buildMalloryRequest(input.step, input.origin, input.realm, input.metadata),
+    ),
+    plant: fromPromise<StepOutput<{ pageUrl: string }>, StepInput<{ origin: string; realm: RealmDescriptor; callback: string }>>(
+      ({ input }) => plantCallback(input.step, input.origin, input.realm, input.callback),
+    ),
+    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; code: string; redirectUri: string }>>(({ input }) =>
+      redeemPlanted(input.step, input.metadata, input.code, input.redirectUri),
+    ),
+    whoami: fromPromise<StepOutput<Outcome>, StepInput<{ metadata: ServerMetadata; tokens: TokenSet }>>(({ input }) =>
+      whoIsSignedIn(input.step, input.metadata, input.tokens),
+    ),
   },
   actions: {
     ...sharedActions<MissingStateContext, Event>(),
@@ -52,7 +76,9 @@ export const missingStateMachine = setup({
       const mallory = resultValue<MalloryRequest>(event);
       return { mallory, authUrl: mallory?.authUrl };
     }),
-    recordMalloryHop: assign(({ context }) => ({ exchanges: [...context.exchanges, frontChannelExchange({ step: 'mallorySignsIn', from: 'browser', to: 'as' }, context.authUrl!)] })),
+    recordMalloryHop: assign(({ context }) => ({
+      exchanges: [...context.exchanges, frontChannelExchange({ step: 'mallorySignsIn', from: 'browser', to: 'as' }, context.authUrl!)],
+    })),
     keepMallorysResponse: assign(({ context, event }) => {
       if (event.type !== 'callback.received' || typeof event.url !== 'string') return {};
       const url = event.url.slice(0, MAX_URL);
@@ -61,19 +87,34 @@ export const missingStateMachine = setup({
         { label: 'code (Mallory’s, unredeemed)', value: params.get('code') ?? `(none: ${params.get('error') ?? 'no code'})` },
         { label: 'state (Mallory’s)', value: params.get('state') ?? '(none)' },
       ];
-      return { malloryCallback: url, exchanges: [...context.exchanges, frontChannelExchange({ step: 'malloryStops', from: 'browser', to: 'attacker' }, url)], facts: { ...context.facts, malloryStops: facts } };
+      return {
+        malloryCallback: url,
+        exchanges: [...context.exchanges, frontChannelExchange({ step: 'malloryStops', from: 'browser', to: 'attacker' }, url)],
+        facts: { ...context.facts, malloryStops: facts },
+      };
     }),
     storePage: assign(({ event }) => ({ authUrl: resultValue<{ pageUrl: string }>(event)?.pageUrl })),
-    recordAliceHop: assign(({ context }) => ({ exchanges: [...context.exchanges, frontChannelExchange({ step: 'aliceVisits', from: 'browser', to: 'attacker' }, context.authUrl!)] })),
+    recordAliceHop: assign(({ context }) => ({
+      exchanges: [...context.exchanges, frontChannelExchange({ step: 'aliceVisits', from: 'browser', to: 'attacker' }, context.authUrl!)],
+    })),
     checkAliceCallback: assign(({ context, event }) => {
       if (event.type !== 'callback.received' || typeof event.url !== 'string') return {};
       const url = event.url.slice(0, MAX_URL);
       const hop = frontChannelExchange({ step: 'aliceCallback', from: 'browser', to: 'client' }, url);
       const verdict = aliceClientChecks(url, context.input.realm, context.metadata!);
       const outcome: Outcome | undefined = verdict.refusal
-        ? { succeeded: false, what: `Alice’s client refused the response Mallory planted: ${verdict.refusal.replace(/\.$/, '')}. It never redeemed her code, so Alice’s browser was not signed in to Mallory’s account.` }
+        ? {
+            succeeded: false,
+            what: `Alice’s client refused the response Mallory planted: ${verdict.refusal.replace(/\.$/, '')}. It never redeemed her code, so Alice’s browser was not signed in to Mallory’s account.`,
+          }
         : undefined;
-      return { aliceCallback: url, code: verdict.code, outcome, exchanges: [...context.exchanges, hop], checks: { ...context.checks, aliceCallback: verdict.checks } };
+      return {
+        aliceCallback: url,
+        code: verdict.code,
+        outcome,
+        exchanges: [...context.exchanges, hop],
+        checks: { ...context.checks, aliceCallback: verdict.checks },
+      };
     }),
     storeRedeemed: assign(({ event }) => {
       const got = resultValue<Redeemed>(event);
@@ -85,7 +126,8 @@ export const missingStateMachine = setup({
     ...sharedGuards,
     codeAccepted: ({ context }) => context.code !== undefined,
     codeRedeemed: ({ context }) => context.tokens !== undefined,
-    mallorysCode: ({ context }) => context.malloryCallback !== undefined && new URL(context.malloryCallback, context.input.origin).searchParams.has('code'),
+    mallorysCode: ({ context }) =>
+      context.malloryCallback !== undefined && new URL(context.malloryCallback, context.input.origin).searchParams.has('code'),
   },
 }).createMachine({
   id: ID,
@@ -93,36 +135,90 @@ export const missingStateMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<MissingStateContext>(ID)({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.input.realm.issuer }), store: 'storeMetadata', next: 'malloryStarts' },
-      malloryStarts: { meta: S.malloryStarts, src: 'build', input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, metadata: context.metadata! }), store: 'storeRequest', next: 'mallorySignsIn' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.input.realm.issuer }),
+        store: 'storeMetadata',
+        next: 'malloryStarts',
+      },
+      malloryStarts: {
+        meta: S.malloryStarts,
+        src: 'build',
+        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, metadata: context.metadata! }),
+        store: 'storeRequest',
+        next: 'mallorySignsIn',
+      },
     }),
     mallorySignsIn: {
       meta: S.mallorySignsIn,
       entry: enterStep('mallorySignsIn'),
-      on: { 'browser.navigated': { target: 'awaitingMallory', actions: 'recordMalloryHop' }, 'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' } },
+      on: {
+        'browser.navigated': { target: 'awaitingMallory', actions: 'recordMalloryHop' },
+        'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' },
+      },
     },
     awaitingMallory: { meta: S.mallorySignsIn, on: { 'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' } } },
     malloryStops: {
       meta: S.malloryStops,
       entry: enterStep('malloryStops'),
-      on: { 'user.next': [{ guard: 'mallorysCode', target: 'plant' }, { target: 'failed', actions: assign({ error: () => ({ code: 'no_code', message: 'Mallory’s own sign-in brought back no code: sign in as mallory and press Allow (Reset to try again).', where: 'malloryStops' }) }) }] },
+      on: {
+        'user.next': [
+          { guard: 'mallorysCode', target: 'plant' },
+          {
+            target: 'failed',
+            actions: assign({
+              error: () => ({
+                code: 'no_code',
+                message: 'Mallory’s own sign-in brought back no code: sign in as mallory and press Allow (Reset to try again).',
+                where: 'malloryStops',
+              }),
+            }),
+          },
+        ],
+      },
     },
     ...requestSteps<MissingStateContext>(ID)({
-      plant: { meta: S.plant, src: 'plant', input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, callback: context.malloryCallback! }), store: 'storePage', next: 'aliceVisits' },
+      plant: {
+        meta: S.plant,
+        src: 'plant',
+        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, callback: context.malloryCallback! }),
+        store: 'storePage',
+        next: 'aliceVisits',
+      },
     }),
     aliceVisits: {
       meta: S.aliceVisits,
       entry: enterStep('aliceVisits'),
-      on: { 'browser.navigated': { target: 'awaitingAlice', actions: 'recordAliceHop' }, 'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' } },
+      on: {
+        'browser.navigated': { target: 'awaitingAlice', actions: 'recordAliceHop' },
+        'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' },
+      },
     },
     awaitingAlice: { meta: S.aliceVisits, on: { 'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' } } },
-    aliceCallback: { meta: S.aliceCallback, entry: enterStep('aliceCallback'), on: { 'user.next': [{ guard: 'codeAccepted', target: 'clientRedeems' }, { target: 'outcome' }] } },
+    aliceCallback: {
+      meta: S.aliceCallback,
+      entry: enterStep('aliceCallback'),
+      on: { 'user.next': [{ guard: 'codeAccepted', target: 'clientRedeems' }, { target: 'outcome' }] },
+    },
     ...requestSteps<MissingStateContext>(ID)({
-      clientRedeems: { meta: S.clientRedeems, src: 'redeem', input: ({ context }) => ({ metadata: context.metadata!, code: context.code!, redirectUri: context.mallory!.redirectUri }), store: 'storeRedeemed', next: 'afterRedeem' },
+      clientRedeems: {
+        meta: S.clientRedeems,
+        src: 'redeem',
+        input: ({ context }) => ({ metadata: context.metadata!, code: context.code!, redirectUri: context.mallory!.redirectUri }),
+        store: 'storeRedeemed',
+        next: 'afterRedeem',
+      },
     }),
     afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'whoIsSignedIn' }, { target: 'outcome' }] },
     ...requestSteps<MissingStateContext>(ID)({
-      whoIsSignedIn: { meta: S.whoIsSignedIn, src: 'whoami', input: ({ context }) => ({ metadata: context.metadata!, tokens: context.tokens! }), store: 'storeOutcome', next: 'outcome' },
+      whoIsSignedIn: {
+        meta: S.whoIsSignedIn,
+        src: 'whoami',
+        input: ({ context }) => ({ metadata: context.metadata!, tokens: context.tokens! }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

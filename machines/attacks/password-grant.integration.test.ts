@@ -15,7 +15,12 @@ async function play(mode: ServerMode) {
   actor.send({ type: 'user.submitPassword', username: 'alice', password: 'wonderland' });
   for (let i = 0; i < 10; i++) {
     const s = await waitFor(actor, (x) => !x.hasTag('busy'), { timeout: 60_000 });
-    if (s.status === 'done') return { final: String(s.value), context: s.context as PasswordGrantContext, log: await readAttackerLog(realm, (u, init) => inProcessFetch(new URL(String(u), LAB_ORIGIN), init)) };
+    if (s.status === 'done')
+      return {
+        final: String(s.value),
+        context: s.context as PasswordGrantContext,
+        log: await readAttackerLog(realm, (u, init) => inProcessFetch(new URL(String(u), LAB_ORIGIN), init)),
+      };
     actor.send({ type: 'user.next' });
   }
   throw new Error('the attack did not end');
@@ -47,7 +52,9 @@ describe('password grant: a look-alike app harvests Alice’s password', () => {
   });
 
   it('ignores an empty submission: the form must carry a username and a password', () => {
-    const actor = createActor(passwordGrantMachine, { input: { origin: LAB_ORIGIN, realm: { id: 'x', issuer: '', resource: '', weaknesses: [] }, mode: 'hardened' } }).start();
+    const actor = createActor(passwordGrantMachine, {
+      input: { origin: LAB_ORIGIN, realm: { id: 'x', issuer: '', resource: '', weaknesses: [] }, mode: 'hardened' },
+    }).start();
     actor.send({ type: 'user.submitPassword', username: '', password: '' });
     expect(actor.getSnapshot().value).toBe('lookAlike');
   });

@@ -25,11 +25,19 @@ const bounded = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_CREDENTI
 
 /** A look-alike password-grant client harvests Alice's password, then turns it into tokens where the AS allows (RFC 9700 §2.4). */
 export const passwordGrantMachine = setup({
-  types: { context: {} as PasswordGrantContext, events: {} as PasswordGrantEvent, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as PasswordGrantContext,
+    events: {} as PasswordGrantEvent,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: { harvest: harvestActor, tokenRequest: passwordTokenActor, replay: replayAtRsActor },
   actions: {
     ...sharedActions<PasswordGrantContext, PasswordGrantEvent>(),
-    keepCredentials: assign(({ event }) => (event.type === 'user.submitPassword' ? { creds: { username: bounded(event.username), password: bounded(event.password) } } : {})),
+    keepCredentials: assign(({ event }) =>
+      event.type === 'user.submitPassword' ? { creds: { username: bounded(event.username), password: bounded(event.password) } } : {},
+    ),
     storeAnswer: assign(({ event }) => {
       const a = resultValue<PasswordTokenAnswer>(event);
       return { metadata: a?.metadata, tokens: a?.tokens, ...(a?.outcome ? { outcome: a.outcome } : {}) };
@@ -46,14 +54,35 @@ export const passwordGrantMachine = setup({
   context: ({ input }) => ({ ...emptyFlowContext(), input }),
   initial: 'lookAlike',
   states: {
-    lookAlike: { meta: S.lookAlike, entry: enter('lookAlike'), on: { 'user.submitPassword': { guard: 'hasCredentials', target: 'harvest', actions: 'keepCredentials' } } },
+    lookAlike: {
+      meta: S.lookAlike,
+      entry: enter('lookAlike'),
+      on: { 'user.submitPassword': { guard: 'hasCredentials', target: 'harvest', actions: 'keepCredentials' } },
+    },
     ...requestSteps<PasswordGrantContext>(ID)({
-      harvest: { meta: S.harvest, src: 'harvest', input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, creds: context.creds! }), next: 'tokenRequest' },
-      tokenRequest: { meta: S.tokenRequest, src: 'tokenRequest', input: ({ context }) => ({ realm: context.input.realm, creds: context.creds! }), store: 'storeAnswer', next: 'afterToken' },
+      harvest: {
+        meta: S.harvest,
+        src: 'harvest',
+        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, creds: context.creds! }),
+        next: 'tokenRequest',
+      },
+      tokenRequest: {
+        meta: S.tokenRequest,
+        src: 'tokenRequest',
+        input: ({ context }) => ({ realm: context.input.realm, creds: context.creds! }),
+        store: 'storeAnswer',
+        next: 'afterToken',
+      },
     }),
     afterToken: { always: [{ guard: 'decided', target: 'outcome' }, { target: 'replay' }] },
     ...requestSteps<PasswordGrantContext>(ID)({
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -10,7 +10,8 @@ import { redirectUriMachine, type RedirectUriContext } from './redirect-uri.mach
 import { REDIRECT_VARIANTS, type RedirectVariant } from './redirect-uri.mallory';
 
 const settle = (actor: AnyActorRef) => waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
-const absolute = (url: string | URL | Request, init?: RequestInit) => inProcessFetch(typeof url === 'string' && url.startsWith('/') ? `${LAB_ORIGIN}${url}` : url, init);
+const absolute = (url: string | URL | Request, init?: RequestInit) =>
+  inProcessFetch(typeof url === 'string' && url.startsWith('/') ? `${LAB_ORIGIN}${url}` : url, init);
 
 /**
  * The real machine against a real lab realm, in-process. Alice's browser is the test's minimal browser
@@ -37,7 +38,13 @@ async function play(mode: 'vulnerable' | 'hardened', variant: RedirectVariant) {
     await settle(actor);
   }
   const snap = actor.getSnapshot();
-  return { context: snap.context as RedirectUriContext, final: String(snap.value), answer, location, log: await readAttackerLog(lab, absolute) };
+  return {
+    context: snap.context as RedirectUriContext,
+    final: String(snap.value),
+    answer,
+    location,
+    log: await readAttackerLog(lab, absolute),
+  };
 }
 
 describe('redirect-URI manipulation against real lab realms', () => {
@@ -47,27 +54,30 @@ describe('redirect-URI manipulation against real lab realms', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it.each(['prefix', 'path-normalisation', 'substring'] as const)('%s: the code lands on Mallory’s site, she redeems it and reads Alice’s photos; hardened: an error page, her site stays empty', async (variant) => {
-    const v = await play('vulnerable', variant);
-    expect(v.answer.status).toBe(303);
-    expect(new URL(v.location!, LAB_ORIGIN).pathname).toMatch(/^\/attacker\/[\w-]+\/cb$/);
-    expect(v.context.stolen?.state).toBe(v.context.link?.state);
-    expect(v.log.some((r) => r.query.code === v.context.stolen?.code)).toBe(true);
-    const redemption = v.context.exchanges.find((e) => e.step === 'redeem')!;
-    expect(redemption).toMatchObject({ from: 'attacker', to: 'as', response: { status: 200 } });
-    expect(v.final).toBe('outcome');
-    expect(v.context.outcome).toMatchObject({ succeeded: true });
-    expect(v.context.outcome?.what).toContain('Alice’s photos');
+  it.each(['prefix', 'path-normalisation', 'substring'] as const)(
+    '%s: the code lands on Mallory’s site, she redeems it and reads Alice’s photos; hardened: an error page, her site stays empty',
+    async (variant) => {
+      const v = await play('vulnerable', variant);
+      expect(v.answer.status).toBe(303);
+      expect(new URL(v.location!, LAB_ORIGIN).pathname).toMatch(/^\/attacker\/[\w-]+\/cb$/);
+      expect(v.context.stolen?.state).toBe(v.context.link?.state);
+      expect(v.log.some((r) => r.query.code === v.context.stolen?.code)).toBe(true);
+      const redemption = v.context.exchanges.find((e) => e.step === 'redeem')!;
+      expect(redemption).toMatchObject({ from: 'attacker', to: 'as', response: { status: 200 } });
+      expect(v.final).toBe('outcome');
+      expect(v.context.outcome).toMatchObject({ succeeded: true });
+      expect(v.context.outcome?.what).toContain('Alice’s photos');
 
-    const h = await play('hardened', variant);
-    expect(h.answer.status).toBe(400);
-    expect(h.location).toBeNull();
-    expect(h.log).toEqual([]);
-    expect(h.context.stolen).toBeUndefined();
-    expect(h.context.exchanges.some((e) => e.step === 'redeem')).toBe(false);
-    expect(h.context.outcome).toMatchObject({ succeeded: false });
-    expect(h.context.outcome?.what).toMatch(/error page \(HTTP 400, “invalid_request: The redirect_uri is not registered/);
-  });
+      const h = await play('hardened', variant);
+      expect(h.answer.status).toBe(400);
+      expect(h.location).toBeNull();
+      expect(h.log).toEqual([]);
+      expect(h.context.stolen).toBeUndefined();
+      expect(h.context.exchanges.some((e) => e.step === 'redeem')).toBe(false);
+      expect(h.context.outcome).toMatchObject({ succeeded: false });
+      expect(h.context.outcome?.what).toMatch(/error page \(HTTP 400, “invalid_request: The redirect_uri is not registered/);
+    },
+  );
 
   it('pkce: the loose AS still delivers the code, but without the verifier of Alice’s client the token endpoint refuses it', async () => {
     const v = await play('vulnerable', 'pkce');

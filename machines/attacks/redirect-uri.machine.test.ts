@@ -8,17 +8,30 @@ import type { Collected, CraftedLink, Redeemed } from './redirect-uri.mallory';
 
 const ORIGIN = 'http://localhost:3000';
 const realm = realmAt(ORIGIN, 'lab-realm-id-0000', ['as-redirect-uri-prefix']);
-const metadata = { issuer: realm.issuer, authorization_endpoint: `${realm.issuer}/authorize`, token_endpoint: `${realm.issuer}/token` } as ServerMetadata;
-const link: CraftedLink = { url: `${realm.issuer}/authorize?x`, redirectUri: 'r', state: 's', verifier: 'v', challenge: 'c', challengeBy: 'mallory' };
+const metadata = {
+  issuer: realm.issuer,
+  authorization_endpoint: `${realm.issuer}/authorize`,
+  token_endpoint: `${realm.issuer}/token`,
+} as ServerMetadata;
+const link: CraftedLink = {
+  url: `${realm.issuer}/authorize?x`,
+  redirectUri: 'r',
+  state: 's',
+  verifier: 'v',
+  challenge: 'c',
+  challengeBy: 'mallory',
+};
 
-const out = <T,>(step: string, value: T) => ({ step, exchanges: [], result: ok(value) });
+const out = <T>(step: string, value: T) => ({ step, exchanges: [], result: ok(value) });
 
 function fakes(o: { collected?: Collected; redeemed?: Redeemed; discoverFails?: boolean }) {
   const called: string[] = [];
   const actor = (name: string, value: () => unknown) =>
     fromPromise(async ({ input }: { input: { step: string } }) => {
       called.push(name);
-      return name === 'discover' && o.discoverFails ? { step: input.step, exchanges: [], result: fail('network_error', 'down', input.step) } : out(input.step, value());
+      return name === 'discover' && o.discoverFails
+        ? { step: input.step, exchanges: [], result: fail('network_error', 'down', input.step) }
+        : out(input.step, value());
     });
   const machine = redirectUriMachine.provide({
     actors: {
@@ -62,14 +75,20 @@ describe('redirect-uri machine branches (fake actors)', () => {
   });
 
   it('code stolen but refused at the token endpoint: the outcome, no API call', async () => {
-    const { a, called } = await run({ collected: { stolen: { code: 'c', state: 's', path: '/cb', seq: 1 } }, redeemed: { outcome: { succeeded: false, what: 'invalid_grant' } } });
+    const { a, called } = await run({
+      collected: { stolen: { code: 'c', state: 's', path: '/cb', seq: 1 } },
+      redeemed: { outcome: { succeeded: false, what: 'invalid_grant' } },
+    });
     expect(a.getSnapshot().value).toBe('outcome');
     expect(a.getSnapshot().context.outcome?.what).toBe('invalid_grant');
     expect(called).toEqual(['discover', 'craft', 'collect', 'redeem']);
   });
 
   it('code stolen and redeemed: Mallory calls the API, whose answer is the outcome', async () => {
-    const { a, called } = await run({ collected: { stolen: { code: 'c', state: 's', path: '/cb', seq: 1 } }, redeemed: { tokens: { access_token: 'at', token_type: 'Bearer' } as never } });
+    const { a, called } = await run({
+      collected: { stolen: { code: 'c', state: 's', path: '/cb', seq: 1 } },
+      redeemed: { tokens: { access_token: 'at', token_type: 'Bearer' } as never },
+    });
     expect(a.getSnapshot().value).toBe('outcome');
     expect(a.getSnapshot().context.outcome).toEqual({ succeeded: true, what: 'photos' });
     expect(called).toEqual(['discover', 'craft', 'collect', 'redeem', 'replay']);

@@ -10,7 +10,16 @@ import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
-import { collectCode, craftLink, isRedirectVariant, redeemCode, type Collected, type CraftedLink, type Redeemed, type RedirectVariant } from './redirect-uri.mallory';
+import {
+  collectCode,
+  craftLink,
+  isRedirectVariant,
+  redeemCode,
+  type Collected,
+  type CraftedLink,
+  type Redeemed,
+  type RedirectVariant,
+} from './redirect-uri.mallory';
 import { REDIRECT_URI_STEPS as S } from './redirect-uri.steps';
 
 export interface RedirectUriContext extends AttackContextBase {
@@ -34,16 +43,34 @@ const variantOf = (input: AttackInput): RedirectVariant => (isRedirectVariant(in
  * from what the servers answered: the code delivered or not, redeemed or not, the photos served or not.
  */
 export const redirectUriMachine = setup({
-  types: { context: {} as RedirectUriContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as RedirectUriContext,
+    events: {} as Event,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
-    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) => discover(input.issuer, input.step, 'attacker')),
-    craft: fromPromise<StepOutput<CraftedLink>, StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata; variant: RedirectVariant }>>(({ input }) =>
-      craftLink(input.step, input.origin, input.realm, input.metadata, input.variant),
+    discover: fromPromise<StepOutput<ServerMetadata>, StepInput<{ issuer: string }>>(({ input }) =>
+      discover(input.issuer, input.step, 'attacker'),
     ),
-    collect: fromPromise<StepOutput<Collected>, StepInput<{ realm: RealmDescriptor; link: CraftedLink }>>(({ input }) => collectCode(input.step, input.realm, input.link)),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) => redeemCode(input.step, input.metadata, input.link, input.code)),
+    craft: fromPromise<
+      StepOutput<CraftedLink>,
+      StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata; variant: RedirectVariant }>
+    >(({ input }) => craftLink(input.step, input.origin, input.realm, input.metadata, input.variant)),
+    collect: fromPromise<StepOutput<Collected>, StepInput<{ realm: RealmDescriptor; link: CraftedLink }>>(({ input }) =>
+      collectCode(input.step, input.realm, input.link),
+    ),
+    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) =>
+      redeemCode(input.step, input.metadata, input.link, input.code),
+    ),
     replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, { token: input.token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the access token she redeemed from Alice’s stolen code' }),
+      replayAtRs(input.step, input.realm, {
+        token: input.token,
+        victim: VICTIM,
+        victimName: VICTIM_NAME,
+        sent: 'the access token she redeemed from Alice’s stolen code',
+      }),
     ),
   },
   actions: {
@@ -73,11 +100,22 @@ export const redirectUriMachine = setup({
   initial: 'discover',
   states: {
     ...requestSteps<RedirectUriContext>('redirectUri')({
-      discover: { meta: S.discover, src: 'discover', input: ({ context }) => ({ issuer: context.input.realm.issuer }), store: 'storeMetadata', next: 'craft' },
+      discover: {
+        meta: S.discover,
+        src: 'discover',
+        input: ({ context }) => ({ issuer: context.input.realm.issuer }),
+        store: 'storeMetadata',
+        next: 'craft',
+      },
       craft: {
         meta: S.craft,
         src: 'craft',
-        input: ({ context }) => ({ origin: context.input.origin, realm: context.input.realm, metadata: context.metadata!, variant: variantOf(context.input) }),
+        input: ({ context }) => ({
+          origin: context.input.origin,
+          realm: context.input.realm,
+          metadata: context.metadata!,
+          variant: variantOf(context.input),
+        }),
         store: 'storeLink',
         next: 'aliceOpensLink',
       },
@@ -91,15 +129,33 @@ export const redirectUriMachine = setup({
     // Back from the trip (Mallory's site's "Back to the lab", or the browser's Back from the AS's error page).
     awaitingAlice: { meta: S.aliceOpensLink, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
     ...requestSteps<RedirectUriContext>('redirectUri')({
-      collect: { meta: S.collect, src: 'collect', input: ({ context }) => ({ realm: context.input.realm, link: context.link! }), store: 'storeCollected', next: 'afterCollect' },
+      collect: {
+        meta: S.collect,
+        src: 'collect',
+        input: ({ context }) => ({ realm: context.input.realm, link: context.link! }),
+        store: 'storeCollected',
+        next: 'afterCollect',
+      },
     }),
     afterCollect: { always: [{ guard: 'codeStolen', target: 'redeem' }, { target: 'outcome' }] },
     ...requestSteps<RedirectUriContext>('redirectUri')({
-      redeem: { meta: S.redeem, src: 'redeem', input: ({ context }) => ({ metadata: context.metadata!, link: context.link!, code: context.stolen!.code }), store: 'storeRedeemed', next: 'afterRedeem' },
+      redeem: {
+        meta: S.redeem,
+        src: 'redeem',
+        input: ({ context }) => ({ metadata: context.metadata!, link: context.link!, code: context.stolen!.code }),
+        store: 'storeRedeemed',
+        next: 'afterRedeem',
+      },
     }),
     afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
     ...requestSteps<RedirectUriContext>('redirectUri')({
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -55,13 +55,25 @@ export interface CraftedLink {
 }
 
 /** Builds the authorization request link (RFC 6749 §4.1.1, RFC 7636 §4.3) Alice will be lured to open. */
-export async function craftLink(step: string, origin: string, realm: RealmDescriptor, metadata: ServerMetadata, variant: RedirectVariant): Promise<StepOutput<CraftedLink>> {
+export async function craftLink(
+  step: string,
+  origin: string,
+  realm: RealmDescriptor,
+  metadata: ServerMetadata,
+  variant: RedirectVariant,
+): Promise<StepOutput<CraftedLink>> {
   const redirectUri = craftedRedirectUri(origin, realm, variant);
   // In the pkce variant the challenge is the one Alice's client made for its own request: its verifier
   // stays inside Alice's client, so Mallory never learns it (she only rewrote the redirect_uri).
   const pair = await s256ChallengeSteps(makeCodeVerifier());
   const state = makeRandomValue();
-  const built = buildAuthorizationUrl(metadata.authorization_endpoint, { clientId: VICTIM_CLIENT, redirectUri, scope: LINK_SCOPE, state, codeChallenge: pair.challenge });
+  const built = buildAuthorizationUrl(metadata.authorization_endpoint, {
+    clientId: VICTIM_CLIENT,
+    redirectUri,
+    scope: LINK_SCOPE,
+    state,
+    codeChallenge: pair.challenge,
+  });
   const mine = variant !== 'pkce';
   return {
     step,
@@ -70,9 +82,19 @@ export async function craftLink(step: string, origin: string, realm: RealmDescri
       { label: 'registered redirect URI', value: `${origin}/flows/callback` },
       { label: 'redirect_uri in her link', value: redirectUri },
       { label: 'where the browser will land', value: new URL(redirectUri).href },
-      { label: 'code_challenge made by', value: mine ? 'Mallory (she keeps the code_verifier)' : 'Alice’s client (the code_verifier never leaves it)' },
+      {
+        label: 'code_challenge made by',
+        value: mine ? 'Mallory (she keeps the code_verifier)' : 'Alice’s client (the code_verifier never leaves it)',
+      },
     ],
-    result: ok({ url: built.url, redirectUri, state, challenge: pair.challenge, challengeBy: mine ? 'mallory' : 'client', ...(mine ? { verifier: pair.verifier } : {}) }),
+    result: ok({
+      url: built.url,
+      redirectUri,
+      state,
+      challenge: pair.challenge,
+      challengeBy: mine ? 'mallory' : 'client',
+      ...(mine ? { verifier: pair.verifier } : {}),
+    }),
   };
 }
 
@@ -98,7 +120,10 @@ export async function collectCode(step: string, realm: RealmDescriptor, link: Cr
       ];
       return { step, exchanges: [], facts, result: ok({ stolen }) };
     }
-    const { exchange, response, body } = await recordFetch(new Request(link.url, { headers: { accept: 'text/html' }, redirect: 'manual' }), { step, from: 'attacker', to: 'as' });
+    const { exchange, response, body } = await recordFetch(
+      new Request(link.url, { headers: { accept: 'text/html' }, redirect: 'manual' }),
+      { step, from: 'attacker', to: 'as' },
+    );
     const message = errorPageMessage(body);
     const facts = [
       { label: 'her site received', value: 'nothing with her link’s state' },
@@ -123,13 +148,24 @@ export type Redeemed = { tokens: TokenSet } | { outcome: Outcome };
 export async function redeemCode(step: string, metadata: ServerMetadata, link: CraftedLink, code: string): Promise<StepOutput<Redeemed>> {
   const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: link.redirectUri, client_id: VICTIM_CLIENT });
   if (link.verifier) form.set('code_verifier', link.verifier);
-  const request = new Request(metadata.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+  const request = new Request(metadata.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: form.toString(),
+  });
   try {
     const { exchange, response, body } = await recordFetch(request, { step, from: 'attacker', to: 'as' });
     const tokens = processTokenResponse(response.status, body);
     if (tokens.ok) return { step, exchanges: [exchange], result: ok({ tokens: tokens.value }) };
-    const what = `the token endpoint refused to redeem Alice’s stolen code: HTTP ${response.status} ${tokens.error.message.replace(/\.$/, "")}.${link.verifier ? '' : ' The code is bound to the code_challenge of Alice’s client, and Mallory has no code_verifier for it.'}`;
-    return { step, exchanges: [exchange], facts: [{ label: 'token endpoint', value: `HTTP ${response.status} ${tokens.error.code}` }], result: ok({ outcome: { succeeded: false, what } }) };
+    const what =
+      `the token endpoint refused to redeem Alice’s stolen code: HTTP ${response.status} ` +
+      `${tokens.error.message.replace(/\.$/, '')}.${link.verifier ? '' : ' The code is bound to the code_challenge of Alice’s client, and Mallory has no code_verifier for it.'}`;
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [{ label: 'token endpoint', value: `HTTP ${response.status} ${tokens.error.code}` }],
+      result: ok({ outcome: { succeeded: false, what } }),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }

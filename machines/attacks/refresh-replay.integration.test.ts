@@ -50,7 +50,11 @@ describe('refresh-token replay against real lab realms', () => {
     expect(v.context.stolen).toBeTruthy();
     // No rotation: Alice's client got the very same refresh token back.
     expect(v.context.tokens?.refresh_token).toBe(v.context.stolen);
-    expect(v.context.exchanges.find((e) => e.step === 'malloryReplays')).toMatchObject({ from: 'attacker', to: 'as', response: { status: 200 } });
+    expect(v.context.exchanges.find((e) => e.step === 'malloryReplays')).toMatchObject({
+      from: 'attacker',
+      to: 'as',
+      response: { status: 200 },
+    });
     expect(v.context.mallory).toMatchObject({ accepted: true });
     expect(v.context.aliceAgain).toMatchObject({ accepted: true });
     expect(v.status('malloryReadsPhotos')).toBe(200);
@@ -65,9 +69,16 @@ describe('refresh-token replay against real lab realms', () => {
     expect(h.context.tokens?.refresh_token).not.toBe(h.context.stolen);
     expect(h.context.mallory).toMatchObject({ accepted: false, status: 400, error: 'invalid_grant' });
     expect(h.context.mallory?.accepted === false && h.context.mallory.description).toMatch(/whole family is now revoked/);
-    expect(h.context.aliceAgain).toMatchObject({ accepted: false, status: 400, error: 'invalid_grant', sent: h.context.tokens?.refresh_token });
+    expect(h.context.aliceAgain).toMatchObject({
+      accepted: false,
+      status: 400,
+      error: 'invalid_grant',
+      sent: h.context.tokens?.refresh_token,
+    });
     expect(h.context.exchanges.some((e) => e.step === 'malloryReadsPhotos')).toBe(false);
     expect(h.context.outcome).toMatchObject({ succeeded: false });
-    expect(h.context.outcome?.what).toMatch(/refused Mallory’s copy .*invalid_grant.* revoked the whole family: Alice’s client’s current refresh token was refused too/);
+    expect(h.context.outcome?.what).toMatch(
+      /refused Mallory’s copy .*invalid_grant.* revoked the whole family: Alice’s client’s current refresh token was refused too/,
+    );
   });
 });

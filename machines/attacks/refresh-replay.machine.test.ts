@@ -8,10 +8,20 @@ import { fakeExchange, METADATA, ORIGIN, TOKENS } from '../test-fakes';
 import { refreshReplayMachine } from './refresh-replay.machine';
 import { blockedOutcome, type PresentInput, type Presented } from './refresh-replay.actors';
 
-const PKCE: PkceValues = { pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) }, state: 'st4te', nonce: 'n0nce' };
+const PKCE: PkceValues = {
+  pkce: { verifier: 'v'.repeat(43), asciiHex: '', sha256Hex: '', challenge: 'c'.repeat(43) },
+  state: 'st4te',
+  nonce: 'n0nce',
+};
 const realm = { ...realmAt(ORIGIN, 'lab-realm-id-0000', []), issuer: `${ORIGIN}/as/demo` };
 const accepted = (rt: string, sent: string): Presented => ({ accepted: true, tokens: { ...TOKENS, refresh_token: rt }, sent });
-const refused = (sent: string): Presented => ({ accepted: false, status: 400, error: 'invalid_grant', description: 'family revoked', sent });
+const refused = (sent: string): Presented => ({
+  accepted: false,
+  status: 400,
+  error: 'invalid_grant',
+  description: 'family revoked',
+  sent,
+});
 
 type Answer = (i: PresentInput, n: number) => StepOutput<Presented>;
 const answer = (step: string, p: Presented): StepOutput<Presented> => ({ step, exchanges: [fakeExchange(step)], result: ok(p) });
@@ -62,7 +72,13 @@ async function play(m: ReturnType<typeof run>) {
 
 describe('refresh-replay machine branches (fake actors)', () => {
   it('Mallory’s copy accepted: she calls the API, and its answer is the outcome', async () => {
-    const m = run({ answers: [(i) => answer(i.step, accepted('rt-1', 'rt-1')), (i) => answer(i.step, accepted('rt-1', 'rt-1')), (i) => answer(i.step, accepted('rt-1', 'rt-1'))] });
+    const m = run({
+      answers: [
+        (i) => answer(i.step, accepted('rt-1', 'rt-1')),
+        (i) => answer(i.step, accepted('rt-1', 'rt-1')),
+        (i) => answer(i.step, accepted('rt-1', 'rt-1')),
+      ],
+    });
     const s = await play(m);
     expect(s.value).toBe('outcome');
     expect(s.context.outcome).toEqual({ succeeded: true, what: 'photos' });
@@ -76,7 +92,13 @@ describe('refresh-replay machine branches (fake actors)', () => {
   });
 
   it('Mallory’s copy refused after rotation: no API call, and the outcome names both refusals', async () => {
-    const m = run({ answers: [(i) => answer(i.step, accepted('rt-2', 'rt-1')), (i) => answer(i.step, refused('rt-1')), (i) => answer(i.step, refused('rt-2'))] });
+    const m = run({
+      answers: [
+        (i) => answer(i.step, accepted('rt-2', 'rt-1')),
+        (i) => answer(i.step, refused('rt-1')),
+        (i) => answer(i.step, refused('rt-2')),
+      ],
+    });
     const s = await play(m);
     expect(s.value).toBe('outcome');
     expect(m.called).toEqual([]);

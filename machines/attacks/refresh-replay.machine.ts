@@ -1,13 +1,30 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Outcome } from '@/lib/attack-lab/verdict';
-import { prologueActors, prologueAssigners as P, prologueContext, prologueGuards, prologueStates, type PrologueContext, type PrologueEvent, type PrologueOptions } from '../auth-code-prologue';
+import {
+  prologueActors,
+  prologueAssigners as P,
+  prologueContext,
+  prologueGuards,
+  prologueStates,
+  type PrologueContext,
+  type PrologueEvent,
+  type PrologueOptions,
+} from '../auth-code-prologue';
 import { sharedActions } from '../shared';
 import { endSteps, enterStep, requestSteps } from '../request-step';
 import type { BUSY, StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
-import { ALICE_CLIENT, ALICE_SCOPE, aliceRefresh, blockedOutcome, presentRefreshToken, type PresentInput, type Presented } from './refresh-replay.actors';
+import {
+  ALICE_CLIENT,
+  ALICE_SCOPE,
+  aliceRefresh,
+  blockedOutcome,
+  presentRefreshToken,
+  type PresentInput,
+  type Presented,
+} from './refresh-replay.actors';
 import { REFRESH_REPLAY_STEPS as S } from './refresh-replay.steps';
 
 export interface RefreshReplayContext extends PrologueContext, Omit<AttackContextBase, 'input'> {
@@ -31,13 +48,24 @@ type Present = StepInput<Omit<PresentInput, 'step'>>;
  * again. The Outcome is what the AS answered Mallory and, when it gave her tokens, what the RS served her.
  */
 export const refreshReplayMachine = setup({
-  types: { context: {} as RefreshReplayContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+  types: {
+    context: {} as RefreshReplayContext,
+    events: {} as Event,
+    input: {} as AttackInput,
+    meta: {} as StepMeta,
+    tags: {} as typeof BUSY,
+  },
   actors: {
     ...prologueActors,
     aliceRefresh: fromPromise<StepOutput<Presented>, Present>(({ input }) => aliceRefresh(input)),
     present: fromPromise<StepOutput<Presented>, Present>(({ input }) => presentRefreshToken(input)),
     replay: fromPromise<StepOutput<Outcome>, StepInput<{ context: RefreshReplayContext }>>(({ input }) =>
-      replayAtRs(input.step, input.context.input.realm, { token: mallorysAccessToken(input.context)!, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the access token she minted with her copy of Alice’s refresh token' }),
+      replayAtRs(input.step, input.context.input.realm, {
+        token: mallorysAccessToken(input.context)!,
+        victim: VICTIM,
+        victimName: VICTIM_NAME,
+        sent: 'the access token she minted with her copy of Alice’s refresh token',
+      }),
     ),
   },
   actions: {
@@ -53,7 +81,13 @@ export const refreshReplayMachine = setup({
       stolen: context.tokens?.refresh_token,
       facts: { ...context.facts, leak: [{ label: 'Mallory’s copy of refresh token #1', value: context.tokens?.refresh_token ?? '' }] },
     })),
-    noRefreshToken: assign({ error: () => ({ code: 'no_refresh_token', message: 'The token response carried no refresh token: was offline_access granted (OIDC Core §11)?', where: 'tokenRequest' }) }),
+    noRefreshToken: assign({
+      error: () => ({
+        code: 'no_refresh_token',
+        message: 'The token response carried no refresh token: was offline_access granted (OIDC Core §11)?',
+        where: 'tokenRequest',
+      }),
+    }),
     storeAliceTokens: assign(({ event }) => {
       const p = resultValue<Presented>(event);
       return p?.accepted ? { tokens: p.tokens } : {};
@@ -73,21 +107,58 @@ export const refreshReplayMachine = setup({
   },
 }).createMachine({
   id: ID,
-  context: ({ input }) => ({ ...prologueContext({ ...input, client: ALICE_CLIENT, scope: ALICE_SCOPE }), input: { ...input, client: ALICE_CLIENT, scope: ALICE_SCOPE } }),
+  context: ({ input }) => ({
+    ...prologueContext({ ...input, client: ALICE_CLIENT, scope: ALICE_SCOPE }),
+    input: { ...input, client: ALICE_CLIENT, scope: ALICE_SCOPE },
+  }),
   initial: 'discover',
   states: {
     // discover → makeVerifier → buildUrl → redirectToAs → callbackReceived → callbackAccepted → tokenRequest
     ...prologueStates(ID, 'gotRefreshToken', S, { prompt: 'consent' }),
-    gotRefreshToken: { always: [{ guard: 'hasRefreshToken', target: 'leak' }, { target: 'failed', actions: 'noRefreshToken' }] },
+    gotRefreshToken: {
+      always: [
+        { guard: 'hasRefreshToken', target: 'leak' },
+        { target: 'failed', actions: 'noRefreshToken' },
+      ],
+    },
     leak: { meta: S.leak, entry: [enterStep('leak'), 'handMalloryACopy'], on: { 'user.next': 'aliceRefreshes' } },
     ...requestSteps<RefreshReplayContext>(ID)({
-      aliceRefreshes: { meta: S.aliceRefreshes, src: 'aliceRefresh', input: ({ context }) => presentInput(context, context.tokens!.refresh_token!, 'client'), store: 'storeAliceTokens', next: 'malloryReplays' },
-      malloryReplays: { meta: S.malloryReplays, src: 'present', input: ({ context }) => presentInput(context, context.stolen!, 'attacker'), store: 'storeMallory', next: 'aliceRefreshesAgain' },
-      aliceRefreshesAgain: { meta: S.aliceRefreshesAgain, src: 'present', input: ({ context }) => presentInput(context, context.tokens!.refresh_token ?? context.stolen!, 'client'), store: 'storeAliceAgain', next: 'afterAliceAgain' },
+      aliceRefreshes: {
+        meta: S.aliceRefreshes,
+        src: 'aliceRefresh',
+        input: ({ context }) => presentInput(context, context.tokens!.refresh_token!, 'client'),
+        store: 'storeAliceTokens',
+        next: 'malloryReplays',
+      },
+      malloryReplays: {
+        meta: S.malloryReplays,
+        src: 'present',
+        input: ({ context }) => presentInput(context, context.stolen!, 'attacker'),
+        store: 'storeMallory',
+        next: 'aliceRefreshesAgain',
+      },
+      aliceRefreshesAgain: {
+        meta: S.aliceRefreshesAgain,
+        src: 'present',
+        input: ({ context }) => presentInput(context, context.tokens!.refresh_token ?? context.stolen!, 'client'),
+        store: 'storeAliceAgain',
+        next: 'afterAliceAgain',
+      },
     }),
-    afterAliceAgain: { always: [{ guard: 'malloryGotTokens', target: 'malloryReadsPhotos' }, { target: 'outcome', actions: 'decideBlocked' }] },
+    afterAliceAgain: {
+      always: [
+        { guard: 'malloryGotTokens', target: 'malloryReadsPhotos' },
+        { target: 'outcome', actions: 'decideBlocked' },
+      ],
+    },
     ...requestSteps<RefreshReplayContext>(ID)({
-      malloryReadsPhotos: { meta: S.malloryReadsPhotos, src: 'replay', input: ({ context }) => ({ context }), store: 'storeOutcome', next: 'outcome' },
+      malloryReadsPhotos: {
+        meta: S.malloryReadsPhotos,
+        src: 'replay',
+        input: ({ context }) => ({ context }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -26,7 +26,9 @@ describe('revocation against real lab realms', () => {
   });
 
   it('hardened (opaque tokens looked up at the AS): the same replay is refused at once with invalid_token', async () => {
-    const run = await playAttack(revocationMachine, 'hardened', ['rs-skips-revocation-check'], { settings: { accessTokenFormat: 'opaque' } });
+    const run = await playAttack(revocationMachine, 'hardened', ['rs-skips-revocation-check'], {
+      settings: { accessTokenFormat: 'opaque' },
+    });
     const context = run.context as RevocationContext;
     expect(run.realm.weaknesses).toEqual([]);
     expect(context.own?.tokens.access_token).not.toContain('.');

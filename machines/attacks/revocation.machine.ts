@@ -32,7 +32,11 @@ export async function printersToken(step: string, realm: RealmDescriptor): Promi
   if (!found.result.ok) return { ...found, result: found.result };
   const metadata = found.result.value;
   try {
-    const { exchange, response, body } = await recordFetch(clientCredentialsRequest(metadata.token_endpoint, PRINTER, 'photos:read'), { step, from: 'client', to: 'as' });
+    const { exchange, response, body } = await recordFetch(clientCredentialsRequest(metadata.token_endpoint, PRINTER, 'photos:read'), {
+      step,
+      from: 'client',
+      to: 'as',
+    });
     const tokens = processTokenResponse(response.status, body);
     const exchanges = [...found.exchanges, exchange];
     return { step, exchanges, result: tokens.ok ? ok({ metadata, tokens: tokens.value }) : tokens };
@@ -44,11 +48,21 @@ export async function printersToken(step: string, realm: RealmDescriptor): Promi
 /** RFC 7009 §2.1: the service revokes its token at the endpoint discovery names. */
 export async function revokeToken(step: string, own: OwnToken): Promise<StepOutput<{ status: number }>> {
   const endpoint = own.metadata.revocation_endpoint;
-  if (!endpoint) return { step, exchanges: [], result: fail('no_revocation_endpoint', 'The discovery document names no revocation_endpoint (RFC 8414 §2).', step) };
+  if (!endpoint)
+    return {
+      step,
+      exchanges: [],
+      result: fail('no_revocation_endpoint', 'The discovery document names no revocation_endpoint (RFC 8414 §2).', step),
+    };
   return recordedCall(step, revocationRequest(endpoint, PRINTER, own.tokens.access_token), processRevocationResponse, 'as', 'client');
 }
 
-const stolen = (own: OwnToken, sent: string): Replay => ({ token: own.tokens.access_token, victim: PRINTER.clientId, victimName: PRINTER.name, sent });
+const stolen = (own: OwnToken, sent: string): Replay => ({
+  token: own.tokens.access_token,
+  victim: PRINTER.clientId,
+  victimName: PRINTER.name,
+  sent,
+});
 
 const ID = 'revocation';
 
@@ -56,8 +70,12 @@ const ID = 'revocation';
 export const revocationMachine = setup({
   types: { context: {} as RevocationContext, events: {} as Event, input: {} as AttackInput, tags: {} as typeof BUSY },
   actors: {
-    clientToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) => printersToken(input.step, input.realm)),
-    stolenUse: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: OwnToken }>>(({ input }) => replayAtRs(input.step, input.realm, stolen(input.own, 'the stolen token'))),
+    clientToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) =>
+      printersToken(input.step, input.realm),
+    ),
+    stolenUse: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: OwnToken }>>(({ input }) =>
+      replayAtRs(input.step, input.realm, stolen(input.own, 'the stolen token')),
+    ),
     revoke: fromPromise<StepOutput<{ status: number }>, StepInput<{ own: OwnToken }>>(({ input }) => revokeToken(input.step, input.own)),
     replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: OwnToken }>>(({ input }) =>
       replayAtRs(input.step, input.realm, stolen(input.own, 'the stolen token after it was revoked')),
@@ -79,10 +97,28 @@ export const revocationMachine = setup({
   initial: 'clientToken',
   states: {
     ...requestSteps<RevocationContext>(ID)({
-      clientToken: { meta: S.clientToken, src: 'clientToken', input: ({ context }) => ({ realm: context.input.realm }), store: 'storeOwn', next: 'stolenUse' },
-      stolenUse: { meta: S.stolenUse, src: 'stolenUse', input: ({ context }) => ({ realm: context.input.realm, own: context.own! }), store: 'storeBefore', next: 'revoke' },
+      clientToken: {
+        meta: S.clientToken,
+        src: 'clientToken',
+        input: ({ context }) => ({ realm: context.input.realm }),
+        store: 'storeOwn',
+        next: 'stolenUse',
+      },
+      stolenUse: {
+        meta: S.stolenUse,
+        src: 'stolenUse',
+        input: ({ context }) => ({ realm: context.input.realm, own: context.own! }),
+        store: 'storeBefore',
+        next: 'revoke',
+      },
       revoke: { meta: S.revoke, src: 'revoke', input: ({ context }) => ({ own: context.own! }), next: 'replay' },
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, own: context.own! }), store: 'storeOutcome', next: 'outcome' },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, own: context.own! }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

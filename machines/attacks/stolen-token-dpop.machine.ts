@@ -81,10 +81,28 @@ async function callPhotos(step: string, realm: RealmDescriptor, token: string, f
 async function clientCall(step: string, realm: RealmDescriptor, own: ClientToken): Promise<StepOutput<{ proof?: string }>> {
   try {
     const key = own.keyId ? keys.get(own.keyId) : undefined;
-    if (own.keyId && !key) return { step, exchanges: [], result: fail('dpop_key_lost', 'The client’s DPoP key is gone (it lives only in this tab’s memory): press Reset to start again.', step) };
-    const proof = key ? await dpopProof(key, { htm: 'GET', htu: apiUrl(realm, 'photos'), accessToken: own.tokens.access_token }) : undefined;
+    if (own.keyId && !key)
+      return {
+        step,
+        exchanges: [],
+        result: fail(
+          'dpop_key_lost',
+          'The client’s DPoP key is gone (it lives only in this tab’s memory): press Reset to start again.',
+          step,
+        ),
+      };
+    const proof = key
+      ? await dpopProof(key, { htm: 'GET', htu: apiUrl(realm, 'photos'), accessToken: own.tokens.access_token })
+      : undefined;
     const r = await callPhotos(step, realm, own.tokens.access_token, 'client', proof);
-    if (r.response.status !== 200) return { step, exchanges: [r.exchange], checks: r.checks, facts: r.facts, result: fail('api_refused', `The API refused the client’s own call: HTTP ${r.response.status}.`, step) };
+    if (r.response.status !== 200)
+      return {
+        step,
+        exchanges: [r.exchange],
+        checks: r.checks,
+        facts: r.facts,
+        result: fail('api_refused', `The API refused the client’s own call: HTTP ${r.response.status}.`, step),
+      };
     return { step, exchanges: [r.exchange], checks: r.checks, facts: r.facts, result: ok({ proof }) };
   } catch (e) {
     return networkFailure(step, e);
@@ -92,7 +110,10 @@ async function clientCall(step: string, realm: RealmDescriptor, own: ClientToken
 }
 
 const judged = (r: Awaited<ReturnType<typeof callPhotos>>, sent: string) =>
-  judgeReplay({ status: r.response.status, body: r.body, wwwAuthenticate: r.www }, { victim: PRINTER.clientId, victimName: PRINTER.name, sent });
+  judgeReplay(
+    { status: r.response.status, body: r.body, wwwAuthenticate: r.www },
+    { victim: PRINTER.clientId, victimName: PRINTER.name, sent },
+  );
 
 /**
  * Mallory, on her own machine, with the stolen token. A bearer token she simply sends. A DPoP-bound
@@ -101,7 +122,9 @@ const judged = (r: Awaited<ReturnType<typeof callPhotos>>, sent: string) =>
 async function stolenUse(step: string, realm: RealmDescriptor, own: ClientToken): Promise<StepOutput<Outcome>> {
   try {
     const bound = own.tokens.token_type.toLowerCase() === 'dpop';
-    const proof = bound ? await dpopProof(await generateDPoPKey(), { htm: 'GET', htu: apiUrl(realm, 'photos'), accessToken: own.tokens.access_token }) : undefined;
+    const proof = bound
+      ? await dpopProof(await generateDPoPKey(), { htm: 'GET', htu: apiUrl(realm, 'photos'), accessToken: own.tokens.access_token })
+      : undefined;
     const r = await callPhotos(step, realm, own.tokens.access_token, 'attacker', proof);
     const outcome = judged(r, bound ? 'the stolen DPoP-bound token with a proof signed by Mallory’s own key' : 'the stolen bearer token');
     return { step, exchanges: [r.exchange], checks: r.checks, facts: r.facts, result: ok(outcome) };
@@ -114,7 +137,10 @@ async function stolenUse(step: string, realm: RealmDescriptor, own: ClientToken)
 async function proofReplay(step: string, realm: RealmDescriptor, own: ClientToken, clientProof?: string): Promise<StepOutput<Outcome>> {
   try {
     const r = await callPhotos(step, realm, own.tokens.access_token, 'attacker', clientProof);
-    const outcome = judged(r, clientProof ? 'the stolen token with the client’s own proof, copied' : 'the stolen bearer token again (there is no proof to copy)');
+    const outcome = judged(
+      r,
+      clientProof ? 'the stolen token with the client’s own proof, copied' : 'the stolen bearer token again (there is no proof to copy)',
+    );
     return { step, exchanges: [r.exchange], checks: r.checks, facts: r.facts, result: ok(outcome) };
   } catch (e) {
     return networkFailure(step, e);
@@ -125,7 +151,10 @@ async function proofReplay(step: string, realm: RealmDescriptor, own: ClientToke
 export function combine(attempts: readonly Outcome[]): Outcome {
   const succeeded = attempts.some((a) => a.succeeded);
   const [first, second] = attempts;
-  return { succeeded, what: `from Mallory’s machine, ${first?.what ?? 'nothing was sent.'} Then ${second?.what ?? 'nothing more was sent.'}` };
+  return {
+    succeeded,
+    what: `from Mallory’s machine, ${first?.what ?? 'nothing was sent.'} Then ${second?.what ?? 'nothing more was sent.'}`,
+  };
 }
 
 const ID = 'stolenTokenDpop';
@@ -133,10 +162,18 @@ const ID = 'stolenTokenDpop';
 export const stolenTokenDpopMachine = setup({
   types: { context: {} as StolenDpopContext, events: {} as Event, input: {} as AttackInput, tags: {} as typeof BUSY },
   actors: {
-    clientToken: fromPromise<StepOutput<ClientToken>, StepInput<{ realm: RealmDescriptor; mode: ServerMode }>>(({ input }) => clientToken(input.step, input.realm, input.mode)),
-    clientCall: fromPromise<StepOutput<{ proof?: string }>, StepInput<{ realm: RealmDescriptor; own: ClientToken }>>(({ input }) => clientCall(input.step, input.realm, input.own)),
-    stolenUse: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: ClientToken }>>(({ input }) => stolenUse(input.step, input.realm, input.own)),
-    proofReplay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: ClientToken; proof?: string }>>(({ input }) => proofReplay(input.step, input.realm, input.own, input.proof)),
+    clientToken: fromPromise<StepOutput<ClientToken>, StepInput<{ realm: RealmDescriptor; mode: ServerMode }>>(({ input }) =>
+      clientToken(input.step, input.realm, input.mode),
+    ),
+    clientCall: fromPromise<StepOutput<{ proof?: string }>, StepInput<{ realm: RealmDescriptor; own: ClientToken }>>(({ input }) =>
+      clientCall(input.step, input.realm, input.own),
+    ),
+    stolenUse: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: ClientToken }>>(({ input }) =>
+      stolenUse(input.step, input.realm, input.own),
+    ),
+    proofReplay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; own: ClientToken; proof?: string }>>(({ input }) =>
+      proofReplay(input.step, input.realm, input.own, input.proof),
+    ),
   },
   actions: {
     ...sharedActions<StolenDpopContext, Event>(),
@@ -145,7 +182,9 @@ export const stolenTokenDpopMachine = setup({
       return { own, metadata: own?.metadata };
     }),
     storeProof: assign({ clientProof: ({ event }) => resultValue<{ proof?: string }>(event)?.proof }),
-    storeAttempt: assign({ attempts: ({ context, event }) => [...context.attempts, ...(resultValue<Outcome>(event) ? [resultValue<Outcome>(event)!] : [])] }),
+    storeAttempt: assign({
+      attempts: ({ context, event }) => [...context.attempts, ...(resultValue<Outcome>(event) ? [resultValue<Outcome>(event)!] : [])],
+    }),
     storeOutcome: assign(({ context, event }) => {
       const attempts = [...context.attempts, ...(resultValue<Outcome>(event) ? [resultValue<Outcome>(event)!] : [])];
       return { attempts, outcome: combine(attempts) };
@@ -158,9 +197,27 @@ export const stolenTokenDpopMachine = setup({
   initial: 'clientToken',
   states: {
     ...requestSteps<StolenDpopContext>(ID)({
-      clientToken: { meta: S.clientToken, src: 'clientToken', input: ({ context }) => ({ realm: context.input.realm, mode: context.input.mode }), store: 'storeOwn', next: 'clientCall' },
-      clientCall: { meta: S.clientCall, src: 'clientCall', input: ({ context }) => ({ realm: context.input.realm, own: context.own! }), store: 'storeProof', next: 'stolenUse' },
-      stolenUse: { meta: S.stolenUse, src: 'stolenUse', input: ({ context }) => ({ realm: context.input.realm, own: context.own! }), store: 'storeAttempt', next: 'proofReplay' },
+      clientToken: {
+        meta: S.clientToken,
+        src: 'clientToken',
+        input: ({ context }) => ({ realm: context.input.realm, mode: context.input.mode }),
+        store: 'storeOwn',
+        next: 'clientCall',
+      },
+      clientCall: {
+        meta: S.clientCall,
+        src: 'clientCall',
+        input: ({ context }) => ({ realm: context.input.realm, own: context.own! }),
+        store: 'storeProof',
+        next: 'stolenUse',
+      },
+      stolenUse: {
+        meta: S.stolenUse,
+        src: 'stolenUse',
+        input: ({ context }) => ({ realm: context.input.realm, own: context.own! }),
+        store: 'storeAttempt',
+        next: 'proofReplay',
+      },
       proofReplay: {
         meta: S.proofReplay,
         src: 'proofReplay',

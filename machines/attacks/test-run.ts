@@ -11,7 +11,12 @@ export interface AttackRun {
 }
 
 /** Presses Next until the machine ends (fetch must already be the in-process router: `vi.stubGlobal('fetch', inProcessFetch)`). */
-export async function playAttack(machine: AnyStateMachine, mode: ServerMode, weaknesses: string[], opts: { variant?: string; settings?: Record<string, unknown> } = {}): Promise<AttackRun> {
+export async function playAttack(
+  machine: AnyStateMachine,
+  mode: ServerMode,
+  weaknesses: string[],
+  opts: { variant?: string; settings?: Record<string, unknown> } = {},
+): Promise<AttackRun> {
   const lab = await createLab(mode === 'vulnerable' ? weaknesses : [], opts.settings);
   const realm: RealmDescriptor = { id: lab.id, issuer: lab.issuer, resource: lab.resource, weaknesses: lab.weaknesses };
   const actor = createActor(machine, { input: { origin: LAB_ORIGIN, realm, mode, variant: opts.variant } }).start();

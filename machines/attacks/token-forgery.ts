@@ -42,11 +42,21 @@ type Event = { type: 'user.next' };
  */
 export function tokenForgeryMachine(id: string, S: TokenForgerySteps, forge: Forger) {
   return setup({
-    types: { context: {} as TokenForgeryContext, events: {} as Event, input: {} as AttackInput, meta: {} as StepMeta, tags: {} as typeof BUSY },
+    types: {
+      context: {} as TokenForgeryContext,
+      events: {} as Event,
+      input: {} as AttackInput,
+      meta: {} as StepMeta,
+      tags: {} as typeof BUSY,
+    },
     actors: {
-      ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) => mallorysOwnToken(input.step, input.realm)),
+      ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) =>
+        mallorysOwnToken(input.step, input.realm),
+      ),
       forge: fromPromise<StepOutput<Replay>, ForgeInput>(({ input }) => forge(input)),
-      replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; replay: Replay }>>(({ input }) => replayAtRs(input.step, input.realm, input.replay)),
+      replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; replay: Replay }>>(({ input }) =>
+        replayAtRs(input.step, input.realm, input.replay),
+      ),
     },
     actions: {
       ...sharedActions<TokenForgeryContext, Event>(),
@@ -65,7 +75,13 @@ export function tokenForgeryMachine(id: string, S: TokenForgerySteps, forge: For
     initial: 'ownToken',
     states: {
       ...requestSteps<TokenForgeryContext>(id)({
-        ownToken: { meta: S.ownToken, src: 'ownToken', input: ({ context }) => ({ realm: context.input.realm }), store: 'storeOwn', next: 'forge' },
+        ownToken: {
+          meta: S.ownToken,
+          src: 'ownToken',
+          input: ({ context }) => ({ realm: context.input.realm }),
+          store: 'storeOwn',
+          next: 'forge',
+        },
         forge: {
           meta: S.forge,
           src: 'forge',
@@ -73,10 +89,15 @@ export function tokenForgeryMachine(id: string, S: TokenForgerySteps, forge: For
           store: 'storeReplay',
           next: 'replay',
         },
-        replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, replay: context.replay! }), store: 'storeOutcome', next: 'outcome' },
+        replay: {
+          meta: S.replay,
+          src: 'replay',
+          input: ({ context }) => ({ realm: context.input.realm, replay: context.replay! }),
+          store: 'storeOutcome',
+          next: 'outcome',
+        },
       }),
       ...endSteps({ outcome: S.outcome, failed: S.failed }),
     },
   });
 }
-

@@ -36,7 +36,14 @@ function pageGlobals() {
     return response;
   };
   vi.stubGlobal('window', { localStorage: storage });
-  vi.stubGlobal('document', { get cookie() { return [...jar].filter(([, c]) => !c.httpOnly).map(([k, c]) => `${k}=${c.value}`).join('; '); } });
+  vi.stubGlobal('document', {
+    get cookie() {
+      return [...jar]
+        .filter(([, c]) => !c.httpOnly)
+        .map(([k, c]) => `${k}=${c.value}`)
+        .join('; ');
+    },
+  });
   vi.stubGlobal('fetch', fetchWithCookies);
   return { items, jar };
 }

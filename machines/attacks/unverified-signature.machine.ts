@@ -15,7 +15,12 @@ export const forgeUnverifiedSignature: Forger = async ({ step, own }) => {
     { label: 'Claim sub', value: `${String(read.value.payload.sub)} → ${VICTIM}` },
     { label: 'Signature', value: 'kept from her real token: it was computed over the old payload' },
   ];
-  return { step, exchanges: [], facts, result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the edited token with its old signature' }) };
+  return {
+    step,
+    exchanges: [],
+    facts,
+    result: ok({ token, victim: VICTIM, victimName: VICTIM_NAME, sent: 'the edited token with its old signature' }),
+  };
 };
 
 export const unverifiedSignatureMachine = tokenForgeryMachine('unverifiedSignature', UNVERIFIED_SIGNATURE_STEPS, forgeUnverifiedSignature);

@@ -15,7 +15,15 @@ const WORDLIST = new Uint8Array(readFileSync('public/wordlists/common-secrets.tx
 const nodeCracker: Cracker = (token, onProgress) => {
   const controller = new AbortController();
   const result: Promise<CrackOutcome> = crackHs256(token, WORDLIST, { onProgress, signal: controller.signal }).then(
-    (r) => ({ ok: true, found: r.found, tried: r.tried, total: r.total, ms: r.ms, rate: r.ms > 0 ? (r.tried * 1000) / r.ms : 0, cancelled: r.aborted }),
+    (r) => ({
+      ok: true,
+      found: r.found,
+      tried: r.tried,
+      total: r.total,
+      ms: r.ms,
+      rate: r.ms > 0 ? (r.tried * 1000) / r.ms : 0,
+      cancelled: r.aborted,
+    }),
     (e: Error) => ({ ok: false, error: { code: 'ERR_CRACK_WORKER', message: e.message, where: 'worker' } }),
   );
   return { result, cancel: () => controller.abort() };

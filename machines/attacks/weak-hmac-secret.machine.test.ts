@@ -10,8 +10,15 @@ import { crackActor, weakHmacSecretMachine } from './weak-hmac-secret.machine';
 
 const b64 = (v: object) => btoa(JSON.stringify(v)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const tokenWith = (alg: string) => `${b64({ alg, typ: 'at+jwt' })}.${b64({ sub: 'service', jti: 'j1' })}.c2ln`;
-const own = (alg: string): OwnToken => ({ metadata: { issuer: 'x' } as OwnToken['metadata'], tokens: { access_token: tokenWith(alg), token_type: 'Bearer' } as OwnToken['tokens'] });
-const input = { origin: 'http://localhost:3000', realm: { id: 'r', issuer: 'i', resource: 'res', weaknesses: [] }, mode: 'vulnerable' as const };
+const own = (alg: string): OwnToken => ({
+  metadata: { issuer: 'x' } as OwnToken['metadata'],
+  tokens: { access_token: tokenWith(alg), token_type: 'Bearer' } as OwnToken['tokens'],
+});
+const input = {
+  origin: 'http://localhost:3000',
+  realm: { id: 'r', issuer: 'i', resource: 'res', weaknesses: [] },
+  mode: 'vulnerable' as const,
+};
 
 /** A cracker the test drives by hand: it reports progress once, then waits to be settled or cancelled. */
 function manualCracker() {
@@ -29,7 +36,11 @@ function manualCracker() {
 function start(alg: string, cracker: Cracker) {
   const machine = weakHmacSecretMachine.provide({
     actors: {
-      ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(async ({ input: i }) => ({ step: i.step, exchanges: [], result: ok(own(alg)) })),
+      ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(async ({ input: i }) => ({
+        step: i.step,
+        exchanges: [],
+        result: ok(own(alg)),
+      })),
       crack: crackActor(cracker),
     },
   });

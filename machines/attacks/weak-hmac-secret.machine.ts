@@ -1,6 +1,14 @@
 import { assign, fromCallback, fromPromise, sendTo, setup, type EventObject } from 'xstate';
 import { hs256Token, patched, readToken } from '@/lib/attack-lab/forge';
-import { browserCracker, describeFigures, findingOf, notHs256, type Cracker, type CrackFigures, type CrackFinding } from '@/lib/attack-lab/hmac-crack';
+import {
+  browserCracker,
+  describeFigures,
+  findingOf,
+  notHs256,
+  type Cracker,
+  type CrackFigures,
+  type CrackFinding,
+} from '@/lib/attack-lab/hmac-crack';
 import type { Outcome } from '@/lib/attack-lab/verdict';
 import { forgeHs256 } from '@/lib/jwt/crack/forge';
 import { ok } from '@/lib/oauth-client/result';
@@ -43,7 +51,11 @@ export function crackActor(cracker: Cracker) {
     const tell = (e: Event) => queueMicrotask(() => live && sendBack(e));
     const other = notHs256(input.token);
     if (other) {
-      tell('error' in other ? { type: 'crack.error', code: 'ERR_CRACK_MALFORMED_TOKEN', message: other.error } : { type: 'crack.done', finding: { kind: 'not-hmac', alg: other.alg } });
+      tell(
+        'error' in other
+          ? { type: 'crack.error', code: 'ERR_CRACK_MALFORMED_TOKEN', message: other.error }
+          : { type: 'crack.done', finding: { kind: 'not-hmac', alg: other.alg } },
+      );
       return () => void (live = false);
     }
     const handle = cracker(input.token, (p) => tell({ type: 'crack.progress', progress: p }));
@@ -65,7 +77,15 @@ export function crackActor(cracker: Cracker) {
  * RFC 8725 §3.5: with the cracked secret, Mallory re-signs her own token with `sub` = alice. With
  * no secret (not found, cancelled, or an ES256 token) she signs HS256 with a guess: the RS decides.
  */
-export async function forgeWithSecret({ step, own, crack }: { step: string; own: OwnToken; crack: CrackFinding }): Promise<StepOutput<Replay>> {
+export async function forgeWithSecret({
+  step,
+  own,
+  crack,
+}: {
+  step: string;
+  own: OwnToken;
+  crack: CrackFinding;
+}): Promise<StepOutput<Replay>> {
   const token = own.tokens.access_token;
   const read = readToken(token);
   if (!read.ok) return forgeFailed(step, read.message);
@@ -76,18 +96,31 @@ export async function forgeWithSecret({ step, own, crack }: { step: string; own:
     try {
       const forged = forgeHs256(token, crack.secret, { sub: VICTIM });
       const facts = [subFact, { label: 'Signed with', value: `HS256, the cracked secret "${crack.secret}"` }];
-      return { step, exchanges: [], facts, result: ok({ ...base, token: forged, sent: `the token she re-signed HS256 with the cracked secret "${crack.secret}"` }) };
+      return {
+        step,
+        exchanges: [],
+        facts,
+        result: ok({ ...base, token: forged, sent: `the token she re-signed HS256 with the cracked secret "${crack.secret}"` }),
+      };
     } catch (e) {
       return forgeFailed(step, e instanceof Error ? e.message : String(e));
     }
   }
-  const forged = await hs256Token({ header: patched(header, { alg: 'HS256' }), payload: patched(payload, { sub: VICTIM }) }, new TextEncoder().encode(GUESSED_SECRET));
+  const forged = await hs256Token(
+    { header: patched(header, { alg: 'HS256' }), payload: patched(payload, { sub: VICTIM }) },
+    new TextEncoder().encode(GUESSED_SECRET),
+  );
   const facts = [
     { label: 'Header alg', value: `${String(header.alg)} → HS256` },
     subFact,
     { label: 'Signed with', value: `HS256, the guessed secret "${GUESSED_SECRET}" (no secret was cracked)` },
   ];
-  return { step, exchanges: [], facts, result: ok({ ...base, token: forged, sent: `the token she signed HS256 with the guessed secret "${GUESSED_SECRET}"` }) };
+  return {
+    step,
+    exchanges: [],
+    facts,
+    result: ok({ ...base, token: forged, sent: `the token she signed HS256 with the guessed secret "${GUESSED_SECRET}"` }),
+  };
 }
 
 function crackFacts(f: CrackFinding): Array<{ label: string; value: string }> {
@@ -104,10 +137,14 @@ const ID = 'weakHmacSecret';
 export const weakHmacSecretMachine = setup({
   types: { context: {} as WeakHmacContext, events: {} as Event, input: {} as AttackInput, tags: {} as typeof BUSY },
   actors: {
-    ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) => mallorysOwnToken(input.step, input.realm)),
+    ownToken: fromPromise<StepOutput<OwnToken>, StepInput<{ realm: RealmDescriptor }>>(({ input }) =>
+      mallorysOwnToken(input.step, input.realm),
+    ),
     crack: crackActor(browserCracker),
     forge: fromPromise<StepOutput<Replay>, StepInput<{ own: OwnToken; crack: CrackFinding }>>(({ input }) => forgeWithSecret(input)),
-    replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; replay: Replay }>>(({ input }) => replayAtRs(input.step, input.realm, input.replay)),
+    replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; replay: Replay }>>(({ input }) =>
+      replayAtRs(input.step, input.realm, input.replay),
+    ),
   },
   actions: {
     ...sharedActions<WeakHmacContext, Event>(),
@@ -121,7 +158,9 @@ export const weakHmacSecretMachine = setup({
       if (event.type !== 'crack.done') return {};
       return { crack: event.finding, facts: { ...context.facts, crack: crackFacts(event.finding) } };
     }),
-    storeCrackError: assign({ error: ({ event }) => (event.type === 'crack.error' ? { code: event.code, message: event.message, where: 'crack' } : undefined) }),
+    storeCrackError: assign({
+      error: ({ event }) => (event.type === 'crack.error' ? { code: event.code, message: event.message, where: 'crack' } : undefined),
+    }),
     cancelCrack: sendTo('crack', { type: 'user.cancelCrack' }),
     storeReplay: assign({ replay: ({ event }) => resultValue<Replay>(event) }),
     storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
@@ -133,7 +172,13 @@ export const weakHmacSecretMachine = setup({
   initial: 'ownToken',
   states: {
     ...requestSteps<WeakHmacContext>(ID)({
-      ownToken: { meta: S.ownToken, src: 'ownToken', input: ({ context }) => ({ realm: context.input.realm }), store: 'storeOwn', next: 'crack' },
+      ownToken: {
+        meta: S.ownToken,
+        src: 'ownToken',
+        input: ({ context }) => ({ realm: context.input.realm }),
+        store: 'storeOwn',
+        next: 'crack',
+      },
     }),
     crack: {
       meta: S.crack,
@@ -155,8 +200,20 @@ export const weakHmacSecretMachine = setup({
       },
     },
     ...requestSteps<WeakHmacContext>(ID)({
-      forge: { meta: S.forge, src: 'forge', input: ({ context }) => ({ own: context.own!, crack: context.crack! }), store: 'storeReplay', next: 'replay' },
-      replay: { meta: S.replay, src: 'replay', input: ({ context }) => ({ realm: context.input.realm, replay: context.replay! }), store: 'storeOutcome', next: 'outcome' },
+      forge: {
+        meta: S.forge,
+        src: 'forge',
+        input: ({ context }) => ({ own: context.own!, crack: context.crack! }),
+        store: 'storeReplay',
+        next: 'replay',
+      },
+      replay: {
+        meta: S.replay,
+        src: 'replay',
+        input: ({ context }) => ({ realm: context.input.realm, replay: context.replay! }),
+        store: 'storeOutcome',
+        next: 'outcome',
+      },
     }),
     ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },

@@ -26,7 +26,10 @@ async function playable(page) {
 
 async function main() {
   const server = await buildAndStartApp(root, DIST, PORT);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   let over = 0;
   try {
     await waitForUrl(`${BASE}/attacks`, 60_000, server);
@@ -54,7 +57,10 @@ async function main() {
             undefined,
             { timeout: 20_000 },
           )
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
         if (!ready) break;
         if (await page.getByRole('region', { name: 'Outcome' }).isVisible()) break;
         // Attacks that wait for the learner (a sign-in, a crack) are measured up to that step only.
@@ -64,10 +70,19 @@ async function main() {
       const outcome = (await page.getByRole('region', { name: 'Outcome' }).isVisible()) ? `${Date.now() - t1} ms` : 'needs the learner';
       const kb = js.gzip / 1024;
       if (kb > BUDGET_JS_KB) over++;
-      rows.push({ page: path, scripts: js.files.length, 'KB gzip': +kb.toFixed(1), budget: kb <= BUDGET_JS_KB ? 'OK' : 'OVER', 'load → first step (ms)': firstStep, 'steps → Outcome': outcome });
+      rows.push({
+        page: path,
+        scripts: js.files.length,
+        'KB gzip': +kb.toFixed(1),
+        budget: kb <= BUDGET_JS_KB ? 'OK' : 'OVER',
+        'load → first step (ms)': firstStep,
+        'steps → Outcome': outcome,
+      });
       await context.close();
     }
-    console.log(`\nAttack pages: scripts requested on a cold visit up to the first step, gzip, without the navigation's prefetched routes (budget ≤ ${BUDGET_JS_KB} KB each)`);
+    console.log(
+      `\nAttack pages: scripts requested on a cold visit up to the first step, gzip, without the navigation's prefetched routes (budget ≤ ${BUDGET_JS_KB} KB each)`,
+    );
     console.table(rows);
   } finally {
     await browser.close();

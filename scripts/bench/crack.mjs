@@ -21,18 +21,29 @@ const WORDLIST = 'wordlists/common-secrets.txt';
 const bytes = new Uint8Array(readFileSync(`${root}public/${WORDLIST}`));
 const total = countWords(bytes);
 const keys = [];
-for (const c = new WordlistCursor(bytes); c.advance(); ) keys.push(bytes.subarray(c.start, c.end));
+for (const c = new WordlistCursor(bytes); c.advance();) keys.push(bytes.subarray(c.start, c.end));
 const secret = Buffer.from(keys[keys.length - 1]).toString('utf8');
 // A typical access token of a lab realm (~400 characters signed: 6 SHA-256 blocks of message).
 const b64url = (s) => Buffer.from(s).toString('base64url');
 const header = { alg: 'HS256', typ: 'at+jwt', kid: 'lab-hs256' };
-const payload = { iss: 'http://localhost:3000/as/lab-0123456789abcdef', sub: 'alice', aud: 'http://localhost:3000/rs/lab-0123456789abcdef', client_id: 'spa-client', scope: 'openid profile read:notes', iat: 1764590000, exp: 1764593600, jti: 'f2d0b1c4-6a47-4d3e-9b1a-3c5e7f9a1b2c' };
+const payload = {
+  iss: 'http://localhost:3000/as/lab-0123456789abcdef',
+  sub: 'alice',
+  aud: 'http://localhost:3000/rs/lab-0123456789abcdef',
+  client_id: 'spa-client',
+  scope: 'openid profile read:notes',
+  iat: 1764590000,
+  exp: 1764593600,
+  jti: 'f2d0b1c4-6a47-4d3e-9b1a-3c5e7f9a1b2c',
+};
 const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
 const token = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 const inputBytes = Buffer.from(input);
 const expected = createHmac('sha256', secret).update(input).digest();
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-console.log(`wordlist: ${fmt(total)} secrets (${(bytes.length / 1024 / 1024).toFixed(2)} MB); token's signing input ${input.length} bytes; secret = last line ${JSON.stringify(secret)}`);
+console.log(
+  `wordlist: ${fmt(total)} secrets (${(bytes.length / 1024 / 1024).toFixed(2)} MB); token's signing input ${input.length} bytes; secret = last line ${JSON.stringify(secret)}`,
+);
 
 async function timed(label, count, fn) {
   const cpu0 = process.cpuUsage();
@@ -41,12 +52,17 @@ async function timed(label, count, fn) {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  console.log(`${label}: ${fmt((count * 1000) / ms)} guesses/s wall (${fmt(count)} in ${(ms / 1000).toFixed(2)} s), ${fmt((count * 1000) / cpuMs)} per CPU-second`);
+  console.log(
+    `${label}: ${fmt((count * 1000) / ms)} guesses/s wall (${fmt(count)} in ${(ms / 1000).toFixed(2)} s), ${fmt((count * 1000) / cpuMs)} per CPU-second`,
+  );
   return { out, rate: (count * 1000) / ms };
 }
 
 // Warm-up: let the JIT see the hot loop before timing.
-await crackHs256(token, keys.slice(0, 20000).map((k) => Buffer.from(k).toString('utf8')));
+await crackHs256(
+  token,
+  keys.slice(0, 20000).map((k) => Buffer.from(k).toString('utf8')),
+);
 
 const mine = await timed('lib/jwt/crack crackHs256 (pure TS, wordlist bytes), Node', total, () => crackHs256(token, bytes));
 if (mine.out.found !== secret || mine.out.tried !== total) throw new Error(`crackHs256 found ${mine.out.found} after ${mine.out.tried}`);
@@ -103,13 +119,17 @@ async function inChromium() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
   try {
     const tab = await browser.newPage();
     await tab.goto(`${origin}/`);
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await tab.evaluate(([t, u]) => window.crack(t, u), [token, `/${WORDLIST}`]));
-    for (const r of runs) if (r.type !== 'crack.done' || r.found !== secret || r.tried !== total) throw new Error(`worker answered ${JSON.stringify(r)}`);
+    for (const r of runs)
+      if (r.type !== 'crack.done' || r.found !== secret || r.tried !== total) throw new Error(`worker answered ${JSON.stringify(r)}`);
     const rates = runs.map((r) => r.rate);
     console.log(
       `Chromium ${browser.version()} Web Worker (crack.worker.ts, rolldown bundle ${(workerJs.length / 1024).toFixed(1)} KB): ` +

@@ -42,13 +42,21 @@ async function nextToStep(page, slug) {
     // The player restores the previous run from sessionStorage: start a fresh one.
     await page.getByRole('button', { name: 'Reset' }).click();
     await next.waitFor();
-    await page.waitForFunction(() => {
-      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('Next →'));
-      return b && !b.disabled;
-    }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.includes('Next →'));
+        return b && !b.disabled;
+      },
+      null,
+      { timeout: 30_000 },
+    );
     await page.evaluate(() => performance.clearMarks());
     await next.click();
-    await page.waitForFunction(() => performance.getEntriesByName('flowlab:step-shown').length + performance.getEntriesByName('flowlab:step-settled').length > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('flowlab:step-shown').length + performance.getEntriesByName('flowlab:step-settled').length > 0,
+      null,
+      { timeout: 30_000 },
+    );
     samples.push(
       await page.evaluate(() => {
         const shown = performance.getEntriesByName('flowlab:step-shown')[0] ?? performance.getEntriesByName('flowlab:step-settled')[0];
@@ -61,14 +69,23 @@ async function nextToStep(page, slug) {
 
 async function main() {
   const server = await buildAndStartApp(root, DIST, PORT, { FLOWLAB_ORIGIN: BASE });
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     await waitForUrl(`${BASE}/flows`, 60_000, server);
     const jsRows = [];
     for (const slug of FLOWS) {
       const js = await pageJs(browser, slug);
       const kb = js.gzip / 1024;
-      jsRows.push({ page: `/flows/${slug}`, files: js.files, 'raw KB': +(js.raw / 1024).toFixed(1), 'gzip KB': +kb.toFixed(1), budget: kb <= BUDGET_JS_KB ? 'OK' : 'OVER' });
+      jsRows.push({
+        page: `/flows/${slug}`,
+        files: js.files,
+        'raw KB': +(js.raw / 1024).toFixed(1),
+        'gzip KB': +kb.toFixed(1),
+        budget: kb <= BUDGET_JS_KB ? 'OK' : 'OVER',
+      });
     }
     console.log(`\nFirst-load JS per flow page (budget ≤ ${BUDGET_JS_KB} KB gzip):`);
     console.table(jsRows);
@@ -78,7 +95,13 @@ async function main() {
     for (const slug of FLOWS) {
       const samples = await nextToStep(page, slug);
       const m = median(samples);
-      stepRows.push({ flow: slug, runs: samples.length, 'median ms': +m.toFixed(1), 'max ms': +Math.max(...samples).toFixed(1), budget: m <= BUDGET_STEP_MS ? 'OK' : 'OVER' });
+      stepRows.push({
+        flow: slug,
+        runs: samples.length,
+        'median ms': +m.toFixed(1),
+        'max ms': +Math.max(...samples).toFixed(1),
+        budget: m <= BUDGET_STEP_MS ? 'OK' : 'OVER',
+      });
     }
     console.log(`\nNext click → next step rendered, step 1 → 2, server time excluded (budget ≤ ${BUDGET_STEP_MS} ms):`);
     console.table(stepRows);

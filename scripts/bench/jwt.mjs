@@ -63,18 +63,27 @@ async function measurePaste(page, tok) {
 
 async function main() {
   const server = await buildAndStartApp(root, DIST, PORT);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     await waitForUrl(`${BASE}/jwt`, 60_000, server);
     const page = await browser.newPage();
     const js = await pageScripts(page, `${BASE}/jwt`);
     const jsKb = js.gzip / 1024;
-    console.log(`\n/jwt scripts requested: ${js.files.length} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${jsKb.toFixed(1)} KB gzip (budget ≤ ${BUDGET_JS_KB} KB) ${jsKb <= BUDGET_JS_KB ? 'OK' : 'OVER BUDGET'}`);
+    console.log(
+      `\n/jwt scripts requested: ${js.files.length} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${jsKb.toFixed(1)} KB gzip (budget ≤ ${BUDGET_JS_KB} KB) ${jsKb <= BUDGET_JS_KB ? 'OK' : 'OVER BUDGET'}`,
+    );
     console.table(js.files.map((f) => ({ script: new URL(f.url).pathname, 'KB gzip': +(f.gzip / 1024).toFixed(1) })));
 
     await page.locator('textarea').first().waitFor();
     const rows = [];
-    for (const [label, bytes, runs] of [['1 KB', 1024, 21], ['16 KB', 16 * 1024, 21], ['1 MB', 1024 * 1024, 7]]) {
+    for (const [label, bytes, runs] of [
+      ['1 KB', 1024, 21],
+      ['16 KB', 16 * 1024, 21],
+      ['1 MB', 1024 * 1024, 7],
+    ]) {
       const tokens = [token(bytes, 'a'), token(bytes, 'bbbb')]; // different lengths, so each paste changes data-token-length
       await measurePaste(page, tokens[1]); // warm-up
       const commits = [];
@@ -84,7 +93,14 @@ async function main() {
         commits.push(r.commit);
         frames.push(r.frame);
       }
-      rows.push({ size: label, chars: tokens[0].length, runs, 'median commit ms': +median(commits).toFixed(2), 'median to next frame ms': +median(frames).toFixed(2), 'max commit ms': +Math.max(...commits).toFixed(2) });
+      rows.push({
+        size: label,
+        chars: tokens[0].length,
+        runs,
+        'median commit ms': +median(commits).toFixed(2),
+        'median to next frame ms': +median(frames).toFixed(2),
+        'max commit ms': +Math.max(...commits).toFixed(2),
+      });
     }
     console.log('\nPaste → decoded view rendered (inputs ≥ 20,000 characters include the 200 ms debounce):');
     console.table(rows);

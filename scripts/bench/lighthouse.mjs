@@ -62,14 +62,23 @@ async function main() {
   let missed = 0;
   try {
     await waitForUrl(`${BASE}/`, 60_000, server);
-    console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min) · ${RUNS} runs per page, median`);
+    console.log(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (1/5/15 min) · ${RUNS} runs per page, median`,
+    );
     console.log('page'.padEnd(28), 'performance', 'accessibility', ' FCP ms', ' LCP ms', 'TBT ms', '  CLS');
     for (const path of PAGES) {
       const runs = [];
       // One warm-up visit compiles nothing in production, but fills the server's caches as a real visit would.
       await fetch(`${BASE}${path}`);
       for (let i = 0; i < RUNS; i++) {
-        const { lhr } = await lighthouse(`${BASE}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const { lhr } = await lighthouse(`${BASE}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        });
         const a = lhr.audits;
         runs.push({
           performance: Math.round(lhr.categories.performance.score * 100),
@@ -78,7 +87,9 @@ async function main() {
           lcp: a['largest-contentful-paint'].numericValue,
           tbt: a['total-blocking-time'].numericValue,
           cls: a['cumulative-layout-shift'].numericValue,
-          failing: Object.values(a).filter((x) => x.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === x.id)).map((x) => x.id),
+          failing: Object.values(a)
+            .filter((x) => x.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === x.id))
+            .map((x) => x.id),
         });
       }
       const m = (k) => median(runs.map((r) => r[k]));
@@ -96,8 +107,16 @@ async function main() {
         runs.flatMap((r) => r.failing).length ? ` failing: ${[...new Set(runs.flatMap((r) => r.failing))].join(', ')}` : '',
       );
     }
-    console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(missed ? `${missed} page(s) below the goals (performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}).` : 'Every page meets the goals.');
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      missed
+        ? `${missed} page(s) below the goals (performance ≥ ${GOALS.performance}, accessibility ${GOALS.accessibility}).`
+        : 'Every page meets the goals.',
+    );
   } finally {
     await chrome.kill();
     await stopProcess(server);

@@ -16,7 +16,13 @@ const COUNT = Number(process.env.BENCH_REALMS || 2000);
 const USED = Number(process.env.BENCH_REALMS_USED || 200);
 
 const create = (weaknesses) =>
-  handleServerRequest(new Request(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ weaknesses }) }));
+  handleServerRequest(
+    new Request(`${ORIGIN}/api/realms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weaknesses }),
+    }),
+  );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p99 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)];
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -62,10 +68,22 @@ const heapUsed = process.memoryUsage().heapUsed;
 const rss = process.memoryUsage().rss;
 
 console.log(`lab realms: ${serverState().labs.size} live (cap ${serverState().labs.cap})`);
-console.log(`create (POST /api/realms, in-process): CPU median ${median(cpu).toFixed(2)} ms, p99 ${p99(cpu).toFixed(2)} ms (target < 5 ms)`);
+console.log(
+  `create (POST /api/realms, in-process): CPU median ${median(cpu).toFixed(2)} ms, p99 ${p99(cpu).toFixed(2)} ms (target < 5 ms)`,
+);
 const used = firstWall.length;
-console.log(`first request, ${used} realms one after another (keys made): wall median ${median(firstWall).toFixed(1)} ms, p99 ${p99(firstWall).toFixed(1)} ms; CPU (all threads) median ${median(firstCpu).toFixed(1)} ms — RSA-2048 generation, once the pool of ready pairs is spent; ${usedAll.toFixed(1)} s in all`);
-console.log(`memory: ${mb(heapCreated - heap0)} heap for ${ids.length} created realms (${((heapCreated - heap0) / ids.length / 1024).toFixed(2)} KB each), RSS ${mb(process.memoryUsage().rss - rss0)}`);
+console.log(
+  `first request, ${used} realms one after another (keys made): wall median ${median(firstWall).toFixed(1)} ` +
+    `ms, p99 ${p99(firstWall).toFixed(1)} ms; CPU (all threads) median ${median(firstCpu).toFixed(1)} ms ` +
+    `— RSA-2048 generation, once the pool of ready pairs is spent; ${usedAll.toFixed(1)} s in all`,
+);
+console.log(
+  `memory: ${mb(heapCreated - heap0)} heap for ${ids.length} created realms (${((heapCreated - heap0) / ids.length / 1024).toFixed(2)} KB each), RSS ${mb(process.memoryUsage().rss - rss0)}`,
+);
 const perUsed = (heapUsed - heapCreated) / used;
-console.log(`memory once used: +${(perUsed / 1024).toFixed(1)} KB heap per realm (keys, composed points); ${COUNT} live realms all used ≈ ${mb(heapCreated - heap0 + perUsed * COUNT)} heap; RSS now ${mb(rss - rss0)} above the start (WebCrypto key material lives outside the JS heap)`);
+console.log(
+  `memory once used: +${(perUsed / 1024).toFixed(1)} KB heap per realm (keys, composed points); ${COUNT} ` +
+    `live realms all used ≈ ${mb(heapCreated - heap0 + perUsed * COUNT)} heap; RSS now ${mb(rss - rss0)} ` +
+    `above the start (WebCrypto key material lives outside the JS heap)`,
+);
 process.exit(0);

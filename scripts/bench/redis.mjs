@@ -45,18 +45,28 @@ const redis = new RedisStore({ url: server.url, keyPrefix: 'bench:' });
 const memory = new MemoryStore();
 const stores = { memory, redis };
 try {
-  console.log(`redis-server ${server.url} (pid ${server.pid}); ${cpus().length} cores, load ${loadavg()[0].toFixed(2)}; ${SECONDS} s per figure\n`);
+  console.log(
+    `redis-server ${server.url} (pid ${server.pid}); ${cpus().length} cores, load ${loadavg()[0].toFixed(2)}; ${SECONDS} s per figure\n`,
+  );
   // Values shaped like a refresh-token record (~250 bytes of JSON).
-  const record = { clientId: 'web', sub: 'alice', scope: ['openid', 'profile', 'offline_access'], authTime: 1_800_000_000, familyId: 'f'.repeat(22), grantId: 'g'.repeat(22), familyExpiresAt: 1_800_086_400 };
+  const record = {
+    clientId: 'web',
+    sub: 'alice',
+    scope: ['openid', 'profile', 'offline_access'],
+    authTime: 1_800_000_000,
+    familyId: 'f'.repeat(22),
+    grantId: 'g'.repeat(22),
+    familyExpiresAt: 1_800_086_400,
+  };
   const ops = {
-    'set': (s, i) => s.set(`bench|rt:${i}`, record, 60),
-    'get': (s, i) => s.get(`bench|rt:${i % 1000}`),
-    'setIfAbsent': (s, i) => s.setIfAbsent(`bench|dpop-jti:${i}`, 1, 60),
+    set: (s, i) => s.set(`bench|rt:${i}`, record, 60),
+    get: (s, i) => s.get(`bench|rt:${i % 1000}`),
+    setIfAbsent: (s, i) => s.setIfAbsent(`bench|dpop-jti:${i}`, 1, 60),
     'consume (after set)': async (s, i) => {
       await s.set(`bench|code:${i}`, record, 60);
       await s.consume(`bench|code:${i}`);
     },
-    'increment': (s, i) => s.increment(`bench|rate:login:${i % 100}`, 60),
+    increment: (s, i) => s.increment(`bench|rate:login:${i % 100}`, 60),
     'compareAndSet (get + CAS)': async (s, i) => {
       const key = `bench|device:${i % 1000}`;
       const cur = await s.get(key);
@@ -75,10 +85,19 @@ try {
   }
 
   const tokenRequest = () =>
-    handleServerRequest(new Request(`${ORIGIN}/as/demo/token`, { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&scope=photos%3Aread' }));
+    handleServerRequest(
+      new Request(`${ORIGIN}/as/demo/token`, {
+        method: 'POST',
+        headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=photos%3Aread',
+      }),
+    );
   console.log('\nin process, 10 in flight     memory       redis    redis ÷ memory');
   const figures = {};
-  for (const [name, store] of Object.entries({ memory: new MemoryStore(), redis: new RedisStore({ url: server.url, keyPrefix: 'bench-app:' }) })) {
+  for (const [name, store] of Object.entries({
+    memory: new MemoryStore(),
+    redis: new RedisStore({ url: server.url, keyPrefix: 'bench-app:' }),
+  })) {
     setServerState(newServerState(store));
     const first = await tokenRequest();
     if (first.status !== 200) throw new Error(`${name}: token endpoint answered ${first.status}: ${await first.text()}`);
@@ -98,7 +117,10 @@ try {
     figures[name] = { tokenRps, rsRps };
     if (store.close) await store.close();
   }
-  const row = (label, key) => console.log(`${label.padEnd(26)} ${fmt(figures.memory[key])}     ${fmt(figures.redis[key])}     ${(figures.redis[key] / figures.memory[key]).toFixed(2)}×`);
+  const row = (label, key) =>
+    console.log(
+      `${label.padEnd(26)} ${fmt(figures.memory[key])}     ${fmt(figures.redis[key])}     ${(figures.redis[key] / figures.memory[key]).toFixed(2)}×`,
+    );
   row('token (client_credentials)', 'tokenRps');
   row('RS GET /photos, one token', 'rsRps');
 } finally {

@@ -34,9 +34,14 @@ const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').ma
 stopAllOnExit();
 
 async function fetchToken(tokenUrl) {
-  const res = await fetch(tokenUrl, { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY });
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' },
+    body: TOKEN_BODY,
+  });
   const body = await res.json().catch(() => ({}));
-  if (res.status !== 200 || typeof body.access_token !== 'string') throw new Error(`token request to ${tokenUrl} failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200 || typeof body.access_token !== 'string')
+    throw new Error(`token request to ${tokenUrl} failed: ${res.status} ${JSON.stringify(body)}`);
   return body.access_token;
 }
 
@@ -59,22 +64,45 @@ async function once(opts) {
 /** The round with the median requests/s, and the failures of all rounds. */
 function median(runs) {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
-  return { ...sorted[Math.floor(sorted.length / 2)], failed: runs.reduce((n, r) => n + r.failed, 0), all: runs.map((r) => Math.round(r.rps)) };
+  return {
+    ...sorted[Math.floor(sorted.length / 2)],
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+    all: runs.map((r) => Math.round(r.rps)),
+  };
 }
 
 function print(title, r) {
-  console.log(`  ${title.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   rounds ${r.all.join('/')}${r.failed ? `   (${r.failed} failed requests!)` : ''}`);
+  console.log(
+    `  ${title.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   rounds ${r.all.join('/')}${r.failed ? `   (${r.failed} failed requests!)` : ''}`,
+  );
 }
 
 const scenarios = {
-  token: (t) => ({ url: t.tokenUrl, method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' }, body: TOKEN_BODY }),
+  token: (t) => ({
+    url: t.tokenUrl,
+    method: 'POST',
+    headers: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' },
+    body: TOKEN_BODY,
+  }),
   rs: (t) => ({ url: t.rsUrl, headers: { authorization: `Bearer ${t.pool[0]}` } }),
   'rs-cold': (t) => {
     let next = 0;
-    return { url: t.rsUrl, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${t.pool[next++ % t.pool.length]}` } }) }] };
+    return {
+      url: t.rsUrl,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${t.pool[next++ % t.pool.length]}` } }),
+        },
+      ],
+    };
   },
 };
-const TITLES = { token: 'token: client_credentials', rs: 'RS GET /photos, one token', 'rs-cold': `RS GET /photos, ${POOL_SIZE} tokens rotating` };
+const TITLES = {
+  token: 'token: client_credentials',
+  rs: 'RS GET /photos, one token',
+  'rs-cold': `RS GET /photos, ${POOL_SIZE} tokens rotating`,
+};
 
 /** `next build`/`next start` rewrite tsconfig.json (adding the dist dir's types) and next-env.d.ts: put them back. */
 function protectProjectFiles() {
@@ -99,7 +127,10 @@ async function buildApp() {
     return true;
   }
   console.log('\nbuilding the app into .next-bench (next build, up to a few minutes)…');
-  const build = await runToCompletion('next build', `${root}node_modules/.bin/next`, ['build'], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: '.next-bench' } });
+  const build = await runToCompletion('next build', `${root}node_modules/.bin/next`, ['build'], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: '.next-bench' },
+  });
   if (!build.ok) console.log(`  next build failed after ${build.seconds} s; the app is left out:\n${build.log}`);
   else console.log(`  built in ${build.seconds} s`);
   return build.ok;
@@ -116,7 +147,10 @@ const TARGETS = [
   {
     id: 'node',
     name: 'Flowlab node:http adapter',
-    start: () => startProcess('flowlab node:http', process.execPath, [`${root}scripts/bench/servers-lib/flowlab-node.mjs`, String(PORTS.node)], { cwd: root }),
+    start: () =>
+      startProcess('flowlab node:http', process.execPath, [`${root}scripts/bench/servers-lib/flowlab-node.mjs`, String(PORTS.node)], {
+        cwd: root,
+      }),
     tokenUrl: `http://${HOST}:${PORTS.node}/as/demo/token`,
     rsUrl: `http://${HOST}:${PORTS.node}/rs/demo/photos`,
   },
@@ -133,8 +167,24 @@ const TARGETS = [
     name: 'flowlab-mock --workers 2 + Redis',
     start: () => {
       // redis-server (no persistence, noeviction as production should run), stopped with the rest on exit.
-      startProcess('redis-server', 'redis-server', ['--port', String(PORTS.redis), '--bind', HOST, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
-      return startProcess('flowlab-mock --workers 2', process.execPath, [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock2), '--workers', '2', '--redis', `redis://${HOST}:${PORTS.redis}`], { cwd: root });
+      startProcess('redis-server', 'redis-server', [
+        '--port',
+        String(PORTS.redis),
+        '--bind',
+        HOST,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ]);
+      return startProcess(
+        'flowlab-mock --workers 2',
+        process.execPath,
+        [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock2), '--workers', '2', '--redis', `redis://${HOST}:${PORTS.redis}`],
+        { cwd: root },
+      );
     },
     tokenUrl: `http://${HOST}:${PORTS.mock2}/as/demo/token`,
     rsUrl: `http://${HOST}:${PORTS.mock2}/rs/demo/photos`,
@@ -142,20 +192,32 @@ const TARGETS = [
   {
     id: 'op',
     name: 'oidc-provider 9 + jose RS',
-    start: () => startProcess('oidc-provider', process.execPath, [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)], { cwd: root }),
+    start: () =>
+      startProcess(
+        'oidc-provider',
+        process.execPath,
+        [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opAs), String(PORTS.opRs)],
+        { cwd: root },
+      ),
     tokenUrl: `http://${HOST}:${PORTS.opAs}/token`,
     rsUrl: `http://${HOST}:${PORTS.opRs}/rs/demo/photos`,
   },
 ];
 
-console.log(`Servers benchmark: autocannon, 10 connections, ${rounds} rounds × ${seconds} s per target (after a 2 s warm-up), median shown, loopback only; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `Servers benchmark: autocannon, 10 connections, ${rounds} rounds × ${seconds} s per target (after a 2 s warm-up), median shown, loopback only; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const restore = protectProjectFiles();
 const targets = [];
 try {
   const withApp = process.env.BENCH_SKIP_APP !== '1' && (await buildApp());
   const withMock = await buildMock();
   console.log('\nstarting servers');
-  for (const target of TARGETS.filter((t) => (t.id !== 'app' || withApp) && (!t.id.startsWith('mock') || withMock) && (!ONLY || ONLY.includes(t.id)))) {
+  for (const target of TARGETS.filter(
+    (t) => (t.id !== 'app' || withApp) && (!t.id.startsWith('mock') || withMock) && (!ONLY || ONLY.includes(t.id)),
+  )) {
     const proc = target.start();
     try {
       await waitForUrl(target.rsUrl, 60_000, proc);
@@ -180,10 +242,13 @@ try {
 }
 
 const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
-const ratio = (id, scenario) => (byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a');
+const ratio = (id, scenario) =>
+  byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a';
 console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
 for (const scenario of Object.keys(scenarios)) {
-  console.log(`  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}   --workers 2 ${ratio('mock2', scenario).padStart(5)}`);
+  console.log(
+    `  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}   --workers 2 ${ratio('mock2', scenario).padStart(5)}`,
+  );
   const one = byId.mock?.[scenario];
   const two = byId.mock2?.[scenario];
   if (one && two) console.log(`  ${''.padEnd(44)} --workers 2 + Redis / one process: ${(two.rps / one.rps).toFixed(2)}×`);

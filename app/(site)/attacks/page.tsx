@@ -11,8 +11,10 @@ export default function Page() {
     <>
       <h1 className="text-3xl font-bold">Attack lab</h1>
       <p className="mt-3 max-w-3xl text-slate-700">
-        Each attack runs for real against two lab realms made for your tab: a <strong>Vulnerable</strong> one with one weakness switched on, and a <strong>Hardened</strong> one. Same steps, opposite outcomes, with the
-        server’s own report of what it checked, the fix and the spec section. Mallory, the attacker, is on the diagram; her requests are in the inspector. {built} of {ATTACKS.length} attacks are playable today.
+        Each attack runs for real against two lab realms made for your tab: a <strong>Vulnerable</strong> one with one weakness switched on,
+        and a <strong>Hardened</strong> one. Same steps, opposite outcomes, with the server’s own report of what it checked, the fix and the
+        spec section. Mallory, the attacker, is on the diagram; her requests are in the inspector. {built} of {ATTACKS.length} attacks are
+        playable today.
       </p>
       {GROUPS.map((g) => (
         <section key={g.id} aria-labelledby={`group-${g.id}`} className="mt-8">
@@ -30,7 +32,8 @@ export default function Page() {
                     </Link>
                   ) : (
                     <>
-                      {a.title} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">not built yet</span>
+                      {a.title}{' '}
+                      <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">not built yet</span>
                     </>
                   )}
                 </h3>

@@ -15,9 +15,17 @@ export default function Page() {
   return (
     <>
       <h1 className="text-3xl font-bold">Flows</h1>
-      <p className="mt-3 text-slate-700">Each flow runs for real against the embedded authorization and resource servers (realm demo), step by step.</p>
+      <p className="mt-3 text-slate-700">
+        Each flow runs for real against the embedded authorization and resource servers (realm demo), step by step.
+      </p>
       <p className="mt-3 max-w-3xl rounded-md border border-indigo-200 bg-indigo-50 p-3 text-slate-800">
-        <b>New here? Try the authorization code flow first.</b> It is the one almost every app should use, and the others reuse its pieces: refresh tokens start with it, client credentials drops the user, the device grant moves the sign-in to a phone. Not sure which grant fits your app? <Link className="text-indigo-800 underline" href="/learn#which-grant">The decision guide</Link>.
+        <b>New here? Try the authorization code flow first.</b> It is the one almost every app should use, and the others reuse its pieces:
+        refresh tokens start with it, client credentials drops the user, the device grant moves the sign-in to a phone. Not sure which grant
+        fits your app?{' '}
+        <Link className="text-indigo-800 underline" href="/learn#which-grant">
+          The decision guide
+        </Link>
+        .
       </p>
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
         {FLOWS.map((f) => {
@@ -32,7 +40,10 @@ export default function Page() {
               {f.slug === FIRST && <p className="mt-1 text-sm font-semibold text-indigo-900">Start here</p>}
               <p className="mt-2 text-slate-700">{f.summary}</p>
               <p className="mt-2 text-sm">
-                Background: <Link className="text-indigo-800 underline" href={`/learn#${learn.id}`}>{learn.title}</Link>
+                Background:{' '}
+                <Link className="text-indigo-800 underline" href={`/learn#${learn.id}`}>
+                  {learn.title}
+                </Link>
               </p>
             </li>
           );

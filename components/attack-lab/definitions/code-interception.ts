@@ -7,6 +7,9 @@ export const codeInterception: AttackDefinition = {
   machine: codeInterceptionMachine,
   actors: ['user', 'browser', 'client', 'attacker', 'as', 'rs'],
   vulnerable: { weaknesses: ['as-pkce-optional'] },
-  variants: { label: 'Variant of the attack', choices: Object.entries(INTERCEPTION_VARIANTS).map(([value, v]) => ({ value, label: v.label })) },
+  variants: {
+    label: 'Variant of the attack',
+    choices: Object.entries(INTERCEPTION_VARIANTS).map(([value, v]) => ({ value, label: v.label })),
+  },
   Extras: CodeInterceptionExtras,
 };

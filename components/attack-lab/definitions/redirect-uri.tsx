@@ -20,12 +20,16 @@ function RedirectUriExtras({ step, context: base, live, goToAuthorizationServer 
     return (
       <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
         <p>
-          You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span> <CopyButton text="alice" label="Copy username" />{' '}
-          <CopyButton text="wonderland" label="Copy password" />
+          You are Alice: <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>{' '}
+          <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
         </p>
         <p>The sign-in and consent pages belong to the authorization server. Sign in, press Allow, and watch where the browser lands.</p>
         {live && (
-          <button type="button" onClick={goToAuthorizationServer} className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800">
+          <button
+            type="button"
+            onClick={goToAuthorizationServer}
+            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
+          >
             Open Mallory’s link as Alice
           </button>
         )}

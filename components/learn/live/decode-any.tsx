@@ -14,8 +14,21 @@ export function DecodeAny({ sample }: { sample: string }) {
       <label htmlFor={id} className="block text-sm font-semibold">
         Token to decode
       </label>
-      <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={3} spellCheck={false} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-xs break-all" />
-      {tooLong ? <p role="alert" className="text-sm text-red-800">That is over 64 KB: no real token is that long. Paste a compact JWT.</p> : <TokenPeek token={text} name="Pasted token" />}
+      <textarea
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={3}
+        spellCheck={false}
+        className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-xs break-all"
+      />
+      {tooLong ? (
+        <p role="alert" className="text-sm text-red-800">
+          That is over 64 KB: no real token is that long. Paste a compact JWT.
+        </p>
+      ) : (
+        <TokenPeek token={text} name="Pasted token" />
+      )}
     </div>
   );
 }

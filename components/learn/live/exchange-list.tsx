@@ -8,7 +8,8 @@ export function ExchangeList({ exchanges, label }: { exchanges: ShownExchange[];
       {exchanges.map((ex, i) => (
         <li key={i} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
           <p className="font-mono break-all">
-            <span className="font-semibold">{ex.method}</span> {ex.url} → <span className={ex.status < 300 ? 'font-semibold text-emerald-800' : 'font-semibold text-red-800'}>{ex.status}</span>
+            <span className="font-semibold">{ex.method}</span> {ex.url} →{' '}
+            <span className={ex.status < 300 ? 'font-semibold text-emerald-800' : 'font-semibold text-red-800'}>{ex.status}</span>
           </p>
           {(Object.keys(ex.requestHeaders).length > 0 || ex.requestBody) && (
             <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs text-slate-700">
@@ -25,7 +26,15 @@ export function ExchangeList({ exchanges, label }: { exchanges: ShownExchange[];
                 .join('\n')}
             </pre>
           )}
-          {ex.body && <pre tabIndex={0} aria-label="Response body" className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-800">{ex.body}</pre>}
+          {ex.body && (
+            <pre
+              tabIndex={0}
+              aria-label="Response body"
+              className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-800"
+            >
+              {ex.body}
+            </pre>
+          )}
         </li>
       ))}
     </ol>

@@ -29,14 +29,25 @@ export function IdTokenToRs() {
     <div>
       {found === false && (
         <p className="text-sm text-slate-700">
-          No ID token in this tab yet: run the <Link className="text-indigo-800 underline" href="/flows/authorization-code">authorization-code flow</Link> to the end, come back, and it is filled in; or paste one.
+          No ID token in this tab yet: run the{' '}
+          <Link className="text-indigo-800 underline" href="/flows/authorization-code">
+            authorization-code flow
+          </Link>{' '}
+          to the end, come back, and it is filled in; or paste one.
         </p>
       )}
       {found && <p className="text-sm text-slate-700">Filled in: the ID token of your authorization-code run in this tab.</p>}
       <label htmlFor={id} className="mt-2 block text-sm font-semibold">
         ID token to send to the API
       </label>
-      <textarea id={id} value={token} onChange={(e) => setToken(e.target.value)} rows={3} spellCheck={false} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-xs break-all" />
+      <textarea
+        id={id}
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        rows={3}
+        spellCheck={false}
+        className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-xs break-all"
+      />
       <div className="mt-2 flex flex-wrap gap-2">
         <RunButton
           onRun={async () => {

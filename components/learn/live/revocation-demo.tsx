@@ -1,6 +1,14 @@
 'use client';
 import { useState } from 'react';
-import { callPhotos, clientCredentialsToken, createOpaqueRealm, demoAt, introspect, revoke, type ShownExchange } from '@/lib/learn/demo-requests';
+import {
+  callPhotos,
+  clientCredentialsToken,
+  createOpaqueRealm,
+  demoAt,
+  introspect,
+  revoke,
+  type ShownExchange,
+} from '@/lib/learn/demo-requests';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { ExchangeList } from './exchange-list';
 import { RunButton } from './run-button';

@@ -27,11 +27,19 @@ export function ValidationDemo() {
           if (!t.ok) throw new Error(t.message);
           const out: Row[] = [];
           for (const v of VARIANTS) {
-            out.push({ label: v.label, expected: v.fails === 'none' ? 'accepted' : `fails ${v.fails} (${v.spec})`, exchange: await callPhotos(realm, v.make(t.value.accessToken)) });
+            out.push({
+              label: v.label,
+              expected: v.fails === 'none' ? 'accepted' : `fails ${v.fails} (${v.spec})`,
+              exchange: await callPhotos(realm, v.make(t.value.accessToken)),
+            });
             setRows([...out]);
           }
           // A genuine read-only token at an endpoint that needs photos:write (RFC 6750 §3.1 insufficient_scope).
-          const write = await send(apiUrl(realm, 'photos'), { method: 'POST', headers: { authorization: `Bearer ${t.value.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'from /learn' }) });
+          const write = await send(apiUrl(realm, 'photos'), {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.value.accessToken}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ title: 'from /learn' }),
+          });
           out.push({ label: 'a genuine photos:read token at POST /photos', expected: 'fails scope (RFC 6750 §3.1)', exchange: write });
           setRows(out);
         }}
@@ -45,9 +53,15 @@ export function ValidationDemo() {
             <caption className="sr-only">Each token and what the resource server said</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-2">Token</th>
-                <th scope="col" className="py-1 pr-2">Expected</th>
-                <th scope="col" className="py-1">Resource server</th>
+                <th scope="col" className="py-1 pr-2">
+                  Token
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Expected
+                </th>
+                <th scope="col" className="py-1">
+                  Resource server
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -58,8 +72,13 @@ export function ValidationDemo() {
                     <td className="py-1 pr-2">{r.label}</td>
                     <td className="py-1 pr-2">{r.expected}</td>
                     <td className="py-1 break-words">
-                      <span className="font-mono">{r.exchange.status}</span> {failed ? `refused at: ${CHECK_TITLES[failed.check].title}` : r.exchange.status < 300 ? 'accepted' : ''}
-                      {r.exchange.responseHeaders['www-authenticate'] && <span className="block font-mono text-xs break-all">WWW-Authenticate: {r.exchange.responseHeaders['www-authenticate']}</span>}
+                      <span className="font-mono">{r.exchange.status}</span>{' '}
+                      {failed ? `refused at: ${CHECK_TITLES[failed.check].title}` : r.exchange.status < 300 ? 'accepted' : ''}
+                      {r.exchange.responseHeaders['www-authenticate'] && (
+                        <span className="block font-mono text-xs break-all">
+                          WWW-Authenticate: {r.exchange.responseHeaders['www-authenticate']}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );

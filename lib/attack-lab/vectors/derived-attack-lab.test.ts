@@ -36,7 +36,13 @@ interface Case {
 
 const CASES: Case[] = [
   // The lab's rs-skips-signature still picks a key by kid first; this vector has none (see the point-level test below).
-  { id: 'unverified-signature', weakness: 'rs-skips-signature', hardened: 'unknown-key', weakened: 'unknown-key', why: 'no kid: the weakened RS still needs a key of the issuer before it skips the signature' },
+  {
+    id: 'unverified-signature',
+    weakness: 'rs-skips-signature',
+    hardened: 'unknown-key',
+    weakened: 'unknown-key',
+    why: 'no kid: the weakened RS still needs a key of the issuer before it skips the signature',
+  },
   { id: 'alg-none', weakness: 'rs-accepts-alg-none', hardened: 'algorithm', weakened: 'typ' },
   { id: 'alg-None', weakness: 'rs-accepts-alg-none', hardened: 'algorithm', weakened: 'typ' },
   { id: 'alg-NONE', weakness: 'rs-accepts-alg-none', hardened: 'algorithm', weakened: 'typ' },
@@ -44,7 +50,13 @@ const CASES: Case[] = [
   { id: 'null-signature', hardened: 'unknown-key', why: 'no lab weakness short-circuits an empty signature' },
   { id: 'alg-confusion-rs256-to-hs256', weakness: 'rs-algorithm-confusion', hardened: 'algorithm', weakened: 'typ' },
   // One byte more in the secret (a trailing newline) is another MAC: the lab's RS loads the PEM without one.
-  { id: 'alg-confusion-rs256-to-hs256', token: 'variant_with_trailing_newline', weakness: 'rs-algorithm-confusion', hardened: 'algorithm', weakened: 'signature' },
+  {
+    id: 'alg-confusion-rs256-to-hs256',
+    token: 'variant_with_trailing_newline',
+    weakness: 'rs-algorithm-confusion',
+    hardened: 'algorithm',
+    weakened: 'signature',
+  },
   { id: 'jwk-header-injection', weakness: 'rs-trusts-embedded-jwk', hardened: 'unknown-key', weakened: 'typ' },
   { id: 'kid-path-traversal-dev-null', weakness: 'rs-kid-path-traversal', hardened: 'algorithm', weakened: 'typ' },
   { id: 'psychic-signature-es256', hardened: 'unknown-key', why: 'CVE-2022-21449 is a Java ECDSA bug; no lab weakness models it' },
@@ -64,8 +76,19 @@ async function jwtioRealm(): Promise<Realm> {
   const publicJwk: JWK = { kty, n, e };
   const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
   const pem = v.public_key_pem.replace(/\n$/, '');
-  const key: SigningKey = { alg: 'RS256', kid, publicKey: await importSPKI(pem, 'RS256'), privateKey: undefined as never, publicJwk: { ...publicJwk, kid, alg: 'RS256' } };
-  const keys: RealmKeys = { default: key, all: [key], byKid: (k) => (k === kid ? key : undefined), publicPem: async (k) => (k === kid ? pem : undefined) };
+  const key: SigningKey = {
+    alg: 'RS256',
+    kid,
+    publicKey: await importSPKI(pem, 'RS256'),
+    privateKey: undefined as never,
+    publicJwk: { ...publicJwk, kid, alg: 'RS256' },
+  };
+  const keys: RealmKeys = {
+    default: key,
+    all: [key],
+    byKid: (k) => (k === kid ? key : undefined),
+    publicPem: async (k) => (k === kid ? pem : undefined),
+  };
   const demo = await demoRealm();
   return { ...demo, id: 'jwtio-vectors', keys, algorithms: ['ES256', 'RS256'], store: new MemoryStore() };
 }

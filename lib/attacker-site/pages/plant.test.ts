@@ -9,7 +9,8 @@ beforeEach(() => setServerStore(new MemoryStore()));
 // A lab realm makes its keys on first use: slow on a loaded machine.
 const SLOW = { timeout: 60_000 };
 const at = (path: string, init?: RequestInit) => inProcessFetch(`${LAB_ORIGIN}${path}`, init);
-const put = (id: string, body: string, type = 'application/json') => at(`/attacker/${id}/plant`, { method: 'PUT', headers: { 'content-type': type }, body });
+const put = (id: string, body: string, type = 'application/json') =>
+  at(`/attacker/${id}/plant`, { method: 'PUT', headers: { 'content-type': type }, body });
 
 describe('Mallory’s login-CSRF page (/attacker/{realm}/plant)', () => {
   it('links to the callback she planted, escaped, under a CSP without scripts; the visit is recorded', SLOW, async () => {

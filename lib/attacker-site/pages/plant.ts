@@ -21,9 +21,20 @@ const CALLBACK_PATH = '/flows/callback';
 
 export async function plantRoute(request: Request, realm: Realm, method: string): Promise<Response> {
   if (method === 'PUT') return store(request, realm);
-  if (method !== 'GET' && method !== 'HEAD') throw new OAuthError('invalid_request', 'Use PUT to plant a callback URL, GET to see Mallory’s page.', 405, { Allow: 'GET, HEAD, PUT' });
+  if (method !== 'GET' && method !== 'HEAD')
+    throw new OAuthError('invalid_request', 'Use PUT to plant a callback URL, GET to see Mallory’s page.', 405, {
+      Allow: 'GET, HEAD, PUT',
+    });
   const referer = request.headers.get('referer')?.slice(0, 2048) ?? undefined;
-  await appendRecord(realm.store, { at: realm.clock.nowSeconds(), kind: 'request', method, path: '/plant', query: {}, fields: {}, ...(referer ? { referer } : {}) });
+  await appendRecord(realm.store, {
+    at: realm.clock.nowSeconds(),
+    kind: 'request',
+    method,
+    path: '/plant',
+    query: {},
+    fields: {},
+    ...(referer ? { referer } : {}),
+  });
   return page(realm, await realm.store.get<string>(PLANT_KEY));
 }
 
@@ -52,7 +63,8 @@ async function store(request: Request, realm: Realm): Promise<Response> {
     throw invalidRequest('The body is not valid JSON.');
   }
   const callback = plantableCallback((parsed as { callback?: unknown } | null)?.callback, realm.origin);
-  if (!callback) throw invalidRequest(`"callback" must be a path on this site's ${CALLBACK_PATH}, with a query, at most ${MAX_URL} characters.`);
+  if (!callback)
+    throw invalidRequest(`"callback" must be a path on this site's ${CALLBACK_PATH}, with a query, at most ${MAX_URL} characters.`);
   await realm.store.set(PLANT_KEY, callback, 3600);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }
@@ -61,7 +73,11 @@ function page(realm: Realm, callback: string | undefined): Response {
   const offer = callback
     ? `<p>You have won a photo frame! Sign in to the photo gallery to claim it.</p><p><a href="${escapeHtml(callback)}">Claim your prize</a></p>`
     : '<p>Nothing planted yet.</p>';
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s site</title></head><body><main><h1>Mallory’s site</h1>${offer}<p>Everything sent here is recorded in the attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a href="/attacks/missing-state">Back to the lab</a></p></main></body></html>`;
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s ` +
+    `site</title></head><body><main><h1>Mallory’s site</h1>${offer}<p>Everything sent here is recorded in ` +
+    `the attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a href="/attacks/missing-state">Back ` +
+    `to the lab</a></p></main></body></html>`;
   return new Response(html, {
     status: 200,
     headers: {

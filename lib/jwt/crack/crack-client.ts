@@ -64,7 +64,14 @@ export function startCrack(token: string, wordlist: CrackWordlist = DEFAULT_WORD
   try {
     worker = (options.createWorker ?? createCrackWorker)();
   } catch (e) {
-    finish({ ok: false, error: { code: 'ERR_CRACK_WORKER', message: `The cracker's worker did not start: ${e instanceof Error ? e.message : String(e)}`, where: 'worker' } });
+    finish({
+      ok: false,
+      error: {
+        code: 'ERR_CRACK_WORKER',
+        message: `The cracker's worker did not start: ${e instanceof Error ? e.message : String(e)}`,
+        where: 'worker',
+      },
+    });
     return { result, cancel: () => {} };
   }
   worker.onmessage = ({ data }) => {
@@ -75,12 +82,22 @@ export function startCrack(token: string, wordlist: CrackWordlist = DEFAULT_WORD
       const { type: _type, ...rest } = data;
       finish({ ok: true, ...rest });
     } else if (data.type === 'crack.error') {
-      finish({ ok: false, error: { code: data.code, message: data.message, where: data.code === 'ERR_CRACK_WORDLIST' ? 'wordlist' : 'token' } });
+      finish({
+        ok: false,
+        error: { code: data.code, message: data.message, where: data.code === 'ERR_CRACK_WORDLIST' ? 'wordlist' : 'token' },
+      });
     }
   };
   worker.onerror = (event) => {
     event.preventDefault?.();
-    finish({ ok: false, error: { code: 'ERR_CRACK_WORKER', message: `The cracker's worker failed: ${event.message || 'it could not be loaded'}`, where: 'worker' } });
+    finish({
+      ok: false,
+      error: {
+        code: 'ERR_CRACK_WORKER',
+        message: `The cracker's worker failed: ${event.message || 'it could not be loaded'}`,
+        where: 'worker',
+      },
+    });
   };
   worker.postMessage({ type: 'crack.start', token, wordlist, batch: options.batch });
   return {

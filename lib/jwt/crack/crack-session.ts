@@ -36,10 +36,23 @@ export function createCrackSession(deps: CrackSessionDeps): (request: CrackReque
         },
       });
       const rate = result.ms > 0 ? (result.tried * 1000) / result.ms : 0;
-      deps.post({ type: 'crack.done', found: result.found, tried: result.tried, total: result.total, ms: result.ms, rate, cancelled: result.aborted });
+      deps.post({
+        type: 'crack.done',
+        found: result.found,
+        tried: result.tried,
+        total: result.total,
+        ms: result.ms,
+        rate,
+        cancelled: result.aborted,
+      });
     } catch (e) {
       if (e instanceof CrackError) deps.post({ type: 'crack.error', code: e.code, message: e.message });
-      else deps.post({ type: 'crack.error', code: 'ERR_CRACK_WORDLIST', message: `The wordlist could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      else
+        deps.post({
+          type: 'crack.error',
+          code: 'ERR_CRACK_WORDLIST',
+          message: `The wordlist could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        });
     }
   }
 

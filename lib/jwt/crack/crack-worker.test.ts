@@ -33,7 +33,8 @@ function fakeWorker(fetchImpl: typeof fetch = wordlistFetch({})) {
     origin: ORIGIN,
     fetch: fetchImpl,
     progressEveryMs: 0,
-    post: (report: CrackReport) => setTimeout(() => !terminated.value && worker.onmessage?.({ data: structuredClone(report) } as MessageEvent<CrackReport>)),
+    post: (report: CrackReport) =>
+      setTimeout(() => !terminated.value && worker.onmessage?.({ data: structuredClone(report) } as MessageEvent<CrackReport>)),
   });
   return { worker, terminated };
 }
@@ -88,7 +89,11 @@ describe('startCrack (the page side)', () => {
   it('resolves with the secret found and reports progress on the way', async () => {
     const { worker, terminated } = fakeWorker();
     const progress: number[] = [];
-    const handle = startCrack(hs256('guess-2500'), { words: words(3000) }, { batch: 1000, createWorker: () => worker, onProgress: (p) => progress.push(p.tried) });
+    const handle = startCrack(
+      hs256('guess-2500'),
+      { words: words(3000) },
+      { batch: 1000, createWorker: () => worker, onProgress: (p) => progress.push(p.tried) },
+    );
     expect(await handle.result).toMatchObject({ ok: true, found: 'guess-2500', tried: 2501, total: 3000, cancelled: false });
     expect(progress).toEqual([1000, 2000, 2501]);
     expect(terminated.value).toBe(true);
@@ -97,7 +102,11 @@ describe('startCrack (the page side)', () => {
   it('resolves as cancelled, with the guesses made so far, when cancelled', async () => {
     const { worker } = fakeWorker();
     let handle: ReturnType<typeof startCrack> | undefined = undefined;
-    handle = startCrack(hs256('never'), { words: words(100_000) }, { batch: 1000, createWorker: () => worker, onProgress: (p) => p.tried >= 3000 && handle?.cancel() });
+    handle = startCrack(
+      hs256('never'),
+      { words: words(100_000) },
+      { batch: 1000, createWorker: () => worker, onProgress: (p) => p.tried >= 3000 && handle?.cancel() },
+    );
     const outcome = await handle.result;
     expect(outcome).toMatchObject({ ok: true, cancelled: true });
     expect(outcome.ok && outcome.tried).toBeLessThan(100_000);
@@ -124,10 +133,21 @@ describe('startCrack (the page side)', () => {
   });
 
   it('resolves with ERR_CRACK_WORKER when the worker cannot start or fails', async () => {
-    const broken = startCrack(hs256('x'), { words: ['x'] }, { createWorker: () => { throw new Error('no workers here'); } });
+    const broken = startCrack(
+      hs256('x'),
+      { words: ['x'] },
+      {
+        createWorker: () => {
+          throw new Error('no workers here');
+        },
+      },
+    );
     expect(await broken.result).toMatchObject({ ok: false, error: { code: 'ERR_CRACK_WORKER', where: 'worker' } });
     const { worker } = fakeWorker();
     worker.postMessage = () => setTimeout(() => worker.onerror?.({ message: 'SyntaxError', preventDefault() {} } as ErrorEvent));
-    expect(await startCrack(hs256('x'), { words: ['x'] }, { createWorker: () => worker }).result).toMatchObject({ ok: false, error: { code: 'ERR_CRACK_WORKER' } });
+    expect(await startCrack(hs256('x'), { words: ['x'] }, { createWorker: () => worker }).result).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_CRACK_WORKER' },
+    });
   });
 });

@@ -4,7 +4,11 @@ import { crackHs256, type CrackProgress } from './crack';
 import { CrackError } from './errors';
 
 const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');
-function hs256(secret: string | Buffer, payload: object = { sub: 'alice', admin: false }, header: object = { alg: 'HS256', typ: 'JWT' }): string {
+function hs256(
+  secret: string | Buffer,
+  payload: object = { sub: 'alice', admin: false },
+  header: object = { alg: 'HS256', typ: 'JWT' },
+): string {
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }

@@ -69,8 +69,14 @@ export async function crackHs256(token: string, candidates: CrackCandidates, opt
     const ms = now() - t0;
     onProgress?.({ tried, total: next.total, ms, rate: ms > 0 ? (tried * 1000) / ms : 0 });
   };
-  const e0 = expected[0], e1 = expected[1], e2 = expected[2], e3 = expected[3];
-  const e4 = expected[4], e5 = expected[5], e6 = expected[6], e7 = expected[7];
+  const e0 = expected[0],
+    e1 = expected[1],
+    e2 = expected[2],
+    e3 = expected[3];
+  const e4 = expected[4],
+    e5 = expected[5],
+    e6 = expected[6],
+    e7 = expected[7];
   for (;;) {
     if (signal?.aborted) return { tried, total: next.total, ms: now() - t0, aborted: true };
     for (let i = 0; i < batch; i++) {
@@ -98,22 +104,39 @@ export function prepareHs256Target(token: string): Hs256Target {
   const decoded = decodeToken(token);
   if (!decoded.ok) throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', decoded.error.message);
   const d = decoded.value;
-  if (d.kind !== 'jws') throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', 'This is a JWE (5 parts): it is encrypted, not signed with an HMAC, so there is no secret to guess from it.');
+  if (d.kind !== 'jws')
+    throw new CrackError(
+      'ERR_CRACK_MALFORMED_TOKEN',
+      'This is a JWE (5 parts): it is encrypted, not signed with an HMAC, so there is no secret to guess from it.',
+    );
   if (!d.header.json) throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', d.header.error?.message ?? 'The header is not a JSON object.');
   const alg = d.header.json.alg;
   if (alg === 'HS384' || alg === 'HS512') {
-    throw new CrackError('ERR_CRACK_UNSUPPORTED_ALG', `The cracker does HS256 only; ${alg} (HMAC with SHA-${alg.slice(2)}, RFC 7518 §3.2) is out of scope.`);
+    throw new CrackError(
+      'ERR_CRACK_UNSUPPORTED_ALG',
+      `The cracker does HS256 only; ${alg} (HMAC with SHA-${alg.slice(2)}, RFC 7518 §3.2) is out of scope.`,
+    );
   }
   if (alg !== 'HS256') {
-    throw new CrackError('ERR_CRACK_UNSUPPORTED_ALG', `The header says "alg": ${JSON.stringify(alg)}; only an HS256 token (a shared-secret HMAC, RFC 7518 §3.2) has a secret to guess.`);
+    throw new CrackError(
+      'ERR_CRACK_UNSUPPORTED_ALG',
+      `The header says "alg": ${JSON.stringify(alg)}; only an HS256 token (a shared-secret HMAC, RFC 7518 §3.2) has a secret to guess.`,
+    );
   }
-  if (!d.signature.bytes) throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', d.signature.error?.message ?? 'The signature is not base64url.');
+  if (!d.signature.bytes)
+    throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', d.signature.error?.message ?? 'The signature is not base64url.');
   if (d.signature.bytes.length !== 32) {
-    throw new CrackError('ERR_CRACK_MALFORMED_TOKEN', `An HS256 signature is 32 bytes (RFC 7518 §3.2); this one is ${d.signature.bytes.length}.`);
+    throw new CrackError(
+      'ERR_CRACK_MALFORMED_TOKEN',
+      `An HS256 signature is 32 bytes (RFC 7518 §3.2); this one is ${d.signature.bytes.length}.`,
+    );
   }
   const inputLength = d.parts[0].length + 1 + d.parts[1].length;
   if (inputLength > MAX_SIGNING_INPUT) {
-    throw new CrackError('ERR_CRACK_TOKEN_TOO_LARGE', `The signed part is ${inputLength} characters; the cracker takes up to ${MAX_SIGNING_INPUT}.`);
+    throw new CrackError(
+      'ERR_CRACK_TOKEN_TOO_LARGE',
+      `The signed part is ${inputLength} characters; the cracker takes up to ${MAX_SIGNING_INPUT}.`,
+    );
   }
   const input = new TextEncoder().encode(`${d.parts[0]}.${d.parts[1]}`);
   return { hmac: new FixedMessageHmacSha256(input), expected: macToWords(d.signature.bytes) };

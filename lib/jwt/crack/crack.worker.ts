@@ -10,5 +10,9 @@ const scope = self as unknown as {
   fetch: typeof fetch;
 };
 
-const handle = createCrackSession({ post: (report) => scope.postMessage(report), fetch: scope.fetch.bind(scope), origin: scope.location.origin });
+const handle = createCrackSession({
+  post: (report) => scope.postMessage(report),
+  fetch: scope.fetch.bind(scope),
+  origin: scope.location.origin,
+});
 scope.onmessage = (event) => handle(event.data);

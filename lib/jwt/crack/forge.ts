@@ -22,7 +22,10 @@ export function forgeHs256(token: string, secret: string, claims: Record<string,
   const key = new TextEncoder().encode(secret);
   const mac = hmac.macWords(key);
   if (!mac.every((word, i) => word === expected[i])) {
-    throw new CrackError('ERR_CRACK_WRONG_SECRET', 'This secret does not produce the token’s signature, so it is not the secret the issuer signs with.');
+    throw new CrackError(
+      'ERR_CRACK_WRONG_SECRET',
+      'This secret does not produce the token’s signature, so it is not the secret the issuer signs with.',
+    );
   }
   const decoded = decodeToken(token);
   const d = decoded.ok && decoded.value.kind === 'jws' ? decoded.value : undefined;

@@ -28,10 +28,14 @@ describe('HMAC-SHA256 against node:crypto', () => {
 
   it('gives the right MAC for every key when one instance is reused, whatever came before', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 150 }), fc.array(fc.uint8Array({ maxLength: 100 }), { minLength: 1, maxLength: 20 }), (msg, keys) => {
-        const h = new FixedMessageHmacSha256(msg);
-        for (const key of keys) expect(hex(h.mac(key))).toBe(hex(nodeHmac(key, msg)));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 150 }),
+        fc.array(fc.uint8Array({ maxLength: 100 }), { minLength: 1, maxLength: 20 }),
+        (msg, keys) => {
+          const h = new FixedMessageHmacSha256(msg);
+          for (const key of keys) expect(hex(h.mac(key))).toBe(hex(nodeHmac(key, msg)));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -8,9 +8,7 @@ import type { CrackErrorCode } from './errors';
 /** Where the guesses come from: a wordlist on the app's own origin under `/wordlists/`, or a list. */
 export type CrackWordlist = { url: string } | { words: readonly string[] };
 
-export type CrackRequest =
-  | { type: 'crack.start'; token: string; wordlist: CrackWordlist; batch?: number }
-  | { type: 'crack.cancel' };
+export type CrackRequest = { type: 'crack.start'; token: string; wordlist: CrackWordlist; batch?: number } | { type: 'crack.cancel' };
 
 export type CrackReport =
   | { type: 'crack.progress'; tried: number; total: number; ms: number; rate: number }

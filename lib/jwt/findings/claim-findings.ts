@@ -9,22 +9,52 @@ export function claimFindings(header: JsonObject, payload: JsonObject, nowSecond
   const out: Finding[] = [];
   const { exp, iat, iss, aud } = payload;
   if (exp === undefined) {
-    out.push({ id: 'missing-exp', severity: 'medium', title: 'No expiry ("exp")', detail: 'A stolen token stays usable forever. Access tokens must carry "exp" (RFC 9068 §2.2).', cite: [CITE.rfc9068('2.2'), CITE.owasp] });
+    out.push({
+      id: 'missing-exp',
+      severity: 'medium',
+      title: 'No expiry ("exp")',
+      detail: 'A stolen token stays usable forever. Access tokens must carry "exp" (RFC 9068 §2.2).',
+      cite: [CITE.rfc9068('2.2'), CITE.owasp],
+    });
   }
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
   const isAccess = typ === 'at+jwt' || typ === 'application/at+jwt' || payload.scope !== undefined || payload.client_id !== undefined;
   if (isAccess && typeof exp === 'number' && typeof iat === 'number' && exp - iat > HOUR) {
     const hours = Math.round(((exp - iat) / HOUR) * 10) / 10;
-    out.push({ id: 'long-lifetime', severity: 'low', title: `Access token lives ${hours} hours`, detail: 'Keep access tokens short-lived (minutes) and use refresh tokens; a long lifetime widens the window for a stolen token.', cite: [CITE.owasp, { label: 'RFC 9700 §4.14', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14' }] });
+    out.push({
+      id: 'long-lifetime',
+      severity: 'low',
+      title: `Access token lives ${hours} hours`,
+      detail: 'Keep access tokens short-lived (minutes) and use refresh tokens; a long lifetime widens the window for a stolen token.',
+      cite: [CITE.owasp, { label: 'RFC 9700 §4.14', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14' }],
+    });
   }
   if (iss === undefined) {
-    out.push({ id: 'missing-iss', severity: 'medium', title: 'No issuer ("iss")', detail: 'Without "iss" a verifier cannot tell which issuer\'s keys and rules apply (issuer confusion).', cite: [CITE.bcp225('3.8'), CITE.rfc9068('2.2')] });
+    out.push({
+      id: 'missing-iss',
+      severity: 'medium',
+      title: 'No issuer ("iss")',
+      detail: 'Without "iss" a verifier cannot tell which issuer\'s keys and rules apply (issuer confusion).',
+      cite: [CITE.bcp225('3.8'), CITE.rfc9068('2.2')],
+    });
   }
   if (aud === undefined) {
-    out.push({ id: 'missing-aud', severity: 'medium', title: 'No audience ("aud")', detail: 'A token without "aud" can be replayed to any service that trusts the issuer.', cite: [CITE.bcp225('3.9'), CITE.rfc9068('2.2')] });
+    out.push({
+      id: 'missing-aud',
+      severity: 'medium',
+      title: 'No audience ("aud")',
+      detail: 'A token without "aud" can be replayed to any service that trusts the issuer.',
+      cite: [CITE.bcp225('3.9'), CITE.rfc9068('2.2')],
+    });
   }
   if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW) {
-    out.push({ id: 'iat-future', severity: 'medium', title: 'Issued in the future ("iat")', detail: 'The issuer\'s clock is wrong, or the token was crafted. Verifiers should reject "iat" beyond a small clock skew.', cite: [CITE.owasp] });
+    out.push({
+      id: 'iat-future',
+      severity: 'medium',
+      title: 'Issued in the future ("iat")',
+      detail: 'The issuer\'s clock is wrong, or the token was crafted. Verifiers should reject "iat" beyond a small clock skew.',
+      cite: [CITE.owasp],
+    });
   }
   return out;
 }

@@ -34,4 +34,6 @@ access-secret access_secret refreshsecret refresh-secret refresh_secret jwt-refr
 jwt-access-secret jwt_access_secret JWT_ACCESS_SECRET JWT_REFRESH_SECRET ACCESS_TOKEN_SECRET REFRESH_TOKEN_SECRET
 TOKEN_SECRET AUTH_SECRET APP_SECRET SESSION_SECRET NEXTAUTH_SECRET nextauth-secret secret_key_base`;
 
-export const COMMON_SECRETS: readonly string[] = Array.from(new Set([...BASE.split(/\s+/).filter(Boolean), 'keyboard cat', 'shhhhhhared-secret', ' ']));
+export const COMMON_SECRETS: readonly string[] = Array.from(
+  new Set([...BASE.split(/\s+/).filter(Boolean), 'keyboard cat', 'shhhhhhared-secret', ' ']),
+);

@@ -28,12 +28,15 @@ describe('security findings', () => {
     expect(f?.cite.map((c) => c.label)).not.toContain('RFC 7519 §6');
   });
 
-  it.each(['None', 'NONE', 'nOnE'])('alg "%s" is not "none" (case-sensitive) but an unknown algorithm, flagged as a bypass attempt', (alg) => {
-    expect(ids({ alg })).toContain('alg-none-variant');
-    expect(ids({ alg })).not.toContain('alg-none');
-    const d = decodeToken(`${b64({ alg })}.${b64(full)}.`);
-    expect(d.ok && d.value.kind === 'jws' && d.value.unsecured).toBe(false);
-  });
+  it.each(['None', 'NONE', 'nOnE'])(
+    'alg "%s" is not "none" (case-sensitive) but an unknown algorithm, flagged as a bypass attempt',
+    (alg) => {
+      expect(ids({ alg })).toContain('alg-none-variant');
+      expect(ids({ alg })).not.toContain('alg-none');
+      const d = decodeToken(`${b64({ alg })}.${b64(full)}.`);
+      expect(d.ok && d.value.kind === 'jws' && d.value.unsecured).toBe(false);
+    },
+  );
 
   it.each(['jwk', 'jku', 'x5u', 'x5c'])('flags a "%s" header as a sender-chosen key', (member) => {
     expect(ids({ alg: 'RS256', [member]: member === 'x5c' ? ['MII'] : 'https://evil.example' })).toContain(`header-${member}`);

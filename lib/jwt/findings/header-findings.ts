@@ -40,7 +40,13 @@ export function headerFindings(header: JsonObject, payload: JsonObject | undefin
   const kid = header.kid;
   if (kid !== undefined) {
     if (typeof kid !== 'string') {
-      out.push({ id: 'kid-not-string', severity: 'medium', title: '"kid" is not a string', detail: 'RFC 7515 §4.1.4 says "kid" is a string; a verifier may mis-handle other types.', cite: [CITE.rfc7515('4.1.4')] });
+      out.push({
+        id: 'kid-not-string',
+        severity: 'medium',
+        title: '"kid" is not a string',
+        detail: 'RFC 7515 §4.1.4 says "kid" is a string; a verifier may mis-handle other types.',
+        cite: [CITE.rfc7515('4.1.4')],
+      });
     } else if (/\.\.|[/\\\0]/.test(kid)) {
       out.push({
         id: 'kid-path',
@@ -50,17 +56,42 @@ export function headerFindings(header: JsonObject, payload: JsonObject | undefin
         cite: [CITE.bcp225('3.10'), CITE.owasp],
       });
     } else {
-      out.push({ id: 'kid-present', severity: 'info', title: '"kid" selects the key', detail: 'Fine when it only picks from a fixed key set; never use it as a path, URL or SQL value.', cite: [CITE.bcp225('3.10')] });
+      out.push({
+        id: 'kid-present',
+        severity: 'info',
+        title: '"kid" selects the key',
+        detail: 'Fine when it only picks from a fixed key set; never use it as a path, URL or SQL value.',
+        cite: [CITE.bcp225('3.10')],
+      });
     }
   }
   if (header.crit !== undefined) {
-    out.push({ id: 'crit', severity: 'medium', title: '"crit" header present', detail: `The verifier must understand every listed extension (${JSON.stringify(header.crit)}) or reject the token.`, cite: [CITE.rfc7515('4.1.11')] });
+    out.push({
+      id: 'crit',
+      severity: 'medium',
+      title: '"crit" header present',
+      detail: `The verifier must understand every listed extension (${JSON.stringify(header.crit)}) or reject the token.`,
+      cite: [CITE.rfc7515('4.1.11')],
+    });
   }
   if (header.b64 === false) {
-    out.push({ id: 'b64-false', severity: 'medium', title: '"b64": false (unencoded payload)', detail: 'RFC 7797: the payload is signed as raw bytes. Verifiers that ignore this header check the wrong input; "b64" must also be listed in "crit".', cite: [{ label: 'RFC 7797 §6', href: 'https://www.rfc-editor.org/rfc/rfc7797#section-6' }] });
+    out.push({
+      id: 'b64-false',
+      severity: 'medium',
+      title: '"b64": false (unencoded payload)',
+      detail:
+        'RFC 7797: the payload is signed as raw bytes. Verifiers that ignore this header check the wrong input; "b64" must also be listed in "crit".',
+      cite: [{ label: 'RFC 7797 §6', href: 'https://www.rfc-editor.org/rfc/rfc7797#section-6' }],
+    });
   }
   if (header.zip !== undefined) {
-    out.push({ id: 'zip', severity: 'medium', title: `Compressed before encryption ("zip": ${JSON.stringify(header.zip)})`, detail: 'Compression before encryption can leak secrets through ciphertext length; decompression can also be a zip bomb.', cite: [CITE.bcp225('3.6')] });
+    out.push({
+      id: 'zip',
+      severity: 'medium',
+      title: `Compressed before encryption ("zip": ${JSON.stringify(header.zip)})`,
+      detail: 'Compression before encryption can leak secrets through ciphertext length; decompression can also be a zip bomb.',
+      cite: [CITE.bcp225('3.6')],
+    });
   }
   out.push(...typFindings(header, payload));
   return out;
@@ -72,10 +103,26 @@ function typFindings(header: JsonObject, payload: JsonObject | undefined): Findi
   const looksAccess = !!payload && (payload.client_id !== undefined || payload.scope !== undefined) && payload.nonce === undefined;
   const looksId = !!payload && (payload.nonce !== undefined || payload.at_hash !== undefined || payload.azp !== undefined);
   if (looksAccess && typ !== 'at+jwt' && typ !== 'application/at+jwt') {
-    return [{ id: 'typ-mismatch', severity: 'medium', title: `Access token without "typ": "at+jwt" (has ${JSON.stringify(header.typ ?? null)})`, detail: 'RFC 9068 access tokens must say "at+jwt" so they cannot be confused with ID tokens or other JWTs.', cite: [CITE.rfc9068('2.1'), CITE.bcp225('3.11')] }];
+    return [
+      {
+        id: 'typ-mismatch',
+        severity: 'medium',
+        title: `Access token without "typ": "at+jwt" (has ${JSON.stringify(header.typ ?? null)})`,
+        detail: 'RFC 9068 access tokens must say "at+jwt" so they cannot be confused with ID tokens or other JWTs.',
+        cite: [CITE.rfc9068('2.1'), CITE.bcp225('3.11')],
+      },
+    ];
   }
   if (looksId && (typ === 'at+jwt' || typ === 'application/at+jwt')) {
-    return [{ id: 'typ-mismatch', severity: 'medium', title: 'ID-token claims in a token typed "at+jwt"', detail: 'The token type and its claims disagree; a verifier must check "typ" for the kind of token it expects.', cite: [CITE.bcp225('3.11')] }];
+    return [
+      {
+        id: 'typ-mismatch',
+        severity: 'medium',
+        title: 'ID-token claims in a token typed "at+jwt"',
+        detail: 'The token type and its claims disagree; a verifier must check "typ" for the kind of token it expects.',
+        cite: [CITE.bcp225('3.11')],
+      },
+    ];
   }
   return [];
 }

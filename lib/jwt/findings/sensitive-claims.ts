@@ -39,11 +39,13 @@ export function sensitiveClaimFindings(payload: JsonObject): Finding[] {
   };
   walk(payload, '', 0);
   if (hits.length === 0) return [];
-  return [{
-    id: 'sensitive-claims',
-    severity: 'high',
-    title: 'Payload looks like it contains sensitive data',
-    detail: `${hits.join(', ')}. A signed JWT is readable by anyone who holds it; use JWE or leave it out.`,
-    cite: [{ label: 'RFC 7519 §12', href: 'https://www.rfc-editor.org/rfc/rfc7519#section-12' }, CITE.owasp],
-  }];
+  return [
+    {
+      id: 'sensitive-claims',
+      severity: 'high',
+      title: 'Payload looks like it contains sensitive data',
+      detail: `${hits.join(', ')}. A signed JWT is readable by anyone who holds it; use JWE or leave it out.`,
+      cite: [{ label: 'RFC 7519 §12', href: 'https://www.rfc-editor.org/rfc/rfc7519#section-12' }, CITE.owasp],
+    },
+  ];
 }

@@ -48,7 +48,8 @@ export function commonSecretFinding(secret: string): Finding {
     id: 'common-secret',
     severity: 'high',
     title: `Signed with a well-known secret: "${secret}"`,
-    detail: 'The HMAC secret is in a public list of common secrets, so anyone can forge tokens. Use a random key at least as long as the hash output: 256, 384 or 512 bits for HS256, HS384, HS512.',
+    detail:
+      'The HMAC secret is in a public list of common secrets, so anyone can forge tokens. Use a random key at least as long as the hash output: 256, 384 or 512 bits for HS256, HS384, HS512.',
     cite: [CITE.bcp225('3.5'), CITE.rfc7518('3.2'), CITE.owasp],
   };
 }

@@ -74,7 +74,7 @@ export function sec1PrivateToPkcs8(sec1: Uint8Array): Uint8Array | undefined {
   const outer = readTlv(sec1, 0);
   if (!outer || outer.tag !== 0x30) return undefined;
   let curve: Uint8Array | undefined;
-  for (let at = outer.start; at < outer.end; ) {
+  for (let at = outer.start; at < outer.end;) {
     const el = readTlv(sec1, at);
     if (!el) return undefined;
     if (el.tag === 0xa0) {

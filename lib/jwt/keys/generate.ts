@@ -15,7 +15,12 @@ export async function generatePair(alg: string): Promise<Result<GeneratedPair>> 
   if (isHmac(alg) || spellsNone(alg)) return fail('no_pair', `"${alg}" does not use a key pair.`, 'key');
   try {
     const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-    const [privatePem, publicPem, privateJwk, publicJwk] = await Promise.all([exportPKCS8(privateKey), exportSPKI(publicKey), exportJWK(privateKey), exportJWK(publicKey)]);
+    const [privatePem, publicPem, privateJwk, publicJwk] = await Promise.all([
+      exportPKCS8(privateKey),
+      exportSPKI(publicKey),
+      exportJWK(privateKey),
+      exportJWK(publicKey),
+    ]);
     return ok({ privatePem, publicPem, privateJwk: { ...privateJwk, alg }, publicJwk: { ...publicJwk, alg } });
   } catch (e) {
     return { ok: false, error: explainJoseError(e, 'key', alg) };

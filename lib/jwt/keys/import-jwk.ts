@@ -2,11 +2,17 @@ import type { JsonObject } from '../decode';
 import { fail, ok, type Result } from '../result';
 import { keyTextKind } from './key-text';
 
-export type ParsedJwkInput = { kind: 'jwk'; jwk: JsonWebKey & { kid?: string; alg?: string } } | { kind: 'jwks'; jwks: { keys: JsonWebKey[] } };
+export type ParsedJwkInput =
+  { kind: 'jwk'; jwk: JsonWebKey & { kid?: string; alg?: string } } | { kind: 'jwks'; jwks: { keys: JsonWebKey[] } };
 
 /** Reads pasted JSON as a single JWK (RFC 7517 §4) or a JWK Set (RFC 7517 §5). */
 export function parseJwkInput(text: string): Result<ParsedJwkInput> {
-  if (keyTextKind(text) === 'pem') return fail('pem_not_jwk', 'This is a PEM key, not a JWK: read it as PEM, or paste a JWK ({"kty":…}) or a JWK Set ({"keys":[…]}).', 'key');
+  if (keyTextKind(text) === 'pem')
+    return fail(
+      'pem_not_jwk',
+      'This is a PEM key, not a JWK: read it as PEM, or paste a JWK ({"kty":…}) or a JWK Set ({"keys":[…]}).',
+      'key',
+    );
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -27,6 +33,13 @@ export function parseJwkInput(text: string): Result<ParsedJwkInput> {
 /** Strips private members so a JWK can be shared (RFC 7518 §6). */
 export function publicJwk(jwk: JsonWebKey): JsonWebKey {
   const { d, p, q, dp, dq, qi, k, oth, ...rest } = jwk as JsonWebKey & { oth?: unknown };
-  void d; void p; void q; void dp; void dq; void qi; void k; void oth;
+  void d;
+  void p;
+  void q;
+  void dp;
+  void dq;
+  void qi;
+  void k;
+  void oth;
   return rest;
 }

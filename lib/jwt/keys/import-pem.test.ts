@@ -6,13 +6,26 @@ import jwtio from '../fixtures/jwtio-default-tokens.json';
 import { importPemKey } from './import-pem';
 
 // PKCS#1 PEMs ("BEGIN RSA …") made by Node, which jose cannot import without our DER wrapping.
-const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+const pkcs1 = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+});
 
 // SEC1 "BEGIN EC PRIVATE KEY" (RFC 5915), as OpenSSL and Node write it by default for EC keys.
-const sec1 = (namedCurve: string) => generateKeyPairSync('ec', { namedCurve, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'sec1', format: 'pem' } });
+const sec1 = (namedCurve: string) =>
+  generateKeyPairSync('ec', {
+    namedCurve,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'sec1', format: 'pem' },
+  });
 
 describe('importPemKey', () => {
-  it.each([['P-256', 'ES256'], ['P-384', 'ES384'], ['P-521', 'ES512']])('imports a SEC1 %s private key whose signature verifies with its public key', async (namedCurve, alg) => {
+  it.each([
+    ['P-256', 'ES256'],
+    ['P-384', 'ES384'],
+    ['P-521', 'ES512'],
+  ])('imports a SEC1 %s private key whose signature verifies with its public key', async (namedCurve, alg) => {
     const pair = sec1(namedCurve);
     expect(pair.privateKey).toContain('BEGIN EC PRIVATE KEY');
     const priv = await importPemKey(pair.privateKey, alg);
@@ -23,7 +36,7 @@ describe('importPemKey', () => {
     await expect(compactVerify(jws, pub.value.key)).resolves.toBeDefined();
   });
 
-  it('refuses a SEC1 key for the wrong curve\'s algorithm', async () => {
+  it("refuses a SEC1 key for the wrong curve's algorithm", async () => {
     const r = await importPemKey(sec1('P-256').privateKey, 'ES384');
     expect(r.ok).toBe(false);
   });

@@ -27,13 +27,21 @@ export async function importPemKey(text: string, alg: string, opts: { extractabl
       case 'PUBLIC KEY':
         return ok({ key: await importSPKI(pem, alg, opts), kind: 'spki', isPrivate: false });
       case 'RSA PUBLIC KEY':
-        return ok({ key: await importSPKI(toPem('PUBLIC KEY', pkcs1PublicToSpki(der)), alg, opts), kind: 'pkcs1-public', isPrivate: false });
+        return ok({
+          key: await importSPKI(toPem('PUBLIC KEY', pkcs1PublicToSpki(der)), alg, opts),
+          kind: 'pkcs1-public',
+          isPrivate: false,
+        });
       case 'CERTIFICATE':
         return ok({ key: await importX509(pem, alg, opts), kind: 'x509', isPrivate: false });
       case 'PRIVATE KEY':
         return ok({ key: await importPKCS8(pem, alg, opts), kind: 'pkcs8', isPrivate: true });
       case 'RSA PRIVATE KEY':
-        return ok({ key: await importPKCS8(toPem('PRIVATE KEY', pkcs1PrivateToPkcs8(der)), alg, opts), kind: 'pkcs1-private', isPrivate: true });
+        return ok({
+          key: await importPKCS8(toPem('PRIVATE KEY', pkcs1PrivateToPkcs8(der)), alg, opts),
+          kind: 'pkcs1-private',
+          isPrivate: true,
+        });
       case 'EC PRIVATE KEY': {
         const pkcs8 = sec1PrivateToPkcs8(der);
         if (!pkcs8) return fail('bad_sec1', 'This "EC PRIVATE KEY" block is not a SEC1 key naming its curve (RFC 5915 §3).', 'key');

@@ -12,7 +12,8 @@ export function parsePem(text: string): Result<PemBlock> {
   const m = PEM_RE.exec(text);
   if (!m) return fail('not_pem', 'This is not a PEM block: expected "-----BEGIN …-----" and a matching "-----END …-----" line.', 'key');
   const body = m[2].replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return fail('bad_pem_base64', `The ${m[1]} block contains characters that are not base64.`, 'key');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+    return fail('bad_pem_base64', `The ${m[1]} block contains characters that are not base64.`, 'key');
   try {
     const bin = atob(body);
     const der = new Uint8Array(bin.length);

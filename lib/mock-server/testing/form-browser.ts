@@ -25,15 +25,23 @@ export class FormBrowser {
     const form = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].find((m) => m[1].endsWith(actionSuffix));
     if (!form) throw new Error(`no POST form for …${actionSuffix} on ${pageUrl}:\n${html.slice(0, 500)}`);
     const body = new URLSearchParams();
-    for (const input of form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) body.set(input[1], decodeEntities(input[2]));
+    for (const input of form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+      body.set(input[1], decodeEntities(input[2]));
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     const action = new URL(decodeEntities(form[1]), pageUrl);
-    return this.request(action.href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: action.origin }, body });
+    return this.request(action.href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: action.origin },
+      body,
+    });
   }
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _,
+  );
 }
 
 /**

@@ -16,7 +16,8 @@ export async function freshConnectionFetch(input: string | URL | Request, init: 
   const url = new URL(input instanceof Request ? input.url : input);
   const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
   headers.set('connection', 'close');
-  const body = init.body === undefined || init.body === null ? undefined : Buffer.from(await new Response(init.body as BodyInit).arrayBuffer());
+  const body =
+    init.body === undefined || init.body === null ? undefined : Buffer.from(await new Response(init.body as BodyInit).arrayBuffer());
   if (body) headers.set('content-length', String(body.length));
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: init.method ?? 'GET', headers: Object.fromEntries(headers), agent: false }, (res) => {

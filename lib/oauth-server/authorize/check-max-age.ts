@@ -8,6 +8,7 @@ import { RedirectableError, type CheckContext } from './types';
 export function checkMaxAge(ctx: CheckContext): void {
   const value = ctx.params.get('max_age');
   if (value === undefined) return;
-  if (!/^\d{1,10}$/.test(value)) throw new RedirectableError('invalid_request', 'max_age must be a whole number of seconds (OIDC Core §3.1.2.1).');
+  if (!/^\d{1,10}$/.test(value))
+    throw new RedirectableError('invalid_request', 'max_age must be a whole number of seconds (OIDC Core §3.1.2.1).');
   ctx.request.maxAge = Number(value);
 }

@@ -20,7 +20,10 @@ export function checkPkce(ctx: CheckContext, realm: Realm): void {
   }
   const methods = realm.points['as.pkce-methods'];
   if (!methods.includes(method as 'S256' | 'plain')) {
-    throw new RedirectableError('invalid_request', `code_challenge_method must be ${methods.join(' or ')} (RFC 9700 §2.1.1${methods.includes('plain') ? '' : '; plain is refused'}).`);
+    throw new RedirectableError(
+      'invalid_request',
+      `code_challenge_method must be ${methods.join(' or ')} (RFC 9700 §2.1.1${methods.includes('plain') ? '' : '; plain is refused'}).`,
+    );
   }
   if (method === 'S256' && !S256_CHALLENGE.test(challenge)) {
     throw new RedirectableError('invalid_request', 'code_challenge must be 43 base64url characters (RFC 7636 §4.2).');

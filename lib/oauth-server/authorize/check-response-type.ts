@@ -17,7 +17,10 @@ export function checkResponseType(ctx: CheckContext, realm: Realm): void {
   }
   if (type === 'token') {
     if (!realm.points['as.response-types'].includes('token')) {
-      throw new RedirectableError('unsupported_response_type', 'The implicit grant (response_type=token) is not allowed (RFC 9700 §2.1.2); use response_type=code with PKCE.');
+      throw new RedirectableError(
+        'unsupported_response_type',
+        'The implicit grant (response_type=token) is not allowed (RFC 9700 §2.1.2); use response_type=code with PKCE.',
+      );
     }
     if (!ctx.client!.grantTypes.includes('implicit')) {
       throw new RedirectableError('unauthorized_client', 'This client may not use the implicit grant.');
@@ -25,5 +28,8 @@ export function checkResponseType(ctx: CheckContext, realm: Realm): void {
     ctx.request.responseType = 'token';
     return;
   }
-  throw new RedirectableError('unsupported_response_type', `This server supports response_type ${realm.points['as.response-types'].join(' or ')}.`);
+  throw new RedirectableError(
+    'unsupported_response_type',
+    `This server supports response_type ${realm.points['as.response-types'].join(' or ')}.`,
+  );
 }

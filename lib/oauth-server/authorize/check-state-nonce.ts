@@ -21,7 +21,10 @@ export function checkStateNonce(ctx: CheckContext): void {
   if (prompt !== undefined) {
     const values = prompt.split(' ');
     if (values.some((p) => !['none', 'login', 'consent'].includes(p)) || (values.includes('none') && values.length > 1)) {
-      throw new RedirectableError('invalid_request', 'This AS supports prompt=none, login or consent (OIDC Core §3.1.2.1 also defines select_account, which it does not offer).');
+      throw new RedirectableError(
+        'invalid_request',
+        'This AS supports prompt=none, login or consent (OIDC Core §3.1.2.1 also defines select_account, which it does not offer).',
+      );
     }
     ctx.request.prompt = prompt;
   }

@@ -42,7 +42,12 @@ describe('checkRedirectUri', () => {
     const [ok, realm] = await ctxFor({ redirect_uri: CALLBACK });
     checkRedirectUri(ok, realm);
     expect(ok.request.redirectUri).toBe(CALLBACK);
-    for (const uri of [`${CALLBACK}/x`, `${CALLBACK}?a=1`, 'http://localhost:3000/flows/callback/', 'HTTP://localhost:3000/flows/callback']) {
+    for (const uri of [
+      `${CALLBACK}/x`,
+      `${CALLBACK}?a=1`,
+      'http://localhost:3000/flows/callback/',
+      'HTTP://localhost:3000/flows/callback',
+    ]) {
       const [bad] = await ctxFor({ redirect_uri: uri });
       expect(codeOf(() => checkRedirectUri(bad, realm))).toBe('invalid_request');
     }
@@ -84,7 +89,13 @@ describe('checkPkce', () => {
     const [ok, realm] = await ctxFor({ code_challenge: CHALLENGE, code_challenge_method: 'S256' });
     checkPkce(ok, realm);
     expect(ok.request).toMatchObject({ codeChallenge: CHALLENGE, codeChallengeMethod: 'S256' });
-    const bad: Record<string, string>[] = [{}, { code_challenge: CHALLENGE }, { code_challenge: CHALLENGE, code_challenge_method: 'plain' }, { code_challenge: `${CHALLENGE}=`, code_challenge_method: 'S256' }, { code_challenge: CHALLENGE, code_challenge_method: 's256' }];
+    const bad: Record<string, string>[] = [
+      {},
+      { code_challenge: CHALLENGE },
+      { code_challenge: CHALLENGE, code_challenge_method: 'plain' },
+      { code_challenge: `${CHALLENGE}=`, code_challenge_method: 'S256' },
+      { code_challenge: CHALLENGE, code_challenge_method: 's256' },
+    ];
     for (const params of bad) {
       const [ctx] = await ctxFor(params);
       expect(() => checkPkce(ctx, realm)).toThrow(RedirectableError);
@@ -102,7 +113,12 @@ describe('checkStateNonce', () => {
     const [ctx] = await ctxFor({ state: 's', nonce: 'n', prompt: 'login' });
     checkStateNonce(ctx);
     expect(ctx.request).toMatchObject({ state: 's', nonce: 'n', prompt: 'login' });
-    for (const params of <Record<string, string>[]>[{ state: 'x'.repeat(513) }, { nonce: 'é' }, { prompt: 'none login' }, { prompt: 'select_account' }]) {
+    for (const params of <Record<string, string>[]>[
+      { state: 'x'.repeat(513) },
+      { nonce: 'é' },
+      { prompt: 'none login' },
+      { prompt: 'select_account' },
+    ]) {
       const [bad] = await ctxFor(params);
       expect(codeOf(() => checkStateNonce(bad))).toBe('invalid_request');
     }

@@ -14,7 +14,12 @@ import { needsLogin } from './fresh-login';
 import { loadPending, takePending } from './pending';
 import { errorRedirect, issueCode } from './respond';
 
-const expired = () => errorPage('This request has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
+const expired = () =>
+  errorPage(
+    'This request has expired',
+    'Start again from the app: the request is unknown, expired, or was started in another browser.',
+    400,
+  );
 
 /**
  * Consent is asked on every authorization (a teaching server: the learner sees the step).
@@ -37,7 +42,8 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   if (!isPost) {
     const scope = pending.kind === 'authorize' ? pending.request.scope : pending.scope;
     // RFC 8628 §5.4: the page names the code being approved, so a user can spot one they did not start.
-    const device = pending.kind === 'device' ? await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(pending.deviceCode)) : undefined;
+    const device =
+      pending.kind === 'device' ? await realm.store.get<DeviceAuthorizationRecord>(storeKeys.device(pending.deviceCode)) : undefined;
     return consentPage(realm, id!, clientName, scope, session.sub, {}, device ? formatUserCode(device.userCode) : undefined);
   }
   const decision = params.get('decision');
@@ -46,7 +52,11 @@ export async function consentEndpoint(request: Request, realm: Realm): Promise<R
   if (pending.kind === 'device') {
     // Say "connected" only if this decision is the one the device will see.
     if (!(await decideDevice(realm, pending.deviceCode, decision, session))) {
-      return errorPage('This device request is already decided', 'The code was already approved or denied, or it has expired. Start again on your device.', 400);
+      return errorPage(
+        'This device request is already decided',
+        'The code was already approved or denied, or it has expired. Start again on your device.',
+        400,
+      );
     }
     return seeOther(`/as/${realm.id}/device?done=${decision === 'allow' ? 'approved' : 'denied'}`);
   }

@@ -32,7 +32,12 @@ export async function authorizeEndpoint(request: Request, realm: Realm): Promise
     if (validated.prompt === 'none') {
       // OIDC Core §3.1.2.6: no UI allowed. Consent is asked every time here, so even a
       // signed-in user needs it.
-      return errorRedirect(realm, validated, signedIn ? 'consent_required' : 'login_required', signedIn ? 'This server asks for consent on every request.' : 'The user is not signed in, or not recently enough (max_age).');
+      return errorRedirect(
+        realm,
+        validated,
+        signedIn ? 'consent_required' : 'login_required',
+        signedIn ? 'This server asks for consent on every request.' : 'The user is not signed in, or not recently enough (max_age).',
+      );
     }
     const client = realm.clients.get(validated.clientId)!;
     // Anyone may open this URL without credentials: pending requests are limited per client address,
@@ -43,7 +48,12 @@ export async function authorizeEndpoint(request: Request, realm: Realm): Promise
       pendingId = await savePending(realm, { kind: 'authorize', browserId: browser.id, request: validated });
     } catch (err) {
       if (!(err instanceof StoreFullError) && !(err instanceof OAuthError && err.code === 'temporarily_unavailable')) throw err;
-      return errorRedirect(realm, validated, 'temporarily_unavailable', 'Too many authorization requests right now; try again in a minute.');
+      return errorRedirect(
+        realm,
+        validated,
+        'temporarily_unavailable',
+        'Too many authorization requests right now; try again in a minute.',
+      );
     }
     if (signedIn) return consentOrLogin(realm, pendingId, headers);
     return loginPage(realm, pendingId, client.name, undefined, 200, headers);

@@ -26,7 +26,13 @@ export async function recordLoginFor(realm: Realm, pendingId: string, sid: strin
 }
 
 /** Whether the user must sign in (again) before consent can be given for `pending`. */
-export async function needsLogin(request: Request, realm: Realm, pendingId: string, pending: PendingRecord, session: SessionRecord | undefined): Promise<boolean> {
+export async function needsLogin(
+  request: Request,
+  realm: Realm,
+  pendingId: string,
+  pending: PendingRecord,
+  session: SessionRecord | undefined,
+): Promise<boolean> {
   if (!session) return true;
   if (pending.kind !== 'authorize' || sessionFreshEnough(pending.request, session, realm.clock.nowSeconds())) return false;
   const sid = readCookie(request, SESSION_COOKIE);

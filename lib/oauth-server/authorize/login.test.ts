@@ -18,7 +18,9 @@ describe('login form rate limit', () => {
     const b = browser();
     const login = await b.go((await authorizeUrl()).url);
     const pending = hidden(await login.text());
-    const results = await Promise.all(Array.from({ length: 200 }, () => b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => b.post('/as/demo/login', { pending, username: 'alice', password: 'nope' })),
+    );
     expect(results.filter((r) => r.status === 400)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429)).toHaveLength(195);
     expect((await b.post('/as/demo/login', { pending, username: 'alice', password: 'wonderland' })).status).toBe(429);
@@ -28,7 +30,11 @@ describe('login form rate limit', () => {
 describe('login password check', () => {
   it('compares in constant time, over equal-length digests, for known and unknown usernames alike', async () => {
     const compare = vi.mocked(nodeCrypto.timingSafeEqual);
-    for (const [username, password, status] of [['alice', 'x', 400], ['nobody', 'wonderland-and-more', 400], ['alice', 'wonderland', 303]] as const) {
+    for (const [username, password, status] of [
+      ['alice', 'x', 400],
+      ['nobody', 'wonderland-and-more', 400],
+      ['alice', 'wonderland', 303],
+    ] as const) {
       const b = browser();
       const pending = hidden(await (await b.go((await authorizeUrl()).url)).text());
       compare.mockClear();
@@ -49,7 +55,10 @@ describe('a new login', () => {
     const pending = hidden(await (await b.go((await authorizeUrl({ prompt: 'login' })).url)).text());
     expect((await b.post('/as/demo/login', { pending, username: 'bob', password: 'builder' })).status).toBe(303);
     expect(b.jar.get('as_session')).not.toBe(old);
-    const withOld = await inProcessFetch((await authorizeUrl()).url, { headers: { cookie: `as_session=${old}; as_browser=${b.jar.get('as_browser')}` }, redirect: 'manual' });
+    const withOld = await inProcessFetch((await authorizeUrl()).url, {
+      headers: { cookie: `as_session=${old}; as_browser=${b.jar.get('as_browser')}` },
+      redirect: 'manual',
+    });
     expect(withOld.status).toBe(200);
     expect(await withOld.text()).toContain('Password');
   });

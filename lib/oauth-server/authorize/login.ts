@@ -15,7 +15,12 @@ import { loadPending, type PendingRecord } from './pending';
 const MAX_ATTEMPTS = 5;
 const FAILURE_WINDOW = 300;
 
-const expired = () => errorPage('This sign-in has expired', 'Start again from the app: the request is unknown, expired, or was started in another browser.', 400);
+const expired = () =>
+  errorPage(
+    'This sign-in has expired',
+    'Start again from the app: the request is unknown, expired, or was started in another browser.',
+    400,
+  );
 
 function clientName(realm: Realm, pending: PendingRecord): string {
   const id = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
@@ -42,7 +47,13 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
   // at most MAX_ATTEMPTS of them ever reach the password check (a read-then-count lets all through).
   const bucket = storeKeys.rateLimit('login', `${username}|${clientAddress(request)}`);
   if ((await realm.store.increment(bucket, FAILURE_WINDOW)) > MAX_ATTEMPTS) {
-    return loginPage(realm, id!, clientName(realm, pending), 'Too many failed sign-ins for this username. Wait a few minutes and try again.', 429);
+    return loginPage(
+      realm,
+      id!,
+      clientName(realm, pending),
+      'Too many failed sign-ins for this username. Wait a few minutes and try again.',
+      429,
+    );
   }
   const user = realm.users.get(username);
   // Constant time (crypto.timingSafeEqual over equal-length SHA-256 digests, see client-auth.ts),

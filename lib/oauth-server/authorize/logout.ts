@@ -15,7 +15,8 @@ export async function logoutEndpoint(request: Request, realm: Realm): Promise<Re
     return seeOther(`/as/${realm.id}/logout`, cookie ? { 'Set-Cookie': cookie } : {});
   }
   const session = await getSession(request, realm);
-  if (!session) return page('Signed out', html`<h1>You are signed out</h1><p>The Demo Identity Provider no longer remembers you in this browser.</p>`);
+  if (!session)
+    return page('Signed out', html`<h1>You are signed out</h1><p>The Demo Identity Provider no longer remembers you in this browser.</p>`);
   return page(
     'Sign out',
     html`<h1>Sign out</h1><p>Signed in as <strong>${session.sub}</strong>.</p>

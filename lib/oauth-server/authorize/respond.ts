@@ -11,7 +11,12 @@ import type { ValidatedRequest } from './types';
  * realm's `as.authorization-response-iss` point drops it). The implicit grant answers in the
  * fragment instead of the query (RFC 6749 §4.2.2, §4.2.2.1).
  */
-export function responseUrl(realm: Realm, redirectUri: string, params: Record<string, string | undefined>, mode: 'query' | 'fragment' = 'query'): string {
+export function responseUrl(
+  realm: Realm,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+  mode: 'query' | 'fragment' = 'query',
+): string {
   const url = new URL(redirectUri);
   const out = mode === 'query' ? url.searchParams : new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) out.set(name, value);
@@ -20,9 +25,18 @@ export function responseUrl(realm: Realm, redirectUri: string, params: Record<st
   return url.toString();
 }
 
-export function errorRedirect(realm: Realm, target: { redirectUri: string; state?: string; responseType?: 'code' | 'token' }, code: string, description: string, headers: Record<string, string | string[]> = {}): Response {
+export function errorRedirect(
+  realm: Realm,
+  target: { redirectUri: string; state?: string; responseType?: 'code' | 'token' },
+  code: string,
+  description: string,
+  headers: Record<string, string | string[]> = {},
+): Response {
   const mode = target.responseType === 'token' ? 'fragment' : 'query';
-  return seeOther(responseUrl(realm, target.redirectUri, { error: code, error_description: description, state: target.state }, mode), headers);
+  return seeOther(
+    responseUrl(realm, target.redirectUri, { error: code, error_description: description, state: target.state }, mode),
+    headers,
+  );
 }
 
 /**
@@ -33,7 +47,13 @@ export function errorRedirect(realm: Realm, target: { redirectUri: string; state
  */
 async function issueImplicit(realm: Realm, request: ValidatedRequest, sub: string, authTime: number): Promise<Response> {
   const access = await issueAccessToken(realm, { sub, clientId: request.clientId, scope: request.scope, grantId: randomId(16), authTime });
-  const params = { access_token: access.token, token_type: 'Bearer', expires_in: String(access.expiresIn), scope: request.scope.join(' '), state: request.state };
+  const params = {
+    access_token: access.token,
+    token_type: 'Bearer',
+    expires_in: String(access.expiresIn),
+    scope: request.scope.join(' '),
+    state: request.state,
+  };
   return seeOther(responseUrl(realm, request.redirectUri, params, 'fragment'));
 }
 

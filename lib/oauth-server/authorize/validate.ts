@@ -26,7 +26,8 @@ export function validateAuthorizationRequest(params: Map<string, string>, realm:
     checkScope(ctx, realm);
     checkPkce(ctx, realm);
   } catch (err) {
-    if (err instanceof RedirectableError) err.target = { redirectUri: ctx.request.redirectUri!, state: ctx.request.state, responseType: ctx.request.responseType };
+    if (err instanceof RedirectableError)
+      err.target = { redirectUri: ctx.request.redirectUri!, state: ctx.request.state, responseType: ctx.request.responseType };
     throw err;
   }
   return ctx.request as ValidatedRequest;

@@ -17,7 +17,8 @@ export async function deviceAuthorizationEndpoint(request: Request, realm: Realm
   const clientId = form.get('client_id');
   if (!clientId) throw invalidRequest('The request has no client_id (RFC 8628 §3.1).');
   const client = realm.clients.get(clientId);
-  if (!client || client.type !== 'public') throw invalidClient('Unknown client, or a confidential client (only public device clients here).');
+  if (!client || client.type !== 'public')
+    throw invalidClient('Unknown client, or a confidential client (only public device clients here).');
   if (!client.grantTypes.includes(DEVICE_GRANT)) throw unauthorizedClient('This client may not use the device authorization grant.');
   const scope = parseScope(form.get('scope'), realm, client.scopes);
   if (typeof scope === 'string') throw invalidScope(scope);
@@ -32,7 +33,12 @@ export async function deviceAuthorizationEndpoint(request: Request, realm: Realm
     userCode = generateUserCode();
   }
   const record: DeviceAuthorizationRecord = {
-    clientId, scope, userCode, expiresAt: now + realm.lifetimes.deviceCode, interval: realm.deviceInterval, grantId: randomId(16),
+    clientId,
+    scope,
+    userCode,
+    expiresAt: now + realm.lifetimes.deviceCode,
+    interval: realm.deviceInterval,
+    grantId: randomId(16),
   };
   await realm.store.set(storeKeys.device(deviceCode), record, realm.lifetimes.deviceCode);
   const shown = formatUserCode(userCode);

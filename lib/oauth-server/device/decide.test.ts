@@ -44,7 +44,10 @@ function holdingStore(inner: Store, key: string) {
 }
 
 async function deviceCodeOf(realm: Realm): Promise<string> {
-  const res = await deviceAuthorizationEndpoint(formPost(`${TEST_ORIGIN}/as/demo/device_authorization`, { client_id: 'tv', scope: 'openid' }), realm);
+  const res = await deviceAuthorizationEndpoint(
+    formPost(`${TEST_ORIGIN}/as/demo/device_authorization`, { client_id: 'tv', scope: 'openid' }),
+    realm,
+  );
   return ((await res.json()) as { device_code: string }).device_code;
 }
 
@@ -55,7 +58,14 @@ describe('the device decision against a concurrent poll (RFC 8628 §3.3, §3.5)'
     const held = holdingStore(base.store, storeKeys.device(deviceCode));
     const realm = { ...base, store: held.store };
     const poll = async () => {
-      const res = await withOAuthErrors(tokenEndpoint)(formPost(`${ISSUER}/token`, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: 'tv' }), realm);
+      const res = await withOAuthErrors(tokenEndpoint)(
+        formPost(`${ISSUER}/token`, {
+          grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+          device_code: deviceCode,
+          client_id: 'tv',
+        }),
+        realm,
+      );
       return (await res.json()) as { error?: string; access_token?: string };
     };
     held.arm();
@@ -71,7 +81,12 @@ describe('the device decision against a concurrent poll (RFC 8628 §3.3, §3.5)'
   });
 
   it('decides once: a second decision is refused and the page does not claim "Device connected"', async () => {
-    const device = await (await inProcessFetch(`${ISSUER}/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) })).json();
+    const device = await (
+      await inProcessFetch(`${ISSUER}/device_authorization`, {
+        method: 'POST',
+        body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }),
+      })
+    ).json();
     const b = browser();
     const first = await b.post('/as/demo/device', { user_code: device.user_code });
     const second = await b.post('/as/demo/device', { user_code: device.user_code });
@@ -79,7 +94,9 @@ describe('the device decision against a concurrent poll (RFC 8628 §3.3, §3.5)'
     const afterLogin = await b.post('/as/demo/login', { pending: hidden(await login.text()), username: 'alice', password: 'wonderland' });
     const consent1 = await b.go(afterLogin.headers.get('location')!);
     const consent2 = await b.go(second.headers.get('location')!.replace('/login?', '/consent?'));
-    expect((await b.post('/as/demo/consent', { pending: hidden(await consent1.text()), decision: 'deny' })).headers.get('location')).toBe('/as/demo/device?done=denied');
+    expect((await b.post('/as/demo/consent', { pending: hidden(await consent1.text()), decision: 'deny' })).headers.get('location')).toBe(
+      '/as/demo/device?done=denied',
+    );
     const late = await b.post('/as/demo/consent', { pending: hidden(await consent2.text()), decision: 'allow' });
     expect(late.status).toBe(400);
     expect(late.headers.get('location')).toBeNull();

@@ -15,6 +15,7 @@ export async function decideDevice(realm: Realm, deviceCode: string, decision: '
   if (!record) return false;
   const ttl = record.expiresAt - realm.clock.nowSeconds();
   if (ttl <= 0) return false;
-  const value: DeviceDecisionRecord = decision === 'allow' ? { status: 'approved', sub: session.sub, authTime: session.authTime } : { status: 'denied' };
+  const value: DeviceDecisionRecord =
+    decision === 'allow' ? { status: 'approved', sub: session.sub, authTime: session.authTime } : { status: 'denied' };
   return realm.store.setIfAbsent(storeKeys.deviceDecision(deviceCode), value, ttl + DECISION_GRACE);
 }

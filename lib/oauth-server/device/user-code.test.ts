@@ -17,7 +17,8 @@ describe('user codes (RFC 8628 §6.1)', () => {
   });
 
   it('match case-, dash- and space-insensitively', () => {
-    for (const input of ['BCDF-GHJK', 'bcdf-ghjk', ' bcdf ghjk ', 'BCDFGHJK', 'b-c-d-f-g-h-j-k']) expect(normaliseUserCode(input)).toBe('BCDFGHJK');
+    for (const input of ['BCDF-GHJK', 'bcdf-ghjk', ' bcdf ghjk ', 'BCDFGHJK', 'b-c-d-f-g-h-j-k'])
+      expect(normaliseUserCode(input)).toBe('BCDFGHJK');
   });
 
   it('refuse vowels, wrong lengths and huge input', () => {

@@ -38,7 +38,10 @@ export async function deviceVerificationEndpoint(request: Request, realm: Realm)
   }
   const code = normaliseUserCode(input);
   // And per code, from any address: guesses at one code stay few even from many addresses.
-  if (code && (await realm.store.increment(storeKeys.rateLimit('device-user-code', code), realm.lifetimes.deviceCode)) > MAX_ATTEMPTS_PER_CODE) {
+  if (
+    code &&
+    (await realm.store.increment(storeKeys.rateLimit('device-user-code', code), realm.lifetimes.deviceCode)) > MAX_ATTEMPTS_PER_CODE
+  ) {
     return deviceCodePage(realm, '', 'Too many attempts with this code. Start again on your device to get a new code.', 429);
   }
   const deviceCode = code ? await realm.store.get<string>(storeKeys.userCode(code)) : undefined;
@@ -53,7 +56,13 @@ export async function deviceVerificationEndpoint(request: Request, realm: Realm)
   }
   const browser = browserId(request, realm);
   const headers: Record<string, string> = browser.setCookie ? { 'Set-Cookie': browser.setCookie } : {};
-  const id = await savePending(realm, { kind: 'device', browserId: browser.id, deviceCode, clientId: record.clientId, scope: record.scope });
+  const id = await savePending(realm, {
+    kind: 'device',
+    browserId: browser.id,
+    deviceCode,
+    clientId: record.clientId,
+    scope: record.scope,
+  });
   const session = await getSession(request, realm);
   return seeOther(`/as/${realm.id}/${session ? 'consent' : 'login'}?pending=${encodeURIComponent(id)}`, headers);
 }

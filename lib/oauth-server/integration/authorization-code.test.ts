@@ -2,7 +2,18 @@ import * as oauth from 'oauth4webapi';
 import { decodeProtectedHeader } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { HTTP, ORIGIN, discover, introspect, oauthErrorOf, redeem, seedCode, verifyWithPublishedKeys, resetServer, RESOURCE } from './harness';
+import {
+  HTTP,
+  ORIGIN,
+  discover,
+  introspect,
+  oauthErrorOf,
+  redeem,
+  seedCode,
+  verifyWithPublishedKeys,
+  resetServer,
+  RESOURCE,
+} from './harness';
 
 beforeEach(resetServer);
 
@@ -27,7 +38,12 @@ describe('authorization_code grant (RFC 6749 §4.1.3, RFC 7636, OIDC Core §3.1.
     const header = decodeProtectedHeader(tokens.access_token);
     expect(header).toMatchObject({ typ: 'at+jwt', alg: 'ES256' });
     const { payload } = await verifyWithPublishedKeys(as, tokens.access_token);
-    expect(payload).toMatchObject({ sub: 'alice', aud: RESOURCE, client_id: 'spa', scope: 'openid profile email offline_access photos:read' });
+    expect(payload).toMatchObject({
+      sub: 'alice',
+      aud: RESOURCE,
+      client_id: 'spa',
+      scope: 'openid profile email offline_access photos:read',
+    });
     expect(payload.exp! - payload.iat!).toBe(600);
     expect(typeof payload.jti).toBe('string');
     expect(payload.auth_time).toBe(idClaims.auth_time);
@@ -37,7 +53,9 @@ describe('authorization_code grant (RFC 6749 §4.1.3, RFC 7636, OIDC Core §3.1.
   it('puts the left half of the access token hash in at_hash (OIDC Core §3.1.3.6)', async () => {
     const as = await discover();
     const { code, codeVerifier, nonce } = await seedCode();
-    const tokens = await oauth.processAuthorizationCodeResponse(as, spa, await redeem(as, spa, oauth.None(), code, codeVerifier), { expectedNonce: nonce });
+    const tokens = await oauth.processAuthorizationCodeResponse(as, spa, await redeem(as, spa, oauth.None(), code, codeVerifier), {
+      expectedNonce: nonce,
+    });
     const { createHash } = await import('node:crypto');
     const expected = createHash('sha256').update(tokens.access_token).digest().subarray(0, 16).toString('base64url');
     expect(oauth.getValidatedIdTokenClaims(tokens)!.at_hash).toBe(expected);
@@ -91,14 +109,24 @@ describe('authorization_code grant (RFC 6749 §4.1.3, RFC 7636, OIDC Core §3.1.
     const other = await seedCode();
     const params = new URLSearchParams({ code: other.code, iss: as.issuer });
     const callback = oauth.validateAuthResponse(as, spa, params, oauth.expectNoState);
-    const wrongRedirect = await oauth.authorizationCodeGrantRequest(as, spa, oauth.None(), callback, `${ORIGIN}/flows/callback/evil`, other.codeVerifier, HTTP);
+    const wrongRedirect = await oauth.authorizationCodeGrantRequest(
+      as,
+      spa,
+      oauth.None(),
+      callback,
+      `${ORIGIN}/flows/callback/evil`,
+      other.codeVerifier,
+      HTTP,
+    );
     expect(await oauthErrorOf(oauth.processAuthorizationCodeResponse(as, spa, wrongRedirect))).toBe('invalid_grant');
   });
 
   it('refuses a second redemption and revokes the tokens the first one issued (RFC 6749 §4.1.2)', async () => {
     const as = await discover();
     const { code, codeVerifier, nonce } = await seedCode();
-    const first = await oauth.processAuthorizationCodeResponse(as, spa, await redeem(as, spa, oauth.None(), code, codeVerifier), { expectedNonce: nonce });
+    const first = await oauth.processAuthorizationCodeResponse(as, spa, await redeem(as, spa, oauth.None(), code, codeVerifier), {
+      expectedNonce: nonce,
+    });
     expect((await introspect(as, first.access_token)).active).toBe(true);
 
     const replay = await redeem(as, spa, oauth.None(), code, codeVerifier);

@@ -33,13 +33,25 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
 
   it('refuses a scope the client may not have with invalid_scope', async () => {
     const as = await discover();
-    const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'openid' }, HTTP);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      service,
+      oauth.ClientSecretBasic('service-secret'),
+      { scope: 'openid' },
+      HTTP,
+    );
     expect(await oauthErrorOf(oauth.processClientCredentialsResponse(as, service, response))).toBe('invalid_scope');
   });
 
   it('answers a wrong Basic secret with 401 invalid_client and a Basic challenge', async () => {
     const as = await discover();
-    const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('wrong'), { scope: 'photos:read' }, HTTP);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      service,
+      oauth.ClientSecretBasic('wrong'),
+      { scope: 'photos:read' },
+      HTTP,
+    );
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
     expect(await response.json()).toMatchObject({ error: 'invalid_client' });
@@ -58,7 +70,11 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
     ['an unknown grant', 'grant_type=urn:example:nope&client_id=spa'],
   ])('refuses %s with unsupported_grant_type in demo (RFC 9700 §2.4)', async (_label, body) => {
     const as = await discover();
-    const response = await inProcessFetch(as.token_endpoint!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const response = await inProcessFetch(as.token_endpoint!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'unsupported_grant_type' });
   });

@@ -23,7 +23,13 @@ async function newDPoP(client: oauth.Client) {
 }
 
 async function serviceToken(as: oauth.AuthorizationServer, DPoP: oauth.DPoPHandle, scope = 'photos:read') {
-  const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope }, { ...HTTP, DPoP });
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    service,
+    oauth.ClientSecretBasic('service-secret'),
+    { scope },
+    { ...HTTP, DPoP },
+  );
   return oauth.processClientCredentialsResponse(as, service, response);
 }
 
@@ -31,7 +37,10 @@ const photos = () => new URL(`${RESOURCE}/photos`);
 
 /** The error code of the first challenge of a refused resource request, and its scheme. */
 async function challengeOf(promise: Promise<Response>) {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
   const { status, cause } = error as oauth.WWWAuthenticateChallengeError;
   return { status, scheme: cause[0].scheme, error: cause[0].parameters.error, schemes: cause.map((c) => c.scheme) };
@@ -50,7 +59,13 @@ describe('DPoP at the token endpoint (RFC 9449 §5)', () => {
 
   it('issues a plain Bearer token without a DPoP header', async () => {
     const as = await discover();
-    const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'photos:read' }, HTTP);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      service,
+      oauth.ClientSecretBasic('service-secret'),
+      { scope: 'photos:read' },
+      HTTP,
+    );
     const tokens = await oauth.processClientCredentialsResponse(as, service, response);
     expect(tokens.token_type).toBe('bearer');
     expect(decodeJwt(tokens.access_token).cnf).toBeUndefined();
@@ -60,11 +75,26 @@ describe('DPoP at the token endpoint (RFC 9449 §5)', () => {
     const as = await discover();
     const DPoP = await newDPoP(service);
     let proof = '';
-    const spy = { ...HTTP, DPoP, [oauth.customFetch]: (url: string, init: RequestInit) => { proof = new Headers(init.headers).get('dpop') ?? ''; return inProcessFetch(url, init); } };
-    await oauth.processClientCredentialsResponse(as, service, await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'photos:read' }, spy));
+    const spy = {
+      ...HTTP,
+      DPoP,
+      [oauth.customFetch]: (url: string, init: RequestInit) => {
+        proof = new Headers(init.headers).get('dpop') ?? '';
+        return inProcessFetch(url, init);
+      },
+    };
+    await oauth.processClientCredentialsResponse(
+      as,
+      service,
+      await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'photos:read' }, spy),
+    );
     const replay = await inProcessFetch(as.token_endpoint!, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa('service:service-secret')}`, dpop: proof },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${btoa('service:service-secret')}`,
+        dpop: proof,
+      },
       body: 'grant_type=client_credentials&scope=photos:read',
     });
     expect(replay.status).toBe(400);
@@ -76,8 +106,18 @@ describe('DPoP at the token endpoint (RFC 9449 §5)', () => {
     const as = await discover();
     // oauth4webapi's own hook to alter a proof before it signs it: here, the introspection endpoint's URL.
     const keyPair = await oauth.generateKeyPair('ES256');
-    const DPoP = oauth.DPoP(service, keyPair, { [oauth.modifyAssertion]: (_header, payload) => { payload.htu = `${as.issuer}/introspect`; } });
-    const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'photos:read' }, { ...HTTP, DPoP });
+    const DPoP = oauth.DPoP(service, keyPair, {
+      [oauth.modifyAssertion]: (_header, payload) => {
+        payload.htu = `${as.issuer}/introspect`;
+      },
+    });
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      service,
+      oauth.ClientSecretBasic('service-secret'),
+      { scope: 'photos:read' },
+      { ...HTTP, DPoP },
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_dpop_proof', error_description: expect.stringMatching(/htu/) });
   });
@@ -87,8 +127,12 @@ describe('DPoP at the token endpoint (RFC 9449 §5)', () => {
     const DPoP = await newDPoP(spa);
     const { code, codeVerifier, nonce } = await seedCode();
     const first = await oauth.processAuthorizationCodeResponse(
-      as, spa,
-      await oauth.authorizationCodeGrantRequest(as, spa, oauth.None(), callbackParams(as, spa, code), CALLBACK, codeVerifier, { ...HTTP, DPoP }),
+      as,
+      spa,
+      await oauth.authorizationCodeGrantRequest(as, spa, oauth.None(), callbackParams(as, spa, code), CALLBACK, codeVerifier, {
+        ...HTTP,
+        DPoP,
+      }),
       { expectedNonce: nonce },
     );
     expect(first.token_type).toBe('dpop');
@@ -96,15 +140,37 @@ describe('DPoP at the token endpoint (RFC 9449 §5)', () => {
     expect((await introspect(as, refreshToken)).cnf).toEqual({ jkt: await DPoP.calculateThumbprint() });
 
     const thief = await newDPoP(spa);
-    expect(await oauthErrorOf(oauth.refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, { ...HTTP, DPoP: thief }).then((r) => oauth.processRefreshTokenResponse(as, spa, r)))).toBe('invalid_grant');
-    expect(await oauthErrorOf(oauth.refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, HTTP).then((r) => oauth.processRefreshTokenResponse(as, spa, r)))).toBe('invalid_dpop_proof');
+    expect(
+      await oauthErrorOf(
+        oauth
+          .refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, { ...HTTP, DPoP: thief })
+          .then((r) => oauth.processRefreshTokenResponse(as, spa, r)),
+      ),
+    ).toBe('invalid_grant');
+    expect(
+      await oauthErrorOf(
+        oauth
+          .refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, HTTP)
+          .then((r) => oauth.processRefreshTokenResponse(as, spa, r)),
+      ),
+    ).toBe('invalid_dpop_proof');
 
     // Neither refusal spent the token: its holder refreshes with its own key.
-    const second = await oauth.processRefreshTokenResponse(as, spa, await oauth.refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, { ...HTTP, DPoP }));
+    const second = await oauth.processRefreshTokenResponse(
+      as,
+      spa,
+      await oauth.refreshTokenGrantRequest(as, spa, oauth.None(), refreshToken, { ...HTTP, DPoP }),
+    );
     expect(second.token_type).toBe('dpop');
     expect(decodeJwt(second.access_token).cnf).toEqual({ jkt: await DPoP.calculateThumbprint() });
     // The rotated refresh token keeps the binding.
-    expect(await oauthErrorOf(oauth.refreshTokenGrantRequest(as, spa, oauth.None(), second.refresh_token!, HTTP).then((r) => oauth.processRefreshTokenResponse(as, spa, r)))).toBe('invalid_dpop_proof');
+    expect(
+      await oauthErrorOf(
+        oauth
+          .refreshTokenGrantRequest(as, spa, oauth.None(), second.refresh_token!, HTTP)
+          .then((r) => oauth.processRefreshTokenResponse(as, spa, r)),
+      ),
+    ).toBe('invalid_dpop_proof');
   });
 });
 
@@ -130,7 +196,9 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
   it('refuses a proof signed with another key with 401 invalid_dpop_proof and a DPoP challenge', async () => {
     const as = await discover();
     const { access_token } = await serviceToken(as, await newDPoP(service));
-    const refused = await challengeOf(oauth.protectedResourceRequest(access_token, 'GET', photos(), undefined, undefined, { ...RS_HTTP, DPoP: await newDPoP(service) }));
+    const refused = await challengeOf(
+      oauth.protectedResourceRequest(access_token, 'GET', photos(), undefined, undefined, { ...RS_HTTP, DPoP: await newDPoP(service) }),
+    );
     expect(refused).toMatchObject({ status: 401, scheme: 'dpop', error: 'invalid_dpop_proof' });
   });
 
@@ -139,11 +207,20 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
     const DPoP = await newDPoP(service);
     const { access_token } = await serviceToken(as, DPoP);
     let sent: Record<string, string> = {};
-    const spy: oauth.ProtectedResourceRequestOptions = { ...RS_HTTP, DPoP, [oauth.customFetch]: (url, init) => { sent = init.headers as Record<string, string>; return inProcessFetch(url, init as RequestInit); } };
+    const spy: oauth.ProtectedResourceRequestOptions = {
+      ...RS_HTTP,
+      DPoP,
+      [oauth.customFetch]: (url, init) => {
+        sent = init.headers as Record<string, string>;
+        return inProcessFetch(url, init as RequestInit);
+      },
+    };
     expect((await oauth.protectedResourceRequest(access_token, 'GET', photos(), undefined, undefined, spy)).status).toBe(200);
     const replay = await inProcessFetch(photos().href, { headers: sent });
     expect(replay.status).toBe(401);
-    expect(replay.headers.get('www-authenticate')).toMatch(/^DPoP error="invalid_dpop_proof", error_description="[^"]+", algs="[^"]+", Bearer realm="/);
+    expect(replay.headers.get('www-authenticate')).toMatch(
+      /^DPoP error="invalid_dpop_proof", error_description="[^"]+", algs="[^"]+", Bearer realm="/,
+    );
     expect(replay.headers.get('flowlab-checks')).toMatch(/dpop=fail$/);
   });
 
@@ -157,9 +234,17 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
 
   it('refuses a plain bearer token sent with the DPoP scheme', async () => {
     const as = await discover();
-    const response = await oauth.clientCredentialsGrantRequest(as, service, oauth.ClientSecretBasic('service-secret'), { scope: 'photos:read' }, HTTP);
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      service,
+      oauth.ClientSecretBasic('service-secret'),
+      { scope: 'photos:read' },
+      HTTP,
+    );
     const { access_token } = await oauth.processClientCredentialsResponse(as, service, response);
-    const refused = await challengeOf(oauth.protectedResourceRequest(access_token, 'GET', photos(), undefined, undefined, { ...RS_HTTP, DPoP: await newDPoP(service) }));
+    const refused = await challengeOf(
+      oauth.protectedResourceRequest(access_token, 'GET', photos(), undefined, undefined, { ...RS_HTTP, DPoP: await newDPoP(service) }),
+    );
     expect(refused).toMatchObject({ status: 401, scheme: 'dpop', error: 'invalid_token' });
   });
 
@@ -173,7 +258,11 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
     const as = await discover();
     const DPoP = await newDPoP(service);
     const { access_token } = await serviceToken(as, DPoP);
-    expect(await introspect(as, access_token)).toMatchObject({ active: true, token_type: 'DPoP', cnf: { jkt: await DPoP.calculateThumbprint() } });
+    expect(await introspect(as, access_token)).toMatchObject({
+      active: true,
+      token_type: 'DPoP',
+      cnf: { jkt: await DPoP.calculateThumbprint() },
+    });
   });
 
   it('serves userinfo to a DPoP-bound token with its proof, and refuses it as Bearer', async () => {
@@ -181,8 +270,12 @@ describe('DPoP at the resource server (RFC 9449 §7)', () => {
     const DPoP = await newDPoP(spa);
     const { code, codeVerifier, nonce } = await seedCode();
     const tokens = await oauth.processAuthorizationCodeResponse(
-      as, spa,
-      await oauth.authorizationCodeGrantRequest(as, spa, oauth.None(), callbackParams(as, spa, code), CALLBACK, codeVerifier, { ...HTTP, DPoP }),
+      as,
+      spa,
+      await oauth.authorizationCodeGrantRequest(as, spa, oauth.None(), callbackParams(as, spa, code), CALLBACK, codeVerifier, {
+        ...HTTP,
+        DPoP,
+      }),
       { expectedNonce: nonce },
     );
     const ok = await oauth.userInfoRequest(as, spa, tokens.access_token, { ...HTTP, DPoP });
@@ -203,14 +296,24 @@ describe('DPoP with opaque access tokens (a lab realm with accessTokenFormat: op
     });
     expect(created.status).toBe(201);
     const { issuer, resource } = (await created.json()) as { issuer: string; resource: string };
-    const as = await oauth.processDiscoveryResponse(new URL(issuer), await oauth.discoveryRequest(new URL(issuer), { algorithm: 'oidc', ...HTTP }));
+    const as = await oauth.processDiscoveryResponse(
+      new URL(issuer),
+      await oauth.discoveryRequest(new URL(issuer), { algorithm: 'oidc', ...HTTP }),
+    );
     const DPoP = await newDPoP(service);
     const { access_token, token_type } = await serviceToken(as, DPoP);
     expect(token_type).toBe('dpop');
     expect(access_token).not.toContain('.');
     const url = new URL(`${resource}/photos`);
     expect((await oauth.protectedResourceRequest(access_token, 'GET', url, undefined, undefined, { ...RS_HTTP, DPoP })).status).toBe(200);
-    expect(await challengeOf(oauth.protectedResourceRequest(access_token, 'GET', url, undefined, undefined, RS_HTTP))).toMatchObject({ status: 401, error: 'invalid_token' });
-    expect(await introspect(as, access_token)).toMatchObject({ active: true, token_type: 'DPoP', cnf: { jkt: await DPoP.calculateThumbprint() } });
+    expect(await challengeOf(oauth.protectedResourceRequest(access_token, 'GET', url, undefined, undefined, RS_HTTP))).toMatchObject({
+      status: 401,
+      error: 'invalid_token',
+    });
+    expect(await introspect(as, access_token)).toMatchObject({
+      active: true,
+      token_type: 'DPoP',
+      cnf: { jkt: await DPoP.calculateThumbprint() },
+    });
   });
 });

@@ -32,7 +32,11 @@ export async function resetServer(): Promise<void> {
   if (process.env.FLOWLAB_TEST_REALM !== 'lab') {
     REALM_ID = 'demo';
   } else {
-    const response = await inProcessFetch(`${ORIGIN}/api/realms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ weaknesses: [] }) });
+    const response = await inProcessFetch(`${ORIGIN}/api/realms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ weaknesses: [] }),
+    });
     if (response.status !== 201) throw new Error(`POST /api/realms answered ${response.status}`);
     REALM_ID = ((await response.json()) as { id: string }).id;
   }
@@ -93,7 +97,8 @@ export async function seedDevice(overrides: Partial<DeviceAuthorizationRecord> =
 /** The user's decision on the verification page, as the consent endpoint records it. */
 export async function decideSeededDevice(deviceCode: string, decision: 'allow' | 'deny', sub = 'alice') {
   const realm = await targetRealm();
-  if (!(await decideDevice(realm, deviceCode, decision, { sub, authTime: realm.clock.nowSeconds() }))) throw new Error('device request not open');
+  if (!(await decideDevice(realm, deviceCode, decision, { sub, authTime: realm.clock.nowSeconds() })))
+    throw new Error('device request not open');
 }
 
 /** The callback parameters the authorize endpoint would send back, checked by oauth4webapi (RFC 9207 `iss` included). */
@@ -105,7 +110,13 @@ export function callbackParams(as: oauth.AuthorizationServer, client: oauth.Clie
 }
 
 /** Redeems a seeded code the way a real client does. */
-export async function redeem(as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, code: string, verifier: string | typeof oauth.nopkce) {
+export async function redeem(
+  as: oauth.AuthorizationServer,
+  client: oauth.Client,
+  auth: oauth.ClientAuth,
+  code: string,
+  verifier: string | typeof oauth.nopkce,
+) {
   return oauth.authorizationCodeGrantRequest(as, client, auth, callbackParams(as, client, code), CALLBACK, verifier, HTTP);
 }
 

@@ -11,7 +11,11 @@ const web: oauth.Client = { client_id: 'web' };
 
 async function introspectAs(as: oauth.AuthorizationServer, clientId: string, secret: string, token: string) {
   const client = { client_id: clientId };
-  return oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic(secret), token, HTTP));
+  return oauth.processIntrospectionResponse(
+    as,
+    client,
+    await oauth.introspectionRequest(as, client, oauth.ClientSecretBasic(secret), token, HTTP),
+  );
 }
 
 async function aliceTokens(as: oauth.AuthorizationServer, scope?: string[]) {
@@ -57,15 +61,29 @@ describe('introspection (RFC 7662)', () => {
   it("describes a client's own tokens to it", async () => {
     const as = await discover();
     const { code, codeVerifier, nonce } = await seedCode({ clientId: 'web' });
-    const tokens = await oauth.processAuthorizationCodeResponse(as, web, await redeem(as, web, oauth.ClientSecretBasic('web-secret'), code, codeVerifier), { expectedNonce: nonce });
-    expect(await introspectAs(as, 'web', 'web-secret', tokens.access_token)).toMatchObject({ active: true, client_id: 'web', sub: 'alice' });
+    const tokens = await oauth.processAuthorizationCodeResponse(
+      as,
+      web,
+      await redeem(as, web, oauth.ClientSecretBasic('web-secret'), code, codeVerifier),
+      { expectedNonce: nonce },
+    );
+    expect(await introspectAs(as, 'web', 'web-secret', tokens.access_token)).toMatchObject({
+      active: true,
+      client_id: 'web',
+      sub: 'alice',
+    });
     expect(await introspectAs(as, 'web', 'web-secret', tokens.refresh_token!)).toMatchObject({ active: true, client_id: 'web' });
   });
 
   it("describes any client's tokens to the resource server's own credentials (rs), which get no tokens themselves", async () => {
     const as = await discover();
     const tokens = await aliceTokens(as);
-    expect(await introspectAs(as, 'rs', 'rs-secret', tokens.access_token)).toMatchObject({ active: true, client_id: 'spa', sub: 'alice', aud: RESOURCE });
+    expect(await introspectAs(as, 'rs', 'rs-secret', tokens.access_token)).toMatchObject({
+      active: true,
+      client_id: 'spa',
+      sub: 'alice',
+      aud: RESOURCE,
+    });
     expect(await introspectAs(as, 'rs', 'rs-secret', tokens.refresh_token!)).toMatchObject({ active: true, client_id: 'spa' });
     const rs: oauth.Client = { client_id: 'rs' };
     const grant = await oauth.clientCredentialsGrantRequest(as, rs, oauth.ClientSecretBasic('rs-secret'), new URLSearchParams(), HTTP);
@@ -85,7 +103,10 @@ describe('revocation (RFC 7009)', () => {
   it('revokes a refresh token and with it the grant (its access tokens too)', async () => {
     const as = await discover();
     const tokens = await aliceTokens(as);
-    const response = await oauth.revocationRequest(as, spa, oauth.None(), tokens.refresh_token!, { ...HTTP, additionalParameters: { token_type_hint: 'refresh_token' } });
+    const response = await oauth.revocationRequest(as, spa, oauth.None(), tokens.refresh_token!, {
+      ...HTTP,
+      additionalParameters: { token_type_hint: 'refresh_token' },
+    });
     await oauth.processRevocationResponse(response);
     expect((await introspect(as, tokens.refresh_token!)).active).toBe(false);
     expect((await introspect(as, tokens.access_token)).active).toBe(false);
@@ -96,7 +117,10 @@ describe('revocation (RFC 7009)', () => {
   it('finds an access token even behind a wrong token_type_hint', async () => {
     const as = await discover();
     const tokens = await aliceTokens(as);
-    const response = await oauth.revocationRequest(as, spa, oauth.None(), tokens.access_token, { ...HTTP, additionalParameters: { token_type_hint: 'refresh_token' } });
+    const response = await oauth.revocationRequest(as, spa, oauth.None(), tokens.access_token, {
+      ...HTTP,
+      additionalParameters: { token_type_hint: 'refresh_token' },
+    });
     await oauth.processRevocationResponse(response);
     expect((await introspect(as, tokens.access_token)).active).toBe(false);
   });
@@ -111,7 +135,9 @@ describe('revocation (RFC 7009)', () => {
     const as = await discover();
     const tokens = await aliceTokens(as);
     const web: oauth.Client = { client_id: 'web' };
-    await oauth.processRevocationResponse(await oauth.revocationRequest(as, web, oauth.ClientSecretBasic('web-secret'), tokens.refresh_token!, HTTP));
+    await oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, web, oauth.ClientSecretBasic('web-secret'), tokens.refresh_token!, HTTP),
+    );
     expect((await introspect(as, tokens.refresh_token!)).active).toBe(true);
   });
 });

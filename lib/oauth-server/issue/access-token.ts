@@ -40,7 +40,15 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
   if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
   if (!('secret' in key)) {
     // The realm's own ES256/RS256 key: node:crypto, same JWS as jose's SignJWT would make (lib/realms/node-signing.ts).
-    const payload = { ...claims, iss: realm.issuer, sub: input.sub, aud: input.audience ?? realm.resource, iat: now, exp: now + expiresIn, jti };
+    const payload = {
+      ...claims,
+      iss: realm.issuer,
+      sub: input.sub,
+      aud: input.audience ?? realm.resource,
+      iat: now,
+      exp: now + expiresIn,
+      jti,
+    };
     return signCompact({ alg: key.alg, kid: key.kid, typ: 'at+jwt' }, payload, key);
   }
   return new SignJWT(claims)
@@ -57,7 +65,17 @@ const issueJwt: Issuer = async (realm, input, jti, now, expiresIn) => {
 /** An opaque token: 256 random bits meaning nothing by themselves; the RS asks the AS's records (RFC 7662). */
 const issueOpaque: Issuer = async (realm, input, jti, now, expiresIn) => {
   const token = opaqueToken(32);
-  const record: OpaqueAccessTokenRecord = { jti, sub: input.sub, clientId: input.clientId, scope: input.scope, aud: input.audience ?? realm.resource, iat: now, exp: now + expiresIn, authTime: input.authTime, jkt: input.jkt };
+  const record: OpaqueAccessTokenRecord = {
+    jti,
+    sub: input.sub,
+    clientId: input.clientId,
+    scope: input.scope,
+    aud: input.audience ?? realm.resource,
+    iat: now,
+    exp: now + expiresIn,
+    authTime: input.authTime,
+    jkt: input.jkt,
+  };
   await realm.store.set(storeKeys.opaqueAccessToken(token), record, expiresIn + CLOCK_TOLERANCE_SECONDS);
   return token;
 };

@@ -14,9 +14,6 @@ export async function issueRefreshToken(realm: Realm, record: RefreshTokenRecord
 }
 
 /** A new family: called when a grant first yields a refresh token. */
-export function newRefreshFamily(
-  realm: Realm,
-  base: Omit<RefreshTokenRecord, 'familyId' | 'familyExpiresAt'>,
-): RefreshTokenRecord {
+export function newRefreshFamily(realm: Realm, base: Omit<RefreshTokenRecord, 'familyId' | 'familyExpiresAt'>): RefreshTokenRecord {
   return { ...base, familyId: opaqueToken(16), familyExpiresAt: realm.clock.nowSeconds() + realm.lifetimes.refreshToken };
 }

@@ -42,7 +42,13 @@ export async function issueTokenResponse(realm: Realm, outcome: GrantOutcome): P
     scope: scope.join(' '),
   };
   if (authTime !== undefined && scope.includes('openid')) {
-    body.id_token = await issueIdToken(realm, { sub, clientId: client.clientId, authTime, nonce: outcome.nonce, accessToken: access.token });
+    body.id_token = await issueIdToken(realm, {
+      sub,
+      clientId: client.clientId,
+      authTime,
+      nonce: outcome.nonce,
+      accessToken: access.token,
+    });
   }
   if (outcome.rotate) {
     body.refresh_token = await issueRefreshToken(realm, outcome.rotate);

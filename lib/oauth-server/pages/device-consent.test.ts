@@ -9,7 +9,10 @@ beforeEach(() => setServerStore(new MemoryStore()));
 
 describe('consent page of the device grant (RFC 8628 §5.4 remote phishing)', () => {
   it('shows the user code being approved, with a warning against codes someone else sent', async () => {
-    const res = await inProcessFetch(`${ISSUER}/device_authorization`, { method: 'POST', body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }) });
+    const res = await inProcessFetch(`${ISSUER}/device_authorization`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'tv', scope: 'openid' }),
+    });
     const device = (await res.json()) as { user_code: string };
     const b = browser();
     const toLogin = await b.post('/as/demo/device', { user_code: device.user_code.toLowerCase() });

@@ -9,7 +9,10 @@ import type { Realm } from '../../realms/types';
 export function applyFraming(response: Response, framing: PolicyPoints['as.page-framing']): Response {
   const csp = response.headers.get('content-security-policy');
   if (csp === null) return response;
-  const directives = csp.split(';').map((d) => d.trim()).filter((d) => d && !d.toLowerCase().startsWith('frame-ancestors'));
+  const directives = csp
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !d.toLowerCase().startsWith('frame-ancestors'));
   if (framing.frameAncestors) directives.splice(1, 0, `frame-ancestors ${framing.frameAncestors}`);
   response.headers.set('content-security-policy', directives.join('; '));
   if (framing.xFrameOptions) response.headers.set('x-frame-options', framing.xFrameOptions);

@@ -5,7 +5,8 @@ import { errorPage } from './layout';
 import { loginPage } from './login';
 import { testRealm } from '../test-fixtures/realm';
 
-const CSP = /^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/;
+const CSP =
+  /^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/;
 
 describe('AS page template', () => {
   it('escapes every interpolated value but not raw HTML', () => {

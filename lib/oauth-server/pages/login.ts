@@ -2,7 +2,14 @@ import type { Realm } from '../../realms/types';
 import { FILL_SCRIPT, html, raw } from './html';
 import { page } from './layout';
 
-export function loginPage(realm: Realm, pendingId: string, clientName: string, error?: string, status = 200, headers: Record<string, string | string[]> = {}): Response {
+export function loginPage(
+  realm: Realm,
+  pendingId: string,
+  clientName: string,
+  error?: string,
+  status = 200,
+  headers: Record<string, string | string[]> = {},
+): Response {
   const users = [...realm.users.values()];
   return page(
     'Sign in',

@@ -20,7 +20,11 @@ export function browser() {
     return res;
   }
   const post = (url: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-    go(url, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    go(url, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
   return { go, post, jar };
 }
 
@@ -31,8 +35,15 @@ export const hidden = (body: string) => /name="pending" value="([^"]+)"/.exec(bo
 export async function authorizeUrl(extra: Record<string, string> = {}) {
   const verifier = oauth.generateRandomCodeVerifier();
   const params = new URLSearchParams({
-    client_id: 'spa', redirect_uri: CALLBACK, response_type: 'code', scope: 'openid profile photos:read',
-    state: 'st-123', nonce: 'n-456', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    client_id: 'spa',
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    scope: 'openid profile photos:read',
+    state: 'st-123',
+    nonce: 'n-456',
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...extra,
   });
   for (const [k, v] of Object.entries(extra)) if (v === '') params.delete(k);
   return { url: `${ISSUER}/authorize?${params}`, verifier };
@@ -57,10 +68,19 @@ export const pendingOf = (body: string) => /name="pending" value="([^"]+)"/.exec
  * Opens an authorization URL of any realm, signs in as alice and answers the consent page; returns the
  * AS's final answer (a 303 to the redirect URI) — or the first answer that is not the next page.
  */
-export async function signInAndDecide(b: Browser, realmId: string, authorizeUrl: string, decision: 'allow' | 'deny' = 'allow'): Promise<Response> {
+export async function signInAndDecide(
+  b: Browser,
+  realmId: string,
+  authorizeUrl: string,
+  decision: 'allow' | 'deny' = 'allow',
+): Promise<Response> {
   const login = await b.go(authorizeUrl);
   if (login.status !== 200) return login;
-  const afterLogin = await b.post(`/as/${realmId}/login`, { pending: pendingOf(await login.text()), username: 'alice', password: 'wonderland' });
+  const afterLogin = await b.post(`/as/${realmId}/login`, {
+    pending: pendingOf(await login.text()),
+    username: 'alice',
+    password: 'wonderland',
+  });
   if (afterLogin.status !== 303) return afterLogin;
   const consent = await b.go(afterLogin.headers.get('location')!);
   return b.post(`/as/${realmId}/consent`, { pending: pendingOf(await consent.text()), decision });

@@ -18,7 +18,10 @@ async function codeFor(sendRedirectUri: boolean) {
 }
 
 async function redeem(form: Record<string, string>) {
-  const res = await inProcessFetch(`${ISSUER}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'spa', ...form }) });
+  const res = await inProcessFetch(`${ISSUER}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'spa', ...form }),
+  });
   return { status: res.status, body: (await res.json()) as { error?: string; access_token?: string } };
 }
 

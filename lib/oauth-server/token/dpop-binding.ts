@@ -22,6 +22,8 @@ export async function tokenRequestProof(request: Request, realm: Realm): Promise
  */
 export function checkRefreshTokenBinding(boundJkt: string | undefined, proof: VerifiedProof | undefined): void {
   if (boundJkt === undefined) return;
-  if (!proof) throw new DPoPProofError('key-binding', 'This refresh token is bound to a DPoP key: send a DPoP proof made with it (RFC 9449 §5).');
-  if (proof.jkt !== boundJkt) throw invalidGrant('This refresh token is bound to another DPoP key than the one that signed the proof (RFC 9449 §5).');
+  if (!proof)
+    throw new DPoPProofError('key-binding', 'This refresh token is bound to a DPoP key: send a DPoP proof made with it (RFC 9449 §5).');
+  if (proof.jkt !== boundJkt)
+    throw invalidGrant('This refresh token is bound to another DPoP key than the one that signed the proof (RFC 9449 §5).');
 }

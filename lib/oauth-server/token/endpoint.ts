@@ -28,6 +28,7 @@ export async function tokenEndpoint(request: Request, realm: Realm): Promise<Res
 
 function refusal(grantType: string): string {
   if (grantType === 'password') return 'The password grant is switched off in this realm: RFC 9700 §2.4 says it MUST NOT be used.';
-  if (grantType === 'implicit') return 'implicit is a response type, not a grant type; it never reaches the token endpoint (RFC 6749 §4.2).';
+  if (grantType === 'implicit')
+    return 'implicit is a response type, not a grant type; it never reaches the token endpoint (RFC 6749 §4.2).';
   return `The grant_type "${truncate(grantType)}" is not supported here.`;
 }

@@ -13,7 +13,8 @@ import type { GrantContext } from './types';
 export async function passwordGrant({ realm, client, form, dpop }: GrantContext): Promise<Response> {
   const username = form.get('username');
   const password = form.get('password');
-  if (username === undefined || password === undefined) throw invalidRequest('The username and password parameters are required (RFC 6749 §4.3.2).');
+  if (username === undefined || password === undefined)
+    throw invalidRequest('The username and password parameters are required (RFC 6749 §4.3.2).');
   const scope = parseScope(form.get('scope')) ?? client.scopes;
   checkClientScope(realm, client, scope);
   const user = realm.users.get(username);

@@ -11,7 +11,10 @@ const PRINT_API = 'https://print.example/api';
 function clientCredentials(lab: LabRealm, extra = '') {
   return inProcessFetch(`${lab.issuer}/token`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+    },
     body: `grant_type=client_credentials&scope=photos:read${extra}`,
   });
 }

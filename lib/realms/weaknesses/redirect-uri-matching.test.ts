@@ -3,7 +3,14 @@ import { HARDENED_POINTS } from '../policy-points';
 import { ignoreQueryMatch, pathPrefixMatch, prefixMatch, substringMatch, wildcardSubdomainMatch } from './redirect-uri-matching';
 
 const R = 'http://localhost:3000/flows/callback';
-const MODES = { exact: HARDENED_POINTS['as.redirect-uri'], prefix: prefixMatch, substring: substringMatch, wildcard: wildcardSubdomainMatch, path: pathPrefixMatch, query: ignoreQueryMatch };
+const MODES = {
+  exact: HARDENED_POINTS['as.redirect-uri'],
+  prefix: prefixMatch,
+  substring: substringMatch,
+  wildcard: wildcardSubdomainMatch,
+  path: pathPrefixMatch,
+  query: ignoreQueryMatch,
+};
 type Mode = keyof typeof MODES;
 
 /** Registered URI × presented URI × mode → accepted? (RFC 9700 §4.1.3; only `exact` is safe.) */

@@ -9,7 +9,6 @@ export const rsAcceptsAlgNone = defineWeakness({
   specs: ['RFC 8725 §2.1', 'RFC 8725 §3.1', 'RFC 7518 §3.6'],
   server: 'rs',
   apply: (points) => ({
-    'rs.algorithm': (alg, allowed) =>
-      spellsNone(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed),
+    'rs.algorithm': (alg, allowed) => (spellsNone(alg) ? 'weakened' : points['rs.algorithm'](alg, allowed)),
   }),
 });

@@ -8,7 +8,8 @@ import { defineWeakness } from './define';
 export const rsAlgorithmConfusion = defineWeakness({
   name: 'rs-algorithm-confusion',
   point: 'rs.hmac-with-public-key',
-  attack: 'Algorithm confusion — Mallory signs an HS256 token with the realm’s RS256 public key (from the public JWKS) as the HMAC secret; the RS verifies it with the same bytes.',
+  attack:
+    'Algorithm confusion — Mallory signs an HS256 token with the realm’s RS256 public key (from the public JWKS) as the HMAC secret; the RS verifies it with the same bytes.',
   specs: ['RFC 8725 §2.1', 'RFC 8725 §3.1'],
   server: 'rs',
   apply: (points) => ({
@@ -18,7 +19,12 @@ export const rsAlgorithmConfusion = defineWeakness({
       const rsa = (typeof header.kid === 'string' ? ctx.keys.byKid(header.kid) : undefined) ?? ctx.keys.all.find((k) => k.alg === 'RS256');
       const pem = rsa && rsa.alg === 'RS256' ? await ctx.keys.publicPem(rsa.kid) : undefined;
       if (!pem) return undefined;
-      return { alg: header.alg, key: new TextEncoder().encode(pem), outcome: 'weakened', source: `the RS256 public key ${rsa!.kid} (SPKI PEM) used as an HMAC secret` };
+      return {
+        alg: header.alg,
+        key: new TextEncoder().encode(pem),
+        outcome: 'weakened',
+        source: `the RS256 public key ${rsa!.kid} (SPKI PEM) used as an HMAC secret`,
+      };
     },
   }),
 });

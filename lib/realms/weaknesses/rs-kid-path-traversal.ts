@@ -13,7 +13,8 @@ const KEY_DIR = '/srv/flowlab/keys';
 export const rsKidPathTraversal = defineWeakness({
   name: 'rs-kid-path-traversal',
   point: 'rs.key-from-kid-path',
-  attack: 'kid path traversal — Mallory sets kid to ../../../../dev/null; the RS loads an empty key, and Mallory signs HS256 with an empty secret.',
+  attack:
+    'kid path traversal — Mallory sets kid to ../../../../dev/null; the RS loads an empty key, and Mallory signs HS256 with an empty secret.',
   specs: ['RFC 8725 §3.10'],
   server: 'rs',
   apply: (points) => ({
@@ -22,8 +23,13 @@ export const rsKidPathTraversal = defineWeakness({
       const kid = header.kid;
       if (typeof kid !== 'string' || !kid.includes('/') || !isHmac(header.alg)) return undefined;
       const file = posix.join(KEY_DIR, kid);
-      if (file === '/dev/null') return { alg: header.alg, key: new Uint8Array(0), outcome: 'weakened', source: `the file ${file} (empty), named by kid` };
-      throw new OAuthError('invalid_token', `The kid names the file ${file.slice(0, 80)}, which does not exist on this (simulated) server.`, 401);
+      if (file === '/dev/null')
+        return { alg: header.alg, key: new Uint8Array(0), outcome: 'weakened', source: `the file ${file} (empty), named by kid` };
+      throw new OAuthError(
+        'invalid_token',
+        `The kid names the file ${file.slice(0, 80)}, which does not exist on this (simulated) server.`,
+        401,
+      );
     },
   }),
 });

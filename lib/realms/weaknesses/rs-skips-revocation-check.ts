@@ -4,7 +4,8 @@ import { defineWeakness } from './define';
 export const rsSkipsRevocationCheck = defineWeakness({
   name: 'rs-skips-revocation-check',
   point: 'rs.revocation',
-  attack: 'Revoked JWT still accepted — the RS trusts a self-contained token until it expires and never asks the AS whether it was revoked.',
+  attack:
+    'Revoked JWT still accepted — the RS trusts a self-contained token until it expires and never asks the AS whether it was revoked.',
   specs: ['RFC 7009 §2', 'RFC 7662 §2', 'RFC 9068 §4'],
   server: 'rs',
   apply: () => ({ 'rs.revocation': async () => 'skipped' }),

@@ -11,14 +11,19 @@ import { defineWeakness } from './define';
 export const rsTrustsJku = defineWeakness({
   name: 'rs-trusts-jku',
   point: 'rs.key-from-jku',
-  attack: 'jku injection — Mallory points the token’s jku at a key set she hosts (the lab’s attacker site) and signs with her key; the RS loads her keys.',
+  attack:
+    'jku injection — Mallory points the token’s jku at a key set she hosts (the lab’s attacker site) and signs with her key; the RS loads her keys.',
   specs: ['RFC 8725 §3.10', 'RFC 7515 §4.1.2'],
   server: 'rs',
   apply: () => ({
     'rs.key-from-jku': async (header, ctx) => {
       if (header.jku === undefined) return undefined;
       if (header.jku !== attackerJwksUrl(ctx.origin, ctx.realmId)) {
-        throw new OAuthError('invalid_token', 'The jku names a URL outside this lab realm’s attacker site; Flowlab never fetches such a URL (nothing was requested).', 401);
+        throw new OAuthError(
+          'invalid_token',
+          'The jku names a URL outside this lab realm’s attacker site; Flowlab never fetches such a URL (nothing was requested).',
+          401,
+        );
       }
       const set = await ctx.store.get<{ keys: JWK[] }>(ATTACKER_JWKS_KEY);
       const jwk = set?.keys.find((k) => k.kid === header.kid) ?? set?.keys[0];

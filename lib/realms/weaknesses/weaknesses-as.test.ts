@@ -16,10 +16,21 @@ beforeEach(() => setServerStore(new MemoryStore()));
 const CALLBACK = `${LAB_ORIGIN}/flows/callback`;
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 const form = (url: string, params: Record<string, string>, headers: Record<string, string> = {}) =>
-  inProcessFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(params).toString() });
+  inProcessFetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
 
 function authorizeUrl(lab: LabRealm, params: Record<string, string | undefined>) {
-  const base: Record<string, string | undefined> = { client_id: 'spa', redirect_uri: CALLBACK, response_type: 'code', scope: 'openid offline_access photos:read', state: 'st', ...params };
+  const base: Record<string, string | undefined> = {
+    client_id: 'spa',
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    scope: 'openid offline_access photos:read',
+    state: 'st',
+    ...params,
+  };
   const q = new URLSearchParams(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
   return `${lab.issuer}/authorize?${q}`;
 }
@@ -31,7 +42,8 @@ async function authorize(lab: LabRealm, params: Record<string, string | undefine
 }
 
 const codeOf = (location: string) => new URL(location).searchParams.get('code') ?? '';
-const redeem = (lab: LabRealm, params: Record<string, string>) => form(`${lab.issuer}/token`, { grant_type: 'authorization_code', client_id: 'spa', redirect_uri: CALLBACK, ...params });
+const redeem = (lab: LabRealm, params: Record<string, string>) =>
+  form(`${lab.issuer}/token`, { grant_type: 'authorization_code', client_id: 'spa', redirect_uri: CALLBACK, ...params });
 
 describe('authorization-server weaknesses: vulnerable realm vs hardened realm', () => {
   it('as-redirect-uri-path-normalisation: the code lands on the attacker site; the hardened AS shows an error page', async () => {
@@ -43,7 +55,11 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
     // The dot segments are resolved once the URI is parsed (by the AS here, by the browser otherwise): Mallory's route receives the code.
     expect(new URL(v.location).pathname).toBe(`/attacker/${lab.id}/callback`);
     expect(codeOf(v.location)).not.toBe('');
-    const h = await signInAndDecide(browser(), hard.id, authorizeUrl(hard, { redirect_uri: evil(hard.id), code_challenge: challenge, code_challenge_method: 'S256' }));
+    const h = await signInAndDecide(
+      browser(),
+      hard.id,
+      authorizeUrl(hard, { redirect_uri: evil(hard.id), code_challenge: challenge, code_challenge_method: 'S256' }),
+    );
     expect(h.status).toBe(400);
     expect(h.headers.get('location')).toBeNull();
     expect(await h.text()).toMatch(/redirect_uri is not registered/);
@@ -66,7 +82,8 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
     const verifier = oauth.generateRandomCodeVerifier();
     const v = await authorize(lab, { code_challenge: verifier, code_challenge_method: 'plain' });
     expect((await redeem(lab, { code: codeOf(v.location), code_verifier: verifier })).status).toBe(200);
-    const meta = async (l: LabRealm) => (await (await inProcessFetch(`${l.issuer}/.well-known/openid-configuration`)).json()).code_challenge_methods_supported;
+    const meta = async (l: LabRealm) =>
+      (await (await inProcessFetch(`${l.issuer}/.well-known/openid-configuration`)).json()).code_challenge_methods_supported;
     expect(await meta(lab)).toEqual(['S256', 'plain']);
     expect(await meta(hard)).toEqual(['S256']);
     const h = await authorize(hard, { code_challenge: verifier, code_challenge_method: 'plain' });
@@ -74,7 +91,10 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
   });
 
   it('as-codes-reusable: a code redeemed twice; the hardened AS refuses the replay and revokes the first tokens', async () => {
-    for (const [weak, expected] of [[['as-codes-reusable'], 200], [[], 400]] as const) {
+    for (const [weak, expected] of [
+      [['as-codes-reusable'], 200],
+      [[], 400],
+    ] as const) {
       const lab = await createLab([...weak]);
       const verifier = oauth.generateRandomCodeVerifier();
       const { location } = await authorize(lab, { code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' });
@@ -87,7 +107,10 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
   });
 
   it('as-refresh-tokens-reusable: the same refresh token works again and again; the hardened AS kills the family', async () => {
-    for (const [weak, expected] of [[['as-refresh-tokens-reusable'], 200], [[], 400]] as const) {
+    for (const [weak, expected] of [
+      [['as-refresh-tokens-reusable'], 200],
+      [[], 400],
+    ] as const) {
       const lab = await createLab([...weak]);
       const verifier = oauth.generateRandomCodeVerifier();
       const { location } = await authorize(lab, { code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' });
@@ -133,7 +156,11 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
 
   it('as-hs256-weak-secret: tokens are HS256 with a common secret; cracked from one token, it signs an admin token the RS accepts', async () => {
     const lab = await createLab(['as-hs256-weak-secret']);
-    const res = await form(`${lab.issuer}/token`, { grant_type: 'client_credentials', scope: 'photos:read' }, { Authorization: basic('service', 'service-secret') });
+    const res = await form(
+      `${lab.issuer}/token`,
+      { grant_type: 'client_credentials', scope: 'photos:read' },
+      { Authorization: basic('service', 'service-secret') },
+    );
     const { access_token: token } = await res.json();
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
     const [h, p, s] = token.split('.');
@@ -162,8 +189,13 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
 describe('as-consent-frameable', () => {
   it('lets any page frame the AS pages of the lab realm; the hardened realm forbids framing', async () => {
     const [lab, hard] = [await createLab(['as-consent-frameable']), await createLab()];
-    for (const [realm, frameable] of [[lab, true], [hard, false]] as const) {
-      const login = await inProcessFetch(authorizeUrl(realm, { code_challenge: s256Challenge('v'.repeat(43)), code_challenge_method: 'S256' }));
+    for (const [realm, frameable] of [
+      [lab, true],
+      [hard, false],
+    ] as const) {
+      const login = await inProcessFetch(
+        authorizeUrl(realm, { code_challenge: s256Challenge('v'.repeat(43)), code_challenge_method: 'S256' }),
+      );
       expect(login.status).toBe(200);
       const csp = login.headers.get('content-security-policy')!;
       expect(csp).toMatch(/default-src 'none'/);

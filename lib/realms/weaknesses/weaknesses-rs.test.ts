@@ -27,7 +27,10 @@ const enc = (v: unknown) => base64url.encode(JSON.stringify(v));
 async function malloryToken(lab: LabRealm): Promise<string> {
   const res = await inProcessFetch(`${lab.issuer}/token`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+    },
     body: 'grant_type=client_credentials&scope=photos:read',
   });
   return (await res.json()).access_token;
@@ -46,7 +49,13 @@ async function forgedClaims(lab: LabRealm) {
 
 type Forge = (lab: LabRealm) => Promise<string>;
 
-async function expectOpposite(weakness: string, forge: Forge, weakenedCheck: string, outcome: 'weakened' | 'skipped', hardenedFail: string) {
+async function expectOpposite(
+  weakness: string,
+  forge: Forge,
+  weakenedCheck: string,
+  outcome: 'weakened' | 'skipped',
+  hardenedFail: string,
+) {
   const vulnerable = await createLab([weakness]);
   const hardened = await createLab([]);
   const v = await callApi(vulnerable, await forge(vulnerable));
@@ -62,7 +71,13 @@ async function expectOpposite(weakness: string, forge: Forge, weakenedCheck: str
 
 describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () => {
   it.each(['none', 'None', 'NONE', 'nOnE'])('rs-accepts-alg-none: alg %s with no signature', async (alg) => {
-    await expectOpposite('rs-accepts-alg-none', async (lab) => `${enc({ alg, typ: 'at+jwt' })}.${enc(await forgedClaims(lab))}.`, 'alg', 'weakened', 'alg');
+    await expectOpposite(
+      'rs-accepts-alg-none',
+      async (lab) => `${enc({ alg, typ: 'at+jwt' })}.${enc(await forgedClaims(lab))}.`,
+      'alg',
+      'weakened',
+      'alg',
+    );
   });
 
   it('rs-algorithm-confusion: HS256 signed with the RS256 public key from the published JWKS', async () => {
@@ -70,7 +85,9 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
       const jwks = (await (await inProcessFetch(`${lab.issuer}/jwks`)).json()).keys as JWK[];
       const rsa = jwks.find((k) => k.alg === 'RS256')!;
       const pem = await exportSPKI((await importJWK(rsa, 'RS256')) as CryptoKey);
-      return new SignJWT(await forgedClaims(lab)).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: rsa.kid }).sign(new TextEncoder().encode(pem));
+      return new SignJWT(await forgedClaims(lab))
+        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: rsa.kid })
+        .sign(new TextEncoder().encode(pem));
     };
     await expectOpposite('rs-algorithm-confusion', forge, 'key', 'weakened', 'alg');
   });
@@ -78,7 +95,9 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
   it('rs-trusts-embedded-jwk: Mallory’s own key in the jwk header', async () => {
     const forge: Forge = async (lab) => {
       const { privateKey, publicKey } = await generateKeyPair('ES256');
-      return new SignJWT(await forgedClaims(lab)).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', jwk: await exportJWK(publicKey) }).sign(privateKey);
+      return new SignJWT(await forgedClaims(lab))
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', jwk: await exportJWK(publicKey) })
+        .sign(privateKey);
     };
     await expectOpposite('rs-trusts-embedded-jwk', forge, 'key', 'weakened', 'key');
   });
@@ -87,12 +106,26 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'mallory', alg: 'ES256' };
-    const forge = (jku: (lab: LabRealm) => string): Forge => async (lab) => {
-      await (await lab.realm()).store.set(ATTACKER_JWKS_KEY, { keys: [jwk] }, 3600);
-      return new SignJWT(await forgedClaims(lab)).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'mallory', jku: jku(lab) }).sign(privateKey);
-    };
-    const { vulnerable } = await expectOpposite('rs-trusts-jku', forge((lab) => attackerJwksUrl(LAB_ORIGIN, lab.id)), 'key', 'weakened', 'key');
-    for (const url of ['http://169.254.169.254/jwks', `${LAB_ORIGIN}/attacker/someone-else/jwks`, 'https://evil.example/.well-known/jwks.json']) {
+    const forge =
+      (jku: (lab: LabRealm) => string): Forge =>
+      async (lab) => {
+        await (await lab.realm()).store.set(ATTACKER_JWKS_KEY, { keys: [jwk] }, 3600);
+        return new SignJWT(await forgedClaims(lab))
+          .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'mallory', jku: jku(lab) })
+          .sign(privateKey);
+      };
+    const { vulnerable } = await expectOpposite(
+      'rs-trusts-jku',
+      forge((lab) => attackerJwksUrl(LAB_ORIGIN, lab.id)),
+      'key',
+      'weakened',
+      'key',
+    );
+    for (const url of [
+      'http://169.254.169.254/jwks',
+      `${LAB_ORIGIN}/attacker/someone-else/jwks`,
+      'https://evil.example/.well-known/jwks.json',
+    ]) {
       const off = await callApi(vulnerable, await forge(() => url)(vulnerable));
       expect(off.status).toBe(401);
       expect(off.body.error_description).toMatch(/never fetches such a URL/);
@@ -142,7 +175,9 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
       const key = realm.keys.default;
       const genuine = decodeJwt(await malloryToken(lab));
       // Minted by this realm's AS with its own key, for another audience (another lab realm's RS).
-      return new SignJWT({ ...genuine, aud: `${LAB_ORIGIN}/rs/another-api`, sub: 'alice' }).setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' }).sign(key.privateKey);
+      return new SignJWT({ ...genuine, aud: `${LAB_ORIGIN}/rs/another-api`, sub: 'alice' })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
+        .sign(key.privateKey);
     };
     await expectOpposite('rs-skips-aud', forge, 'aud', 'skipped', 'aud');
   });
@@ -154,7 +189,10 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
       const token = await malloryToken(lab);
       const revoke = await inProcessFetch(`${lab.issuer}/revoke`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}` },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: `Basic ${Buffer.from('service:service-secret').toString('base64')}`,
+        },
         body: `token=${token}`,
       });
       expect(revoke.status).toBe(200);
@@ -168,7 +206,9 @@ describe('resource-server weaknesses: vulnerable accepts, hardened refuses', () 
     const lab = await createLab([]);
     const res = await inProcessFetch(`${lab.resource}/photos`, { headers: { Authorization: `Bearer ${await malloryToken(lab)}` } });
     expect(res.status).toBe(200);
-    expect(res.headers.get('flowlab-checks')).toBe('format=pass, alg=pass, key=pass, signature=pass, typ=pass, iss=pass, aud=pass, exp=pass, claims=pass, active=pass, scope=pass');
+    expect(res.headers.get('flowlab-checks')).toBe(
+      'format=pass, alg=pass, key=pass, signature=pass, typ=pass, iss=pass, aud=pass, exp=pass, claims=pass, active=pass, scope=pass',
+    );
     expect(decodeProtectedHeader(await malloryToken(lab)).alg).toBe('ES256');
   });
 });

@@ -15,5 +15,9 @@ export async function firstLoadJs(page, url) {
     }
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  return [...scripts.values()].reduce((a, s) => ({ files: a.files + 1, raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { files: 0, raw: 0, gzip: 0 });
+  return [...scripts.values()].reduce((a, s) => ({ files: a.files + 1, raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), {
+    files: 0,
+    raw: 0,
+    gzip: 0,
+  });
 }

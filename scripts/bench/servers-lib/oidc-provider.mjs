@@ -40,7 +40,13 @@ const provider = new Provider(issuer, {
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, indicator) => {
         if (indicator !== resource) throw new Provider.errors.InvalidTarget();
-        return { scope: 'photos:read photos:write', audience: resource, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
+        return {
+          scope: 'photos:read photos:write',
+          audience: resource,
+          accessTokenTTL: 600,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'ES256' } },
+        };
       },
     },
   },
@@ -57,8 +63,19 @@ const rsServer = createServer(async (req, res) => {
   const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(req.headers.authorization ?? '');
   if (!match) return send(401, {}, { 'www-authenticate': 'Bearer realm="rs"' });
   try {
-    const { payload } = await jwtVerify(match[1], jwks, { algorithms: ['ES256'], typ: 'at+jwt', issuer, audience: resource, clockTolerance: 30 });
-    if (!String(payload.scope ?? '').split(' ').includes('photos:read')) return send(403, { error: 'insufficient_scope' });
+    const { payload } = await jwtVerify(match[1], jwks, {
+      algorithms: ['ES256'],
+      typ: 'at+jwt',
+      issuer,
+      audience: resource,
+      clockTolerance: 30,
+    });
+    if (
+      !String(payload.scope ?? '')
+        .split(' ')
+        .includes('photos:read')
+    )
+      return send(403, { error: 'insufficient_scope' });
     send(200, { owner: payload.sub, photos: [{ id: 'sample-1', title: 'Sunrise over the bay' }] });
   } catch {
     send(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer realm="rs", error="invalid_token"' });

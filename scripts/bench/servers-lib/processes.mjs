@@ -109,8 +109,13 @@ export async function buildAndStartApp(root, dist, port, env = {}) {
 
 /** The production server as `npm start` runs it (scripts/serve.mjs) on 127.0.0.1:`port`, from the build in `dist`. */
 export function startApp(root, dist, port, env = {}) {
-  return startProcess('npm start (scripts/serve.mjs)', process.execPath, [`${root}scripts/serve.mjs`, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1', ...env },
-  });
+  return startProcess(
+    'npm start (scripts/serve.mjs)',
+    process.execPath,
+    [`${root}scripts/serve.mjs`, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    },
+  );
 }
