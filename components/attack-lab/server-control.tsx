@@ -48,10 +48,10 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
         </div>
       </fieldset>
       {variants && (
-        <label className="text-sm font-semibold text-slate-900">
+        <label className="flex max-w-full flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold text-slate-900">
           {variants.label}
           <select
-            className="ml-2 max-w-full rounded border border-slate-300 bg-white px-2 py-1 font-normal"
+            className="min-w-0 max-w-full rounded border border-slate-300 bg-white px-2 py-1 font-normal"
             value={variant ?? variants.choices[0]?.value}
             onChange={(e) => onVariant(e.target.value)}
           >
