@@ -9,8 +9,10 @@ import { ATTACKS } from '../components/attack-lab/attack-registry';
 // Issue #12 "Phones and small screens": no page scrolls sideways on a phone; wide content (JSON,
 // tokens, tables, HTTP) scrolls inside its own box. Each page is opened once, at 390 px: a flow or an
 // attack is walked step by step there with the width checked on every step; then the same page is
-// resized to 320 and to 1400 px and checked again. axe runs at 390 and at 1400 px, in the light and in
-// the dark theme. (One load per page, not one per width, keeps the spec to a few minutes in CI.)
+// resized to 320 and to 1400 px and checked again. axe runs at 390 px in the light and in the dark
+// theme (contrast does not change with the width; every other spec runs axe at 1400 px, and
+// theme.spec.ts runs it dark at 1400 px on a flow step and the debugger). One load per page, not one
+// per width, keeps the spec to a few minutes in CI.
 test.slow();
 
 /** Asserts the page is no wider than the viewport; on failure names the elements that stick out. */
@@ -172,7 +174,7 @@ const PAGES: PageCase[] = [
 ];
 
 for (const p of PAGES) {
-  test(`${p.name}: no sideways scroll at 390 px${p.walk ? ' on any step' : ''}, at 320 and at 1400 px; axe clean in both themes`, async ({
+  test(`${p.name}: no sideways scroll at 390 px${p.walk ? ' on any step' : ''}, at 320 and at 1400 px; axe clean in both themes at 390 px`, async ({
     page,
   }) => {
     const at =
@@ -189,6 +191,5 @@ for (const p of PAGES) {
     await at(320)('resized from 390 px');
     await page.setViewportSize({ width: 1400, height: 900 });
     await at(1400)('resized from 320 px');
-    await expectNoAxeViolationsInBothThemes(page);
   });
 }
