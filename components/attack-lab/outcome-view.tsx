@@ -2,6 +2,7 @@
 import type { RunFooterProps } from '@/components/flow-player/flow-run';
 import type { AttackContextBase } from '@/machines/attacks/attack-input';
 import { SpecLinks } from './spec-links';
+import { InlineCode } from '@/components/ui/inline-code';
 
 /**
  * The attack's verdict (DESIGN.md): a region labelled **Outcome** whose text begins with
@@ -20,7 +21,7 @@ export function OutcomeView({ context, meta, ended }: RunFooterProps) {
       </p>
       {meta?.fix && (
         <p className="mt-2">
-          <strong>Fix:</strong> {meta.fix.text} <SpecLinks specs={meta.fix.specs} />
+          <strong>Fix:</strong> <InlineCode text={meta.fix.text} /> <SpecLinks specs={meta.fix.specs} />
         </p>
       )}
     </section>
