@@ -10,7 +10,7 @@ import {
   type PrologueEvent,
   type PrologueOptions,
 } from '../auth-code-prologue';
-import { sharedActions } from '../shared';
+import { sharedActions } from '@/machines/shared';
 import { endSteps, enterStep, requestSteps } from '../request-step';
 import type { BUSY, StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
