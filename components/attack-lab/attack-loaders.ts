@@ -25,6 +25,7 @@ export const ATTACK_LOADERS: Record<PlayableSlug, () => Promise<AttackDefinition
   'refresh-replay': async () => (await import('./definitions/refresh-replay')).refreshReplay,
   'token-storage': async () => (await import('./definitions/token-storage')).tokenStorage,
   clickjacking: async () => (await import('./definitions/clickjacking')).clickjacking,
+  'mix-up': async () => (await import('./definitions/mix-up')).mixUp,
 };
 
 /** The definition of a playable attack; undefined for any other slug. */

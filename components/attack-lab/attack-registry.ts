@@ -153,6 +153,7 @@ const ENTRIES = [
     teaches:
       'A client talking to two authorization servers sends the honest one’s code to the evil one; the iss response parameter defends.',
     specs: [rfc(9700, '4.4'), rfc(9207, '2')],
+    playable: true,
   },
   {
     slug: 'token-storage',

@@ -41,6 +41,9 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'browser->attacker:lure': { source: 'browser', target: 'attacker', label: 'opens her page (AS page framed)' },
   'browser->client:bff': { source: 'browser', target: 'client', label: 'to the app’s backend (HttpOnly cookie)' },
   'browser->attacker:xss': { source: 'browser', target: 'attacker', label: 'XSS payload posts the token' },
+  'client->attacker:discovery': { source: 'client', target: 'attacker', label: 'GET Evil AS metadata' },
+  'browser->attacker:authorize': { source: 'browser', target: 'attacker', label: 'GET Evil AS /authorize → 303 honest AS' },
+  'client->attacker:token': { source: 'client', target: 'attacker', label: 'POST Evil AS /token (code, verifier)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
