@@ -203,6 +203,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   'RFC 9207': {
     '2': { title: 'Response Parameter iss' },
     '2.4': { title: 'Validating the Response Parameter iss' },
+    '3': { title: 'Authorization Server Metadata' },
   },
   'RFC 9449': {
     '1': { title: 'Introduction' },
@@ -227,6 +228,10 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.1.3': { title: 'Recommendations' },
     '4.3.2': { title: 'Access Token in Browser History' },
     '4.4': { title: 'Mix-Up Attacks' },
+    '4.4.1': { title: 'Attack Description' },
+    '4.4.2': { title: 'Countermeasures' },
+    '4.4.2.1': { title: 'Mix-Up Defense via Issuer Identification' },
+    '4.4.2.2': { title: 'Mix-Up Defense via Distinct Redirect URIs' },
     '4.7': { title: 'Cross-Site Request Forgery' },
     '4.8.2': { title: 'Countermeasures' },
     '4.12': { title: '307 Redirect' },
