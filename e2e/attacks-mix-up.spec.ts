@@ -66,7 +66,9 @@ test.describe('attack lab: mix-up', () => {
     await lab.openAttack('mix-up', '?server=hardened');
     await expect(page.getByRole('radio', { name: 'Hardened' })).toBeChecked({ timeout: 60_000 });
     await aliceSignsIn(page, lab);
-    await expect(page.getByText(/^expected .*\/as\/[\w-]+, got .*\/as\/[\w-]+$/)).toBeVisible();
+    await expect(lab.checklist('What the client checked (RFC 9207 §2.4)')).toContainText(
+      /failed: iss is the authorization server we used — expected \S+\/as\/[\w-]+, got \S+\/as\/[\w-]+/,
+    );
     const outcome = await lab.playToOutcome();
     expect(outcome).toMatch(/^Attack blocked/);
     expect(outcome).toContain('issuer_mismatch');
