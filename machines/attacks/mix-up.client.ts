@@ -66,15 +66,16 @@ export async function discoverBoth(step: string, honest: RealmDescriptor, evil: 
     const e = processDiscoveryResponse(evil.issuer, response.status, body);
     const exchanges = [...h.exchanges, exchange];
     if (!e.ok) return { step, exchanges, result: e };
-    const iss = (m: ServerMetadata) => (m.authorization_response_iss_parameter_supported ? 'true' : 'false (or absent)');
+    const iss = (m: ServerMetadata) =>
+      `authorization_response_iss_parameter_supported: ${m.authorization_response_iss_parameter_supported ? 'true' : 'false (or absent)'}`;
     return {
       step,
       exchanges,
       facts: [
         { label: 'Honest AS issuer', value: h.result.value.issuer },
-        { label: 'Honest AS: authorization_response_iss_parameter_supported', value: iss(h.result.value) },
+        { label: 'Honest AS sends iss?', value: iss(h.result.value) },
         { label: 'Evil AS issuer', value: e.value.issuer },
-        { label: 'Evil AS: authorization_response_iss_parameter_supported', value: iss(e.value) },
+        { label: 'Evil AS sends iss?', value: iss(e.value) },
       ],
       result: ok({ honest: h.result.value, evil: e.value }),
     };
