@@ -202,7 +202,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   },
   'RFC 9207': {
     '2': { title: 'Response Parameter iss' },
-    '2.4': { title: 'Validating the Response Parameter iss' },
+    '2.4': { title: 'Validating the Issuer Identifier' },
     '3': { title: 'Authorization Server Metadata' },
   },
   'RFC 9449': {
