@@ -41,6 +41,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'browser->attacker:lure': { source: 'browser', target: 'attacker', label: 'opens her page (AS page framed)' },
   'browser->client:bff': { source: 'browser', target: 'client', label: 'to the app’s backend (HttpOnly cookie)' },
   'browser->attacker:xss': { source: 'browser', target: 'attacker', label: 'XSS payload posts the token' },
+  'browser->attacker:redirected': { source: 'browser', target: 'attacker', label: 'redirected by the client (fragment carried over)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */
