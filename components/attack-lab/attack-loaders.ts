@@ -17,6 +17,7 @@ export const ATTACK_LOADERS: Record<PlayableSlug, () => Promise<AttackDefinition
   revocation: async () => (await import('./definitions/revocation')).revocation,
   'stolen-token-dpop': async () => (await import('./definitions/stolen-token-dpop')).stolenTokenDpop,
   'redirect-uri': async () => (await import('./definitions/redirect-uri')).redirectUri,
+  'open-redirect': async () => (await import('./definitions/open-redirect')).openRedirect,
   implicit: async () => (await import('./definitions/implicit')).implicit,
   'password-grant': async () => (await import('./definitions/password-grant')).passwordGrant,
   'missing-claim-checks': async () => (await import('./definitions/missing-claim-checks')).missingClaimChecks,

@@ -128,7 +128,8 @@ const ENTRIES = [
     title: 'Open redirect + lax redirect check',
     group: 'browser',
     teaches: 'An open redirector on the client chained with a lax redirect check carries an implicit token’s fragment to Mallory.',
-    specs: [rfc(9700, '4.1.3'), rfc(9700, '4.11')],
+    specs: [rfc(9700, '4.1.2'), rfc(9700, '4.1.3'), rfc(9700, '4.11.1')],
+    playable: true,
   },
   {
     slug: 'missing-state',

@@ -44,6 +44,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'client->attacker:discovery': { source: 'client', target: 'attacker', label: 'GET Evil AS metadata' },
   'browser->attacker:authorize': { source: 'browser', target: 'attacker', label: 'GET Evil AS /authorize → 303 honest AS' },
   'client->attacker:token': { source: 'client', target: 'attacker', label: 'POST Evil AS /token (code, verifier)' },
+  'browser->attacker:redirected': { source: 'browser', target: 'attacker', label: 'redirected by the client (fragment carried over)' },
 };
 
 /** Picks the sides of two nodes that face each other, so edges do not cross the boxes. */

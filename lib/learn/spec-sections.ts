@@ -199,6 +199,8 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
   },
   'RFC 9110': {
     '10.1.3': { title: 'Referer' },
+    '10.2.2': { title: 'Location' },
+    '17.11': { title: 'Disclosure of Fragment after Redirects' },
   },
   'RFC 9207': {
     '2': { title: 'Response Parameter iss' },
@@ -247,6 +249,8 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '4.11': { title: 'Open Redirection' },
     '4.16': { title: 'Clickjacking' },
     '4.1.1': { title: 'Redirect URI Validation Attacks on Authorization Code Grant' },
+    '4.1.2': { title: 'Redirect URI Validation Attacks on Implicit Grant' },
+    '4.11.1': { title: 'Client as Open Redirector' },
   },
   'RFC 2104': {
     '2': { title: 'Definition of HMAC' },

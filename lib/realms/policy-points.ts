@@ -72,6 +72,11 @@ export interface PolicyPoints {
   'rs.revocation': (isLive: () => Promise<boolean>) => Promise<CheckOutcome>;
   /** RFC 6749 §10.12: the client compares `state` on the callback (applied by the flow machines). */
   'client.state-check': { enforced: boolean };
+  /**
+   * RFC 9700 §4.11.1: where the client's callback page sends the browser on when a `next` parameter
+   * names a page (the resolved URL), or undefined for no redirect. Hardened: no redirector at all.
+   */
+  'client.callback-redirect': (next: string, origin: string) => string | undefined;
 }
 
 export type PointName = keyof PolicyPoints;
@@ -106,4 +111,5 @@ export const HARDENED_POINTS: Readonly<PolicyPoints> = Object.freeze({
   'rs.audience': (aud, resource) => ((Array.isArray(aud) ? aud.includes(resource) : aud === resource) ? 'pass' : 'fail'),
   'rs.revocation': async (isLive) => ((await isLive()) ? 'pass' : 'fail'),
   'client.state-check': { enforced: true },
+  'client.callback-redirect': () => undefined,
 } satisfies PolicyPoints);

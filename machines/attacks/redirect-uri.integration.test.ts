@@ -7,7 +7,8 @@ import { inProcessFetch } from '@/lib/server-router';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { readAttackerLog } from '@/lib/attack-lab/attacker-log';
 import { redirectUriMachine, type RedirectUriContext } from './redirect-uri.machine';
-import { REDIRECT_VARIANTS, type RedirectVariant } from './redirect-uri.mallory';
+import { labCallbackRedirect } from '@/lib/lab-client/callback-redirect';
+import { redirectVariantWeaknesses, type RedirectVariant } from './redirect-uri.mallory';
 
 const settle = (actor: AnyActorRef) => waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
 const absolute = (url: string | URL | Request, init?: RequestInit) =>
@@ -19,7 +20,7 @@ const absolute = (url: string | URL | Request, init?: RequestInit) =>
  * AS's redirect wherever it points — which is how the code reaches (or does not reach) her site.
  */
 async function play(mode: 'vulnerable' | 'hardened', variant: RedirectVariant) {
-  const lab = await createLab(mode === 'vulnerable' ? [REDIRECT_VARIANTS[variant].weakness] : []);
+  const lab = await createLab(mode === 'vulnerable' ? redirectVariantWeaknesses(variant) : []);
   const realm = { id: lab.id, issuer: lab.issuer, resource: lab.resource, weaknesses: lab.weaknesses };
   const actor = createActor(redirectUriMachine, { input: { origin: LAB_ORIGIN, realm, mode, variant } }).start();
   await settle(actor);
@@ -32,7 +33,12 @@ async function play(mode: 'vulnerable' | 'hardened', variant: RedirectVariant) {
   const b = browser();
   const answer = await signInAndDecide(b, lab.id, (actor.getSnapshot().context as RedirectUriContext).authUrl!);
   const location = answer.headers.get('location');
-  if (location) await b.go(location);
+  // At the client's callback, the callback page's redirector (lib/lab-client) decides whether the browser goes on.
+  const onward =
+    location && new URL(location, LAB_ORIGIN).pathname === '/flows/callback'
+      ? await labCallbackRedirect(new URL(location, LAB_ORIGIN).searchParams, LAB_ORIGIN)
+      : location;
+  if (onward) await b.go(onward);
   for (let i = 0; i < 10 && actor.getSnapshot().status !== 'done'; i++) {
     actor.send({ type: 'user.next' });
     await settle(actor);
@@ -54,12 +60,13 @@ describe('redirect-URI manipulation against real lab realms', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it.each(['prefix', 'path-normalisation', 'substring'] as const)(
+  it.each(['prefix', 'path-normalisation', 'substring', 'extra-query'] as const)(
     '%s: the code lands on Mallory’s site, she redeems it and reads Alice’s photos; hardened: an error page, her site stays empty',
     async (variant) => {
       const v = await play('vulnerable', variant);
       expect(v.answer.status).toBe(303);
-      expect(new URL(v.location!, LAB_ORIGIN).pathname).toMatch(/^\/attacker\/[\w-]+\/cb$/);
+      const landed = new URL(v.location!, LAB_ORIGIN).pathname;
+      expect(landed).toMatch(variant === 'extra-query' ? /^\/flows\/callback$/ : /^\/attacker\/[\w-]+\/cb$/);
       expect(v.context.stolen?.state).toBe(v.context.link?.state);
       expect(v.log.some((r) => r.query.code === v.context.stolen?.code)).toBe(true);
       const redemption = v.context.exchanges.find((e) => e.step === 'redeem')!;
@@ -89,5 +96,23 @@ describe('redirect-URI manipulation against real lab realms', () => {
     expect(v.context.exchanges.some((e) => e.step === 'replay')).toBe(false);
     expect(v.context.outcome).toMatchObject({ succeeded: false });
     expect(v.context.outcome?.what).toMatch(/invalid_grant.*code_verifier is missing/);
+  });
+
+  it('extra-query without the client’s redirector: the lax AS sends the code to Alice’s real callback, and Mallory gets nothing', async () => {
+    vi.stubGlobal('fetch', absolute);
+    const lab = await createLab(['as-redirect-uri-extra-query']);
+    const realm = { id: lab.id, issuer: lab.issuer, resource: lab.resource, weaknesses: lab.weaknesses };
+    const actor = createActor(redirectUriMachine, {
+      input: { origin: LAB_ORIGIN, realm, mode: 'vulnerable', variant: 'extra-query' },
+    }).start();
+    await settle(actor);
+    actor.send({ type: 'user.next' });
+    await settle(actor);
+    const answer = await signInAndDecide(browser(), lab.id, (actor.getSnapshot().context as RedirectUriContext).authUrl!);
+    const callback = new URL(answer.headers.get('location')!, LAB_ORIGIN);
+    expect(callback.pathname).toBe('/flows/callback');
+    expect(callback.searchParams.get('code')).toBeTruthy();
+    expect(await labCallbackRedirect(callback.searchParams, LAB_ORIGIN)).toBeUndefined();
+    expect(await readAttackerLog(lab, absolute)).toEqual([]);
   });
 });

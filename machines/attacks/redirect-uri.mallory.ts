@@ -25,8 +25,18 @@ export const REDIRECT_VARIANTS = {
   'path-normalisation': { label: 'Path prefix (dot segments)', weakness: 'as-redirect-uri-path-normalisation' },
   substring: { label: 'Substring match', weakness: 'as-redirect-uri-substring' },
   pkce: { label: 'Prefix, PKCE of Alice’s app', weakness: 'as-redirect-uri-prefix' },
+  'extra-query': { label: 'Extra query + the client’s redirector', weakness: 'as-redirect-uri-extra-query' },
 } as const;
 export type RedirectVariant = keyof typeof REDIRECT_VARIANTS;
+
+/**
+ * The Vulnerable realm of a variant. An extra query parameter alone still lands the code at the real
+ * callback: it takes the client's open redirector (`client-open-redirect`) to forward it (RFC 9700 §4.11.1).
+ */
+export function redirectVariantWeaknesses(variant: RedirectVariant): string[] {
+  const w = REDIRECT_VARIANTS[variant].weakness;
+  return variant === 'extra-query' ? [w, 'client-open-redirect'] : [w];
+}
 
 export const isRedirectVariant = (v: string | undefined): v is RedirectVariant => v !== undefined && Object.hasOwn(REDIRECT_VARIANTS, v);
 
@@ -39,6 +49,13 @@ export function craftedRedirectUri(origin: string, realm: { id: string }, varian
   const registered = `${origin}/flows/callback`;
   const hers = `${origin}${attackerUrl(realm, 'cb')}`;
   if (variant === 'substring') return `${hers}?from=${registered}`;
+  if (variant === 'extra-query') {
+    // The registered URI with a query the lax AS ignores; the client's callback redirector then hands the response to `next`.
+    const u = new URL(registered);
+    u.searchParams.set('realm', realm.id);
+    u.searchParams.set('next', hers);
+    return u.href;
+  }
   // prefix, path-normalisation, pkce: climb out of /flows/callback into her site.
   return `${registered}/../..${attackerUrl(realm, 'cb')}`;
 }

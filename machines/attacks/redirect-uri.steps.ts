@@ -19,8 +19,11 @@ export const REDIRECT_URI_STEPS = {
       'browser, following the redirect, ends on her site `/attacker/{realm}/cb`. A dot-segment path such as ' +
       '`/flows/callback/../../attacker/…` starts with the registered URI; every URL parser removes the dot ' +
       'segments before the request is sent (RFC 3986 §5.2.4). A URI on her site that merely contains the ' +
-      'registered one passes a substring test.',
-    specs: [rfc(9700, '4.1.1'), rfc(6749, '10.6'), rfc(3986, '5.2.4')],
+      'registered one passes a substring test. An AS that ignores extra query parameters accepts ' +
+      '`/flows/callback?next=<her site>`, but that is still Alice’s client’s callback: on its own the code would land ' +
+      'there. It reaches her only because the client’s callback page is an open redirector that hands the response on ' +
+      'to the page `next` names (RFC 9700 §4.11.1).',
+    specs: [rfc(9700, '4.1.1'), rfc(6749, '10.6'), rfc(3986, '5.2.4'), rfc(9700, '4.11.1')],
     notice: [
       'The client is public: it has no secret, so whoever holds a code it was issued — and the ' +
         'code_verifier, when the challenge is hers — can redeem it. For the confidential `web` client she ' +

@@ -2,7 +2,7 @@
 import { CopyButton } from '@/components/flow-player/copy-button';
 import type { FlowExtrasProps } from '@/components/flow-player/flow-definition';
 import { redirectUriMachine, type RedirectUriContext } from '@/machines/attacks/redirect-uri.machine';
-import { isRedirectVariant, REDIRECT_VARIANTS } from '@/machines/attacks/redirect-uri.mallory';
+import { isRedirectVariant, REDIRECT_VARIANTS, redirectVariantWeaknesses } from '@/machines/attacks/redirect-uri.mallory';
 import type { AttackDefinition } from '../attack-definition';
 
 /** The link Mallory crafted, and the hand-off to the real AS pages where the learner plays Alice. */
@@ -43,7 +43,7 @@ export const redirectUri: AttackDefinition = {
   machine: redirectUriMachine,
   actors: ['user', 'browser', 'attacker', 'as', 'rs'],
   vulnerable: { weaknesses: [REDIRECT_VARIANTS.prefix.weakness] },
-  vulnerableFor: (variant) => ({ weaknesses: [REDIRECT_VARIANTS[isRedirectVariant(variant) ? variant : 'prefix'].weakness] }),
+  vulnerableFor: (variant) => ({ weaknesses: redirectVariantWeaknesses(isRedirectVariant(variant) ? variant : 'prefix') }),
   variants: { label: 'Loose matching', choices: Object.entries(REDIRECT_VARIANTS).map(([value, v]) => ({ value, label: v.label })) },
   Extras: RedirectUriExtras,
   attackerConsole: true,
