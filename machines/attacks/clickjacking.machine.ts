@@ -6,9 +6,10 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { enterStep, requestSteps } from '../request-step';
+import { requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { checkFraming, collectFramedCode, craftLure, framedWhat, type Caught, type Lure } from './clickjacking.mallory';
 import { CLICKJACKING_STEPS as S } from './clickjacking.steps';
@@ -106,14 +107,8 @@ export const clickjackingMachine = setup({
         next: 'aliceVisits',
       },
     }),
-    aliceVisits: {
-      meta: S.aliceVisits,
-      entry: enterStep('aliceVisits'),
-      // The player saves the run, then sends the browser to Mallory's page (FlowRun.goToAuthorizationServer).
-      on: { 'browser.navigated': 'awaitingAlice', 'callback.received': 'collect' },
-    },
     // Back from her page ("Back to the lab"), or the browser's Back button.
-    awaitingAlice: { meta: S.aliceVisits, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
+    ...browserTrip('aliceVisits', { meta: S.aliceVisits, awaiting: 'awaitingAlice', next: 'collect', nextWithoutCallback: true }),
     ...requestSteps<ClickjackingContext>('clickjacking')({
       collect: {
         meta: S.collect,

@@ -7,6 +7,7 @@ import { discoverActor, sharedActions, sharedGuards } from '@/machines/shared';
 import { enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import {
   buildClientRequest,
@@ -132,15 +133,13 @@ export const codeInterceptionMachine = setup({
     }),
     afterBuild: { always: [{ guard: 'isDowngrade', target: 'stripChallenge' }, { target: 'redirectToAs' }] },
     stripChallenge: { meta: S.stripChallenge, entry: enterStep('stripChallenge'), on: { 'user.next': 'redirectToAs' } },
-    redirectToAs: {
+    ...browserTrip('redirectToAs', {
       meta: S.redirectToAs,
-      entry: enterStep('redirectToAs'),
-      on: {
-        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
-        'callback.received': { target: 'intercepted', actions: 'intercept' },
-      },
-    },
-    awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'intercepted', actions: 'intercept' } } },
+      awaiting: 'awaitingCallback',
+      next: 'intercepted',
+      recordHop: 'recordAuthorizeHop',
+      readCallback: 'intercept',
+    }),
     intercepted: {
       meta: S.intercepted,
       entry: enterStep('intercepted'),

@@ -8,6 +8,7 @@ import { discover, sharedActions, sharedGuards } from '@/machines/shared';
 import { enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import {
   aliceClientChecks,
@@ -148,15 +149,13 @@ export const missingStateMachine = setup({
         next: 'mallorySignsIn',
       },
     }),
-    mallorySignsIn: {
+    ...browserTrip('mallorySignsIn', {
       meta: S.mallorySignsIn,
-      entry: enterStep('mallorySignsIn'),
-      on: {
-        'browser.navigated': { target: 'awaitingMallory', actions: 'recordMalloryHop' },
-        'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' },
-      },
-    },
-    awaitingMallory: { meta: S.mallorySignsIn, on: { 'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' } } },
+      awaiting: 'awaitingMallory',
+      next: 'malloryStops',
+      recordHop: 'recordMalloryHop',
+      readCallback: 'keepMallorysResponse',
+    }),
     malloryStops: {
       meta: S.malloryStops,
       entry: enterStep('malloryStops'),
@@ -185,15 +184,13 @@ export const missingStateMachine = setup({
         next: 'aliceVisits',
       },
     }),
-    aliceVisits: {
+    ...browserTrip('aliceVisits', {
       meta: S.aliceVisits,
-      entry: enterStep('aliceVisits'),
-      on: {
-        'browser.navigated': { target: 'awaitingAlice', actions: 'recordAliceHop' },
-        'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' },
-      },
-    },
-    awaitingAlice: { meta: S.aliceVisits, on: { 'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' } } },
+      awaiting: 'awaitingAlice',
+      next: 'aliceCallback',
+      recordHop: 'recordAliceHop',
+      readCallback: 'checkAliceCallback',
+    }),
     aliceCallback: {
       meta: S.aliceCallback,
       entry: enterStep('aliceCallback'),

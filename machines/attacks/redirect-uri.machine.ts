@@ -4,9 +4,10 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { enterStep, requestSteps } from '../request-step';
+import { requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { collectCode, craftLink, isRedirectVariant, type Collected, type CraftedLink, type RedirectVariant } from './redirect-uri.mallory';
 import { REDIRECT_URI_STEPS as S } from './redirect-uri.steps';
@@ -98,14 +99,8 @@ export const redirectUriMachine = setup({
         next: 'aliceOpensLink',
       },
     }),
-    aliceOpensLink: {
-      meta: S.aliceOpensLink,
-      entry: enterStep('aliceOpensLink'),
-      // The player saves the run, then sends the browser to the link (FlowRun.goToAuthorizationServer).
-      on: { 'browser.navigated': 'awaitingAlice', 'callback.received': 'collect' },
-    },
-    // Back from the trip (Mallory's site's "Back to the lab", or the browser's Back from the AS's error page).
-    awaitingAlice: { meta: S.aliceOpensLink, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
+    // Back by Mallory's site's "Back to the lab", or the browser's Back from the AS's error page.
+    ...browserTrip('aliceOpensLink', { meta: S.aliceOpensLink, awaiting: 'awaitingAlice', next: 'collect', nextWithoutCallback: true }),
     ...requestSteps<RedirectUriContext>('redirectUri')({
       collect: {
         meta: S.collect,
