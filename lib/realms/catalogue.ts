@@ -13,6 +13,7 @@ import { asRedirectUriPrefix } from './weaknesses/as-redirect-uri-prefix';
 import { asRedirectUriSubstring } from './weaknesses/as-redirect-uri-substring';
 import { asRedirectUriWildcardSubdomain } from './weaknesses/as-redirect-uri-wildcard-subdomain';
 import { asRefreshTokensReusable } from './weaknesses/as-refresh-tokens-reusable';
+import { clientAcceptsAnyToken } from './weaknesses/client-accepts-any-token';
 import { clientSkipsStateCheck } from './weaknesses/client-skips-state-check';
 import type { Weakness } from './weaknesses/define';
 import { rsAcceptsAlgNone } from './weaknesses/rs-accepts-alg-none';
@@ -53,6 +54,7 @@ export const WEAKNESSES: readonly Weakness[] = [
   asConsentFrameable,
   asNoIssInResponse,
   clientSkipsStateCheck,
+  clientAcceptsAnyToken,
 ];
 
 const BY_NAME = new Map(WEAKNESSES.map((w) => [w.name, w]));

@@ -72,6 +72,8 @@ export interface PolicyPoints {
   'rs.revocation': (isLive: () => Promise<boolean>) => Promise<CheckOutcome>;
   /** RFC 6749 §10.12: the client compares `state` on the callback (applied by the flow machines). */
   'client.state-check': { enforced: boolean };
+  /** RFC 9700 §4.6, RFC 7662 §2.2: the client checks a token handed to it was issued to it (applied by the flow machines). */
+  'client.token-audience': { enforced: boolean };
 }
 
 export type PointName = keyof PolicyPoints;
@@ -106,4 +108,5 @@ export const HARDENED_POINTS: Readonly<PolicyPoints> = Object.freeze({
   'rs.audience': (aud, resource) => ((Array.isArray(aud) ? aud.includes(resource) : aud === resource) ? 'pass' : 'fail'),
   'rs.revocation': async (isLive) => ((await isLive()) ? 'pass' : 'fail'),
   'client.state-check': { enforced: true },
+  'client.token-audience': { enforced: true },
 } satisfies PolicyPoints);
