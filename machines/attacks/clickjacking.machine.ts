@@ -6,14 +6,14 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { endSteps, enterStep, requestSteps } from '../request-step';
+import { requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { checkFraming, collectFramedCode, craftLure, framedWhat, type Caught, type Lure } from './clickjacking.mallory';
 import { CLICKJACKING_STEPS as S } from './clickjacking.steps';
-import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
-import { redeemCode, type Redeemed } from './redirect-uri.mallory';
+import { codeRedeemed, keepRedeemed, redeemLinkActor, replayStolenTokenActor, stolenCodeTail } from './stolen-code-tail';
 
 export interface ClickjackingContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -53,17 +53,8 @@ export const clickjackingMachine = setup({
     collect: fromPromise<StepOutput<Caught>, StepInput<{ realm: RealmDescriptor; lure: Lure; framing: FramingHeaders }>>(({ input }) =>
       collectFramedCode(input.step, input.realm, input.lure, input.framing),
     ),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; lure: Lure; code: string }>>(({ input }) =>
-      redeemCode(input.step, input.metadata, input.lure, input.code),
-    ),
-    replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, {
-        token: input.token,
-        victim: VICTIM,
-        victimName: VICTIM_NAME,
-        sent: 'the access token she redeemed from the code of Alice’s click',
-      }),
-    ),
+    redeem: redeemLinkActor,
+    replay: replayStolenTokenActor('the access token she redeemed from the code of Alice’s click'),
   },
   actions: {
     ...sharedActions<ClickjackingContext, Event>(),
@@ -76,10 +67,7 @@ export const clickjackingMachine = setup({
       const got = resultValue<Caught>(event);
       return got && 'stolen' in got ? { stolen: got.stolen } : { outcome: got?.outcome };
     }),
-    storeRedeemed: assign(({ event }) => {
-      const got = resultValue<Redeemed>(event);
-      return got && 'tokens' in got ? { tokens: got.tokens } : { outcome: got?.outcome };
-    }),
+    storeRedeemed: assign(keepRedeemed),
     storeOutcome: assign(({ context, event }) => {
       const replay = resultValue<Outcome>(event);
       if (!replay) return {};
@@ -89,7 +77,7 @@ export const clickjackingMachine = setup({
   guards: {
     ...sharedGuards,
     codeCaught: ({ context }) => context.stolen !== undefined,
-    codeRedeemed: ({ context }) => context.tokens !== undefined,
+    codeRedeemed,
   },
 }).createMachine({
   id: 'clickjacking',
@@ -119,14 +107,8 @@ export const clickjackingMachine = setup({
         next: 'aliceVisits',
       },
     }),
-    aliceVisits: {
-      meta: S.aliceVisits,
-      entry: enterStep('aliceVisits'),
-      // The player saves the run, then sends the browser to Mallory's page (FlowRun.goToAuthorizationServer).
-      on: { 'browser.navigated': 'awaitingAlice', 'callback.received': 'collect' },
-    },
     // Back from her page ("Back to the lab"), or the browser's Back button.
-    awaitingAlice: { meta: S.aliceVisits, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
+    ...browserTrip('aliceVisits', { meta: S.aliceVisits, awaiting: 'awaitingAlice', next: 'collect', nextWithoutCallback: true }),
     ...requestSteps<ClickjackingContext>('clickjacking')({
       collect: {
         meta: S.collect,
@@ -136,26 +118,15 @@ export const clickjackingMachine = setup({
         next: 'afterCollect',
       },
     }),
-    afterCollect: { always: [{ guard: 'codeCaught', target: 'redeem' }, { target: 'outcome' }] },
-    ...requestSteps<ClickjackingContext>('clickjacking')({
+    ...stolenCodeTail<ClickjackingContext>('clickjacking')({
+      collected: 'codeCaught',
       redeem: {
         meta: S.redeem,
-        src: 'redeem',
-        input: ({ context }) => ({ metadata: context.metadata!, lure: context.lure!, code: context.stolen!.code }),
-        store: 'storeRedeemed',
-        next: 'afterRedeem',
+        input: ({ context }) => ({ metadata: context.metadata!, link: context.lure!, code: context.stolen!.code }),
       },
+      call: { meta: S.replay },
+      outcome: S.outcome,
+      failed: S.failed,
     }),
-    afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
-    ...requestSteps<ClickjackingContext>('clickjacking')({
-      replay: {
-        meta: S.replay,
-        src: 'replay',
-        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
-        store: 'storeOutcome',
-        next: 'outcome',
-      },
-    }),
-    ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },
 });

@@ -1,13 +1,13 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { Outcome } from '@/lib/attack-lab/verdict';
 import { frontChannelExchange } from '@/lib/http-trace/record';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discoverActor, sharedActions, sharedGuards } from '@/machines/shared';
-import { endSteps, enterStep, requestSteps } from '../request-step';
+import { enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import {
   buildClientRequest,
@@ -19,8 +19,7 @@ import {
   type InterceptionVariant,
 } from './code-interception.client';
 import { CODE_INTERCEPTION_STEPS as S } from './code-interception.steps';
-import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
-import { redeemCode, type CraftedLink, type Redeemed } from './redirect-uri.mallory';
+import { codeRedeemed, keepOutcome, keepRedeemed, redeemLinkActor, replayStolenTokenActor, stolenCodeTail } from './stolen-code-tail';
 
 export interface CodeInterceptionContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -57,17 +56,8 @@ export const codeInterceptionMachine = setup({
       StepOutput<ClientRequest>,
       StepInput<{ origin: string; realm: RealmDescriptor; metadata: ServerMetadata; variant: InterceptionVariant }>
     >(({ input }) => buildClientRequest(input.step, input.origin, input.realm, input.metadata, input.variant)),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) =>
-      redeemCode(input.step, input.metadata, input.link, input.code),
-    ),
-    replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, {
-        token: input.token,
-        victim: VICTIM,
-        victimName: VICTIM_NAME,
-        sent: 'the access token she redeemed from Alice’s intercepted code',
-      }),
-    ),
+    redeem: redeemLinkActor,
+    replay: replayStolenTokenActor('the access token she redeemed from Alice’s intercepted code'),
   },
   actions: {
     ...sharedActions<CodeInterceptionContext, Event>(),
@@ -106,17 +96,14 @@ export const codeInterceptionMachine = setup({
         },
       };
     }),
-    storeRedeemed: assign(({ event }) => {
-      const got = resultValue<Redeemed>(event);
-      return got && 'tokens' in got ? { tokens: got.tokens } : { outcome: got?.outcome };
-    }),
-    storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
+    storeRedeemed: assign(keepRedeemed),
+    storeOutcome: assign(keepOutcome),
   },
   guards: {
     ...sharedGuards,
     isDowngrade: ({ context }) => variantOf(context.input) === 'downgrade',
     codeIntercepted: ({ context }) => context.intercepted !== undefined && 'code' in context.intercepted,
-    codeRedeemed: ({ context }) => context.tokens !== undefined,
+    codeRedeemed,
   },
 }).createMachine({
   id: ID,
@@ -146,15 +133,13 @@ export const codeInterceptionMachine = setup({
     }),
     afterBuild: { always: [{ guard: 'isDowngrade', target: 'stripChallenge' }, { target: 'redirectToAs' }] },
     stripChallenge: { meta: S.stripChallenge, entry: enterStep('stripChallenge'), on: { 'user.next': 'redirectToAs' } },
-    redirectToAs: {
+    ...browserTrip('redirectToAs', {
       meta: S.redirectToAs,
-      entry: enterStep('redirectToAs'),
-      on: {
-        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
-        'callback.received': { target: 'intercepted', actions: 'intercept' },
-      },
-    },
-    awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'intercepted', actions: 'intercept' } } },
+      awaiting: 'awaitingCallback',
+      next: 'intercepted',
+      recordHop: 'recordAuthorizeHop',
+      readCallback: 'intercept',
+    }),
     intercepted: {
       meta: S.intercepted,
       entry: enterStep('intercepted'),
@@ -165,29 +150,18 @@ export const codeInterceptionMachine = setup({
         ],
       },
     },
-    ...requestSteps<CodeInterceptionContext>(ID)({
+    ...stolenCodeTail<CodeInterceptionContext>(ID)({
       redeem: {
         meta: S.redeem,
-        src: 'redeem',
         input: ({ context }) => ({
           metadata: context.metadata!,
           link: mallorysRedemption(context.request!, variantOf(context.input)),
           code: (context.intercepted as { code: string }).code,
         }),
-        store: 'storeRedeemed',
-        next: 'afterRedeem',
       },
+      call: { meta: S.replay },
+      outcome: S.outcome,
+      failed: S.failed,
     }),
-    afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
-    ...requestSteps<CodeInterceptionContext>(ID)({
-      replay: {
-        meta: S.replay,
-        src: 'replay',
-        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
-        store: 'storeOutcome',
-        next: 'outcome',
-      },
-    }),
-    ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },
 });

@@ -8,6 +8,7 @@ import { endSteps, enterStep as enter, requestSteps } from '../request-step';
 import { discoverActor, sharedActions, sharedGuards } from '@/machines/shared';
 import { emptyFlowContext, type BUSY, type StepMeta } from '../step-meta';
 import { resultValue } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import { readLootActor, thirdPartyScriptActor } from './implicit.actors';
 import { IMPLICIT_ATTACK_STEPS as S } from './implicit.steps';
@@ -95,15 +96,13 @@ export const implicitAttackMachine = setup({
       },
     }),
     buildUrl: { meta: S.buildUrl, entry: [enter('buildUrl'), 'buildTheUrl'], on: { 'user.next': 'redirectToAs' } },
-    redirectToAs: {
+    ...browserTrip('redirectToAs', {
       meta: S.redirectToAs,
-      entry: enter('redirectToAs'),
-      on: {
-        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
-        'callback.received': { target: 'callbackReceived', actions: 'recordCallback' },
-      },
-    },
-    awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } } },
+      awaiting: 'awaitingCallback',
+      next: 'callbackReceived',
+      recordHop: 'recordAuthorizeHop',
+      readCallback: 'recordCallback',
+    }),
     callbackReceived: { meta: S.callbackReceived, entry: enter('callbackReceived'), on: { 'user.next': 'thirdPartyScript' } },
     ...requestSteps<ImplicitAttackContext>(ID)({
       thirdPartyScript: {

@@ -5,9 +5,10 @@ import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { endSteps, enterStep, requestSteps } from '../request-step';
+import { enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
 import {
   aliceClientChecks,
@@ -19,6 +20,7 @@ import {
   type Redeemed,
 } from './missing-state.client';
 import { MISSING_STATE_STEPS as S } from './missing-state.steps';
+import { codeRedeemed, keepOutcome, keepRedeemed, stolenCodeTail } from './stolen-code-tail';
 
 export interface MissingStateContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -116,16 +118,13 @@ export const missingStateMachine = setup({
         checks: { ...context.checks, aliceCallback: verdict.checks },
       };
     }),
-    storeRedeemed: assign(({ event }) => {
-      const got = resultValue<Redeemed>(event);
-      return got && 'tokens' in got ? { tokens: got.tokens } : { outcome: got?.outcome };
-    }),
-    storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
+    storeRedeemed: assign(keepRedeemed),
+    storeOutcome: assign(keepOutcome),
   },
   guards: {
     ...sharedGuards,
     codeAccepted: ({ context }) => context.code !== undefined,
-    codeRedeemed: ({ context }) => context.tokens !== undefined,
+    codeRedeemed,
     mallorysCode: ({ context }) =>
       context.malloryCallback !== undefined && new URL(context.malloryCallback, context.input.origin).searchParams.has('code'),
   },
@@ -150,15 +149,13 @@ export const missingStateMachine = setup({
         next: 'mallorySignsIn',
       },
     }),
-    mallorySignsIn: {
+    ...browserTrip('mallorySignsIn', {
       meta: S.mallorySignsIn,
-      entry: enterStep('mallorySignsIn'),
-      on: {
-        'browser.navigated': { target: 'awaitingMallory', actions: 'recordMalloryHop' },
-        'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' },
-      },
-    },
-    awaitingMallory: { meta: S.mallorySignsIn, on: { 'callback.received': { target: 'malloryStops', actions: 'keepMallorysResponse' } } },
+      awaiting: 'awaitingMallory',
+      next: 'malloryStops',
+      recordHop: 'recordMalloryHop',
+      readCallback: 'keepMallorysResponse',
+    }),
     malloryStops: {
       meta: S.malloryStops,
       entry: enterStep('malloryStops'),
@@ -187,39 +184,33 @@ export const missingStateMachine = setup({
         next: 'aliceVisits',
       },
     }),
-    aliceVisits: {
+    ...browserTrip('aliceVisits', {
       meta: S.aliceVisits,
-      entry: enterStep('aliceVisits'),
-      on: {
-        'browser.navigated': { target: 'awaitingAlice', actions: 'recordAliceHop' },
-        'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' },
-      },
-    },
-    awaitingAlice: { meta: S.aliceVisits, on: { 'callback.received': { target: 'aliceCallback', actions: 'checkAliceCallback' } } },
+      awaiting: 'awaitingAlice',
+      next: 'aliceCallback',
+      recordHop: 'recordAliceHop',
+      readCallback: 'checkAliceCallback',
+    }),
     aliceCallback: {
       meta: S.aliceCallback,
       entry: enterStep('aliceCallback'),
       on: { 'user.next': [{ guard: 'codeAccepted', target: 'clientRedeems' }, { target: 'outcome' }] },
     },
-    ...requestSteps<MissingStateContext>(ID)({
-      clientRedeems: {
+    // Alice's client, not Mallory, redeems the code and asks UserInfo whose session it made.
+    ...stolenCodeTail<MissingStateContext>(ID)({
+      redeem: {
+        step: 'clientRedeems',
         meta: S.clientRedeems,
-        src: 'redeem',
         input: ({ context }) => ({ metadata: context.metadata!, code: context.code!, redirectUri: context.mallory!.redirectUri }),
-        store: 'storeRedeemed',
-        next: 'afterRedeem',
       },
-    }),
-    afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'whoIsSignedIn' }, { target: 'outcome' }] },
-    ...requestSteps<MissingStateContext>(ID)({
-      whoIsSignedIn: {
-        meta: S.whoIsSignedIn,
+      call: {
+        step: 'whoIsSignedIn',
         src: 'whoami',
+        meta: S.whoIsSignedIn,
         input: ({ context }) => ({ metadata: context.metadata!, tokens: context.tokens! }),
-        store: 'storeOutcome',
-        next: 'outcome',
       },
+      outcome: S.outcome,
+      failed: S.failed,
     }),
-    ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },
 });

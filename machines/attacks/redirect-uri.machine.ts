@@ -1,26 +1,17 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { Outcome } from '@/lib/attack-lab/verdict';
 import type { StolenCode } from '@/lib/attack-lab/stolen-code';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { endSteps, enterStep, requestSteps } from '../request-step';
+import { requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
+import { browserTrip } from './browser-trip';
 import type { AttackContextBase, AttackInput } from './attack-input';
-import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
-import {
-  collectCode,
-  craftLink,
-  isRedirectVariant,
-  redeemCode,
-  type Collected,
-  type CraftedLink,
-  type Redeemed,
-  type RedirectVariant,
-} from './redirect-uri.mallory';
+import { collectCode, craftLink, isRedirectVariant, type Collected, type CraftedLink, type RedirectVariant } from './redirect-uri.mallory';
 import { REDIRECT_URI_STEPS as S } from './redirect-uri.steps';
+import { codeRedeemed, keepOutcome, keepRedeemed, redeemLinkActor, replayStolenTokenActor, stolenCodeTail } from './stolen-code-tail';
 
 export interface RedirectUriContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -61,17 +52,8 @@ export const redirectUriMachine = setup({
     collect: fromPromise<StepOutput<Collected>, StepInput<{ realm: RealmDescriptor; link: CraftedLink }>>(({ input }) =>
       collectCode(input.step, input.realm, input.link),
     ),
-    redeem: fromPromise<StepOutput<Redeemed>, StepInput<{ metadata: ServerMetadata; link: CraftedLink; code: string }>>(({ input }) =>
-      redeemCode(input.step, input.metadata, input.link, input.code),
-    ),
-    replay: fromPromise<StepOutput<Outcome>, StepInput<{ realm: RealmDescriptor; token: string }>>(({ input }) =>
-      replayAtRs(input.step, input.realm, {
-        token: input.token,
-        victim: VICTIM,
-        victimName: VICTIM_NAME,
-        sent: 'the access token she redeemed from Alice’s stolen code',
-      }),
-    ),
+    redeem: redeemLinkActor,
+    replay: replayStolenTokenActor('the access token she redeemed from Alice’s stolen code'),
   },
   actions: {
     ...sharedActions<RedirectUriContext, Event>(),
@@ -83,16 +65,13 @@ export const redirectUriMachine = setup({
       const got = resultValue<Collected>(event);
       return got && 'stolen' in got ? { stolen: got.stolen } : { outcome: got?.outcome };
     }),
-    storeRedeemed: assign(({ event }) => {
-      const got = resultValue<Redeemed>(event);
-      return got && 'tokens' in got ? { tokens: got.tokens } : { outcome: got?.outcome };
-    }),
-    storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
+    storeRedeemed: assign(keepRedeemed),
+    storeOutcome: assign(keepOutcome),
   },
   guards: {
     ...sharedGuards,
     codeStolen: ({ context }) => context.stolen !== undefined,
-    codeRedeemed: ({ context }) => context.tokens !== undefined,
+    codeRedeemed,
   },
 }).createMachine({
   id: 'redirectUri',
@@ -120,14 +99,8 @@ export const redirectUriMachine = setup({
         next: 'aliceOpensLink',
       },
     }),
-    aliceOpensLink: {
-      meta: S.aliceOpensLink,
-      entry: enterStep('aliceOpensLink'),
-      // The player saves the run, then sends the browser to the link (FlowRun.goToAuthorizationServer).
-      on: { 'browser.navigated': 'awaitingAlice', 'callback.received': 'collect' },
-    },
-    // Back from the trip (Mallory's site's "Back to the lab", or the browser's Back from the AS's error page).
-    awaitingAlice: { meta: S.aliceOpensLink, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
+    // Back by Mallory's site's "Back to the lab", or the browser's Back from the AS's error page.
+    ...browserTrip('aliceOpensLink', { meta: S.aliceOpensLink, awaiting: 'awaitingAlice', next: 'collect', nextWithoutCallback: true }),
     ...requestSteps<RedirectUriContext>('redirectUri')({
       collect: {
         meta: S.collect,
@@ -137,26 +110,15 @@ export const redirectUriMachine = setup({
         next: 'afterCollect',
       },
     }),
-    afterCollect: { always: [{ guard: 'codeStolen', target: 'redeem' }, { target: 'outcome' }] },
-    ...requestSteps<RedirectUriContext>('redirectUri')({
+    ...stolenCodeTail<RedirectUriContext>('redirectUri')({
+      collected: 'codeStolen',
       redeem: {
         meta: S.redeem,
-        src: 'redeem',
         input: ({ context }) => ({ metadata: context.metadata!, link: context.link!, code: context.stolen!.code }),
-        store: 'storeRedeemed',
-        next: 'afterRedeem',
       },
+      call: { meta: S.replay },
+      outcome: S.outcome,
+      failed: S.failed,
     }),
-    afterRedeem: { always: [{ guard: 'codeRedeemed', target: 'replay' }, { target: 'outcome' }] },
-    ...requestSteps<RedirectUriContext>('redirectUri')({
-      replay: {
-        meta: S.replay,
-        src: 'replay',
-        input: ({ context }) => ({ realm: context.input.realm, token: context.tokens!.access_token }),
-        store: 'storeOutcome',
-        next: 'outcome',
-      },
-    }),
-    ...endSteps({ outcome: S.outcome, failed: S.failed }),
   },
 });
