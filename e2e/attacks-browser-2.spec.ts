@@ -1,28 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { AttackPage } from './pages/attack-lab';
+import { expect, test } from '@playwright/test';
+import { AttackPage, recordOffOrigin } from './pages/attack-lab';
 import { AsConsentPage } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
 import { SIGN_IN_PROLOGUE } from './pages/flow-player';
-
-/** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
-function recordOffOrigin(page: Page, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const off: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
-  });
-  return off;
-}
-
-/** Alice signs in on the real AS pages and allows; the browser comes back to the attack through /flows/callback. */
-async function aliceSignsIn(page: Page, slug: string) {
-  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
-  await new AsSignInPage(page).signIn();
-  await new AsConsentPage(page).decide('Allow');
-  await expect(page).toHaveURL(new RegExp(`/attacks/${slug}`), { timeout: 60_000 });
-}
 
 test.describe('attack lab: browser-flow attacks, part 2', () => {
   // Each mode crosses the AS's real pages twice over (refresh-replay: 14 steps a side): minutes on a loaded machine.
@@ -38,7 +19,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     await lab.stepThrough(SIGN_IN_PROLOGUE);
     await expect(lab.heading('Alice signs in to the photo gallery')).toBeVisible();
     await expectNoAxeViolations(page);
-    await aliceSignsIn(page, 'refresh-replay');
+    await lab.aliceSignsIn('refresh-replay');
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
     expect(vulnerable).toContain('Alice’s photos');
@@ -46,7 +27,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
 
     await lab.server('Hardened');
     await lab.stepThrough(SIGN_IN_PROLOGUE);
-    await aliceSignsIn(page, 'refresh-replay');
+    await lab.aliceSignsIn('refresh-replay');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);
     expect(hardened).toContain('invalid_grant');
@@ -66,7 +47,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
     await expect(lab.heading('Alice signs in and consents')).toBeVisible();
     await expectNoAxeViolations(page);
-    await aliceSignsIn(page, 'code-interception');
+    await lab.aliceSignsIn('code-interception');
     await expect(lab.heading('Mallory’s app receives the authorization response')).toBeVisible({ timeout: 60_000 });
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
@@ -75,7 +56,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
 
     await lab.server('Hardened');
     await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
-    await aliceSignsIn(page, 'code-interception');
+    await lab.aliceSignsIn('code-interception');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);
     expect(hardened).toContain('code_verifier');
@@ -95,7 +76,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
       'Mallory strips the code_challenge from the request',
     ];
     await lab.stepThrough(toAs);
-    await aliceSignsIn(page, 'code-interception');
+    await lab.aliceSignsIn('code-interception');
     expect(await lab.playToOutcome()).toMatch(/^Attack succeeded/);
 
     await lab.server('Hardened');

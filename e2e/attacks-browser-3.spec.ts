@@ -1,21 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AttackPage } from './pages/attack-lab';
-import { AsConsentPage } from './pages/as-consent';
-import { AsSignInPage } from './pages/as-sign-in';
+import { AttackPage, recordOffOrigin, attackerConsole } from './pages/attack-lab';
 import { expectNoAxeViolations } from './pages/axe';
-
-/** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
-function recordOffOrigin(page: Page, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const off: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
-  });
-  return off;
-}
-
-const console_ = (page: Page) => page.getByRole('region', { name: 'Attacker’s console' });
 
 /** Plays up to the hand-off and opens Mallory's prize page as Alice. */
 async function openMallorysPage(page: Page, lab: AttackPage) {
@@ -39,7 +24,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('clickjacking');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);
 
     await openMallorysPage(page, lab);
@@ -54,7 +39,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
     await expect(page.getByRole('status')).toContainText('Alice’s click went to the framed Allow button', { timeout: 30_000 });
     await page.getByRole('link', { name: 'Back to the lab' }).click();
     await expect(page).toHaveURL(/\/attacks\/clickjacking/);
-    await expect(console_(page).getByText('code', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(attackerConsole(page).getByText('code', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
 
     const outcome = await lab.playToOutcome();
     expect(outcome).toMatch(/^Attack succeeded/);
@@ -72,7 +57,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
     const lab = new AttackPage(page);
     await lab.openAttack('clickjacking', '?server=hardened');
     await expect(page.getByRole('radio', { name: 'Hardened' })).toBeChecked({ timeout: 60_000 });
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
 
     await openMallorysPage(page, lab);
     await expect(page.getByRole('status')).toContainText('The browser refused to show the authorization server’s page in Mallory’s frame', {
@@ -86,7 +71,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
     expect(outcome).toMatch(/^Attack blocked/);
     expect(outcome).toContain("frame-ancestors 'none' and X-Frame-Options: DENY");
     expect(outcome).toContain('refused to render the consent page');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible();
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });
@@ -96,10 +81,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
 async function signInAsAlice(page: Page, lab: AttackPage) {
   await lab.stepThrough(['Alice opens the photo app', 'The app builds its authorization request']);
   await expect(lab.heading('Alice signs in on the authorization server')).toBeVisible();
-  await page.getByRole('button', { name: 'Go to the authorization server' }).click();
-  await new AsSignInPage(page).signIn();
-  await new AsConsentPage(page).decide('Allow');
-  await expect(page).toHaveURL(/\/attacks\/token-storage/, { timeout: 60_000 });
+  await lab.aliceSignsIn('token-storage');
 }
 
 test.describe('attack lab: token storage and XSS', () => {
@@ -112,13 +94,13 @@ test.describe('attack lab: token storage and XSS', () => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
     await lab.openAttack('token-storage');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);
     await signInAsAlice(page, lab);
     const outcome = await lab.playToOutcome();
     expect(outcome).toMatch(/^Attack succeeded/);
     expect(outcome).toContain('Alice’s photos');
-    await expect(console_(page).getByText('access_token', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(attackerConsole(page).getByText('access_token', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });
@@ -131,14 +113,14 @@ test.describe('attack lab: token storage and XSS', () => {
     const lab = new AttackPage(page);
     await lab.openAttack('token-storage', '?server=hardened');
     await expect(page.getByRole('radio', { name: 'Hardened' })).toBeChecked({ timeout: 60_000 });
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await signInAsAlice(page, lab);
     const outcome = await lab.playToOutcome();
     expect(outcome).toMatch(/^Attack blocked/);
     expect(outcome).toContain('the payload found no token');
     expect(outcome).toContain('HTTP 200 with Alice’s photos');
     expect(await page.evaluate(() => document.cookie)).not.toContain('bff_session');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible();
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });

@@ -1,21 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AttackPage } from './pages/attack-lab';
+import { AttackPage, recordOffOrigin, attackerConsole } from './pages/attack-lab';
 import { AsConsentPage } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
-
-/** Every request the browser makes in a test must stay on the app's origin (issue #9: nothing leaves it). */
-function recordOffOrigin(page: Page, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const off: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
-  });
-  return off;
-}
-
-const console_ = (page: Page) => page.getByRole('region', { name: 'Attacker’s console' });
 
 /** Plays up to the hand-off and opens Mallory's link as Alice. */
 async function openMallorysLink(page: Page, lab: AttackPage) {
@@ -39,7 +26,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     const lab = new AttackPage(page);
     await lab.openAttack('redirect-uri');
     await expect(page.getByLabel('Loose matching')).toHaveValue('prefix', { timeout: 60_000 });
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);
 
     await openMallorysLink(page, lab);
@@ -52,7 +39,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     await expect(page.getByRole('heading', { name: 'Mallory’s site' })).toBeVisible();
     await page.getByRole('link', { name: 'Back to the lab' }).click();
     await expect(page).toHaveURL(/\/attacks\/redirect-uri/);
-    await expect(console_(page).getByText('code', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(attackerConsole(page).getByText('code', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
 
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
@@ -60,7 +47,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     await expectNoAxeViolations(page);
 
     await lab.server('Hardened');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await openMallorysLink(page, lab);
     // RFC 6749 §4.1.2.1: an error page, no redirect.
     await expect(page.getByRole('alert')).toContainText('The redirect_uri is not registered');
@@ -70,7 +57,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);
     expect(hardened).toContain('error page (HTTP 400');
-    await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible();
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });

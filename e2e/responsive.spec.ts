@@ -14,6 +14,9 @@ import { ATTACKS } from '../components/attack-lab/attack-registry';
 // theme.spec.ts runs it dark at 1400 px on a flow step and the debugger). One load per page, not one
 // per width, keeps the spec to a few minutes in CI.
 test.slow();
+// Each test opens its own page and changes nothing on the servers (the flows and attacks make their own sign-ins and
+// lab realms): the pages spread over both workers instead of one worker walking all 29 while the other idles at the end.
+test.describe.configure({ mode: 'parallel' });
 
 /** Asserts the page is no wider than the viewport; on failure names the elements that stick out. */
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {

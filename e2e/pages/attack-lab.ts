@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AsConsentPage } from './as-consent';
+import { AsSignInPage } from './as-sign-in';
 import { FlowPlayerPage } from './flow-player';
 
 export type ServerMode = 'Vulnerable' | 'Hardened';
@@ -22,6 +24,14 @@ export class AttackPage extends FlowPlayerPage {
     await expect(this.p.getByRole('radio', { name: mode })).toBeChecked();
   }
 
+  /** Alice signs in on the real AS pages and allows; the browser comes back to the attack through /flows/callback. */
+  async aliceSignsIn(slug: string): Promise<void> {
+    await this.p.getByRole('button', { name: 'Go to the authorization server' }).click();
+    await new AsSignInPage(this.p).signIn();
+    await new AsConsentPage(this.p).decide('Allow');
+    await expect(this.p).toHaveURL(new RegExp(`/attacks/${slug}`), { timeout: 60_000 });
+  }
+
   /** Presses Next through every step until the Outcome shows, and returns its text. */
   async playToOutcome(timeout = 60_000): Promise<string> {
     await expect(this.next).toBeVisible({ timeout });
@@ -35,3 +45,20 @@ export class AttackPage extends FlowPlayerPage {
     return this.outcome.innerText();
   }
 }
+
+/**
+ * Records every request the page makes off the app's origin (issue #9: nothing leaves it); data: and blob: URLs
+ * are not requests to anyone. Assert `expect(off).toEqual([])` at the end of the test.
+ */
+export function recordOffOrigin(page: Page, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const off: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) off.push(r.url());
+  });
+  return off;
+}
+
+/** The attack page's region that shows what reached Mallory's site. */
+export const attackerConsole = (page: Page): Locator => page.getByRole('region', { name: 'Attacker’s console' });

@@ -1,7 +1,6 @@
-import { SignJWT, base64url, exportSPKI } from 'jose';
+import { SignJWT, base64url, exportSPKI, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { storeKeys } from '../oauth-server/records';
-import { generateRealmKeys } from '../realms/keys';
 import { handleServerRequest } from '../server-router';
 import { bearerRequest, demoRealm, mintAccessToken } from './test-tokens';
 
@@ -15,6 +14,28 @@ async function getPhotos(token: string) {
 }
 
 const enc = (v: unknown) => base64url.encode(JSON.stringify(v));
+type TestRealm = Awaited<ReturnType<typeof demoRealm>>;
+
+/** The claims of a genuine access token of the realm (RFC 9068 §2.2), alice's, a minute long; `over` changes some. */
+function claimsOf(r: TestRealm, over: JWTPayload = {}): JWTPayload {
+  const now = r.clock.nowSeconds();
+  return {
+    iss: r.issuer,
+    sub: 'alice',
+    aud: r.resource,
+    iat: now,
+    exp: now + 60,
+    jti: 'x',
+    client_id: 'web',
+    scope: 'photos:read',
+    ...over,
+  };
+}
+
+/** Signs those claims by hand, with whatever header and key a test forges. */
+function signClaims(r: TestRealm, header: { alg: string; typ: string; kid: string }, key: CryptoKey | Uint8Array, over?: JWTPayload) {
+  return new SignJWT(claimsOf(r, over)).setProtectedHeader(header).sign(key);
+}
 
 describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
   it('accepts a token the realm issued and answers the caller’s photos with no-store', async () => {
@@ -27,7 +48,7 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
     expect(body.photos.length).toBeGreaterThan(0);
   });
 
-  const refusals: Array<[string, (realm: Awaited<ReturnType<typeof demoRealm>>) => Promise<string>, RegExp]> = [
+  const refusals: Array<[string, (realm: TestRealm) => Promise<string>, RegExp]> = [
     [
       'an expired token',
       (r) => mintAccessToken(r, { claims: { exp: r.clock.nowSeconds() - 120, iat: r.clock.nowSeconds() - 720 } }),
@@ -44,20 +65,9 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
     [
       'a token signed by a stranger’s key under the realm’s kid',
       async (r) => {
-        const stranger = (await generateRealmKeys()).default;
-        const now = r.clock.nowSeconds();
-        return new SignJWT({
-          iss: r.issuer,
-          sub: 'alice',
-          aud: r.resource,
-          iat: now,
-          exp: now + 60,
-          jti: 'x',
-          client_id: 'web',
-          scope: 'photos:read',
-        })
-          .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: r.keys.default.kid })
-          .sign(stranger.privateKey);
+        // A key pair of the right type that the realm never published.
+        const stranger = await generateKeyPair('ES256');
+        return signClaims(r, { alg: 'ES256', typ: 'at+jwt', kid: r.keys.default.kid }, stranger.privateKey);
       },
       /signature/,
     ],
@@ -65,61 +75,31 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       'a token whose payload was tampered with after signing',
       async (r) => {
         const [h, , s] = (await mintAccessToken(r, { claims: { scope: 'openid' } })).split('.');
-        const now = r.clock.nowSeconds();
-        return [
-          h,
-          enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' }),
-          s,
-        ].join('.');
+        return [h, enc(claimsOf(r)), s].join('.');
       },
       /signature/,
     ],
     [
       'an unsigned token (alg none)',
       async (r) => {
-        const now = r.clock.nowSeconds();
-        return `${enc({ alg: 'none', typ: 'at+jwt' })}.${enc({ iss: r.issuer, sub: 'alice', aud: r.resource, iat: now, exp: now + 60, jti: 'x', client_id: 'web', scope: 'photos:read' })}.`;
+        return `${enc({ alg: 'none', typ: 'at+jwt' })}.${enc(claimsOf(r))}.`;
       },
       /algorithm/,
     ],
     [
       'an HS256 token keyed with the realm’s public key (key confusion)',
       async (r) => {
-        const now = r.clock.nowSeconds();
         const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
         const secret = new TextEncoder().encode(await exportSPKI(rsa.publicKey));
-        return new SignJWT({
-          iss: r.issuer,
-          sub: 'alice',
-          aud: r.resource,
-          iat: now,
-          exp: now + 60,
-          jti: 'x',
-          client_id: 'web',
-          scope: 'photos:read',
-        })
-          .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: rsa.kid })
-          .sign(secret);
+        return signClaims(r, { alg: 'HS256', typ: 'at+jwt', kid: rsa.kid }, secret);
       },
       /algorithm/,
     ],
     [
       'an RS256 header naming the ES256 key (alg/key mismatch)',
       async (r) => {
-        const now = r.clock.nowSeconds();
         const rsa = r.keys.all.find((k) => k.alg === 'RS256')!;
-        return new SignJWT({
-          iss: r.issuer,
-          sub: 'alice',
-          aud: r.resource,
-          iat: now,
-          exp: now + 60,
-          jti: 'x',
-          client_id: 'web',
-          scope: 'photos:read',
-        })
-          .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: r.keys.default.kid })
-          .sign(rsa.privateKey);
+        return signClaims(r, { alg: 'RS256', typ: 'at+jwt', kid: r.keys.default.kid }, rsa.privateKey);
       },
       /kid/,
     ],
@@ -157,19 +137,11 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
   it('accepts the realm’s RS256 key too, since the allow-list names it', async () => {
     const realm = await demoRealm();
     const rsa = realm.keys.all.find((k) => k.alg === 'RS256')!;
-    const now = realm.clock.nowSeconds();
-    const token = await new SignJWT({
-      iss: realm.issuer,
+    const token = await signClaims(realm, { alg: 'RS256', typ: 'application/at+jwt', kid: rsa.kid }, rsa.privateKey, {
       sub: 'bob',
       aud: [realm.resource, 'x'],
-      iat: now,
-      exp: now + 60,
       jti: 'y',
-      client_id: 'web',
-      scope: 'photos:read',
-    })
-      .setProtectedHeader({ alg: 'RS256', typ: 'application/at+jwt', kid: rsa.kid })
-      .sign(rsa.privateKey);
+    });
     await realm.store.set(storeKeys.accessToken('y'), 'grant-y', 600);
     const { status, body } = await getPhotos(token);
     expect(status).toBe(200);

@@ -4,8 +4,28 @@ import { CITE, type Finding } from './types';
 const HOUR = 3600;
 const CLOCK_SKEW = 60;
 
-/** Checks on the claims (RFC 8725 §3.8–3.9, RFC 9068 §2.2, OWASP). */
-export function claimFindings(header: JsonObject, payload: JsonObject, nowSeconds: number): Finding[] {
+/**
+ * Checks on the claims (RFC 8725 §3.8–3.9, RFC 9068 §2.2, OWASP). `dpopProof`: a DPoP proof has no "exp", "iss"
+ * or "aud" by design (RFC 9449 §4.2), so only the "iat" check applies to it.
+ */
+export function claimFindings(header: JsonObject, payload: JsonObject, nowSeconds: number, opts: { dpopProof?: boolean } = {}): Finding[] {
+  const out: Finding[] = [];
+  const { iat } = payload;
+  if (!opts.dpopProof) out.push(...bearerClaimFindings(header, payload));
+  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW) {
+    out.push({
+      id: 'iat-future',
+      severity: 'medium',
+      title: 'Issued in the future ("iat")',
+      detail: 'The issuer\'s clock is wrong, or the token was crafted. Verifiers should reject "iat" beyond a small clock skew.',
+      cite: [CITE.owasp],
+    });
+  }
+  return out;
+}
+
+/** "exp", lifetime, "iss" and "aud": what a token that is presented as itself (access, ID token) must carry. */
+function bearerClaimFindings(header: JsonObject, payload: JsonObject): Finding[] {
   const out: Finding[] = [];
   const { exp, iat, iss, aud } = payload;
   if (exp === undefined) {
@@ -45,15 +65,6 @@ export function claimFindings(header: JsonObject, payload: JsonObject, nowSecond
       title: 'No audience ("aud")',
       detail: 'A token without "aud" can be replayed to any service that trusts the issuer.',
       cite: [CITE.bcp225('3.9'), CITE.rfc9068('2.2')],
-    });
-  }
-  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW) {
-    out.push({
-      id: 'iat-future',
-      severity: 'medium',
-      title: 'Issued in the future ("iat")',
-      detail: 'The issuer\'s clock is wrong, or the token was crafted. Verifiers should reject "iat" beyond a small clock skew.',
-      cite: [CITE.owasp],
     });
   }
   return out;

@@ -2,8 +2,15 @@ import { spellsNone } from '../algorithms';
 import type { JsonObject } from '../decode';
 import { CITE, type Finding } from './types';
 
-/** Checks on the JOSE header alone (RFC 8725 §2 threats, §3 practices). */
-export function headerFindings(header: JsonObject, payload: JsonObject | undefined): Finding[] {
+/**
+ * Checks on the JOSE header alone (RFC 8725 §2 threats, §3 practices). `keyInHeaderExpected`: a DPoP proof, whose
+ * "jwk" header is required (RFC 9449 §4.2), so it is not flagged as a sender-chosen key.
+ */
+export function headerFindings(
+  header: JsonObject,
+  payload: JsonObject | undefined,
+  opts: { keyInHeaderExpected?: boolean } = {},
+): Finding[] {
   const out: Finding[] = [];
   const alg = header.alg;
   if (alg === 'none') {
@@ -25,7 +32,7 @@ export function headerFindings(header: JsonObject, payload: JsonObject | undefin
     });
   }
   for (const member of ['jwk', 'jku', 'x5u', 'x5c'] as const) {
-    if (header[member] === undefined) continue;
+    if (header[member] === undefined || (member === 'jwk' && opts.keyInHeaderExpected)) continue;
     const fetches = member === 'jku' || member === 'x5u';
     out.push({
       id: `header-${member}`,
