@@ -8,6 +8,7 @@ import { endSteps, enterStep, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';
+import { browserTrip } from './browser-trip';
 import { replayAtRs, VICTIM, VICTIM_NAME } from './mallory';
 import {
   buildSession,
@@ -165,15 +166,13 @@ export const mixUpMachine = setup({
         next: 'redirectToAs',
       },
     }),
-    redirectToAs: {
+    ...browserTrip('redirectToAs', {
       meta: S.redirectToAs,
-      entry: enterStep('redirectToAs'),
-      on: {
-        'browser.navigated': { target: 'awaitingCallback', actions: 'recordRedirects' },
-        'callback.received': { target: 'callback', actions: 'checkResponse' },
-      },
-    },
-    awaitingCallback: { meta: S.redirectToAs, on: { 'callback.received': { target: 'callback', actions: 'checkResponse' } } },
+      awaiting: 'awaitingCallback',
+      next: 'callback',
+      recordHop: 'recordRedirects',
+      readCallback: 'checkResponse',
+    }),
     callback: {
       meta: S.callback,
       entry: enterStep('callback'),

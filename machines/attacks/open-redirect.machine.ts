@@ -3,10 +3,11 @@ import type { Outcome } from '@/lib/attack-lab/verdict';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { RealmDescriptor } from '@/lib/realms/descriptor';
 import { discover, sharedActions, sharedGuards } from '@/machines/shared';
-import { endSteps, enterStep, requestSteps } from '../request-step';
+import { endSteps, requestSteps } from '../request-step';
 import { type BUSY, emptyFlowContext, type StepMeta } from '../step-meta';
 import { resultValue, type StepInput, type StepOutput } from '../step-output';
 import type { AttackContextBase, AttackInput } from './attack-input';
+import { browserTrip } from './browser-trip';
 import { collectToken, craftImplicitLink, type Caught, type ImplicitLink } from './open-redirect.mallory';
 import { OPEN_REDIRECT_STEPS as S } from './open-redirect.steps';
 import { replayAtRsActor } from './password-grant.replay';
@@ -83,13 +84,8 @@ export const openRedirectMachine = setup({
         next: 'aliceOpensLink',
       },
     }),
-    aliceOpensLink: {
-      meta: S.aliceOpensLink,
-      entry: enterStep('aliceOpensLink'),
-      on: { 'browser.navigated': 'awaitingAlice', 'callback.received': 'collect' },
-    },
     // Back from the trip: Mallory's page's "Back to the lab", or the browser's Back from the AS's error page.
-    awaitingAlice: { meta: S.aliceOpensLink, on: { 'user.next': 'collect', 'callback.received': 'collect' } },
+    ...browserTrip('aliceOpensLink', { meta: S.aliceOpensLink, awaiting: 'awaitingAlice', next: 'collect', nextWithoutCallback: true }),
     ...requestSteps<OpenRedirectContext>(ID)({
       collect: {
         meta: S.collect,
