@@ -2,7 +2,7 @@ import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/rfc7638-thumbprint.json';
 import { compactVerify, CompactSign } from 'jose';
-import { generateRealmKeys, importSharedKeySet, kidOf, newSharedKeySet } from './keys';
+import { generateRealmKeys, importSharedKeySet, kidOf, newSharedKeySet, rsaPoolSize } from './keys';
 
 describe('realm keys', () => {
   it('derives the kid exactly as RFC 7638 §3.1 computes its example thumbprint', async () => {
@@ -42,5 +42,21 @@ describe('realm keys', () => {
       await expect(compactVerify(jws, b.all[i].publicKey)).resolves.toBeDefined();
     }
     await expect(importSharedKeySet('{"v":2}')).rejects.toThrow(/unknown format/);
+  });
+});
+
+describe('FLOWLAB_RSA_POOL_SIZE', () => {
+  it('reads 0 to 64 ready RSA pairs and falls back to 8 on anything else', () => {
+    expect(rsaPoolSize(undefined)).toBe(8);
+    expect(rsaPoolSize('0')).toBe(0);
+    expect(rsaPoolSize(' 3 ')).toBe(3);
+    expect(rsaPoolSize('64')).toBe(64);
+    for (const bad of ['', ' ', '-1', '65', '2.5', 'eight', '1e9', 'Infinity']) expect(rsaPoolSize(bad)).toBe(8);
+  });
+
+  it('still gives every pooled realm its own RSA key with an empty pool', async () => {
+    const [a, b] = await Promise.all([generateRealmKeys({ pooled: true }), generateRealmKeys({ pooled: true })]);
+    expect(a.all[1].alg).toBe('RS256');
+    expect(a.all[1].kid).not.toBe(b.all[1].kid);
   });
 });

@@ -60,7 +60,13 @@ function newPair(alg: AsymmetricAlg, extractable = false): Promise<KeyPair> {
  * pays for it. Two pools: non-extractable pairs (memory mode) and exportable ones (keys shared
  * through Redis); only a pool that has been used is refilled.
  */
-const RSA_POOL_SIZE = 8;
+const RSA_POOL_SIZE = rsaPoolSize(process.env.FLOWLAB_RSA_POOL_SIZE);
+
+/** FLOWLAB_RSA_POOL_SIZE: how many ready pairs to keep (default 8; 0 makes each pair when a realm needs it). */
+export function rsaPoolSize(text: string | undefined): number {
+  const n = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 64 ? n : 8;
+}
 const rsaPools = new Map<boolean, Array<Promise<KeyPair>>>();
 
 function refill(extractable: boolean): void {
