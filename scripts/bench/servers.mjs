@@ -6,10 +6,14 @@
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
 //   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
 //           so every request pays for a signature check: the like-for-like with oidc-provider's RS
-// against three targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench),
+// against these targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench), the same build
+// behind a bench-only front server that hands the machine-facing endpoints straight to Next's compiled route modules
+// (app-direct, servers-lib/app-direct.mjs),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
 // All servers run at once and each round measures the targets back to back, in turn, so bursts of
-// background load on a shared machine hit them alike; the median of the rounds is reported. Every server is started here, by binary, and stopped
+// background load on a shared machine hit them alike; the median of the rounds is reported. Each round also reads the
+// server's CPU time (its process group, /proc: servers-lib/cpu-time.mjs): requests per CPU-second, which the rest of a
+// busy shared machine does not skew the way it skews requests/s, is printed and compared as well. Every server is started here, by binary, and stopped
 // by PID before the script exits.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build (and dist/mock); BENCH_SKIP_APP=1 leaves the Next.js app out;
 // BENCH_TARGETS=mock,op runs only the targets named (mock2: flowlab-mock --workers 2 on a redis-server it starts). The fourth target, flowlab-mock, runs from its compiled bundle
@@ -18,18 +22,19 @@ import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { groupCpuSeconds } from './servers-lib/cpu-time.mjs';
 import { runToCompletion, startApp, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
-const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294, mock2: 3295, redis: 3296 };
+const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294, mock2: 3295, redis: 3296, appDirect: 3297 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
-/** BENCH_TARGETS=mock,op runs only those targets (ids: app, node, mock, mock2, op). */
+/** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-direct, node, mock, mock2, op). */
 const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').map((t) => t.trim()) : undefined;
 stopAllOnExit();
 
@@ -56,25 +61,37 @@ async function warmUp(opts) {
   await autocannon({ ...opts, connections: 10, duration: 2 });
 }
 
-async function once(opts) {
+async function once(opts, proc) {
+  const cpuBefore = groupCpuSeconds(proc.child.pid);
   const r = await autocannon({ ...opts, connections: 10, duration: seconds });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+  const cpu = cpuBefore === undefined ? undefined : groupCpuSeconds(proc.child.pid) - cpuBefore;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failed: r.non2xx + r.errors + r.timeouts,
+    // Requests per CPU-second of the server's processes: what a core of its own would serve, however loaded the machine is.
+    perCpuSecond: cpu ? r.requests.total / cpu : undefined,
+  };
 }
 
-/** The round with the median requests/s, and the failures of all rounds. */
+/** The round with the median requests/s, the median requests per CPU-second, and the failures of all rounds. */
 function median(runs) {
-  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const perCpu = runs.map((r) => r.perCpuSecond).filter((v) => v !== undefined);
   return {
-    ...sorted[Math.floor(sorted.length / 2)],
+    ...[...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)],
+    perCpuSecond: perCpu.length ? middle(perCpu) : undefined,
     failed: runs.reduce((n, r) => n + r.failed, 0),
     all: runs.map((r) => Math.round(r.rps)),
   };
 }
 
 function print(title, r) {
-  console.log(
-    `  ${title.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   rounds ${r.all.join('/')}${r.failed ? `   (${r.failed} failed requests!)` : ''}`,
-  );
+  const latency = `p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
+  const perCpu = r.perCpuSecond ? `${r.perCpuSecond.toFixed(0).padStart(6)} req/CPU-s   ` : '';
+  const failed = r.failed ? `   (${r.failed} failed requests!)` : '';
+  console.log(`  ${title.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   ${latency}   ${perCpu}rounds ${r.all.join('/')}${failed}`);
 }
 
 const scenarios = {
@@ -143,6 +160,24 @@ const TARGETS = [
     start: () => startApp(root, '.next-bench', PORTS.next),
     tokenUrl: `http://${HOST}:${PORTS.next}/as/demo/token`,
     rsUrl: `http://${HOST}:${PORTS.next}/rs/demo/photos`,
+  },
+  {
+    // Issue #11's question, measured: serve.mjs's server handing the machine-facing endpoints straight to
+    // Next's compiled route modules (same module instances, so one state), everything else to Next.
+    id: 'app-direct',
+    name: 'app, front server routes API',
+    start: () =>
+      startProcess(
+        'app-direct (bench only)',
+        process.execPath,
+        [`${root}scripts/bench/servers-lib/app-direct.mjs`, String(PORTS.appDirect)],
+        {
+          cwd: root,
+          env: { ...process.env, NEXT_DIST_DIR: '.next-bench', NEXT_TELEMETRY_DISABLED: '1' },
+        },
+      ),
+    tokenUrl: `http://${HOST}:${PORTS.appDirect}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.appDirect}/rs/demo/photos`,
   },
   {
     id: 'node',
@@ -216,7 +251,7 @@ try {
   const withMock = await buildMock();
   console.log('\nstarting servers');
   for (const target of TARGETS.filter(
-    (t) => (t.id !== 'app' || withApp) && (!t.id.startsWith('mock') || withMock) && (!ONLY || ONLY.includes(t.id)),
+    (t) => (!t.id.startsWith('app') || withApp) && (!t.id.startsWith('mock') || withMock) && (!ONLY || ONLY.includes(t.id)),
   )) {
     const proc = target.start();
     try {
@@ -233,7 +268,7 @@ try {
     console.log(`\n${TITLES[scenario]}`);
     const runs = new Map(targets.map((t) => [t, []]));
     for (const t of targets) await warmUp(options(t));
-    for (let round = 0; round < rounds; round++) for (const t of targets) runs.get(t).push(await once(options(t)));
+    for (let round = 0; round < rounds; round++) for (const t of targets) runs.get(t).push(await once(options(t), t.proc));
     for (const t of targets) print(t.name, (t.results[scenario] = median(runs.get(t))));
   }
 } finally {
@@ -242,17 +277,23 @@ try {
 }
 
 const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
-const ratio = (id, scenario) =>
-  byId[id]?.[scenario] && byId.op?.[scenario] ? (byId[id][scenario].rps / byId.op[scenario].rps).toFixed(2) : 'n/a';
-console.log('\nRatios (requests/s, Flowlab / oidc-provider; > 1 means Flowlab is faster)');
+const ratioOf = (id, scenario, field) => {
+  const mine = byId[id]?.[scenario]?.[field];
+  const theirs = byId.op?.[scenario]?.[field];
+  return mine && theirs ? (mine / theirs).toFixed(2) : 'n/a';
+};
+const ratioLine = (scenario, field) =>
+  ['app', 'app-direct', 'node', 'mock', 'mock2'].map((id) => `${id} ${ratioOf(id, scenario, field).padStart(5)}`).join('   ');
+console.log('\nRatios (Flowlab / oidc-provider; > 1 means Flowlab is faster): requests/s, then requests per server CPU-second');
 for (const scenario of Object.keys(scenarios)) {
-  console.log(
-    `  ${TITLES[scenario].padEnd(44)} app ${ratio('app', scenario).padStart(5)}   node:http ${ratio('node', scenario).padStart(5)}   flowlab-mock ${ratio('mock', scenario).padStart(5)}   --workers 2 ${ratio('mock2', scenario).padStart(5)}`,
-  );
+  console.log(`  ${TITLES[scenario].padEnd(40)} req/s      ${ratioLine(scenario, 'rps')}`);
+  console.log(`  ${''.padEnd(40)} req/CPU-s  ${ratioLine(scenario, 'perCpuSecond')}`);
   const one = byId.mock?.[scenario];
   const two = byId.mock2?.[scenario];
-  if (one && two) console.log(`  ${''.padEnd(44)} --workers 2 + Redis / one process: ${(two.rps / one.rps).toFixed(2)}×`);
+  if (one && two) console.log(`  ${''.padEnd(40)} --workers 2 + Redis / one process: ${(two.rps / one.rps).toFixed(2)}×`);
 }
 console.log('  (the one-token RS run is answered from Flowlab’s verified-token cache; the rotating run verifies every signature)');
-const expected = TARGETS.filter((t) => (t.id !== 'app' || process.env.BENCH_SKIP_APP !== '1') && (!ONLY || ONLY.includes(t.id))).length;
+const expected = TARGETS.filter(
+  (t) => (!t.id.startsWith('app') || process.env.BENCH_SKIP_APP !== '1') && (!ONLY || ONLY.includes(t.id)),
+).length;
 process.exit(targets.length === expected ? 0 : 1);
