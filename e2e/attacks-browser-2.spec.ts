@@ -15,6 +15,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('refresh-replay');
     await lab.stepThrough(SIGN_IN_PROLOGUE);
     await expect(lab.heading('Alice signs in to the photo gallery')).toBeVisible();
@@ -25,6 +26,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(vulnerable).toContain('Alice’s photos');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await lab.stepThrough(SIGN_IN_PROLOGUE);
     await lab.aliceSignsIn('refresh-replay');
@@ -42,6 +44,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('code-interception');
     await expect(page.getByLabel('Variant of the attack')).toHaveValue('no-pkce', { timeout: 60_000 });
     await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
@@ -54,6 +57,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(vulnerable).toContain('Alice’s photos');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await lab.stepThrough(['Alice’s client reads the authorization server’s metadata', 'Alice’s client builds its authorization request']);
     await lab.aliceSignsIn('code-interception');
@@ -95,6 +99,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     const toMallorysSignIn = [
       'Mallory reads the authorization server’s metadata',
       'Mallory starts a sign-in at the photo gallery, with her own account',
@@ -121,6 +126,7 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
     expect(vulnerable).toContain('sub is "mallory"');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await plantAndVisit();
     const hardened = await lab.playToOutcome();

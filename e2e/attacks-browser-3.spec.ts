@@ -23,6 +23,7 @@ test.describe('attack lab: clickjacking the consent page', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('clickjacking');
     await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);
@@ -93,6 +94,7 @@ test.describe('attack lab: token storage and XSS', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('token-storage');
     await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);

@@ -24,6 +24,7 @@ test.describe('attack lab: browser-flow attacks', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('redirect-uri');
     await expect(page.getByLabel('Loose matching')).toHaveValue('prefix', { timeout: 60_000 });
     await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
@@ -46,6 +47,7 @@ test.describe('attack lab: browser-flow attacks', () => {
     expect(vulnerable).toContain('Alice’s photos');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await openMallorysLink(page, lab);

@@ -86,6 +86,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
 
   test('password-grant attack: the password is harvested in both modes; only the vulnerable AS turns it into tokens', async ({ page }) => {
     const lab = new AttackPage(page);
+    await lab.onPhone();
     const console = page.getByRole('region', { name: 'Attacker’s console' });
     const phish = async () => {
       const form = page.getByRole('form', { name: 'PhotoPrint — sign in with your Photo Gallery account' });
@@ -101,6 +102,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expect(console).toContainText('wonderland', { timeout: T });
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await phish();
     const hardened = await lab.playToOutcome();
@@ -115,6 +117,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
     page,
   }) => {
     const lab = new AttackPage(page);
+    await lab.onPhone();
     const console = page.getByRole('region', { name: 'Attacker’s console' });
     const toTheAs = async () => {
       await lab.stepThrough(['Alice opens the legacy single-page app', 'The app asks for a token in the URL']);
@@ -134,6 +137,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await expect(console).toContainText('access_token', { timeout: T });
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await toTheAs();
     await expect(lab.heading('The token lands in the callback URL')).toBeVisible({ timeout: T });

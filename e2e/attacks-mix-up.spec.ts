@@ -44,6 +44,7 @@ test.describe('attack lab: mix-up', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('mix-up');
     await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await expectNoAxeViolations(page);

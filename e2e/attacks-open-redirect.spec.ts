@@ -32,6 +32,7 @@ test.describe('attack lab: the client’s open redirector', () => {
   }) => {
     const off = recordOffOrigin(page, baseURL!);
     const lab = new AttackPage(page);
+    await lab.onPhone();
     const craft = 'Mallory crafts an implicit link whose redirect_uri goes through the client’s redirector';
     await lab.openAttack('open-redirect');
     await expect(page.getByLabel('Lax redirect check')).toHaveValue('extra-query', { timeout: 60_000 });
@@ -52,6 +53,7 @@ test.describe('attack lab: the client’s open redirector', () => {
     expect(vulnerable).toContain('Alice’s photos');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await expect(console_(page).getByTestId('attacker-console-empty')).toBeVisible({ timeout: 60_000 });
     await openLink(page, lab, craft);

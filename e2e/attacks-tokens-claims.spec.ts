@@ -8,6 +8,7 @@ test.describe('attack lab: missing claim checks', () => {
   test('expired: the vulnerable RS accepts a token after its exp, the hardened one refuses it', async ({ page }) => {
     test.slow();
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('missing-claim-checks');
     await expect(page.getByLabel('Missing check')).toHaveValue('expired');
     const vulnerable = await lab.playToOutcome();
@@ -18,6 +19,7 @@ test.describe('attack lab: missing claim checks', () => {
     await expect(lab.checklist(RS_CHECKLIST)).toContainText(/skipped[^\n]*Not expired \(exp\)/);
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);

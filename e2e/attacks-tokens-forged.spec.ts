@@ -17,12 +17,14 @@ test.describe('attack lab: forged tokens', () => {
       // Two full runs (each with a fresh lab realm) and two axe scans: more than the default 60 s on a busy machine.
       test.slow();
       const lab = new AttackPage(page);
+      await lab.onPhone();
       await lab.openAttack(a.slug);
       const vulnerable = await lab.playToOutcome();
       expect(vulnerable).toMatch(/^Attack succeeded/);
       expect(vulnerable).toContain('Alice’s photos');
       await expectNoAxeViolations(page);
 
+      await lab.onDesktop();
       await lab.server('Hardened');
       await expect(page).toHaveURL(/server=hardened/);
       const hardened = await lab.playToOutcome();

@@ -10,6 +10,7 @@ test.describe('attack lab: cracked, revoked and stolen tokens', () => {
     page,
   }) => {
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('weak-hmac-secret');
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
@@ -21,6 +22,7 @@ test.describe('attack lab: cracked, revoked and stolen tokens', () => {
     await expect(cracker).toContainText(/guesses in [\d.]+ s \([\d,]+ a second\)/);
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);
@@ -32,12 +34,14 @@ test.describe('attack lab: cracked, revoked and stolen tokens', () => {
 
   test('revocation: the revoked JWT still works at the vulnerable RS; the opaque token is refused at once', async ({ page }) => {
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('revocation');
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
     expect(vulnerable).toContain('after it was revoked');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);
@@ -47,12 +51,14 @@ test.describe('attack lab: cracked, revoked and stolen tokens', () => {
 
   test('stolen token: a bearer token works from Mallory’s machine; a DPoP-bound one and its copied proof are refused', async ({ page }) => {
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('stolen-token-dpop');
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
     expect(vulnerable).toContain('stolen bearer token');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);

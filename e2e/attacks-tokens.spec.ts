@@ -17,6 +17,7 @@ test.describe('attack lab: token attacks', () => {
     // Two runs and two axe scans of a long page: allow for a loaded machine.
     test.slow();
     const lab = new AttackPage(page);
+    await lab.onPhone();
     await lab.openAttack('alg-none');
     const vulnerable = await lab.playToOutcome();
     expect(vulnerable).toMatch(/^Attack succeeded/);
@@ -26,6 +27,7 @@ test.describe('attack lab: token attacks', () => {
     await expect(lab.checklist(RS_CHECKLIST)).toContainText('Algorithm on the allow-list');
     await expectNoAxeViolations(page);
 
+    await lab.onDesktop();
     await lab.server('Hardened');
     await expect(page).toHaveURL(/server=hardened/);
     const hardened = await lab.playToOutcome();

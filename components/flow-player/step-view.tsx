@@ -104,10 +104,12 @@ export function StepView({
       )}
       {checklist && checks && <ChecklistView title={checklist.title} checks={checks} empty={checklist.empty} />}
       {facts && (
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
+        // On a phone each label sits above its value; from sm up the labels take a column of at most 40 %. A label may be
+        // as long as a storage key (localStorage["lab-spa-token:…"]), so it may break anywhere.
+        <dl className="grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[fit-content(40%)_minmax(0,1fr)]">
           {facts.map((f) => (
             <div key={f.label} className="contents">
-              <dt className="font-medium">{f.label}</dt>
+              <dt className="font-medium wrap-anywhere">{f.label}</dt>
               <dd className="break-all font-mono">{f.value}</dd>
             </div>
           ))}

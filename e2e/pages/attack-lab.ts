@@ -26,8 +26,13 @@ export class AttackPage extends FlowPlayerPage {
 
   /** Alice signs in on the real AS pages and allows; the browser comes back to the attack through /flows/callback. */
   async aliceSignsIn(slug: string): Promise<void> {
+    await this.checkWidth('before the AS');
     await this.p.getByRole('button', { name: 'Go to the authorization server' }).click();
+    await expect(this.p.getByLabel('Username')).toBeVisible({ timeout: 60_000 });
+    await this.checkWidth('the AS’s sign-in page');
     await new AsSignInPage(this.p).signIn();
+    await expect(this.p.getByRole('button', { name: 'Allow' })).toBeVisible({ timeout: 60_000 });
+    await this.checkWidth('the AS’s consent page');
     await new AsConsentPage(this.p).decide('Allow');
     await expect(this.p).toHaveURL(new RegExp(`/attacks/${slug}`), { timeout: 60_000 });
   }
@@ -38,6 +43,7 @@ export class AttackPage extends FlowPlayerPage {
     for (let i = 0; i < 20; i++) {
       // Either the run has ended (the Outcome shows) or the step has its answer (Next is enabled).
       await expect.poll(async () => (await this.outcome.isVisible()) || (await this.next.isEnabled()), { timeout }).toBe(true);
+      await this.checkWidth(`step ${i + 1}`);
       if (await this.outcome.isVisible()) break;
       await this.next.click();
     }

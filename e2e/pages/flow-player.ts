@@ -1,13 +1,44 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectNoSidewaysScroll } from './no-sideways-scroll';
+
+/** The phone of issue #12 ("Phones and small screens"). */
+export const PHONE = { width: 390, height: 844 } as const;
 
 /** The flow player at /flows/<grant>: its controls, the step on screen and its panels. */
 export class FlowPlayerPage {
   readonly next: Locator;
   readonly back: Locator;
 
+  /** The viewport to go back to after onPhone(); set while playing on a phone. */
+  private desktop: { width: number; height: number } | null = null;
+
   constructor(private readonly page: Page) {
     this.next = page.getByRole('button', { name: 'Next →' });
     this.back = page.getByRole('button', { name: '← Back' });
+  }
+
+  /**
+   * Plays on at 390 × 844: from now on every step that stepThrough() and playToOutcome() reach is checked for
+   * sideways scroll (issue #12: no page scrolls sideways on a phone, on any step). The attack specs play one side
+   * of each attack this way, so every attack's steps are measured where they are played, not in a second walk.
+   */
+  async onPhone(): Promise<void> {
+    this.desktop ??= this.page.viewportSize() ?? { width: 1280, height: 720 };
+    await this.page.setViewportSize(PHONE);
+  }
+
+  /** Back to the viewport the test started with; the width checks stop. */
+  async onDesktop(): Promise<void> {
+    if (this.desktop) await this.page.setViewportSize(this.desktop);
+    this.desktop = null;
+  }
+
+  /** On a phone (onPhone()): the step on screen must not scroll sideways. */
+  protected async checkWidth(where: string): Promise<void> {
+    if (!this.desktop) return;
+    const heading = this.page.locator('#step-title');
+    const title = (await heading.count()) > 0 ? ((await heading.first().textContent()) ?? '') : '';
+    await expectNoSidewaysScroll(this.page, `${this.page.url()} at ${PHONE.width} px, ${where}${title ? ` "${title}"` : ''}`);
   }
 
   /** Opens a flow; with `realm`, against that lab realm (`?realm=<id>`). */
@@ -24,6 +55,7 @@ export class FlowPlayerPage {
     for (const title of titles) {
       await expect(this.heading(title)).toBeVisible({ timeout });
       await expect(this.next).toBeEnabled({ timeout });
+      await this.checkWidth('step');
       await this.next.click();
     }
   }
