@@ -117,7 +117,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
     const lab = new AttackPage(page);
     const console = page.getByRole('region', { name: 'Attacker’s console' });
     const toTheAs = async () => {
-      await lab.stepThrough(['Alice opens the legacy single-page app', 'The app asks for a token in the URL']);
+      await lab.stepThrough(['The legacy single-page app finds its authorization server', 'The app asks for a token in the URL']);
       await lab.goToAuthorizationServer();
     };
     await lab.openAttack('implicit');

@@ -32,7 +32,7 @@ export type TokenAudienceCheck = (handed: HandedTokens, expect: LoginExpectation
  * the client must not read it either, RFC 9068 §6), so the backend signs a user in only with an ID
  * token issued to this very client (`aud`, `azp`: OIDC Core §3.1.3.7), bound to the access token it
  * came with (`at_hash`, required beside an access token from the authorization endpoint: OIDC Core
- * §3.2.2.9). The page compares `nonce` and `state` in the browser (§3.2.2.11); what the backend checks
+ * §3.2.2.10). The page compares `nonce` and `state` in the browser (§3.2.2.11); what the backend checks
  * here is what ties the tokens to this client. A token Alice granted to another app fails `aud`.
  */
 export const requireIdTokenForThisClient: TokenAudienceCheck = async (handed, expect) => {
@@ -55,7 +55,7 @@ export const requireIdTokenForThisClient: TokenAudienceCheck = async (handed, ex
     name: 'at_hash is present (an access token came from the authorization endpoint)',
     passed: typeof hash === 'string' && hash !== '',
     detail: typeof hash === 'string' ? `at_hash = ${hash}` : 'at_hash absent: nothing binds this ID token to the access token',
-    spec: 'OIDC Core §3.2.2.9',
+    spec: 'OIDC Core §3.2.2.10',
   });
   const ok = checks.every((c) => c.passed) && typeof payload?.sub === 'string';
   return ok ? { checks, sub: payload!.sub as string } : { checks };
