@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AsConsentPage } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
-import { AttackPage } from './pages/attack-lab';
+import { AttackPage, attackerConsole, recordOffOrigin } from './pages/attack-lab';
 import { expectNoAxeViolations } from './pages/axe';
 import { FlowPlayerPage, RS_CHECKLIST } from './pages/flow-player';
 
@@ -120,7 +120,7 @@ test.describe('deprecated grants and the attacks they enable', () => {
     await lab.onPhone();
     const console = page.getByRole('region', { name: 'Attacker’s console' });
     const toTheAs = async () => {
-      await lab.stepThrough(['Alice opens the legacy single-page app', 'The app asks for a token in the URL']);
+      await lab.stepThrough(['The legacy single-page app finds its authorization server', 'The app asks for a token in the URL']);
       await lab.goToAuthorizationServer();
     };
     await lab.openAttack('implicit');
@@ -146,5 +146,51 @@ test.describe('deprecated grants and the attacks they enable', () => {
     expect(hardened).toContain('unsupported_response_type');
     await expect(console.getByTestId('attacker-console-empty')).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('implicit attack, token injection: Alice’s token for Mallory’s quiz app signs Mallory in at the legacy app; the hardened app refuses it', async ({
+    page,
+    baseURL,
+  }) => {
+    const off = recordOffOrigin(page, baseURL!);
+    const lab = new AttackPage(page);
+    const quiz = 'Which Wonderland character are you? (a quiz: Mallory’s app)';
+    const aliceAllowsTheQuiz = async () => {
+      await lab.stepThrough(['The legacy single-page app finds its authorization server', 'Mallory’s quiz app asks Alice to sign in']);
+      await expect(lab.heading('Alice signs in to the quiz and allows it')).toBeVisible({ timeout: T });
+      await lab.goToAuthorizationServer();
+      await new AsSignInPage(page).signIn();
+      const consent = new AsConsentPage(page);
+      await consent.expectShown(quiz);
+      await consent.decide('Allow');
+      await expect(page).toHaveURL(/\/attacks\/implicit/, { timeout: T });
+      await expect(lab.heading('The quiz app redeems the code: Alice’s token, issued to Mallory’s app')).toBeVisible({ timeout: T });
+    };
+    await lab.openAttack('implicit', '?server=vulnerable&variant=injection');
+    await expect(page.getByLabel('Variant')).toHaveValue('injection', { timeout: T });
+    await aliceAllowsTheQuiz();
+    await lab.stepThrough(['The quiz app redeems the code: Alice’s token, issued to Mallory’s app']);
+    await expect(lab.heading('Mallory swaps Alice’s token into the legacy app’s callback')).toBeVisible({ timeout: T });
+    await expect(page.locator('mark')).toContainText('#access_token=');
+    const vulnerable = await lab.playToOutcome();
+    expect(vulnerable).toMatch(/^Attack succeeded/);
+    expect(vulnerable).toContain('signed Mallory’s browser in as Alice');
+    expect(vulnerable).toContain('Use the authorization code grant with PKCE');
+    // Nothing leaked to her site in this variant: she holds the token through her own app.
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await lab.server('Hardened');
+    await expect(page.getByLabel('Variant')).toHaveValue('injection');
+    await aliceAllowsTheQuiz();
+    const hardened = await lab.playToOutcome();
+    expect(hardened).toMatch(/^Attack blocked/);
+    expect(hardened).toContain('refused to sign anyone in');
+    expect(hardened).toContain('mallory-quiz');
+    await lab.back.click();
+    await expect(lab.checklist('The legacy app’s backend: is this token for me?')).toContainText('aud contains this client');
+    await expect(attackerConsole(page).getByTestId('attacker-console-empty')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(off).toEqual([]);
   });
 });

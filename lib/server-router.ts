@@ -5,6 +5,7 @@ import { framedForRealm } from './oauth-server/pages/framing';
 import type { RouteTable } from './oauth-server/route-table';
 import { handleAttackerSite } from './attacker-site/route';
 import { handleBff } from './lab-bff/handler';
+import { handleLabClient } from './lab-client/implicit-login';
 import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from './realms/api';
 import { apiRealmId, type ApiHandler } from './realms/mount-api';
 import { originOf, resolveRealm } from './realms/registry';
@@ -26,6 +27,7 @@ export const handleServerRequest = withOAuthErrors(async (request: Request): Pro
   if (api) return api(request, originOf(request), apiRealmId(request));
   if (path.startsWith('/attacker/')) return handleAttackerSite(request);
   if (path.startsWith('/bff/')) return handleBff(request);
+  if (path.startsWith('/lab-client/')) return handleLabClient(request);
   let match = /^\/\.well-known\/oauth-authorization-server\/as\/([^/]+)$/.exec(path);
   let table: RouteTable = asRoutes;
   let sub = 'oauth-authorization-server';

@@ -188,8 +188,8 @@ const ENTRIES = [
     title: 'Implicit grant: tokens in the URL',
     group: 'deprecated',
     teaches:
-      'The access token in the fragment leaks through history, third-party scripts and open redirects, and can be injected into another login.',
-    specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3')],
+      'The access token in the fragment leaks through history, third-party scripts and open redirects; and a token Alice granted to another app, injected into the callback, signs Mallory in as Alice.',
+    specs: [rfc(9700, '2.1.2'), rfc(9700, '4.3'), rfc(9700, '4.6')],
     playable: true,
   },
   {

@@ -15,6 +15,25 @@ export function ImplicitAttackExtras({ step, context: base, live, goToAuthorizat
       </AsHandOff>
     );
   }
+  if (step === 'quizSignIn') {
+    return (
+      <AsHandOff live={live} onGo={onGo}>
+        <p>
+          Sign in as <span className="font-mono">alice</span> / <span className="font-mono">wonderland</span>, then allow the quiz “Which
+          Wonderland character are you?”.
+        </p>
+      </AsHandOff>
+    );
+  }
+  if (step === 'inject' && context.injected) {
+    return (
+      <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <p className="font-medium">The callback URL Mallory made up, in her own browser</p>
+        <FragmentMarked url={context.injected.callbackUrl} />
+        <p>Highlighted: the fragment, with Alice’s access token (issued to the quiz app) and the state the legacy app gave Mallory.</p>
+      </div>
+    );
+  }
   if (step === 'callbackReceived' && context.callbackUrl) {
     const url = context.callbackUrl;
     const hash = url.indexOf('#');

@@ -44,6 +44,8 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'client->attacker:discovery': { source: 'client', target: 'attacker', label: 'GET Evil AS metadata' },
   'browser->attacker:authorize': { source: 'browser', target: 'attacker', label: 'GET Evil AS /authorize → 303 honest AS' },
   'client->attacker:token': { source: 'client', target: 'attacker', label: 'POST Evil AS /token (code, verifier)' },
+  'attacker->client:inject': { source: 'attacker', target: 'client', label: 'her browser at /flows/callback#access_token=(Alice’s)' },
+  'attacker->client:login': { source: 'attacker', target: 'client', label: 'POST /lab-client/…/session (the token)' },
   'browser->attacker:redirected': { source: 'browser', target: 'attacker', label: 'redirected by the client (fragment carried over)' },
 };
 

@@ -278,6 +278,8 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '3.1.3.6': { title: 'ID Token', anchor: 'CodeIDToken' },
     '3.1.3.7': { title: 'ID Token Validation', anchor: 'IDTokenValidation' },
     '3.1.3.8': { title: 'Access Token Validation', anchor: 'CodeFlowTokenValidation' },
+    '3.2.2.10': { title: 'ID Token', anchor: 'ImplicitIDToken' },
+    '3.2.2.11': { title: 'ID Token Validation', anchor: 'ImplicitIDTValidation' },
     '5.3': { title: 'UserInfo Endpoint', anchor: 'UserInfo' },
     '5.3.2': { title: 'Successful UserInfo Response', anchor: 'UserInfoResponse' },
     '11': { title: 'Offline Access', anchor: 'OfflineAccess' },

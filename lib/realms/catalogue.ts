@@ -13,6 +13,7 @@ import { asRedirectUriPrefix } from './weaknesses/as-redirect-uri-prefix';
 import { asRedirectUriSubstring } from './weaknesses/as-redirect-uri-substring';
 import { asRedirectUriWildcardSubdomain } from './weaknesses/as-redirect-uri-wildcard-subdomain';
 import { asRefreshTokensReusable } from './weaknesses/as-refresh-tokens-reusable';
+import { clientAcceptsAnyToken } from './weaknesses/client-accepts-any-token';
 import { clientOpenRedirect } from './weaknesses/client-open-redirect';
 import { clientSkipsStateCheck } from './weaknesses/client-skips-state-check';
 import type { Weakness } from './weaknesses/define';
@@ -55,6 +56,7 @@ export const WEAKNESSES: readonly Weakness[] = [
   asNoIssInResponse,
   clientSkipsStateCheck,
   clientOpenRedirect,
+  clientAcceptsAnyToken,
 ];
 
 const BY_NAME = new Map(WEAKNESSES.map((w) => [w.name, w]));

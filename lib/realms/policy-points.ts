@@ -1,4 +1,5 @@
 import type { JWSHeaderParameters } from 'jose';
+import { requireIdTokenForThisClient, type TokenAudienceCheck } from '../lab-client/token-audience';
 import type { CheckOutcome } from '../resource-server/check-report';
 import type { Store } from '../store/types';
 import type { RealmKeys, SigningKey, HmacKey } from './keys';
@@ -77,6 +78,12 @@ export interface PolicyPoints {
    * names a page (the resolved URL), or undefined for no redirect. Hardened: no redirector at all.
    */
   'client.callback-redirect': (next: string, origin: string) => string | undefined;
+  /**
+   * RFC 6749 §10.16, RFC 9700 §4.6: before the legacy implicit app's backend signs someone in with a
+   * token its page took from the callback URL, it checks the token was issued to this client
+   * (lib/lab-client/implicit-login.ts). Hardened: only with an ID token whose `aud` is this client.
+   */
+  'client.token-audience': TokenAudienceCheck;
 }
 
 export type PointName = keyof PolicyPoints;
@@ -112,4 +119,5 @@ export const HARDENED_POINTS: Readonly<PolicyPoints> = Object.freeze({
   'rs.revocation': async (isLive) => ((await isLive()) ? 'pass' : 'fail'),
   'client.state-check': { enforced: true },
   'client.callback-redirect': () => undefined,
+  'client.token-audience': requireIdTokenForThisClient,
 } satisfies PolicyPoints);

@@ -5,7 +5,7 @@ import { RedisStore } from '../store/redis-store';
 import { StoreUnavailableError, systemClock, type Clock, type Store } from '../store/types';
 import { composePoints, selectWeaknesses } from './catalogue';
 import { DEMO_DEVICE_INTERVAL, DEMO_LIFETIMES, DEMO_REALM_ID, DEMO_SCOPES, DEMO_USERS, demoClients } from './demo';
-import { LAB_ONLY_USERS } from './lab-users';
+import { LAB_ONLY_USERS, labOnlyClients } from './lab-users';
 import { generateRealmKeys, importSharedKeySet, newSharedKeySet, warmExportableKeys, type RealmKeys } from './keys';
 import {
   DEFAULT_SETTINGS,
@@ -225,7 +225,7 @@ async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRe
     origin,
     issuer: `${origin}/as/${segment}`,
     resource: `${origin}/rs/${segment}`,
-    clients: new Map(demoClients(origin).map((c) => [c.clientId, c])),
+    clients: new Map([...demoClients(origin), ...(lab ? labOnlyClients(origin) : [])].map((c) => [c.clientId, c])),
     users: new Map([...DEMO_USERS, ...(lab ? LAB_ONLY_USERS : [])].map((u) => [u.username, u])),
     scopes: DEMO_SCOPES,
     points: lab ? pointsFor(s, lab) : HARDENED,
