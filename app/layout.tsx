@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { THEME_SCRIPT } from '@/components/ui/theme';
+import { THEME_SCRIPT } from '@/lib/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {

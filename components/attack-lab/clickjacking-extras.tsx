@@ -1,4 +1,5 @@
 'use client';
+import { TripButton } from '@/components/flow-player/as-hand-off';
 import { CopyButton } from '@/components/flow-player/copy-button';
 import type { FlowExtrasProps } from '@/components/flow-player/flow-definition';
 import type { ClickjackingContext } from '@/machines/attacks/clickjacking.machine';
@@ -26,15 +27,7 @@ export function ClickjackingExtras({ step, context: base, live, goToAuthorizatio
           <span className="font-semibold">Claim your prize</span> button, and come back with{' '}
           <span className="font-semibold">Back to the lab</span>.
         </p>
-        {live && (
-          <button
-            type="button"
-            onClick={goToAuthorizationServer}
-            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
-          >
-            Open Mallory’s page as Alice
-          </button>
-        )}
+        {live && <TripButton onGo={goToAuthorizationServer}>Open Mallory’s page as Alice</TripButton>}
       </div>
     );
   }

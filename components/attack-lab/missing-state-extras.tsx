@@ -1,5 +1,5 @@
 'use client';
-import { AsHandOff } from '@/components/flow-player/as-hand-off';
+import { AsHandOff, TripButton } from '@/components/flow-player/as-hand-off';
 import { CopyButton } from '@/components/flow-player/copy-button';
 import type { FlowExtrasProps } from '@/components/flow-player/flow-definition';
 import type { MissingStateContext } from '@/machines/attacks/missing-state.machine';
@@ -30,15 +30,7 @@ export function MissingStateExtras({ step, context: base, live, goToAuthorizatio
     return (
       <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
         <p>Now you are Alice. Open Mallory’s page and click its “Claim your prize” link.</p>
-        {live && (
-          <button
-            type="button"
-            onClick={goToAuthorizationServer}
-            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
-          >
-            Open Mallory’s page as Alice
-          </button>
-        )}
+        {live && <TripButton onGo={goToAuthorizationServer}>Open Mallory’s page as Alice</TripButton>}
       </div>
     );
   }

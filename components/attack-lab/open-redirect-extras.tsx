@@ -1,4 +1,5 @@
 'use client';
+import { TripButton } from '@/components/flow-player/as-hand-off';
 import { CopyButton } from '@/components/flow-player/copy-button';
 import type { FlowExtrasProps } from '@/components/flow-player/flow-definition';
 import type { OpenRedirectContext } from '@/machines/attacks/open-redirect.machine';
@@ -24,15 +25,7 @@ export function OpenRedirectExtras({ step, context: base, live, goToAuthorizatio
           <CopyButton text="alice" label="Copy username" /> <CopyButton text="wonderland" label="Copy password" />
         </p>
         <p>Sign in, press Allow, and watch the address bar: the fragment travels with the browser across the client’s redirect.</p>
-        {live && (
-          <button
-            type="button"
-            onClick={goToAuthorizationServer}
-            className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
-          >
-            Open Mallory’s link as Alice
-          </button>
-        )}
+        {live && <TripButton onGo={goToAuthorizationServer}>Open Mallory’s link as Alice</TripButton>}
       </div>
     );
   }

@@ -9,18 +9,25 @@ export function AsHandOff({ live, onGo, children }: { live: boolean; onGo: () =>
   return (
     <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
       {children}
-      {live && (
-        // The step's primary action: focus lands here when the step appears (use-step-focus.ts).
-        <button
-          type="button"
-          onClick={onGo}
-          data-primary-action=""
-          className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
-        >
-          Go to the authorization server
-        </button>
-      )}
+      {live && <TripButton onGo={onGo}>Go to the authorization server</TripButton>}
     </div>
+  );
+}
+
+/**
+ * The button that sends the browser off to another party (the AS, Mallory's page): the step's primary
+ * action, so focus lands on it when the step appears (use-step-focus.ts) and on the way back the run resumes there.
+ */
+export function TripButton({ onGo, children }: { onGo: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      onClick={onGo}
+      data-primary-action=""
+      className="rounded bg-indigo-700 px-3 py-2 font-semibold text-white hover:bg-indigo-800"
+    >
+      {children}
+    </button>
   );
 }
 

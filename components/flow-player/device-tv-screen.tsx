@@ -73,7 +73,8 @@ export function DeviceTvScreen({ device, issuedAt, live }: { device: DeviceAutho
           </p>
           {complete && (
             <p>
-              <a href={complete} target="_blank" rel="noopener" className="font-semibold text-indigo-800 underline">
+              {/* The step's primary action: focus lands here when the TV shows its code (use-step-focus.ts). */}
+              <a href={complete} target="_blank" rel="noopener" data-primary-action="" className="font-semibold text-indigo-800 underline">
                 Open the verification page (second device)
               </a>{' '}
               <span className="text-slate-700">(opens a new tab)</span>

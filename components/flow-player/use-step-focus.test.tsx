@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
+import { fireEvent, render } from '@testing-library/react';
+import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pickFocusTarget } from './use-step-focus';
+import { pickFocusTarget, useStepFocus } from './use-step-focus';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -46,5 +48,49 @@ describe('pickFocusTarget', () => {
   it('skips a disabled primary action', () => {
     const root = page(`${NEXT}<button data-primary-action disabled>Go</button>`);
     expect(pickFocusTarget(root, document.body)?.textContent).toBe('Next →');
+  });
+});
+
+function Player({ steps, settled, withAction }: { steps: number; settled: boolean; withAction: boolean }) {
+  const root = useRef<HTMLDivElement>(null);
+  const expectStep = useStepFocus(root, steps, settled);
+  return (
+    <div ref={root}>
+      <button data-next-button disabled={!settled} onClick={expectStep}>
+        Next →
+      </button>
+      {withAction && (
+        <a href="#verify" data-primary-action="">
+          Open the verification page
+        </a>
+      )}
+    </div>
+  );
+}
+
+describe('useStepFocus', () => {
+  it('waits for the new step to settle before moving focus to Next', () => {
+    const { rerender, getByText } = render(<Player steps={1} settled withAction={false} />);
+    fireEvent.click(getByText('Next →'));
+    rerender(<Player steps={2} settled={false} withAction={false} />);
+    expect(document.activeElement).toBe(document.body);
+    rerender(<Player steps={2} settled withAction={false} />);
+    expect(document.activeElement).toBe(getByText('Next →'));
+  });
+
+  it('moves focus to a primary action that is there while the step’s requests go on (the TV polling)', () => {
+    const { rerender, getByText } = render(<Player steps={1} settled withAction={false} />);
+    fireEvent.click(getByText('Next →'));
+    rerender(<Player steps={2} settled={false} withAction />);
+    expect(document.activeElement).toBe(getByText('Open the verification page'));
+    // The poll brings the tokens: the next step has no link, and focus, lost with it, goes to Next.
+    rerender(<Player steps={3} settled withAction={false} />);
+    expect(document.activeElement).toBe(getByText('Next →'));
+  });
+
+  it('moves focus only after the learner acted', () => {
+    const { rerender } = render(<Player steps={1} settled withAction={false} />);
+    rerender(<Player steps={2} settled withAction />);
+    expect(document.activeElement).toBe(document.body);
   });
 });

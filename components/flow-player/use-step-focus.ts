@@ -29,7 +29,10 @@ export function pickFocusTarget(root: ParentNode, active: Element | null): HTMLE
 
 /**
  * `expect()` is called when the learner acts; once the trail has grown past that point and the step has
- * settled (no request in flight), focus moves as {@link pickFocusTarget} says, once.
+ * settled (no request in flight), focus moves as {@link pickFocusTarget} says, once. A step whose primary
+ * action is there while its requests go on (the device flow's TV polls until the user approves on the
+ * verification page it links to) gets focus on it at once: waiting would leave focus on the body; and
+ * when that step moves on by itself, focus moves again if it was lost with the action.
  */
 export function useStepFocus(root: RefObject<HTMLElement | null>, trailLength: number, settled: boolean): () => void {
   const after = useRef<number | undefined>(undefined);
@@ -38,9 +41,11 @@ export function useStepFocus(root: RefObject<HTMLElement | null>, trailLength: n
     length.current = trailLength;
   }, [trailLength]);
   useEffect(() => {
-    if (after.current === undefined || trailLength <= after.current || !settled || !root.current) return;
-    after.current = undefined;
+    if (after.current === undefined || trailLength <= after.current || !root.current) return;
+    if (!settled && !root.current.querySelector(`[${PRIMARY_ACTION}]:not([disabled])`)) return;
     pickFocusTarget(root.current, document.activeElement)?.focus();
+    // Still busy: the step may move on by itself (the poll that brings the tokens) and take the action away with it.
+    after.current = settled ? undefined : trailLength;
   }, [trailLength, settled, root]);
   return useCallback(() => {
     after.current = length.current;

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useSyncExternalStore } from 'react';
-import { applyTheme, isDark, parseTheme, THEME_KEY, type Theme } from './theme';
+import { applyTheme, isDark, parseTheme, THEME_KEY, type Theme } from '@/lib/theme/theme';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 const listeners = new Set<() => void>();

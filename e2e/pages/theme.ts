@@ -1,11 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
-/** Switches the OS colour scheme; the page follows it (the default theme is "system"). */
+/** Switches the OS colour scheme; the page follows it (the default theme is "system"), the AS's own pages too. */
 export async function emulateSystemScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-  // The AS pages are another site with their own look: only the app's pages carry the theme class.
-  if (new URL(page.url()).pathname.startsWith('/as/')) return;
   if (scheme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
   else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
 }

@@ -17,7 +17,9 @@ export function consentPage(
 ): Response {
   return page(
     'Allow access?',
-    html`<h1>Allow access?</h1>
+    // Focus starts on the heading, one Tab before Allow: never on Allow itself, so a keypress meant for another
+    // window cannot approve (keyjacking, the keyboard's clickjacking: RFC 9700 §4.16, RFC 6749 §10.13).
+    html`<h1 tabindex="-1" autofocus>Allow access?</h1>
 <p>Signed in as <strong>${username}</strong>.</p>
 ${
   deviceUserCode

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
+import { FOLLOW_THEME_SCRIPT } from '../../theme/theme';
 import { FILL_SCRIPT, html, raw } from './html';
 import { errorPage } from './layout';
 import { loginPage } from './login';
 import { testRealm } from '../test-fixtures/realm';
 
 const CSP =
-  /^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/;
+  /^default-src 'none'; frame-ancestors 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'$/;
 
 describe('AS page template', () => {
   it('escapes every interpolated value but not raw HTML', () => {
@@ -23,13 +24,22 @@ describe('AS page template', () => {
   });
 });
 
-describe('the fill script', () => {
-  it('is the only script the AS pages allow, pinned by its SHA-256 in the CSP', async () => {
+describe('the page scripts', () => {
+  it('the theme script and the fill script are the only scripts the AS pages allow, pinned by their SHA-256 in the CSP', async () => {
     const { createHash } = await import('node:crypto');
     const res = errorPage('Oops', 'x');
     const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`'sha256-${createHash('sha256').update(FILL_SCRIPT).digest('base64')}'`);
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(/script-src ([^;]+)/.exec(csp)?.[1]).toBe(`${hash(FOLLOW_THEME_SCRIPT)} ${hash(FILL_SCRIPT)}`);
     expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('every AS page runs the theme script in <head>, before the body is painted, and opens with a skip link to the content', async () => {
+    const body = await errorPage('Oops', 'x').text();
+    const head = body.slice(0, body.indexOf('</head>'));
+    expect(head).toContain(`<script>${FOLLOW_THEME_SCRIPT}</script>`);
+    expect(body).toMatch(/<body><a class="skip" href="#main">Skip to main content<\/a>/);
+    expect(body).toContain('<main id="main" tabindex="-1">');
   });
 });
 
@@ -42,9 +52,9 @@ describe('the page CSP (default-src none)', () => {
     const body = await res.text();
     const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
     const style = /<style>([\s\S]*?)<\/style>/.exec(body)![1];
-    const script = /<script>([\s\S]*?)<\/script>/.exec(body)![1];
+    const scripts = [...body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
     expect(csp).toContain(`style-src ${hash(style)}`);
-    expect(csp).toContain(`script-src ${hash(script)}`);
+    expect(csp).toContain(`script-src ${scripts.join(' ')}`);
     expect(body).not.toMatch(/\sstyle=/);
     expect(body).toContain('<form method="post" action="/as/demo/login">');
   });

@@ -28,6 +28,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
 
 import { createHash } from 'node:crypto';
 
+import { FOLLOW_THEME_SCRIPT } from '../../theme/theme';
 import { PAGE_CSS } from './styles';
 
 /**
@@ -45,7 +46,7 @@ const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(te
 /**
  * Headers of every AS page: no framing (RFC 9700 §4.16, clickjacking), no caching of pages
  * that carry a pending request or a signed-in state. The CSP allows nothing by default; then
- * only the page's own inline style and the fill script, by hash, the browser's favicon request,
+ * only the page's own inline style, the theme script and the fill script, by hash, the browser's favicon request,
  * and form posts to this origin alone (`form-action 'self'`, which the browser also applies to
  * the 303s after a post: every demo redirect URI is `{origin}/flows/callback`, on this origin), so
  * injected markup can neither run, load anything, nor post a form (say, a password) elsewhere.
@@ -55,7 +56,7 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
     "default-src 'none'",
     "frame-ancestors 'none'",
-    `script-src ${sha256Source(FILL_SCRIPT)}`,
+    `script-src ${sha256Source(FOLLOW_THEME_SCRIPT)} ${sha256Source(FILL_SCRIPT)}`,
     `style-src ${sha256Source(PAGE_CSS)}`,
     "img-src 'self'",
     "form-action 'self'",
