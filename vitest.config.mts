@@ -18,7 +18,10 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias },
   test: {
-    pool: 'forks',
+    // Worker threads, not forked processes: a file starts in a thread of a running process instead of a new one
+    // (the whole suite on this 2-core machine: 198 s in threads; forks took 304 s). Each file still gets its own module
+    // graph (isolate), and a thread's process.env is its own copy.
+    pool: 'threads',
     projects: [
       {
         extends: true,
