@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import { preloadFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
 import { FlowErrorBoundary } from '@/components/flow-player/flow-error-boundary';
 import { FlowRun } from '@/components/flow-player/flow-run';
 import { awaitingReturn, clearPersisted, clearReturn, loadPersisted, peekCallback } from '@/components/flow-player/persistence';
@@ -73,6 +74,8 @@ export function AttackPlayer({ slug }: { slug: string }) {
   useEffect(() => {
     const loading = loadAttack(slug);
     if (!loading) return;
+    // The diagram's code downloads while the attack's chunk loads and its lab realm is made.
+    preloadFlowDiagram();
     let live = true;
     void loading.then(
       (def) => {

@@ -1,7 +1,11 @@
 'use client';
-import { useEffect, useState } from 'react';
-import { FlowPlayer } from './flow-player';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { chooseRealm, type LabRealmChoice } from './lab-realm';
+
+// The player (XState, jose, its panels) is not needed to paint or hydrate the page: its own chunk, fetched at once after hydration.
+const loadPlayer = () => import('./flow-player');
+const FlowPlayer = lazy(async () => ({ default: (await loadPlayer()).FlowPlayer }));
+const starting = <p className="text-slate-700">Starting the flow…</p>;
 
 /**
  * Client boundary for the server page. `?realm=<id>` plays the flow against a lab realm (made with
@@ -11,12 +15,13 @@ export function FlowPlayerLoader({ slug }: { slug: string }) {
   const [choice, setChoice] = useState<LabRealmChoice | undefined>(undefined);
   useEffect(() => {
     let live = true;
+    void loadPlayer();
     void chooseRealm(window.location.search).then((c) => live && setChoice(c));
     return () => {
       live = false;
     };
   }, []);
-  if (!choice || choice.kind === 'loading') return <p className="text-slate-700">Starting the flow…</p>;
+  if (!choice || choice.kind === 'loading') return starting;
   if (choice.kind === 'error') {
     return (
       <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 p-4 text-rose-900">
@@ -30,7 +35,12 @@ export function FlowPlayerLoader({ slug }: { slug: string }) {
       </div>
     );
   }
-  if (choice.kind === 'demo') return <FlowPlayer slug={slug} />;
+  if (choice.kind === 'demo')
+    return (
+      <Suspense fallback={starting}>
+        <FlowPlayer slug={slug} />
+      </Suspense>
+    );
   const { realm } = choice;
   return (
     <>
@@ -51,7 +61,9 @@ export function FlowPlayerLoader({ slug }: { slug: string }) {
           </p>
         )}
       </section>
-      <FlowPlayer slug={slug} realm={realm} />
+      <Suspense fallback={starting}>
+        <FlowPlayer slug={slug} realm={realm} />
+      </Suspense>
     </>
   );
 }

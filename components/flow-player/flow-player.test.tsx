@@ -98,7 +98,10 @@ describe('FlowPlayer', () => {
     expect(await screen.findByRole('heading', { name: 'Discover the authorization server' }, { timeout: 10_000 })).toBeTruthy();
     await enabled();
     expect(requests).toContain(`GET /as/${realm.id}/.well-known/openid-configuration`);
-    expect(screen.getByRole('figure', { name: /Diagram/ }).textContent).toContain(`/rs/${realm.id}`);
+    // The diagram's code loads on its own (lazy-flow-diagram.tsx): its placeholder first, then the picture.
+    await waitFor(() => expect(screen.getByRole('figure', { name: /Diagram/ }).textContent).toContain(`/rs/${realm.id}`), {
+      timeout: 10_000,
+    });
     fireEvent.click(next());
     await enabled();
     fireEvent.click(next());

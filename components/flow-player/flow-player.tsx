@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { DEMO_REALM, type RealmDescriptor } from '@/lib/realms/descriptor';
 import { FLOW_ACTORS } from '@/components/flow-diagram/actors';
+import { preloadFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
 import { flowInput, type FlowDefinition, type FlowOptions } from './flow-definition';
 import { findFlow } from './flow-registry';
 import { loadFlow } from './flow-loaders';
@@ -36,6 +37,8 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
   useEffect(() => {
     if (!flow) return;
     let live = true;
+    // The diagram's code downloads alongside the flow's own chunk; the step card does not wait for it.
+    preloadFlowDiagram();
     void loadFlow(flow.slug)!.then(
       (def) => {
         if (!live) return;

@@ -1,6 +1,6 @@
 'use client';
 import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { FlowDiagram } from '@/components/flow-diagram/flow-diagram';
+import { LazyFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
 import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
@@ -90,7 +90,7 @@ export function StepView({
       <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
         <StepCard meta={meta} index={index} total={total} />
         {afterCard}
-        <FlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+        <LazyFlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
       </div>
       {Extras && (
         <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />

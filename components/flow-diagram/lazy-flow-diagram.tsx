@@ -1,0 +1,70 @@
+'use client';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { GraphInput } from './build-graph';
+
+// React Flow is the largest script of a flow page (~60 KB gzip, and its own stylesheet): it is its own chunk, fetched
+// once the page has painted instead of holding up the first paint and hydration of every page that shows a diagram.
+const loadDiagram = () => import('./flow-diagram');
+const FlowDiagram = lazy(async () => ({ default: (await loadDiagram()).FlowDiagram }));
+
+/** Starts fetching the diagram's code without drawing it (the player calls it while it loads the flow itself). */
+export function preloadFlowDiagram(): void {
+  void loadDiagram();
+}
+
+const FIGURE_LABEL = 'Diagram: who talks to whom in this step';
+
+/** The diagram's box, same size and name, while its code loads: nothing moves when the picture arrives. */
+export function DiagramPlaceholder() {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-slate-50" aria-label={FIGURE_LABEL} aria-busy="true">
+      <div className="overflow-hidden rounded-lg">
+        <div className="flex aspect-[8/5] w-full min-w-[40rem] items-center justify-center text-sm text-slate-700">
+          Drawing the diagram…
+        </div>
+      </div>
+    </figure>
+  );
+}
+
+/** Whether `ref`'s element is on screen or within a screen of it (the diagram is drawn before it is scrolled to). */
+function useNearViewport(ref: RefObject<HTMLElement | null>, enabled: boolean): boolean {
+  // Without IntersectionObserver (old browsers, jsdom) the diagram is simply drawn.
+  const [near, setNear] = useState(() => !enabled || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: '100% 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, near]);
+  return near;
+}
+
+const subscribeNothing = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
+/**
+ * The flow diagram, its code loaded on demand: the placeholder first (also in the server's HTML), then the picture.
+ * `whenVisible`: wait until the box nears the viewport (a diagram further down a long page, as on /learn).
+ */
+export function LazyFlowDiagram({ whenVisible = false, ...props }: GraphInput & { whenVisible?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The server and the hydration render draw the placeholder, so the diagram's code is never needed to hydrate a page.
+  const mounted = useSyncExternalStore(subscribeNothing, isClient, isServer);
+  const near = useNearViewport(box, whenVisible);
+  return (
+    <div ref={box}>
+      {mounted && near ? (
+        <Suspense fallback={<DiagramPlaceholder />}>
+          <FlowDiagram {...props} />
+        </Suspense>
+      ) : (
+        <DiagramPlaceholder />
+      )}
+    </div>
+  );
+}
