@@ -1,10 +1,9 @@
-import { originOf } from '../http/origin';
 import { OAuthError, invalidRequest, withOAuthErrors } from '../oauth-server/errors';
 import { jsonResponse } from '../oauth-server/http';
 import { readForm } from '../oauth-server/read-form';
 import { asBackChannelRoutes } from '../oauth-server/back-channel';
 import { randomId, readCookie } from '../oauth-server/session';
-import { resolveRealm } from '../realms/registry';
+import { labRealmOf, parseLabBackendPath } from '../realms/lab-backend-path';
 import type { Realm } from '../realms/types';
 import { rsRoutes } from '../resource-server/routes';
 
@@ -30,18 +29,9 @@ interface BffSession {
 }
 
 export const handleBff = withOAuthErrors(async (request: Request): Promise<Response> => {
-  const match = /^\/bff\/([^/]+)\/([a-z]+)$/.exec(new URL(request.url).pathname);
-  if (!match) throw new OAuthError('invalid_request', 'Not found.', 404);
-  let id: string;
-  try {
-    id = decodeURIComponent(match[1]);
-  } catch {
-    throw new OAuthError('invalid_request', 'The path is not valid percent-encoding.', 404);
-  }
-  const realm = id === 'demo' ? undefined : await resolveRealm(id, originOf(request));
-  if (!realm) throw new OAuthError('invalid_request', 'The backend for frontend exists only for lab realms.', 404);
+  const { id, route } = parseLabBackendPath(request, 'bff');
+  const realm = await labRealmOf(id, request, 'The backend for frontend');
   const method = request.method.toUpperCase();
-  const route = match[2];
   if (route === 'session' && method === 'POST') return signIn(request, realm);
   if (route === 'photos' && method === 'GET') return photos(request, realm);
   if (route === 'logout' && method === 'POST') return logout(request, realm);

@@ -1,10 +1,9 @@
-import { originOf } from '../http/origin';
 import { OAuthError, invalidRequest, withOAuthErrors } from '../oauth-server/errors';
 import { jsonResponse } from '../oauth-server/http';
 import { realmJwks } from '../oauth-server/jwks';
 import { readForm } from '../oauth-server/read-form';
 import { randomId } from '../oauth-server/session';
-import { resolveRealm } from '../realms/registry';
+import { labRealmOf, parseLabBackendPath } from '../realms/lab-backend-path';
 import type { Realm } from '../realms/types';
 import { rsRoutes } from '../resource-server/routes';
 
@@ -33,19 +32,10 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN = 8192;
 
 export const handleLabClient = withOAuthErrors(async (request: Request): Promise<Response> => {
-  const match = /^\/lab-client\/([^/]+)\/([a-z]+)$/.exec(new URL(request.url).pathname);
-  if (!match) throw new OAuthError('invalid_request', 'Not found.', 404);
-  let id: string;
-  try {
-    id = decodeURIComponent(match[1]);
-  } catch {
-    throw new OAuthError('invalid_request', 'The path is not valid percent-encoding.', 404);
-  }
-  if (match[2] !== 'session') throw new OAuthError('invalid_request', 'Not found.', 404);
+  const { id, route } = parseLabBackendPath(request, 'lab-client');
+  if (route !== 'session') throw new OAuthError('invalid_request', 'Not found.', 404);
   if (request.method.toUpperCase() !== 'POST') throw new OAuthError('invalid_request', 'Use POST.', 405, { Allow: 'POST' });
-  const realm = id === 'demo' || id.length > 100 ? undefined : await resolveRealm(id, originOf(request));
-  if (!realm) throw new OAuthError('invalid_request', 'The legacy app’s backend exists only for lab realms.', 404);
-  return signIn(request, realm);
+  return signIn(request, await labRealmOf(id, request, 'The legacy app’s backend'));
 });
 
 function readToken(form: Map<string, string>, name: string, shape: RegExp, what: string): string | undefined {
