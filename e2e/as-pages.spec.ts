@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolationsInBothThemes } from './pages/theme';
+import { darkAtBody, expectNoAxeViolationsInBothThemes, recordThemeAtBody } from './pages/theme';
 
 /**
  * Issue #12 on the AS's own pages (login, consent, device, errors): the learner's theme (the OS setting or the
@@ -23,17 +23,6 @@ function authorizeUrl(baseURL: string): string {
   return `/as/demo/authorize?${params}`;
 }
 
-/** Records, before any script runs, whether <html> was dark when <body> was created: before first paint. */
-async function recordThemeAtBody(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.body) return;
-      (window as unknown as { darkAtBody: boolean }).darkAtBody = document.documentElement.classList.contains('dark');
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-const darkAtBody = (page: Page) => page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody);
 const headerBackground = (page: Page) => page.locator('header').evaluate((h) => getComputedStyle(h).backgroundColor);
 
 // The AS party colour of the diagram (app/globals.css --party-as): #047857 light, #6ee7b7 dark.

@@ -1,24 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './pages/axe';
 import { FlowPlayerPage } from './pages/flow-player';
+import { darkAtBody, recordThemeAtBody } from './pages/theme';
 
 // Issue #12: dark mode that follows prefers-color-scheme, a system / light / dark choice in the header
 // that is remembered and applied before first paint, AA contrast in both; and a diagram legible at 1400 px.
 
 const themeSelect = (page: Page) => page.getByRole('combobox', { name: 'Colour theme' });
 const isDark = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('dark'));
-
-/** Records, before any of the page's own scripts run, whether <html> was dark when <body> was created: before first paint. */
-async function recordThemeAtBody(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.body) return;
-      (window as unknown as { darkAtBody: boolean }).darkAtBody = document.documentElement.classList.contains('dark');
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-const darkAtBody = (page: Page) => page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody);
 
 test.describe('theme', () => {
   test('follows the system by default, also when the system switches while the page is open', async ({ page }) => {

@@ -16,3 +16,16 @@ export async function expectNoAxeViolationsInBothThemes(page: Page): Promise<voi
   await expectNoAxeViolations(page);
   await emulateSystemScheme(page, 'light');
 }
+
+/** Records, before any of the page's own scripts run, whether <html> was dark when <body> was created: before first paint. */
+export async function recordThemeAtBody(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.body) return;
+      (window as unknown as { darkAtBody: boolean }).darkAtBody = document.documentElement.classList.contains('dark');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+/** What recordThemeAtBody() saw: was the page dark before first paint? */
+export const darkAtBody = (page: Page) => page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody);
