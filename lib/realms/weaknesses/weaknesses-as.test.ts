@@ -65,6 +65,33 @@ describe('authorization-server weaknesses: vulnerable realm vs hardened realm', 
     expect(await h.text()).toMatch(/redirect_uri is not registered/);
   });
 
+  it('as-redirect-uri-wildcard-subdomain: the code goes to a subdomain Mallory holds, and she redeems it; the hardened AS shows an error page', async () => {
+    const [lab, hard] = [await createLab(['as-redirect-uri-wildcard-subdomain']), await createLab()];
+    // The registered path on a subdomain (one a subdomain takeover gave Mallory). She crafted the link, so the PKCE pair is hers.
+    const mallorys = CALLBACK.replace('//localhost:', '//mallory.localhost:');
+    const verifier = oauth.generateRandomCodeVerifier();
+    const crafted = { redirect_uri: mallorys, code_challenge: s256Challenge(verifier), code_challenge_method: 'S256' };
+    const v = await authorize(lab, crafted);
+    expect(v.status).toBe(303);
+    expect(new URL(v.location).host).toBe('mallory.localhost:3000');
+    const tokens = await redeem(lab, { code: codeOf(v.location), code_verifier: verifier, redirect_uri: mallorys });
+    expect(tokens.status).toBe(200);
+    const { access_token } = await tokens.json();
+    const photos = await inProcessFetch(`${lab.resource}/photos`, { headers: { Authorization: `Bearer ${access_token}` } });
+    expect(photos.status).toBe(200);
+    // A host that only ends with the registered name is not a subdomain of it.
+    const lookalike = await signInAndDecide(
+      browser(),
+      lab.id,
+      authorizeUrl(lab, { ...crafted, redirect_uri: CALLBACK.replace('//localhost:', '//evillocalhost:') }),
+    );
+    expect(lookalike.status).toBe(400);
+    const h = await signInAndDecide(browser(), hard.id, authorizeUrl(hard, crafted));
+    expect(h.status).toBe(400);
+    expect(h.headers.get('location')).toBeNull();
+    expect(await h.text()).toMatch(/redirect_uri is not registered/);
+  });
+
   it('as-pkce-optional: no challenge needed, and the code is redeemed without a verifier (or with a stray one)', async () => {
     const [lab, hard] = [await createLab(['as-pkce-optional']), await createLab()];
     const v = await authorize(lab, {});
