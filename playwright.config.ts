@@ -24,6 +24,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
+    // The diagram's current exchange otherwise runs a dash animation at frame rate: about a fifth of a core per
+    // open flow page, for as long as it is open. e2e/motion.spec.ts checks the animation and its reduced form.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],

@@ -168,6 +168,10 @@ test.describe('deprecated grants and the attacks they enable', () => {
     };
     await lab.openAttack('implicit', '?server=vulnerable&variant=injection');
     await expect(page.getByLabel('Variant')).toHaveValue('injection', { timeout: T });
+    // From the first step the list shows this variant's own steps ahead, not the leak's.
+    const steps = page.getByRole('navigation', { name: 'Steps of this run' });
+    await expect(steps).toContainText('Mallory swaps Alice’s token into the legacy app’s callback', { timeout: T });
+    await expect(steps).not.toContainText('The app asks for a token in the URL');
     await aliceAllowsTheQuiz();
     await lab.stepThrough(['The quiz app redeems the code: Alice’s token, issued to Mallory’s app']);
     await expect(lab.heading('Mallory swaps Alice’s token into the legacy app’s callback')).toBeVisible({ timeout: T });

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { preloadFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
 import { FlowErrorBoundary } from '@/components/flow-player/flow-error-boundary';
 import { FlowRun } from '@/components/flow-player/flow-run';
@@ -68,7 +68,9 @@ export function AttackPlayer({ slug }: { slug: string }) {
       storage: window.sessionStorage,
     });
     if (!got.ok) return setState({ kind: 'error', message: got.message });
-    setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored });
+    // The run's first render (step list, card, panels, inspector) is the page's largest: as a transition React renders it
+    // in slices and the main thread stays free for input, instead of one long task.
+    startTransition(() => setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored }));
   }, []);
 
   useEffect(() => {

@@ -7,9 +7,16 @@ import type { GraphInput } from './build-graph';
 const loadDiagram = () => import('./flow-diagram');
 const FlowDiagram = lazy(async () => ({ default: (await loadDiagram()).FlowDiagram }));
 
-/** Starts fetching the diagram's code without drawing it (the player calls it while it loads the flow itself). */
+// From lg up the player puts the step list beside the step, so the diagram is on the first screen (flow-run.tsx's grid).
+const DIAGRAM_ON_FIRST_SCREEN = '(min-width: 64rem)';
+
+/**
+ * Starts fetching the diagram's code without drawing it (the player calls it while it loads the flow itself), when
+ * the diagram will be on the first screen. On a phone it sits under the step list and the card, more than a screen
+ * down: its code then waits until the learner scrolls near it (LazyFlowDiagram's `whenVisible`).
+ */
 export function preloadFlowDiagram(): void {
-  void loadDiagram();
+  if (typeof window.matchMedia !== 'function' || window.matchMedia(DIAGRAM_ON_FIRST_SCREEN).matches) void loadDiagram();
 }
 
 const FIGURE_LABEL = 'Diagram: who talks to whom in this step';

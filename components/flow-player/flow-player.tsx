@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { DEMO_REALM, type RealmDescriptor } from '@/lib/realms/descriptor';
 import { FLOW_ACTORS } from '@/components/flow-diagram/actors';
 import { preloadFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
@@ -51,13 +51,16 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
           clearPersisted(slug);
           persisted = undefined;
         }
-        setSession({
-          def,
-          key: 0,
-          options: (persisted?.options as FlowOptions | undefined) ?? def.defaults,
-          snapshot: persisted?.snapshot,
-          callback,
-        });
+        // The run's first render is the page's largest: as a transition React renders it in slices, not one long task.
+        startTransition(() =>
+          setSession({
+            def,
+            key: 0,
+            options: (persisted?.options as FlowOptions | undefined) ?? def.defaults,
+            snapshot: persisted?.snapshot,
+            callback,
+          }),
+        );
       },
       () => live && setMissing(true),
     );

@@ -86,7 +86,7 @@ export function FlowRun({
   const meta = (live && currentStepMeta(snap)) || steps[step];
   // Every step from the start: the trail, then the steps ahead from the live state (planned-steps.ts).
   const liveKey = liveStateKey(snap);
-  const plan = useMemo(() => plannedSteps(machine, trail, liveKey), [machine, trail, liveKey]);
+  const plan = useMemo(() => plannedSteps(machine, trail, liveKey, input), [machine, trail, liveKey, input]);
   const total = plan.approximate ? `about ${plan.steps.length}` : plan.steps.length;
   const root = useRef<HTMLDivElement>(null);
   const focusNewStep = useStepFocus(root, trail.length, live && !running);

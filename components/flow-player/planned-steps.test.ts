@@ -19,6 +19,8 @@ import { implicitMachine } from '@/machines/implicit.machine';
 import { passwordMachine } from '@/machines/password.machine';
 import { refreshTokenMachine } from '@/machines/refresh-token.machine';
 import { stepsOf } from '@/machines/read-meta';
+import { tokenStorageMachine } from '@/machines/attacks/token-storage.machine';
+import type { AttackInput } from '@/machines/attacks/attack-input';
 import { liveStateKey, plannedSteps } from './planned-steps';
 
 const MACHINES: Record<string, AnyStateMachine> = {
@@ -108,6 +110,46 @@ describe('plannedSteps', () => {
     for (const s of plan.steps) expect(steps[s]?.title, s).toEqual(expect.any(String));
     expect(steps[plan.steps.at(-1)!].pause).toBe('end');
     expect(new Set(plan.steps).size).toBe(plan.steps.length);
+  });
+
+  describe('forks the input decides (inputGuard)', () => {
+    const input = (variant: string | undefined, mode: AttackInput['mode'] = 'vulnerable') =>
+      ({ origin: 'http://localhost:3000', realm: { id: 'lab-x' }, mode, variant }) as unknown as AttackInput;
+
+    it('lists the token-injection variant’s own steps from the first step, and the leak’s for the leak', () => {
+      const injection = plannedSteps(implicitAttackMachine, ['discover'], 'discover', input('injection'));
+      expect(injection.steps).toEqual(['discover', 'quizRequest', 'quizSignIn', 'quizRedeem', 'inject', 'clientLogin', 'injectionOutcome']);
+      expect(injection.approximate).toBe(false);
+      const leak = plannedSteps(implicitAttackMachine, ['discover'], 'discover', input('leak'));
+      expect(leak.steps).toEqual([
+        'discover',
+        'buildUrl',
+        'redirectToAs',
+        'callbackReceived',
+        'thirdPartyScript',
+        'loot',
+        'replay',
+        'outcome',
+      ]);
+      expect(leak.steps).not.toContain('quizRequest');
+    });
+
+    it('follows the Server switch where the architecture differs (token storage: the SPA keeps it, or the backend does)', () => {
+      const spa = plannedSteps(tokenStorageMachine, ['discover'], 'discover', input(undefined, 'vulnerable')).steps;
+      const bff = plannedSteps(tokenStorageMachine, ['discover'], 'discover', input(undefined, 'hardened')).steps;
+      expect(spa).toContain('spaStores');
+      expect(spa).not.toContain('bffSignsIn');
+      expect(bff).toContain('bffSignsIn');
+      expect(bff).not.toContain('spaStores');
+    });
+
+    it('keeps both branches open without an input, and never decides a guard on a server’s answer', () => {
+      const unknown = plannedSteps(implicitAttackMachine, ['discover'], 'discover');
+      expect(unknown.steps).toContain('buildUrl');
+      expect(unknown.approximate).toBe(true);
+      // hardened or not, the redirect-URI attack still forks on whether a code was stolen
+      expect(plannedSteps(redirectUriMachine, ['discover'], 'discover', input('prefix')).approximate).toBe(true);
+    });
   });
 
   it('returns the trail alone for a state it does not know', () => {

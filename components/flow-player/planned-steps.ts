@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { inputTestOf } from '@/machines/input-guard';
 
 /**
  * The whole run as the step list shows it from the start: the steps already taken (the trail) and the
@@ -14,6 +15,9 @@ import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
  * the attack and the run jumps to its outcome; a device token without an ID token skips its validation),
  * the total is not known yet and is `approximate` ("about N") until the fork is behind. The list is
  * recomputed from the live state after every step, so it is exact about the past whatever branch was taken.
+ *
+ * A guard made with `inputGuard` (machines/input-guard.ts) reads only the run's input (the variant, the
+ * Server switch), so the list follows it from the first step: the branch the input rules out is no fork.
  */
 export interface PlannedSteps {
   /** Step names: the trail, then the steps ahead. */
@@ -24,6 +28,7 @@ export interface PlannedSteps {
 
 interface TransitionLike {
   target?: readonly NodeLike[];
+  guard?: unknown;
 }
 
 interface NodeLike {
@@ -50,10 +55,29 @@ export function stepNameOf(node: NodeLike): string | undefined {
 
 const within = (node: NodeLike, ancestor: NodeLike) => node.id === ancestor.id || node.id.startsWith(`${ancestor.id}.`);
 
-/** Every transition of a state and of its descendants, in the order the machine lists them. */
-function transitionsOf(node: NodeLike): TransitionLike[] {
-  const own = [...node.transitions.values()].flat();
-  return [...own, ...(node.always ?? []), ...Object.values(node.states).flatMap(transitionsOf)];
+/** Decides a guard ahead of time when it reads only the input; undefined when only the run can tell. */
+type Decide = (guard: unknown) => boolean | undefined;
+
+/**
+ * The transitions one event (or `always`) can take, in order, as XState tries them: the first that
+ * passes wins, so candidates stop at an unguarded one or at an input guard known to pass, and an input
+ * guard known to fail is never taken.
+ */
+function candidates(list: readonly TransitionLike[], decide: Decide): TransitionLike[] {
+  const out: TransitionLike[] = [];
+  for (const t of list) {
+    const known = t.guard === undefined ? true : decide(t.guard);
+    if (known === false) continue;
+    out.push(t);
+    if (known === true) break;
+  }
+  return out;
+}
+
+/** Every transition of a state and of its descendants that the run can take, in the order the machine lists them. */
+function transitionsOf(node: NodeLike, decide: Decide): TransitionLike[] {
+  const own = [...node.transitions.values()].flatMap((list) => candidates(list, decide));
+  return [...own, ...candidates(node.always ?? [], decide), ...Object.values(node.states).flatMap((child) => transitionsOf(child, decide))];
 }
 
 interface Graph {
@@ -63,7 +87,7 @@ interface Graph {
   longest: (node: NodeLike) => NodeLike[];
 }
 
-function graphOf(): Graph {
+function graphOf(decide: Decide): Graph {
   const nextMemo = new Map<string, NodeLike[]>();
   const longestMemo = new Map<string, NodeLike[]>();
   const next = (node: NodeLike, seen = new Set<string>()): NodeLike[] => {
@@ -71,7 +95,7 @@ function graphOf(): Graph {
     if (known) return known;
     seen.add(node.id);
     const found: NodeLike[] = [];
-    for (const t of transitionsOf(node)) {
+    for (const t of transitionsOf(node, decide)) {
       for (const target of t.target ?? []) {
         if (within(target, node) || target.key === FAILED || seen.has(target.id)) continue;
         const steps = stepNameOf(target) !== undefined ? [target] : next(target, seen);
@@ -98,13 +122,40 @@ function graphOf(): Graph {
   return { next, longest };
 }
 
-const graphs = new WeakMap<AnyStateMachine, Graph>();
+interface InputGuards {
+  /** Each input guard's verdict for one input, by guard name. */
+  verdicts: Record<string, boolean>;
+  key: string;
+}
 
-function graph(machine: AnyStateMachine): Graph {
-  let g = graphs.get(machine);
+/** The verdicts of the machine's input guards for this run's input (the graph is kept per set of verdicts). */
+function inputGuards(machine: AnyStateMachine, input: unknown): InputGuards {
+  const verdicts: Record<string, boolean> = {};
+  for (const [name, guard] of Object.entries(machine.implementations.guards ?? {})) {
+    const test = inputTestOf(guard);
+    if (!test) continue;
+    try {
+      verdicts[name] = test(input) === true;
+    } catch {
+      // An input the test cannot read (none yet): leave this fork open.
+    }
+  }
+  return { verdicts, key: JSON.stringify(verdicts) };
+}
+
+const graphs = new WeakMap<AnyStateMachine, Map<string, Graph>>();
+
+function graph(machine: AnyStateMachine, input: unknown): Graph {
+  const { verdicts, key } = inputGuards(machine, input);
+  let byVerdicts = graphs.get(machine);
+  if (!byVerdicts) graphs.set(machine, (byVerdicts = new Map()));
+  let g = byVerdicts.get(key);
   if (!g) {
-    g = graphOf();
-    graphs.set(machine, g);
+    g = graphOf((guard) => {
+      const name = typeof guard === 'string' ? guard : (guard as { type?: unknown } | null)?.type;
+      return typeof name === 'string' && Object.hasOwn(verdicts, name) ? verdicts[name] : undefined;
+    });
+    byVerdicts.set(key, g);
   }
   return g;
 }
@@ -117,12 +168,17 @@ export function liveStateKey(snapshot: Pick<AnyMachineSnapshot, 'value'>): strin
   return undefined;
 }
 
-/** The trail so far and the steps ahead from the live state (see the module comment for forks). */
-export function plannedSteps(machine: AnyStateMachine, trail: readonly string[], liveKey: string | undefined): PlannedSteps {
+/** The trail so far and the steps ahead from the live state, for this run's input (see the module comment for forks). */
+export function plannedSteps(
+  machine: AnyStateMachine,
+  trail: readonly string[],
+  liveKey: string | undefined,
+  input?: unknown,
+): PlannedSteps {
   const root = machine.root as unknown as NodeLike;
   const live = liveKey ? root.states[liveKey] : undefined;
   if (!live) return { steps: [...trail], approximate: false };
-  const g = graph(machine);
+  const g = graph(machine, input);
   const ahead = g.longest(live);
   // A shorter branch at any fork ahead that lands back on a later step of this path: the total may shrink.
   const path = [live, ...ahead];

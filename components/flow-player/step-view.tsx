@@ -90,7 +90,15 @@ export function StepView({
       <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
         <StepCard meta={meta} index={index} total={total} />
         {afterCard}
-        <LazyFlowDiagram actors={actors} pastEdges={edgesSoFar} currentEdges={meta.edges} knows={knows} realm={ctx.input.realm} />
+        {/* On a phone the diagram is more than a screen down (under the step list and card): drawn as it nears the screen. */}
+        <LazyFlowDiagram
+          whenVisible
+          actors={actors}
+          pastEdges={edgesSoFar}
+          currentEdges={meta.edges}
+          knows={knows}
+          realm={ctx.input.realm}
+        />
       </div>
       {Extras && (
         <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />

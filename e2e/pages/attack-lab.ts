@@ -41,8 +41,11 @@ export class AttackPage extends FlowPlayerPage {
   async playToOutcome(timeout = 60_000): Promise<string> {
     await expect(this.next).toBeVisible({ timeout });
     for (let i = 0; i < 20; i++) {
-      // Either the run has ended (the Outcome shows) or the step has its answer (Next is enabled).
-      await expect.poll(async () => (await this.outcome.isVisible()) || (await this.next.isEnabled()), { timeout }).toBe(true);
+      // Either the run has ended (the Outcome shows) or the step has its answer (Next is enabled). Polled every
+      // 250 ms at most: expect.poll's default backs off to a second, which idles most steps for most of one.
+      await expect
+        .poll(async () => (await this.outcome.isVisible()) || (await this.next.isEnabled()), { timeout, intervals: [50, 100, 250] })
+        .toBe(true);
       await this.checkWidth(`step ${i + 1}`);
       if (await this.outcome.isVisible()) break;
       await this.next.click();

@@ -20,6 +20,7 @@ import {
 } from './code-interception.client';
 import { CODE_INTERCEPTION_STEPS as S } from './code-interception.steps';
 import { codeRedeemed, keepOutcome, keepRedeemed, redeemLinkActor, replayStolenTokenActor, stolenCodeTail } from './stolen-code-tail';
+import { inputGuard } from '@/machines/input-guard';
 
 export interface CodeInterceptionContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -101,7 +102,7 @@ export const codeInterceptionMachine = setup({
   },
   guards: {
     ...sharedGuards,
-    isDowngrade: ({ context }) => variantOf(context.input) === 'downgrade',
+    isDowngrade: inputGuard((input: AttackInput) => variantOf(input) === 'downgrade'),
     codeIntercepted: ({ context }) => context.intercepted !== undefined && 'code' in context.intercepted,
     codeRedeemed,
   },

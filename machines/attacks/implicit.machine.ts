@@ -23,6 +23,7 @@ import {
 } from './implicit-injection.actors';
 import { IMPLICIT_ATTACK_STEPS as S } from './implicit.steps';
 import { replayAtRsActor } from './password-grant.replay';
+import { inputGuard } from '@/machines/input-guard';
 
 export interface ImplicitAttackContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -148,7 +149,7 @@ export const implicitAttackMachine = setup({
   guards: {
     ...sharedGuards,
     decided: ({ context }) => context.outcome !== undefined,
-    injectionVariant: ({ context }) => context.input.variant === 'injection',
+    injectionVariant: inputGuard((input: AttackInput) => input.variant === 'injection'),
     quizGotCode: ({ context }) => context.quizCode !== undefined,
   },
 }).createMachine({

@@ -9,6 +9,7 @@ import type { AttackContextBase, AttackInput } from './attack-input';
 import type { OwnToken } from './mallory';
 import { PRINT_API, printerToken, replayToken, SENT, waitForExpiry } from './missing-claim-checks.actors';
 import { MISSING_CLAIM_STEPS as S } from './missing-claim-checks.steps';
+import { inputGuard } from '@/machines/input-guard';
 
 /** The two checks the attack shows missing, one per variant: each isolates one claim, so the RS's report names exactly one. */
 export const CLAIM_VARIANTS = {
@@ -56,7 +57,7 @@ export const missingClaimChecksMachine = setup({
     }),
     storeOutcome: assign({ outcome: ({ event }) => resultValue<Outcome>(event) }),
   },
-  guards: { ...sharedGuards, audienceVariant: ({ context }) => variantOf(context.input) === 'audience' },
+  guards: { ...sharedGuards, audienceVariant: inputGuard((input: AttackInput) => variantOf(input) === 'audience') },
 }).createMachine({
   id: ID,
   context: ({ input }) => ({ ...emptyFlowContext(), input }),

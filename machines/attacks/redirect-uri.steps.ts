@@ -31,6 +31,10 @@ export const REDIRECT_URI_STEPS = {
         'which PKCE and exact matching stop.',
       'In every variant but the last she also made the PKCE challenge herself, so PKCE does not stop her: the code_verifier is hers. Only the authorization server’s exact string comparison of the redirect URI does.',
       'The last variant shows the case PKCE does defend: the code comes from a request whose challenge Alice’s own client made (Mallory only rewrote its redirect_uri), so she holds no code_verifier.',
+      'One more loose rule is not a variant here: accepting any subdomain of the registered host (`mallory.localhost`), ' +
+        'which a subdomain takeover turns into Mallory’s. The lab AS has it (weakness `as-redirect-uri-wildcard-subdomain`), ' +
+        'but Alice’s code would then land on another origin, and this lab’s attacker site stays on the app’s own origin so ' +
+        'that nothing leaves it. Exact matching stops it like the others (RFC 9700 §4.1.3).',
     ],
     edges: [],
     knows: { attacker: ['her crafted link, its state and (mostly) its code_verifier'] },

@@ -24,6 +24,7 @@ import {
   type PayloadFind,
 } from './token-storage.page';
 import { TOKEN_STORAGE_STEPS as S } from './token-storage.steps';
+import { inputGuard } from '@/machines/input-guard';
 
 export interface TokenStorageContext extends AttackContextBase {
   metadata?: ServerMetadata;
@@ -153,7 +154,7 @@ export const tokenStorageMachine = setup({
   guards: {
     ...sharedGuards,
     hasCode: ({ context }) => context.code !== undefined,
-    backendArchitecture: ({ context }) => context.input.mode === 'hardened',
+    backendArchitecture: inputGuard((input: AttackInput) => input.mode === 'hardened'),
     tokenFound: ({ context }) => context.found?.token !== undefined,
     tokenStolen: ({ context }) => context.stolen !== undefined,
   },

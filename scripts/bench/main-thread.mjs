@@ -8,6 +8,7 @@
 // - longest task, and a TBT estimate: each task's thread time × 4 (Lighthouse's mobile CPU slowdown) less 50 ms,
 //   summed. Not Lighthouse's TBT (that one simulates from wall-clock times): a figure to compare builds on a
 //   shared machine, where the Lighthouse score of the same build varies by ±15 points from run to run.
+// BENCH_PAGES=/jwt,/learn measures only those pages; BENCH_PORT picks the server's port.
 // BENCH_SKIP_BUILD=1 reuses the build in BENCH_DIST (default .next-benchmainthread). The server is stopped by PID.
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,13 @@ import { pageScripts } from './servers-lib/page-scripts.mjs';
 import { buildAndStartApp, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const PORT = 3299;
+const PORT = Number(process.env.BENCH_PORT || 3299);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = process.env.BENCH_DIST || '.next-benchmainthread';
 const RUNS = Number(process.env.MAIN_THREAD_RUNS || 3);
-const PAGES = ['/', '/jwt', '/flows/authorization-code', '/learn', '/attacks/alg-none'];
+const PAGES = process.env.BENCH_PAGES
+  ? process.env.BENCH_PAGES.split(',')
+  : ['/', '/jwt', '/flows/authorization-code', '/learn', '/attacks/alg-none'];
 const SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
 stopAllOnExit();
