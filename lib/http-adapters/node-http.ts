@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { rememberRequestBody } from '../http/request-body';
 import { installPeerHeaderName, isPeerHeader, parseTrustedHops, resolvePeerAddress, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /** A web-standard handler: what lib/server-router.ts exports as `handleServerRequest`. */
@@ -72,14 +73,17 @@ async function serve(
 export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, origin?: string, peer?: PeerStamp): Promise<Request> {
   const base = origin ?? `http://${req.headers.host ?? 'localhost'}`;
   const url = new URL(req.url ?? '/', base);
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if (!isPeerHeader(req.rawHeaders[i])) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  // Name/value pairs straight into the Request (a Headers object first would be built, sorted and copied once more).
+  const headers: [string, string][] = [];
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!isPeerHeader(raw[i])) headers.push([raw[i], raw[i + 1]]);
   }
+  // Every client-sent header of the peer prefix was dropped above, so this is the only one of its name.
   const address = peer && resolvePeerAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], peer.trustedHops);
-  if (peer && address) headers.set(peer.name, address);
+  if (peer && address) headers.push([peer.name, address]);
   const method = req.method ?? 'GET';
-  let body: ArrayBuffer | undefined;
+  let body: Uint8Array | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw new BodyTooLarge();
     const chunks: Buffer[] = [];
@@ -89,12 +93,12 @@ export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, o
       if (total > maxBodyBytes) throw new BodyTooLarge();
       chunks.push(chunk);
     }
-    if (total > 0) {
-      const joined = Buffer.concat(chunks);
-      body = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
-    }
+    if (total > 0) body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   }
-  return new Request(url, { method, headers, body });
+  // The Request copies the bytes into its own body; readLimitedText may take these instead (lib/http/request-body.ts).
+  const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
+  if (body) rememberRequestBody(request, body);
+  return request;
 }
 
 /** Response → ServerResponse. Bodies are small JSON or HTML: buffered, not streamed. */

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, toWebRequest, type PeerStamp, type WebHandler } from '../http-adapters/node-http';
-import { knownResponseText } from '../resource-server/response-text';
+import { knownResponseText } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /**
@@ -48,10 +48,18 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  const type = response.headers.get('content-type') ?? '';
-  const text = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded)|text\/)/i.test(type) || !response.body;
-  const known = knownResponseText(response);
-  const body = known ?? (!response.body ? undefined : text ? await response.text() : Buffer.from(await response.arrayBuffer()));
+  const body = knownResponseText(response) ?? (await readBody(response));
+  // A body of known length goes out with Content-Length rather than chunked (one chunk, and the framing, fewer bytes).
+  if (body !== undefined && headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
+    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  }
   res.writeHead(response.status, headers);
   res.end(body);
+}
+
+async function readBody(response: Response): Promise<string | Buffer | undefined> {
+  if (!response.body) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  const text = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded)|text\/)/i.test(type);
+  return text ? response.text() : Buffer.from(await response.arrayBuffer());
 }

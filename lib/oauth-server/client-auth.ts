@@ -93,7 +93,20 @@ function formDecode(text: string): string {
 
 /** Constant-time comparison: equal-length SHA-256 digests, so neither content nor length leaks. */
 export function secretsMatch(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(sha256(presented), expectedDigest(expected));
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/** The digests of the clients' own secrets, made once each (a handful per realm); bounded, should configs hold many. */
+const expectedDigests = new Map<string, Buffer>();
+const MAX_EXPECTED_DIGESTS = 256;
+
+function expectedDigest(secret: string): Buffer {
+  let digest = expectedDigests.get(secret);
+  if (!digest) {
+    if (expectedDigests.size >= MAX_EXPECTED_DIGESTS) expectedDigests.clear();
+    expectedDigests.set(secret, (digest = sha256(secret)));
+  }
+  return digest;
 }

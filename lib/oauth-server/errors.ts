@@ -1,3 +1,4 @@
+import { textResponse } from '../http/response-text';
 import { StoreFullError, StoreUnavailableError } from '../store/types';
 import { errorPage } from './pages/layout';
 
@@ -47,7 +48,7 @@ export class OAuthError extends Error {
 
   /** RFC 6749 §5.2 JSON body; `no-store` per RFC 6749 §5.1. */
   toResponse(): Response {
-    return new Response(JSON.stringify({ error: this.code, error_description: this.message }), {
+    return textResponse(JSON.stringify({ error: this.code, error_description: this.message }), {
       status: this.status,
       headers: {
         'Content-Type': 'application/json;charset=UTF-8',

@@ -1,3 +1,4 @@
+import { textResponse } from '../http/response-text';
 import { OAuthError } from './errors';
 
 /**
@@ -9,7 +10,7 @@ export const NO_STORE: Readonly<Record<string, string>> = { 'Cache-Control': 'no
 
 /** A JSON response with `no-store` headers. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return textResponse(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json;charset=UTF-8', ...NO_STORE, ...headers },
   });

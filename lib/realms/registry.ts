@@ -38,6 +38,8 @@ export interface ServerState {
   labs: LabRegistry;
   /** Composed points per lab realm, built once. */
   points: Map<string, Readonly<PolicyPoints>>;
+  /** `demo` as built per origin, reused while its keys are the same (see resolveRealm). */
+  demo: Map<string, { keys: RealmKeys; realm: Realm }>;
 }
 
 interface LoadedKeys {
@@ -62,7 +64,7 @@ export function newServerState(store: Store, clock: Clock = systemClock): Server
   const options = { clock, cap: envNumber('FLOWLAB_MAX_LAB_REALMS', 2000) };
   const labs: LabRegistry = store instanceof RedisStore ? new RedisLabRegistry(store, options) : new MemoryLabRegistry(options);
   warmExportableKeys(labs.sharedKeys !== undefined);
-  const state: ServerState = { store, clock, keys: new Map(), labs, points: new Map() };
+  const state: ServerState = { store, clock, keys: new Map(), labs, points: new Map(), demo: new Map() };
   labs.onEnd = (id) => {
     state.keys.delete(id);
     state.points.delete(id);
@@ -219,6 +221,27 @@ function lifetimesOf(settings: RealmSettings | undefined): Realm['lifetimes'] {
 
 async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRealmRecord | undefined): Promise<Realm> {
   const { keys } = await keysFor(s, id, lab);
+  return realmOf(s, id, origin, lab, keys);
+}
+
+/** Origins `demo` is kept built for; past this (a client varying `Host`) it is built per request. */
+const MAX_DEMO_ORIGINS = 32;
+
+/**
+ * `demo` depends only on the origin, this state's store and clock, and its keys: the object built
+ * for an origin is reused for as long as the key set is the same one (a Redis re-check that
+ * finds other keys makes a new realm). A Realm is never modified once built.
+ */
+async function demoRealm(s: ServerState, origin: string): Promise<Realm> {
+  const { keys } = await keysFor(s, DEMO_REALM_ID, undefined);
+  const cached = s.demo.get(origin);
+  if (cached && cached.keys === keys) return cached.realm;
+  const realm = realmOf(s, DEMO_REALM_ID, origin, undefined, keys);
+  if (cached || s.demo.size < MAX_DEMO_ORIGINS) s.demo.set(origin, { keys, realm });
+  return realm;
+}
+
+function realmOf(s: ServerState, id: string, origin: string, lab: LabRealmRecord | undefined, keys: RealmKeys): Realm {
   const segment = encodeURIComponent(id);
   return {
     id,
@@ -246,7 +269,7 @@ async function buildRealm(s: ServerState, id: string, origin: string, lab: LabRe
  */
 export async function resolveRealm(realmId: string, origin: string): Promise<Realm | undefined> {
   const s = serverState();
-  if (realmId === DEMO_REALM_ID) return buildRealm(s, DEMO_REALM_ID, origin, undefined);
+  if (realmId === DEMO_REALM_ID) return demoRealm(s, origin);
   const lab = await s.labs.touch(realmId);
   if (!lab) {
     // Ended, maybe on another instance: drop what this one cached of it.

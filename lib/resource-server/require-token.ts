@@ -1,7 +1,7 @@
 import type { Realm } from '../realms/types';
 import { readAccessToken, type PresentedToken } from './bearer-token';
 import { CHECK_REPORT_HEADER, formatCheckReport, type CheckEntry } from './check-report';
-import { textResponse } from './response-text';
+import { textResponse } from '../http/response-text';
 import { missingTokenResponse } from './rs-errors';
 import { checkSenderConstraint, inScheme, schemeError } from './sender-constraint';
 import { verifyAccessToken, type VerifiedAccessToken } from './verify-access-token';

@@ -29,7 +29,18 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
-const PORTS = { next: 3290, node: 3291, opAs: 3292, opRs: 3293, mock: 3294, mock2: 3295, redis: 3296, appDirect: 3297 };
+/** BENCH_PORT_BASE moves the eight ports (default 3290–3297), so that two people's runs on one machine do not collide. */
+const BASE = Number(process.env.BENCH_PORT_BASE || 3290);
+const PORTS = {
+  next: BASE,
+  node: BASE + 1,
+  opAs: BASE + 2,
+  opRs: BASE + 3,
+  mock: BASE + 4,
+  mock2: BASE + 5,
+  redis: BASE + 6,
+  appDirect: BASE + 7,
+};
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
