@@ -9,9 +9,6 @@ import { StepCard } from './step-card';
 import type { FlowExtrasProps } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
-// `auto` in the intrinsic size: once drawn, a skipped section keeps its real height, so the page does not jump back.
-const BELOW_FOLD = '[content-visibility:auto] [contain-intrinsic-size:auto_40rem]';
-
 type Ctx = FlowContextBase & { input: FlowInput; jwks?: { keys: JsonWebKey[] }; metadata?: { jwks_uri: string } };
 
 /** The realm JWKS for the inspector: the machine's copy when it fetched one, else read once from jwks_uri. */
@@ -131,10 +128,8 @@ export function StepView({
           Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.
         </p>
       )}
-      {/* The raw HTTP and the inspector are long and, on a phone, below the fold: content-visibility lets the browser skip
-          their style, layout and paint until they near the screen (the first render of a step is the page's largest). */}
       {!presenting && exchanges.length > 0 && (
-        <section aria-labelledby="exchanges-title" className={`space-y-3 ${BELOW_FOLD}`}>
+        <section aria-labelledby="exchanges-title" className="space-y-3">
           <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">
             HTTP in this step
           </h3>
@@ -144,7 +139,7 @@ export function StepView({
         </section>
       )}
       {!presenting && (
-        <section aria-labelledby="tokens-title" className={`space-y-2 ${BELOW_FOLD}`}>
+        <section aria-labelledby="tokens-title" className="space-y-2">
           <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">
             Live inspector: tokens so far
           </h3>
