@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { outcomeOf, type Check, type CheckOutcome } from '@/lib/oauth-client/checklist';
 
 /** How each outcome looks: a lab realm's skipped or weakened check is a warning, never a tick. */
@@ -9,7 +10,15 @@ const LOOK: Record<CheckOutcome, { icon: string; className: string; said: string
 };
 
 /** A validation checklist: each rule with its outcome, the detail and the spec rule. */
-export function ChecklistView({ title, checks, empty = 'No checks were recorded.' }: { title: string; checks: Check[]; empty?: string }) {
+export const ChecklistView = memo(function ChecklistView({
+  title,
+  checks,
+  empty = 'No checks were recorded.',
+}: {
+  title: string;
+  checks: Check[];
+  empty?: string;
+}) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-3">
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
@@ -40,4 +49,4 @@ export function ChecklistView({ title, checks, empty = 'No checks were recorded.
       )}
     </section>
   );
-}
+});

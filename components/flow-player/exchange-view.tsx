@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { toCurl } from '@/lib/http-trace/curl';
 import type { Exchange } from '@/lib/http-trace/types';
 import { PartyName } from '@/components/ui/party';
@@ -64,7 +65,7 @@ function HeaderLines({ headers, response = false }: { headers: Record<string, st
 }
 
 /** The raw HTTP of one exchange, request and response, with "Copy as curl". */
-export function ExchangeView({ exchange }: { exchange: Exchange }) {
+export const ExchangeView = memo(function ExchangeView({ exchange }: { exchange: Exchange }) {
   const { request, response } = exchange;
   const url = new URL(request.url);
   return (
@@ -106,4 +107,4 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
       </div>
     </article>
   );
-}
+});

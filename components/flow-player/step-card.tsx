@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { InlineCode, linkedTexts } from '@/components/ui/inline-code';
 import type { StepMeta } from '@/machines/step-meta';
 
@@ -13,7 +14,7 @@ function linkedCard(meta: StepMeta) {
  * Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code,
  * and the first use of each glossary term in the card links to its entry (/learn/glossary#id).
  */
-export function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number | string }) {
+export const StepCard = memo(function StepCard({ meta, index, total }: { meta: StepMeta; index: number; total: number | string }) {
   const [explanation, ...notices] = linkedCard(meta);
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -53,4 +54,4 @@ export function StepCard({ meta, index, total }: { meta: StepMeta; index: number
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import { JwtInspector } from '@/components/jwt/jwt-inspector';
 import { DPOP_PROOF_LABEL } from '@/lib/http-trace/find-tokens';
 import type { Exchange, FoundToken } from '@/lib/http-trace/types';
@@ -43,7 +44,7 @@ function opaqueNote(label: string): string {
 }
 
 /** The live inspector: each token decoded and verified against the realm JWKS (JWTs) or described (opaque). */
-export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { keys: JsonWebKey[] } }) {
+export const TokenPanel = memo(function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { keys: JsonWebKey[] } }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-700">No token has crossed the wire yet.</p>;
   return (
     <div className="space-y-4">
@@ -73,4 +74,4 @@ export function TokenPanel({ tokens, jwks }: { tokens: SeenToken[]; jwks?: { key
       ))}
     </div>
   );
-}
+});

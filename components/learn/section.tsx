@@ -27,7 +27,13 @@ export function LearnSection({ id, children, live }: { id: LearnSectionId; child
   const n = LEARN_SECTIONS.findIndex((s) => s.id === id) + 1;
   const title = LEARN_SECTIONS[n - 1].title;
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 border-t border-slate-200 pt-8">
+    // Ten long sections with live demos: content-visibility lets the browser lay out and paint only those near the screen,
+    // so the first paint does not wait for the whole page's layout. `auto` keeps a drawn section's real height.
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 border-t border-slate-200 pt-8 [content-visibility:auto] [contain-intrinsic-size:auto_60rem]"
+    >
       <h2 id={`${id}-title`} className="text-2xl font-bold">
         {n}. {title}
       </h2>

@@ -21,11 +21,17 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+// Made once, on first use: constructing an Intl formatter costs far more than formatting with it (the inspector formats
+// every time claim on each render, and its clock re-renders it every second). Date#toLocaleString with options builds
+// a new DateTimeFormat on each call, so the local time uses its own cached formatter too.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let localFormat: Intl.DateTimeFormat | undefined;
+
 /** "3 minutes ago" / "in 2 hours", from whole seconds. */
 export function relativeTime(seconds: number, nowSeconds: number): string {
   const diff = seconds - nowSeconds;
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const rtf = (relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (abs >= size || unit === 'second') return rtf.format(Math.round(diff / size), unit);
   }
@@ -37,7 +43,7 @@ export function describeInstant(seconds: number, nowSeconds: number): InstantVie
   if (!Number.isFinite(seconds) || Number.isNaN(d.getTime())) return undefined;
   return {
     seconds,
-    local: d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }),
+    local: (localFormat ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })).format(d),
     utc: d.toISOString().replace('.000Z', 'Z'),
     relative: relativeTime(seconds, nowSeconds),
   };
