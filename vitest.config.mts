@@ -22,6 +22,9 @@ export default defineConfig({
     // (the whole suite on this 2-core machine: 198 s in threads; forks took 304 s). Each file still gets its own module
     // graph (isolate), and a thread's process.env is its own copy.
     pool: 'threads',
+    // Two files at a time: on a 2-core machine Vitest's default is one worker (cores - 1), and many files mostly
+    // wait (the pack project's npm install, the cluster's child processes, the servers' HTTP round trips).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
