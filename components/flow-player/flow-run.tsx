@@ -205,41 +205,48 @@ export function FlowRun({
         }
         autoPlayStatus={autoPlayStatus}
       />
+      {/* The step comes first, then the list of steps: below lg the list sits under the step, so on a short or narrow
+          window the step just played shows right under Next (at 1280×720 and 150 % zoom the list of 11 steps pushed it
+          out of view). From lg the list is the left column again. */}
       <div className={presenting ? 'text-lg' : 'grid gap-4 lg:grid-cols-[14rem_1fr]'}>
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          {meta ? (
+            <StepView
+              actors={actors}
+              Extras={Extras}
+              step={step}
+              index={viewing}
+              total={total}
+              meta={meta}
+              context={context}
+              live={live}
+              running={running && live}
+              edgesSoFar={edgesSoFar}
+              knows={knows}
+              send={(e) => actorRef.send(e)}
+              goToAuthorizationServer={navigateToAs}
+              afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
+              presenting={presenting}
+            />
+          ) : (
+            <p>Loading…</p>
+          )}
+        </div>
         {!presenting && (
-          <Timeline
-            plan={plan.steps}
-            reached={trail.length}
-            approximate={plan.approximate}
-            steps={steps}
-            viewing={viewing}
-            onPick={(n) => setView(n === trail.length ? null : n)}
-          >
-            {context.exchanges.length > 0 && !ended && (
-              <ExportToggle open={exportOpen} controls="run-export" onToggle={() => setExportOpen((o) => !o)} />
-            )}
-          </Timeline>
-        )}
-        {meta ? (
-          <StepView
-            actors={actors}
-            Extras={Extras}
-            step={step}
-            index={viewing}
-            total={total}
-            meta={meta}
-            context={context}
-            live={live}
-            running={running && live}
-            edgesSoFar={edgesSoFar}
-            knows={knows}
-            send={(e) => actorRef.send(e)}
-            goToAuthorizationServer={navigateToAs}
-            afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
-            presenting={presenting}
-          />
-        ) : (
-          <p>Loading…</p>
+          <div className="lg:col-start-1 lg:row-start-1">
+            <Timeline
+              plan={plan.steps}
+              reached={trail.length}
+              approximate={plan.approximate}
+              steps={steps}
+              viewing={viewing}
+              onPick={(n) => setView(n === trail.length ? null : n)}
+            >
+              {context.exchanges.length > 0 && !ended && (
+                <ExportToggle open={exportOpen} controls="run-export" onToggle={() => setExportOpen((o) => !o)} />
+              )}
+            </Timeline>
+          </div>
         )}
       </div>
       {/* The export sits at the end of a run, and opens from the step list before that. */}

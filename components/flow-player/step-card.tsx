@@ -22,7 +22,7 @@ export const StepCard = memo(function StepCard({ meta, index, total }: { meta: S
         Step {index} of {total}
       </p>
       <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900">
-        {meta.title}
+        <InlineCode text={meta.title} />
       </h2>
       <p className="mt-2 text-slate-800">
         <InlineCode text={meta.explanation} parts={explanation} />

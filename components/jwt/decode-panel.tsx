@@ -117,7 +117,7 @@ export function DecodePanel({
   const jws = jwsOf(decoded);
   return (
     <div className="space-y-6">
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 md:grid-cols-2">
         <div className="min-w-0">
           <label htmlFor={`${id}-token`} className="mb-1 block text-sm font-medium text-slate-800">
             Encoded token

@@ -105,7 +105,8 @@ describe('Mallory’s page: the way back, and nothing sent off-origin', () => {
     const res = await at(`/attacker/${lab.id}/cb?code=abc&state=xyz`);
     return { lab, html: await res.text(), csp: res.headers.get('content-security-policy') ?? '' };
   }
-  const scriptOf = (html: string) => /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+  /** Her page's own script: the last one (the first, in <head>, is the theme script of page-shell.ts). */
+  const scriptOf = (html: string) => [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].at(-1)![1];
 
   /** Runs her page's inline script against a fake browser, returning what it fetched and where the link points. */
   function runScript(script: string, opts: { hash?: string; returnTo?: string | null; storageThrows?: boolean }) {
@@ -156,9 +157,11 @@ describe('Mallory’s page: the way back, and nothing sent off-origin', () => {
     expect(csp).toMatch(/connect-src 'self'/);
     expect(csp).toMatch(/form-action 'none'/);
     expect(csp).toMatch(/base-uri 'none'/);
-    // The inline script is the one the CSP pins by hash.
+    // Every inline script is one the CSP pins by hash.
     const { createHash } = await import('node:crypto');
     expect(csp).toContain(`'sha256-${createHash('sha256').update(scriptOf(html)).digest('base64')}'`);
+    for (const [, script] of html.matchAll(/<script>([\s\S]*?)<\/script>/g))
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
     // Every URL in the page is a path on this origin (no scheme, no protocol-relative //host).
     const urls = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(0);

@@ -34,10 +34,12 @@ describe('Mallory’s clickjacking page', () => {
     const res = await at(`/attacker/${lab.id}/clickjack`);
     const csp = res.headers.get('content-security-policy')!;
     const html = await res.text();
-    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1];
+    // The theme script (page-shell.ts), then her own.
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts).toHaveLength(2);
     const style = /<style>([\s\S]*)<\/style>/.exec(html)![1];
     const sha = (t: string) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
-    expect(csp).toContain(`script-src ${sha(script)}`);
+    expect(csp).toContain(`script-src ${scripts.map(sha).join(' ')};`);
     expect(csp).toContain(`style-src ${sha(style)}`);
     expect(csp).toContain("frame-src 'self'");
     expect(csp).toContain("default-src 'none'");

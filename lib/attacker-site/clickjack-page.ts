@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { escapeHtml } from '../oauth-server/pages/html';
 import type { Realm } from '../realms/types';
 import { BACK_SCRIPT } from './back-link';
+import { attackerPage, DECOY } from './page-shell';
 
 /**
  * Mallory's clickjacking page, `GET /attacker/{realm}/clickjack?<authorization request>` (RFC 9700
@@ -56,21 +56,15 @@ const CLICKJACK_SCRIPT = [
   "f.addEventListener('load',look);setTimeout(function(){if(!f.dataset.seen)look();},5000);f.addEventListener('load',function(){f.dataset.seen='1';});})();",
 ].join('');
 
+/** The stage on top of her site's look (page-shell.ts): the frame above the decoy. */
 const STYLE = [
-  'body{font-family:system-ui,sans-serif;margin:0;padding:1rem;background:#fff7ed;color:#1c1917}',
-  'main{max-width:34rem;margin:0 auto}',
-  '.lab{background:#fff;border:1px solid #d6d3d1;border-radius:.5rem;padding:.5rem .75rem;font-size:.9rem}',
-  '#stage{position:relative;width:100%;height:40rem;margin:1rem 0;background:#fde68a;border-radius:.5rem;overflow:hidden}',
+  '#stage{position:relative;width:100%;height:40rem;margin:1rem 0;background:var(--stage);border-radius:.5rem;overflow:hidden}',
   '#frame{position:absolute;left:0;top:0;width:100%;height:100%;border:0;opacity:.5;z-index:2;background:transparent}',
-  '#decoy{position:absolute;left:1rem;bottom:1rem;z-index:1;font-size:1.1rem;font-weight:700;padding:.5rem 1rem;border:0;border-radius:.5rem;background:#dc2626;color:#fff}',
+  `#decoy{position:absolute;left:1rem;bottom:1rem;z-index:1;font:700 1.1rem system-ui,sans-serif;padding:.5rem 1rem;border:0;border-radius:.5rem;background:${DECOY.bg};color:${DECOY.fg}}`,
   '#status{font-weight:600}',
-  'a{color:#1d4ed8}',
 ].join('');
 
-const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const PAGE_SCRIPT = `${CLICKJACK_SCRIPT}${BACK_SCRIPT}`;
-const SCRIPT_HASH = hash(PAGE_SCRIPT);
-const STYLE_HASH = hash(STYLE);
 
 /** The framed URL: this realm's authorization endpoint with only the OAuth parameters of Mallory's query. */
 export function framedAuthorizeUrl(realm: Realm, query: URLSearchParams): string {
@@ -84,23 +78,17 @@ export function framedAuthorizeUrl(realm: Realm, query: URLSearchParams): string
 
 export function clickjackPage(realm: Realm, query: URLSearchParams): Response {
   const src = framedAuthorizeUrl(realm, query);
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Mallory’s site: claim your prize</title><style>${STYLE}</style></head><body><main>
-<h1>Mallory’s site: you have won a prize!</h1>
+  return attackerPage({
+    title: 'Mallory’s site: claim your prize',
+    body: `<h1>Mallory’s site: you have won a prize!</h1>
 <p class="lab">Lab view: the authorization server’s page is framed above the red decoy at half opacity, so you can see the trick;
 a real attack makes the frame invisible (opacity 0). Alice is usually already signed in at her authorization server; in the lab, sign in inside the frame first.</p>
 <div id="stage"><button id="decoy" type="button">Claim your prize</button>
 <iframe id="frame" title="The authorization server’s page, framed by Mallory" sandbox="allow-forms allow-same-origin" src="${escapeHtml(src)}"></iframe></div>
 <p id="status" role="status">Loading the framed page…</p>
-<p>Lab realm ${escapeHtml(realm.id)}. <a id="back" href="/attacks">Back to the lab</a></p>
-</main><script>${PAGE_SCRIPT}</script></body></html>`;
-  return new Response(html, {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/html;charset=UTF-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_HASH}; style-src ${STYLE_HASH}; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
-      'Referrer-Policy': 'no-referrer',
-    },
+<p>Lab realm <code>${escapeHtml(realm.id)}</code>. <a id="back" href="/attacks">Back to the lab</a></p>`,
+    script: PAGE_SCRIPT,
+    style: STYLE,
+    csp: ["frame-src 'self'", "connect-src 'self'"],
   });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
 import { readLimitedText } from '../http/read-limited';
 import { OAuthError, invalidRequest } from '../oauth-server/errors';
@@ -10,6 +9,7 @@ import { BACK_SCRIPT } from './back-link';
 import { clickjackPage } from './clickjack-page';
 import { readFrameCheck, recordFrameLoad } from './frame-check';
 import { appendRecord, readLog } from './log';
+import { attackerPage } from './page-shell';
 import { plantRoute } from './pages/plant';
 
 /**
@@ -33,7 +33,6 @@ const MAX_FIELDS = 30;
 const FRAGMENT_SCRIPT =
   "if(location.hash.length>1){fetch(location.pathname.split('/').slice(0,3).join('/')+'/fragment',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify({fragment:location.hash.slice(1)})});}";
 const PAGE_SCRIPT = `${FRAGMENT_SCRIPT}${BACK_SCRIPT}`;
-const SCRIPT_HASH = `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`;
 
 export async function attackerSiteHandler(request: Request, realm: Realm, path: string): Promise<Response> {
   if (realm.id === 'demo') throw new OAuthError('invalid_request', 'The attacker site exists only for lab realms.', 404);
@@ -107,19 +106,13 @@ async function frameCheckRoute(request: Request, realm: Realm, method: string): 
 }
 
 function page(realm: Realm): Response {
-  const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s ` +
-    `site</title></head><body><main><h1>Mallory’s site</h1><p>Everything sent here is recorded in the ` +
-    `attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a id="back" href="/attacks">Back to the ` +
-    `lab</a></p></main><script>${PAGE_SCRIPT}</script></body></html>`;
-  return new Response(html, {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/html;charset=UTF-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': `default-src 'none'; script-src ${SCRIPT_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`,
-      'Referrer-Policy': 'no-referrer',
-    },
+  return attackerPage({
+    title: 'Mallory’s site',
+    body:
+      `<h1>Mallory’s site</h1><p class="lab">Everything sent here is recorded in the attacker log of lab realm ` +
+      `<code>${escapeHtml(realm.id)}</code>.</p><p><a id="back" href="/attacks">Back to the lab</a></p>`,
+    script: PAGE_SCRIPT,
+    csp: ["connect-src 'self'"],
   });
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FOLLOW_THEME_SCRIPT } from '../../theme/theme';
 import { setServerStore } from '../../realms/registry';
 import { LAB_ORIGIN, createLab } from '../../realms/test-lab';
 import { inProcessFetch } from '../../server-router';
@@ -13,13 +15,19 @@ const put = (id: string, body: string, type = 'application/json') =>
   at(`/attacker/${id}/plant`, { method: 'PUT', headers: { 'content-type': type }, body });
 
 describe('Mallory’s login-CSRF page (/attacker/{realm}/plant)', () => {
-  it('links to the callback she planted, escaped, under a CSP without scripts; the visit is recorded', SLOW, async () => {
+  it('links to the callback she planted, escaped, under a CSP that runs only the theme script; the visit is recorded', SLOW, async () => {
     const lab = await createLab();
     expect((await put(lab.id, JSON.stringify({ callback: '/flows/callback?code=c"1&state=s<2' }))).status).toBe(204);
     const page = await at(`/attacker/${lab.id}/plant`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; base-uri 'none'; form-action 'none'");
     const html = await page.text();
+    // No script of her own: the only one is the theme script (page-shell.ts), pinned by its hash.
+    expect([...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])).toEqual([FOLLOW_THEME_SCRIPT]);
+    const sha = (t: string) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
+    const style = /<style>([\s\S]*)<\/style>/.exec(html)![1];
+    expect(page.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; script-src ${sha(FOLLOW_THEME_SCRIPT)}; style-src ${sha(style)}; base-uri 'none'; form-action 'none'`,
+    );
     expect(html).toContain('<a href="/flows/callback?code=c%221&#38;state=s%3C2">Claim your prize</a>');
     const { records } = await (await at(`/attacker/${lab.id}/log`)).json();
     expect(records).toMatchObject([{ method: 'GET', path: '/plant' }]);

@@ -3,6 +3,7 @@ import { OAuthError, invalidRequest } from '../../oauth-server/errors';
 import { escapeHtml } from '../../oauth-server/pages/html';
 import type { Realm } from '../../realms/types';
 import { appendRecord } from '../log';
+import { attackerPage } from '../page-shell';
 
 /**
  * Mallory's login-CSRF page (RFC 9700 §4.7, RFC 6749 §10.12): she stores the authorization
@@ -73,18 +74,10 @@ function page(realm: Realm, callback: string | undefined): Response {
   const offer = callback
     ? `<p>You have won a photo frame! Sign in to the photo gallery to claim it.</p><p><a href="${escapeHtml(callback)}">Claim your prize</a></p>`
     : '<p>Nothing planted yet.</p>';
-  const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mallory’s ` +
-    `site</title></head><body><main><h1>Mallory’s site</h1>${offer}<p>Everything sent here is recorded in ` +
-    `the attacker log of lab realm ${escapeHtml(realm.id)}.</p><p><a href="/attacks/missing-state">Back ` +
-    `to the lab</a></p></main></body></html>`;
-  return new Response(html, {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/html;charset=UTF-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
-      'Referrer-Policy': 'no-referrer',
-    },
+  return attackerPage({
+    title: 'Mallory’s site',
+    body:
+      `<h1>Mallory’s site</h1>${offer}<p class="lab">Everything sent here is recorded in the attacker log of lab realm ` +
+      `<code>${escapeHtml(realm.id)}</code>.</p><p><a href="/attacks/missing-state">Back to the lab</a></p>`,
   });
 }
