@@ -39,4 +39,6 @@ test('unreadable session storage and odd ?step= values start the flow normally',
 test('a redirect nobody waits for is not processed, whatever it carries', async ({ page }) => {
   await page.goto('/flows/callback?code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&state=' + 'x'.repeat(5000));
   await expect(page.getByText('No flow was waiting for this redirect.')).toBeVisible();
+  await page.getByRole('link', { name: 'Flows page' }).click();
+  await expect(page).toHaveURL(/\/flows$/);
 });

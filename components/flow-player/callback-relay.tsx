@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { returnPath, stashCallback } from './persistence';
 
@@ -14,7 +15,17 @@ export function CallbackRelay() {
   }, []);
   return (
     <p className="mt-3 text-slate-700">
-      {lost ? 'No flow was waiting for this redirect. Start one from the Flows page.' : 'Returning to the flow…'}
+      {lost ? (
+        <>
+          No flow was waiting for this redirect. Start one from the{' '}
+          <Link href="/flows" className="text-indigo-800 underline">
+            Flows page
+          </Link>
+          .
+        </>
+      ) : (
+        'Returning to the flow…'
+      )}
     </p>
   );
 }
