@@ -2,6 +2,7 @@
 import { useLayoutEffect } from 'react';
 import { applyTheme, isDark, parseTheme, THEME_KEY, THEME_SCRIPT } from '@/lib/theme/theme';
 import { NAV } from './nav-links';
+import { SkipLink } from './skip-link';
 
 /** The stored choice, as the pre-paint script reads it; storage that throws reads as light (THEME_SCRIPT does the same). */
 function storedThemeIsDark(): boolean {
@@ -33,12 +34,7 @@ export function GlobalErrorDocument({ digest, reset }: { digest?: string; reset:
       </head>
       <body className="min-h-screen font-sans">
         <header className="relative border-b border-slate-200 bg-white">
-          <a
-            href="#main"
-            className="sr-only rounded bg-indigo-700 px-3 py-2 font-semibold text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
-          >
-            Skip to main content
-          </a>
+          <SkipLink />
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the app shell is what failed: a full page load, not a client navigation. */}
             <a href="/" className="text-lg font-bold text-indigo-700">
