@@ -1,7 +1,7 @@
 'use client';
-import { useActorRef, useSelector } from '@xstate/react';
-import { type ComponentType, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnyMachineSnapshot, AnyStateMachine, Snapshot } from 'xstate';
+import { useActorRef } from '@xstate/react';
+import { type ComponentType, type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, Snapshot } from 'xstate';
 import { knowsAt } from '@/components/flow-diagram/knows';
 import { currentStepMeta, stepsOf } from '@/machines/read-meta';
 import { BUSY, type FlowContextBase, type StepMeta } from '@/machines/step-meta';
@@ -17,6 +17,24 @@ import { Timeline } from './timeline';
 import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
+
+/**
+ * The actor's snapshot, each new one rendered as a transition. `useSelector` subscribes through useSyncExternalStore,
+ * whose updates React renders synchronously in one task: a step's card, exchanges, tokens and diagram at once (a
+ * profile of an attack page's first steps at 4× CPU slowdown: one 291 ms task). A transition is rendered in slices
+ * that yield to the browser, and a newer snapshot simply replaces one not yet on screen.
+ */
+function useSnapshotAsTransition(actorRef: AnyActorRef): AnyMachineSnapshot {
+  const [snap, setSnap] = useState<AnyMachineSnapshot>(() => actorRef.getSnapshot());
+  useEffect(() => {
+    const show = (s: AnyMachineSnapshot) => startTransition(() => setSnap(s));
+    // The actor was started (useActorRef) after this component rendered: what it did on starting is not on screen yet.
+    show(actorRef.getSnapshot());
+    const sub = actorRef.subscribe(show);
+    return () => sub.unsubscribe();
+  }, [actorRef]);
+  return snap;
+}
 
 /** What a page may show after the step (an attack's Outcome): the run's context, and whether the run has ended on screen. */
 export interface RunFooterProps {
@@ -71,7 +89,7 @@ export function FlowRun({
     input,
     ...(restored ? { snapshot: restored as Snapshot<unknown> } : {}),
   });
-  const snap = useSelector(actorRef, (s: AnyMachineSnapshot) => s);
+  const snap = useSnapshotAsTransition(actorRef);
   const context = snap.context as FlowContextBase;
   const trail = context.trail;
   const [view, setView] = useStepUrl();
