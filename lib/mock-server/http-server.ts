@@ -1,6 +1,13 @@
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, toWebRequest, type PeerStamp, type WebHandler } from '../http-adapters/node-http';
+import {
+  BodyTooLarge,
+  DEFAULT_MAX_BODY_BYTES,
+  toResourceGetRequest,
+  toWebRequest,
+  type PeerStamp,
+  type WebHandler,
+} from '../http-adapters/node-http';
 import { knownResponseText } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
@@ -30,9 +37,9 @@ export function createMockHttpServer(handler: WebHandler, options: { origin?: st
 }
 
 async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, origin: string | undefined, peer: PeerStamp) {
-  let request: Request;
+  let request: Request | undefined = toResourceGetRequest(req, origin, peer);
   try {
-    request = await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
+    request ??= await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
     res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
