@@ -12,7 +12,9 @@ export interface InstantView {
 /** The NumericDate claims (RFC 7519 §2, §4.1.4–4.1.6; OIDC Core §2 auth_time). */
 export const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+type Unit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+const UNITS: [Unit, number][] = [
   ['year', 31_536_000],
   ['month', 2_592_000],
   ['day', 86_400],
@@ -21,21 +23,57 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-// Made once, on first use: constructing an Intl formatter costs far more than formatting with it (the inspector formats
-// every time claim on each render, and its clock re-renders it every second). Date#toLocaleString with options builds
-// a new DateTimeFormat on each call, so the local time uses its own cached formatter too.
-let relativeFormat: Intl.RelativeTimeFormat | undefined;
-let localFormat: Intl.DateTimeFormat | undefined;
+/*
+ * English words written here, not by Intl: the first Intl formatter a page makes starts the browser's ICU, which cost
+ * 190-240 ms of main thread at Lighthouse's 4× CPU slowdown (a JWT inspector's first render on the flow and attack
+ * pages). The words are those of Intl.RelativeTimeFormat('en', { numeric: 'auto' }) and the dates those of
+ * Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }); time.test.ts compares both with Intl.
+ */
+const NAMED: Partial<Record<Unit, Record<number, string>>> = {
+  second: { 0: 'now' },
+  day: { 1: 'tomorrow', [-1]: 'yesterday' },
+  month: { 1: 'next month', [-1]: 'last month' },
+  year: { 1: 'next year', [-1]: 'last year' },
+};
+
+/** The integer `n` (≥ 0) in digits grouped by three, as Intl's 'en' number format writes it ("31,709,791"). */
+export function groupedDigits(n: number): string {
+  let digits = String(n);
+  // 1e21 and above print in exponent form: the shortest digits that round-trip, then zeros (what Intl writes too).
+  const exponent = /^(\d)(?:\.(\d+))?e\+(\d+)$/.exec(digits);
+  if (exponent) {
+    const mantissa = exponent[1] + (exponent[2] ?? '');
+    digits = mantissa + '0'.repeat(Number(exponent[3]) - mantissa.length + 1);
+  }
+  return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+function phrase(value: number, unit: Unit): string {
+  const named = NAMED[unit]?.[value === 0 ? 0 : value];
+  if (named) return named;
+  const size = Math.abs(value);
+  const words = `${groupedDigits(size)} ${unit}${size === 1 ? '' : 's'}`;
+  return value < 0 ? `${words} ago` : `in ${words}`;
+}
 
 /** "3 minutes ago" / "in 2 hours", from whole seconds. */
 export function relativeTime(seconds: number, nowSeconds: number): string {
   const diff = seconds - nowSeconds;
   const abs = Math.abs(diff);
-  const rtf = (relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
-    if (abs >= size || unit === 'second') return rtf.format(Math.round(diff / size), unit);
+    if (abs >= size || unit === 'second') return phrase(Math.round(diff / size), unit);
   }
-  return rtf.format(diff, 'second');
+  return phrase(Math.round(diff), 'second');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "3 Dec 2026, 07:05:09" in the browser's time zone (en-GB medium date and time, 24-hour clock). */
+export function localDateTime(d: Date): string {
+  const year = d.getFullYear();
+  const era = year > 0 ? String(year) : `${1 - year} BC`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${era}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 export function describeInstant(seconds: number, nowSeconds: number): InstantView | undefined {
@@ -43,7 +81,7 @@ export function describeInstant(seconds: number, nowSeconds: number): InstantVie
   if (!Number.isFinite(seconds) || Number.isNaN(d.getTime())) return undefined;
   return {
     seconds,
-    local: (localFormat ??= new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })).format(d),
+    local: localDateTime(d),
     utc: d.toISOString().replace('.000Z', 'Z'),
     relative: relativeTime(seconds, nowSeconds),
   };
