@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from './glossary';
-import { findTermLinks, glossaryHref, linkParts, unknownAliasIds, unlinkedTerms } from './glossary-links';
+import { findTermLinks, glossaryHref, linkParts, MATCHERS, unknownAliasIds, unlinkedTerms } from './glossary-links';
 
 /** The links one text gets, as `words→id`, in order. */
 const links = (text: string, linked = new Set<string>()) =>
@@ -86,5 +86,25 @@ describe('glossary links in step texts', () => {
   it('reads a long text without a sentence break (the context look-behind is bounded) and links each term once', () => {
     const text = `${'iss '.repeat(20_000)}${'state and iss '.repeat(2000)}`;
     expect(links(text)).toEqual(['iss→iss', 'state→csrf', 'iss→iss-parameter']);
+  });
+
+  it('skips a text by its hint only when the pattern cannot match there: every match contains its hint', () => {
+    // The glossary's own names and definitions, and sentences of the shapes the context patterns look for.
+    const corpus = [
+      ...GLOSSARY.flatMap((t) => [t.term, t.definition]),
+      'The random state came back with the state parameter, and the state check passed.',
+      'The response carries state and iss; the iss with the issuer defends against mix-up.',
+      'Tamper with state, then compare: the client compares state.',
+      'Its exp, nbf and iat claims; the kid, alg, typ, sub, aud, azp, jti, nonce and prompt; Flowlab-Checks and WWW-Authenticate.',
+    ].join('\n');
+    let withHint = 0;
+    for (const { pattern, hint } of MATCHERS) {
+      if (hint === undefined) continue;
+      withHint++;
+      pattern.lastIndex = 0;
+      for (const m of corpus.matchAll(pattern)) expect(m[0], pattern.source).toContain(hint);
+    }
+    // Every string alias has one, and so do the RegExps that begin or end with a plain word.
+    expect(withHint).toBeGreaterThan(MATCHERS.length - 8);
   });
 });

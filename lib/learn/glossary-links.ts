@@ -20,7 +20,8 @@ const ALIASES: Readonly<Record<string, readonly (string | RegExp)[]>> = {
     'iss response parameter',
     'mix-up attack',
     // `iss` in a sentence about the state, the redirect or the response is the RFC 9207 parameter.
-    /(?<=\b(?:state|redirect|response)\b[^.:;]{0,80})\biss\b/,
+    // (The lookbehind follows `iss`, so it is tried only where `iss` stands, not at every position of the text.)
+    /\biss\b(?<=\b(?:state|redirect|response)\b[^.:;]{0,80}iss)/,
     /\biss(?= with the issuer| defends)/,
   ],
   csrf: [
@@ -105,6 +106,18 @@ interface Matcher {
   term: Term;
   rank: number;
   pattern: RegExp;
+  /** Text every match contains: a text without it is not searched (most of ~140 patterns occur in no given text). */
+  hint?: string;
+}
+
+/**
+ * What a match of `alias` must contain, as written: a string alias's letters after the first (whose case may
+ * differ); a RegExp's leading plain word (`\biss\b(?<=…)`) or trailing one (`(?<=…)state\b`); else none (always searched).
+ */
+function aliasHint(alias: string | RegExp): string | undefined {
+  if (typeof alias === 'string') return alias.slice(1) || undefined;
+  const source = alias.source;
+  return (/^\\b([\w-]+)\\b/.exec(source) ?? /(?:^|\)|\\b)([\w-]+)\\b$/.exec(source))?.[1];
 }
 
 const BY_ID = new Map(GLOSSARY.map((t) => [t.id, t]));
@@ -112,7 +125,7 @@ const BY_ID = new Map(GLOSSARY.map((t) => [t.id, t]));
 export const MATCHERS: readonly Matcher[] = Object.entries(ALIASES).flatMap(([id, aliases], rank) => {
   const term = BY_ID.get(id);
   if (!term) return [];
-  return aliases.map((a) => ({ term, rank, pattern: aliasPattern(a) }));
+  return aliases.map((a) => ({ term, rank, pattern: aliasPattern(a), hint: aliasHint(a) }));
 });
 
 /** Ids the alias table names that the glossary lacks (a test keeps this empty). */
@@ -139,7 +152,8 @@ export interface TermMatch {
  */
 export function findTermLinks(text: string, linked: Set<string>): TermMatch[] {
   const candidates: (TermMatch & { rank: number })[] = [];
-  for (const { term, rank, pattern } of MATCHERS) {
+  for (const { term, rank, pattern, hint } of MATCHERS) {
+    if (hint !== undefined && !text.includes(hint)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
