@@ -14,7 +14,8 @@ export const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
 
 type Unit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
 
-const UNITS: [Unit, number][] = [
+/** Each unit and its length in seconds, largest first: a difference is said in the largest unit it reaches. */
+export const RELATIVE_UNITS: readonly (readonly [Unit, number])[] = [
   ['year', 31_536_000],
   ['month', 2_592_000],
   ['day', 86_400],
@@ -49,7 +50,8 @@ export function groupedDigits(n: number): string {
 }
 
 function phrase(value: number, unit: Unit): string {
-  const named = NAMED[unit]?.[value === 0 ? 0 : value];
+  // -0 reads the key "0" too.
+  const named = NAMED[unit]?.[value];
   if (named) return named;
   const size = Math.abs(value);
   const words = `${groupedDigits(size)} ${unit}${size === 1 ? '' : 's'}`;
@@ -59,11 +61,8 @@ function phrase(value: number, unit: Unit): string {
 /** "3 minutes ago" / "in 2 hours", from whole seconds. */
 export function relativeTime(seconds: number, nowSeconds: number): string {
   const diff = seconds - nowSeconds;
-  const abs = Math.abs(diff);
-  for (const [unit, size] of UNITS) {
-    if (abs >= size || unit === 'second') return phrase(Math.round(diff / size), unit);
-  }
-  return phrase(Math.round(diff), 'second');
+  const [unit, size] = RELATIVE_UNITS.find(([u, length]) => Math.abs(diff) >= length || u === 'second')!;
+  return phrase(Math.round(diff / size), unit);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];

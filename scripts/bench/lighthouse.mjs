@@ -80,12 +80,11 @@ async function main() {
   let missed = 0;
   try {
     await waitForUrl(`${BASE}/`, 60_000, server);
+    const slowdown = SLOWDOWN ? ` with a ${SLOWDOWN}× CPU slowdown (LIGHTHOUSE_CPU_SLOWDOWN)` : '';
     console.log(
       `load average before: ${loadavg()
         .map((l) => l.toFixed(2))
-        .join(
-          ' ',
-        )} (1/5/15 min) · ${PRESET} preset${SLOWDOWN ? ` with a ${SLOWDOWN}× CPU slowdown (LIGHTHOUSE_CPU_SLOWDOWN)` : ''} · ${RUNS} runs per page, median`,
+        .join(' ')} (1/5/15 min) · ${PRESET} preset${slowdown} · ${RUNS} runs per page, median`,
     );
     console.log('page'.padEnd(28), 'performance', 'accessibility', ' FCP ms', ' LCP ms', 'TBT ms', '  CLS', 'BenchmarkIndex', 'throttle');
     for (const path of PAGES) {
