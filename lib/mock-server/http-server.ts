@@ -8,7 +8,7 @@ import {
   type PeerStamp,
   type WebHandler,
 } from '../http-adapters/node-http';
-import { knownResponseText } from '../http/response-text';
+import { knownResponseText, TextAnswer, answerWithTextAnswers } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /**
@@ -24,6 +24,7 @@ import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../ht
 export const WORKER_HEADER = 'Flowlab-Mock-Worker';
 
 export function createMockHttpServer(handler: WebHandler, options: { origin?: string }): Server {
+  answerWithTextAnswers();
   const peer: PeerStamp = { name: installPeerHeaderName(), trustedHops: parseTrustedHops(process.env[TRUSTED_HOPS_ENV]) };
   const worker = cluster.isWorker ? String(cluster.worker!.id) : undefined;
   return createServer((req, res) => {
@@ -50,10 +51,17 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   }
   const response = await handler(request);
   const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
+  const field = (value: string, name: string) => {
     if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
+  };
+  let cookies: string[];
+  if (response instanceof TextAnswer) {
+    response.forEachHeader(field);
+    cookies = response.setCookies();
+  } else {
+    response.headers.forEach(field);
+    cookies = response.headers.getSetCookie();
+  }
   if (cookies.length) headers['set-cookie'] = cookies;
   const body = knownResponseText(response) ?? (await readBody(response));
   // A body of known length goes out with Content-Length rather than chunked (one chunk, and the framing, fewer bytes).

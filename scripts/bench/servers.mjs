@@ -46,6 +46,8 @@ const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
 /** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-direct, node, mock, mock2, op). */
+/** BENCH_SCENARIOS=rs-cold runs only the scenarios named (token, rs, rs-cold). */
+const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : undefined;
 const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').map((t) => t.trim()) : undefined;
 stopAllOnExit();
 
@@ -275,7 +277,7 @@ try {
     }
   }
   restore(); // the app server has written its types entry by now
-  for (const [scenario, options] of Object.entries(scenarios)) {
+  for (const [scenario, options] of Object.entries(scenarios).filter(([id]) => !SCENARIOS || SCENARIOS.includes(id))) {
     console.log(`\n${TITLES[scenario]}`);
     const runs = new Map(targets.map((t) => [t, []]));
     for (const t of targets) await warmUp(options(t));
@@ -296,7 +298,7 @@ const ratioOf = (id, scenario, field) => {
 const ratioLine = (scenario, field) =>
   ['app', 'app-direct', 'node', 'mock', 'mock2'].map((id) => `${id} ${ratioOf(id, scenario, field).padStart(5)}`).join('   ');
 console.log('\nRatios (Flowlab / oidc-provider; > 1 means Flowlab is faster): requests/s, then requests per server CPU-second');
-for (const scenario of Object.keys(scenarios)) {
+for (const scenario of Object.keys(scenarios).filter((id) => !SCENARIOS || SCENARIOS.includes(id))) {
   console.log(`  ${TITLES[scenario].padEnd(40)} req/s      ${ratioLine(scenario, 'rps')}`);
   console.log(`  ${''.padEnd(40)} req/CPU-s  ${ratioLine(scenario, 'perCpuSecond')}`);
   const one = byId.mock?.[scenario];
