@@ -27,6 +27,7 @@ const cases: [string, string, ResponseInit][] = [
   ],
   ['two spellings of one name', '{}', { headers: { 'Cache-Control': 'no-store', 'cache-control': 'private' } }],
   ['values with outer spaces', 'é ✓', { headers: { 'X-Note': '  padded  ' } }],
+  ['outer tabs, and a no-break space that is not HTTP whitespace', '{}', { headers: { 'X-Note': '\tkept\u00a0\t' } }],
   ['a cookie', '{}', { headers: { 'Set-Cookie': 'a=1; Path=/' } }],
 ];
 

@@ -83,7 +83,7 @@ export class TextAnswer {
       const lower = name.toLowerCase();
       // Two spellings of one name are one field, combined, and Set-Cookie has its own rules: leave those to Headers.
       if (fields.has(lower) || lower === 'set-cookie') return this.headers.forEach(fn);
-      fields.set(lower, String(init[name]).trim());
+      fields.set(lower, String(init[name]).replace(HTTP_WHITESPACE_AROUND, ''));
     }
     if (!fields.has('content-type')) fields.set('content-type', 'text/plain;charset=UTF-8');
     fields.forEach(fn);
@@ -140,6 +140,9 @@ export class TextAnswer {
     return new TextAnswer(this.#text, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) });
   }
 }
+
+/** Fetch's "normalize" of a header value: leading and trailing HTTP whitespace (tab, LF, CR, space) only, unlike trim(). */
+const HTTP_WHITESPACE_AROUND = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 function isRecord(init: HeadersInit | undefined): init is Record<string, string> {
   return typeof init === 'object' && init !== null && !Array.isArray(init) && !(init instanceof Headers);
