@@ -74,3 +74,36 @@ describe('flowlab-mock’s node:http face at the resource server', () => {
     expect(await res.json()).toMatchObject({ title: 'Mock face' });
   });
 });
+
+describe('flowlab-mock’s node:http face when an answer cannot be written', () => {
+  it('sends a plain 500 server_error, with none of the unwritable answer’s headers', async () => {
+    // An answer whose header value node:http refuses (writeHead throws ERR_INVALID_CHAR), after a good one.
+    const unwritable = {
+      status: 401,
+      bodyUsed: false,
+      body: null,
+      headers: {
+        forEach: (fn: (value: string, name: string) => void) => {
+          fn('kept?', 'x-before');
+          fn('split\nheader', 'x-bad');
+        },
+        getSetCookie: () => [],
+        get: () => null,
+      },
+    } as unknown as Response;
+    const broken = createMockHttpServer(async () => unwritable, {});
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/rs/demo/photos`);
+      expect([res.status, res.statusText, res.headers.get('x-before'), res.headers.get('content-type')]).toEqual([
+        500,
+        'Internal Server Error',
+        null,
+        'application/json;charset=UTF-8',
+      ]);
+      expect(await res.json()).toEqual({ error: 'server_error', error_description: 'The server hit an unexpected condition.' });
+    } finally {
+      await new Promise<void>((resolve) => broken.close(() => resolve()));
+    }
+  });
+});

@@ -8,7 +8,7 @@ import {
   type PeerStamp,
   type WebHandler,
 } from '../http-adapters/node-http';
-import { knownResponseText, TextAnswer, answerWithTextAnswers } from '../http/response-text';
+import { answerWithTextAnswers, knownResponseText } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
 /**
@@ -31,7 +31,15 @@ export function createMockHttpServer(handler: WebHandler, options: { origin?: st
     if (worker) res.setHeader(WORKER_HEADER, worker);
     serve(handler, req, res, options.origin, peer).catch((err) => {
       console.error('[flowlab-mock] unexpected error', err);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      if (!res.headersSent) {
+        // A writeHead that threw may have set some of the answer's headers: none of them belongs on this one.
+        for (const name of res.getHeaderNames()) if (name !== WORKER_HEADER.toLowerCase()) res.removeHeader(name);
+        res.writeHead(500, 'Internal Server Error', {
+          'content-type': 'application/json;charset=UTF-8',
+          'cache-control': 'no-store',
+          pragma: 'no-cache',
+        });
+      }
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The server hit an unexpected condition.' }));
     });
   });
@@ -51,17 +59,10 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   }
   const response = await handler(request);
   const headers: Record<string, string | string[]> = {};
-  const field = (value: string, name: string) => {
+  response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
-  };
-  let cookies: string[];
-  if (response instanceof TextAnswer) {
-    response.forEachHeader(field);
-    cookies = response.setCookies();
-  } else {
-    response.headers.forEach(field);
-    cookies = response.headers.getSetCookie();
-  }
+  });
+  const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   const body = knownResponseText(response) ?? (await readBody(response));
   // A body of known length goes out with Content-Length rather than chunked (one chunk, and the framing, fewer bytes).
