@@ -1,13 +1,11 @@
 /**
- * The servers' text answers (JSON, errors). Inside Next.js each is a web `Response`, with its text
- * remembered beside it. flowlab-mock's node:http writer (lib/mock-server/http-server.ts) sends that
- * text as it is, so it switches to {@link TextAnswer}s ({@link answerWithTextAnswers}): the same status,
+ * The servers' text answers (JSON, errors). Inside Next.js each is a web `Response`. flowlab-mock's
+ * node:http writer (lib/mock-server/http-server.ts) sends their text as it is, so it switches to
+ * {@link TextAnswer}s ({@link answerWithTextAnswers}): the same status,
  * headers and body through the members the handlers, the writer and the tests read, without the
  * `Response`'s body stream, its `Headers` and their WebIDL conversions, which `perf` put at ~12 % of
  * the event loop's time in an RS call (`npm run bench -- servers`, rs-cold).
  */
-const texts = new WeakMap<Response, string>();
-
 /** Set once per process by the plain node:http server; Next.js never sets it. */
 let answers = false;
 
@@ -18,16 +16,12 @@ export function answerWithTextAnswers(): void {
 
 export function textResponse(text: string, init: ResponseInit): Response {
   // A TextAnswer has every member of a Response that these servers and their callers read (tested beside it).
-  if (answers) return new TextAnswer(text, init) as unknown as Response;
-  const response = new Response(text, init);
-  texts.set(response, text);
-  return response;
+  return answers ? (new TextAnswer(text, init) as unknown as Response) : new Response(text, init);
 }
 
-/** The text a {@link textResponse} was made with, while its body is still unread; else undefined. */
+/** The text of a {@link TextAnswer} while its body is still unread; undefined for anything else (read it as a Response). */
 export function knownResponseText(response: Response): string | undefined {
-  if (response instanceof TextAnswer) return response.known;
-  return response.bodyUsed ? undefined : texts.get(response);
+  return response instanceof TextAnswer ? response.known : undefined;
 }
 
 /** An RFC 9110 §5.1 field name (a token). */
@@ -49,10 +43,8 @@ class AnswerHeaders {
 
   constructor(init?: HeadersInit) {
     if (init === undefined || init === null) return;
-    if (init instanceof AnswerHeaders || init instanceof Headers) {
-      // forEach gives each Set-Cookie field on its own, every other name once with its values joined.
-      (init as Headers).forEach((value, name) => this.append(name, value));
-    } else if (Array.isArray(init) || typeof (init as unknown as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    // Pairs, a Map, Headers or AnswerHeaders (whose iterators give each Set-Cookie field on its own), or a record.
+    if (typeof (init as unknown as Iterable<unknown>)[Symbol.iterator] === 'function') {
       for (const pair of init as unknown as Iterable<readonly string[]>) {
         if (pair.length !== 2) throw new TypeError('A header pair must have exactly a name and a value.');
         this.append(pair[0], pair[1]);

@@ -45,10 +45,12 @@ const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
+/** A comma-separated list from the environment; undefined when unset. */
+const listFromEnv = (name) => process.env[name]?.split(',').map((item) => item.trim());
 /** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-direct, node, mock, mock2, op). */
+const ONLY = listFromEnv('BENCH_TARGETS');
 /** BENCH_SCENARIOS=rs-cold runs only the scenarios named (token, rs, rs-cold). */
-const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : undefined;
-const ONLY = process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(',').map((t) => t.trim()) : undefined;
+const SCENARIOS = listFromEnv('BENCH_SCENARIOS');
 stopAllOnExit();
 
 async function fetchToken(tokenUrl) {
@@ -128,6 +130,7 @@ const scenarios = {
     };
   },
 };
+const chosenScenarios = Object.keys(scenarios).filter((id) => !SCENARIOS || SCENARIOS.includes(id));
 const TITLES = {
   token: 'token: client_credentials',
   rs: 'RS GET /photos, one token',
@@ -277,7 +280,8 @@ try {
     }
   }
   restore(); // the app server has written its types entry by now
-  for (const [scenario, options] of Object.entries(scenarios).filter(([id]) => !SCENARIOS || SCENARIOS.includes(id))) {
+  for (const scenario of chosenScenarios) {
+    const options = scenarios[scenario];
     console.log(`\n${TITLES[scenario]}`);
     const runs = new Map(targets.map((t) => [t, []]));
     for (const t of targets) await warmUp(options(t));
@@ -298,7 +302,7 @@ const ratioOf = (id, scenario, field) => {
 const ratioLine = (scenario, field) =>
   ['app', 'app-direct', 'node', 'mock', 'mock2'].map((id) => `${id} ${ratioOf(id, scenario, field).padStart(5)}`).join('   ');
 console.log('\nRatios (Flowlab / oidc-provider; > 1 means Flowlab is faster): requests/s, then requests per server CPU-second');
-for (const scenario of Object.keys(scenarios).filter((id) => !SCENARIOS || SCENARIOS.includes(id))) {
+for (const scenario of chosenScenarios) {
   console.log(`  ${TITLES[scenario].padEnd(40)} req/s      ${ratioLine(scenario, 'rps')}`);
   console.log(`  ${''.padEnd(40)} req/CPU-s  ${ratioLine(scenario, 'perCpuSecond')}`);
   const one = byId.mock?.[scenario];
