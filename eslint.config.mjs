@@ -26,8 +26,18 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Prettier (npm run format) lays code out at 140 columns but never splits a string: no line may reach 250.
       'max-len': ['error', { code: 249, ignoreUrls: false }],
+      // Links prefetch on intent, not on sight (components/ui/intent-link.tsx says why).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next/link', message: 'Use IntentLink from @/components/ui/intent-link: it prefetches on hover, touch or focus.' },
+          ],
+        },
+      ],
     },
   },
+  { files: ['components/ui/intent-link.tsx'], rules: { 'no-restricted-imports': 'off' } },
 ];
 
 export default config;

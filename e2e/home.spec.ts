@@ -20,6 +20,28 @@ test('the home page has three doors by intent, a picture of a flow, and no acces
   await expectNoAxeViolations(page);
 });
 
+test('links prefetch a page on intent (hover, focus), not on sight, and navigate without a reload', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch']) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/attacks/alg-none');
+  // Every nav link and the logo are on screen: none of their pages is fetched while this one starts.
+  await expect(page.getByRole('group', { name: 'Server' })).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  expect(prefetched).toEqual([]);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await page.evaluate(() => Object.assign(window, { flowlabSamePage: true }));
+  await nav.getByRole('link', { name: 'JWT debugger' }).hover();
+  await expect.poll(() => prefetched).toContain('/jwt');
+  await nav.getByRole('link', { name: 'Learn' }).focus();
+  await expect.poll(() => prefetched).toContain('/learn');
+  await nav.getByRole('link', { name: 'JWT debugger' }).click();
+  await expect(page).toHaveURL(/\/jwt$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as { flowlabSamePage?: boolean }).flowlabSamePage)).toBe(true);
+});
+
 test('a skip link is the first tab stop and moves focus to the main content', async ({ page }) => {
   await page.goto('/jwt');
   await page.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { FlowPicture } from '@/components/ui/flow-picture';
 
 /** Three doors by what a visitor came to do. */
@@ -45,13 +45,13 @@ export default function HomePage() {
             <h3 className="text-xl font-semibold text-slate-900">{d.intent}</h3>
             <p className="mt-2 flex-1 text-sm text-slate-700">{d.text}</p>
             <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-              <Link href={d.href} className="rounded bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800">
+              <IntentLink href={d.href} className="rounded bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800">
                 {d.cta}
-              </Link>
+              </IntentLink>
               {'also' in d && (
-                <Link href={d.also.href} className="text-indigo-800 underline">
+                <IntentLink href={d.also.href} className="text-indigo-800 underline">
                   {d.also.label}
-                </Link>
+                </IntentLink>
               )}
             </p>
           </li>

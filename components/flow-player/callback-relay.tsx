@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { useEffect, useState } from 'react';
 import { returnPath, stashCallback } from './persistence';
 
@@ -18,9 +18,9 @@ export function CallbackRelay() {
       {lost ? (
         <>
           No flow was waiting for this redirect. Start one from the{' '}
-          <Link href="/flows" className="text-indigo-800 underline">
+          <IntentLink href="/flows" className="text-indigo-800 underline">
             Flows page
-          </Link>
+          </IntentLink>
           .
         </>
       ) : (

@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, render, within } from '@testing-library/react';
 import type { AnyStateMachine } from 'xstate';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ATTACK_LOADERS } from '@/components/attack-lab/attack-loaders';
 import { GlossaryPage } from '@/components/learn/glossary-page';
 import { stepsOf } from '@/machines/read-meta';
 import { FLOW_LOADERS } from './flow-loaders';
 import { StepCard } from './step-card';
 
+// The glossary page's links prefetch through the app router, which a component test does not mount.
+vi.mock('next/navigation', () => ({ useRouter: () => ({ prefetch: () => {} }) }));
 afterEach(cleanup);
 
 /** Every step of every flow and playable attack: the texts the glossary links are made from. */

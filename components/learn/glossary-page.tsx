@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { GLOSSARY } from '@/lib/learn/glossary';
 import { cite, parseLabel } from '@/lib/learn/spec-sections';
 
@@ -11,9 +11,9 @@ export function GlossaryPage() {
       <p className="mt-2 max-w-3xl text-slate-700">
         The words the flows, the debugger and the attack lab use, each with the section that defines it. Link to a term with its anchor,
         e.g. <code>/learn/glossary#pkce</code>. Back to{' '}
-        <Link className="text-indigo-800 underline" href="/learn">
+        <IntentLink className="text-indigo-800 underline" href="/learn">
           Learn
-        </Link>
+        </IntentLink>
         .
       </p>
       <dl className="mt-6 max-w-3xl divide-y divide-slate-200">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { LEARN_SECTIONS } from '@/lib/learn/sections';
 import { BasicsSections } from './sections-basics';
 import { PracticeSections } from './sections-practice';
@@ -11,9 +11,9 @@ export function LearnPage() {
       <p className="mt-2 max-w-3xl text-slate-700">
         Ten short answers to the questions people arrive with. Each ends in something to run against this app&apos;s own authorization and
         resource servers (realm demo). Terms are explained in the{' '}
-        <Link className="text-indigo-800 underline" href="/learn/glossary">
+        <IntentLink className="text-indigo-800 underline" href="/learn/glossary">
           glossary
-        </Link>
+        </IntentLink>
         .
       </p>
       <nav aria-label="Sections" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import type { ReactNode } from 'react';
 import { LEARN_SECTIONS, type LearnSectionId } from '@/lib/learn/sections';
 import { cite, type SpecDoc } from '@/lib/learn/spec-sections';
@@ -16,9 +16,9 @@ export function Cite({ doc, s }: { doc: SpecDoc; s: string }) {
 /** An internal link (a flow step, an attack, a glossary term). */
 export function Go({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="font-medium text-indigo-800 underline">
+    <IntentLink href={href} className="font-medium text-indigo-800 underline">
       {children}
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 
 /**
  * The error page's content, shared by app/error.tsx and app/(site)/error.tsx: a plain message and a
@@ -12,9 +12,9 @@ export function ErrorContent({ digest, reset }: { digest?: string; reset: () => 
       <h1 className="text-3xl font-bold">Something went wrong on this page</h1>
       <p className="mt-3 max-w-2xl text-slate-700">
         The page failed while it was being drawn. Try again, or go back to the{' '}
-        <Link href="/" className="font-medium text-indigo-800 underline">
+        <IntentLink href="/" className="font-medium text-indigo-800 underline">
           home page
-        </Link>
+        </IntentLink>
         .
       </p>
       {digest && (

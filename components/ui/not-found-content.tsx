@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { NAV } from './nav-links';
 
 /** The 404 page's content, shared by app/not-found.tsx (unknown URLs) and app/(site)/not-found.tsx (notFound() in a page). */
@@ -13,15 +13,15 @@ export function NotFoundContent() {
       </p>
       <ul className="mt-6 space-y-2">
         <li>
-          <Link href="/" className="font-medium text-indigo-800 underline">
+          <IntentLink href="/" className="font-medium text-indigo-800 underline">
             Home
-          </Link>
+          </IntentLink>
         </li>
         {NAV.map((n) => (
           <li key={n.href}>
-            <Link href={n.href} className="font-medium text-indigo-800 underline">
+            <IntentLink href={n.href} className="font-medium text-indigo-800 underline">
               {n.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

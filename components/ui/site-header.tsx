@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { SiteNav } from './site-nav';
 import { SkipLink } from './skip-link';
 import { ThemeToggle } from './theme-toggle';
@@ -9,9 +9,9 @@ export function SiteHeader() {
     <header className="relative border-b border-slate-200 bg-white">
       <SkipLink />
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 sm:gap-6">
-        <Link href="/" className="text-lg font-bold text-indigo-700">
+        <IntentLink href="/" className="text-lg font-bold text-indigo-700">
           Flowlab
-        </Link>
+        </IntentLink>
         <SiteNav />
         <div className="sm:ml-auto">
           <ThemeToggle />

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { NAV } from './nav-links';
@@ -54,13 +54,13 @@ export function SiteNav() {
       >
         {NAV.map((item) => (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               aria-current={isCurrent(item.href) ? 'page' : undefined}
               className={`${linkClass(isCurrent(item.href))} py-2 sm:py-1`}
             >
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 // GET /attacks – the attack lab's index, by group (components/attack-lab/attack-registry.ts)
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { ATTACKS, GROUPS } from '@/components/attack-lab/attack-registry';
 import { SpecLinks } from '@/components/attack-lab/spec-links';
 
@@ -27,9 +27,9 @@ export default function Page() {
               <li key={a.slug} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="text-lg font-semibold">
                   {a.playable ? (
-                    <Link className="text-indigo-800 underline" href={`/attacks/${a.slug}`}>
+                    <IntentLink className="text-indigo-800 underline" href={`/attacks/${a.slug}`}>
                       {a.title}
-                    </Link>
+                    </IntentLink>
                   ) : (
                     <>
                       {a.title}{' '}

@@ -1,5 +1,5 @@
 // GET /flows – index of the grants the flow player plays, which to try first, and where /learn explains each
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { FLOWS } from '@/components/flow-player/flow-registry';
 import { GRANT_SECTION, LEARN_SECTIONS } from '@/lib/learn/sections';
 
@@ -22,9 +22,9 @@ export default function Page() {
         <b>New here? Try the authorization code flow first.</b> It is the one almost every app should use, and the others reuse its pieces:
         refresh tokens start with it, client credentials drops the user, the device grant moves the sign-in to a phone. Not sure which grant
         fits your app?{' '}
-        <Link className="text-indigo-800 underline" href="/learn#which-grant">
+        <IntentLink className="text-indigo-800 underline" href="/learn#which-grant">
           The decision guide
-        </Link>
+        </IntentLink>
         .
       </p>
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
@@ -33,17 +33,17 @@ export default function Page() {
           return (
             <li key={f.slug} className={`rounded-lg border bg-white p-4 ${f.slug === FIRST ? 'border-indigo-400' : 'border-slate-200'}`}>
               <h2 className="text-xl font-semibold">
-                <Link className="text-indigo-800 underline" href={`/flows/${f.slug}`}>
+                <IntentLink className="text-indigo-800 underline" href={`/flows/${f.slug}`}>
                   {f.title}
-                </Link>
+                </IntentLink>
               </h2>
               {f.slug === FIRST && <p className="mt-1 text-sm font-semibold text-indigo-900">Start here</p>}
               <p className="mt-2 text-slate-700">{f.summary}</p>
               <p className="mt-2 text-sm">
                 Background:{' '}
-                <Link className="text-indigo-800 underline" href={`/learn#${learn.id}`}>
+                <IntentLink className="text-indigo-800 underline" href={`/learn#${learn.id}`}>
                   {learn.title}
-                </Link>
+                </IntentLink>
               </p>
             </li>
           );

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { useId, useState } from 'react';
 import { DECISION_GUIDE } from '@/lib/learn/decision-guide';
 import { cite, parseLabel } from '@/lib/learn/spec-sections';
@@ -40,9 +40,9 @@ export function DecisionGuide() {
               })}
             </p>
             <p className="mt-2">
-              <Link href={answer.href} className="font-semibold text-indigo-800 underline">
+              <IntentLink href={answer.href} className="font-semibold text-indigo-800 underline">
                 Run the {answer.flow.toLowerCase()} flow
-              </Link>
+              </IntentLink>
             </p>
           </div>
         )}

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { useEffect, useId, useState } from 'react';
 import { callPhotos, clientCredentialsToken, demoAt, type ShownExchange } from '@/lib/learn/demo-requests';
 import { findSavedIdToken } from '@/lib/learn/saved-tokens';
@@ -30,9 +30,9 @@ export function IdTokenToRs() {
       {found === false && (
         <p className="text-sm text-slate-700">
           No ID token in this tab yet: run the{' '}
-          <Link className="text-indigo-800 underline" href="/flows/authorization-code">
+          <IntentLink className="text-indigo-800 underline" href="/flows/authorization-code">
             authorization-code flow
-          </Link>{' '}
+          </IntentLink>{' '}
           to the end, come back, and it is filled in; or paste one.
         </p>
       )}

@@ -1,5 +1,5 @@
 // GET /attacks/[attack] – one attack of the lab, Vulnerable vs Hardened (components/attack-lab)
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { notFound } from 'next/navigation';
 import { ATTACKS, findAttack } from '@/components/attack-lab/attack-registry';
 import { AttackPlayerLoader } from '@/components/attack-lab/attack-player-loader';
@@ -23,9 +23,9 @@ export default async function Page({ params }: { params: Promise<{ attack: strin
   return (
     <>
       <p className="text-sm font-semibold uppercase tracking-wide text-rose-800">
-        <Link className="underline" href="/attacks">
+        <IntentLink className="underline" href="/attacks">
           Attack lab
-        </Link>
+        </IntentLink>
       </p>
       <h1 className="text-3xl font-bold">{entry.title}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
