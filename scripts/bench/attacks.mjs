@@ -81,7 +81,7 @@ async function main() {
       await context.close();
     }
     console.log(
-      `\nAttack pages: scripts requested on a cold visit up to the first step, gzip, without the navigation's prefetched routes (budget ≤ ${BUDGET_JS_KB} KB each)`,
+      `\nAttack pages: scripts requested on a cold visit up to the first step, gzip, prefetched routes not counted (budget ≤ ${BUDGET_JS_KB} KB each)`,
     );
     console.table(rows);
   } finally {

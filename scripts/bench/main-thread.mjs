@@ -1,7 +1,7 @@
 // npm run bench main-thread — what the Lighthouse pages (issue #12) cost the browser's main thread, in figures that a
 // busy machine does not distort as much as Lighthouse's own: a production build (dist dir .next-benchmainthread), and
 // for each page, the median of RUNS cold visits (a fresh browser context, 412×823 like Lighthouse's phone):
-// - JS gzip: the scripts the page requests until it is idle (the navigation's prefetched routes not counted,
+// - JS gzip: the scripts the page requests until it is idle (a route prefetched on hover or focus not counted,
 //   servers-lib/page-scripts.mjs); "in HTML" is the part named by the server's HTML, needed to hydrate.
 // - main-thread CPU: the renderer main thread's tasks (Chrome trace `RunTask`) over the load and 5 s after, in
 //   *thread* time (`tdur`): time the thread was not running, because another process had the core, is not counted.

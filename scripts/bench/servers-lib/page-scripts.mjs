@@ -1,10 +1,10 @@
 // The full script weight of a page: every script request the page actually makes (Playwright network
 // events), each body gzip-compressed here (level 9), summed. Unlike Next's "first load JS" figure this
 // counts chunks requested after hydration too, so a chunk that is not lazy cannot hide.
-// Next's <Link> prefetches the routes in view (the site navigation: /learn, /flows, /jwt, /attacks) once
-// the page is idle, and then loads their client chunks too: those are the next pages' weight, not this
-// one's, and when they arrive depends on the machine's load. The prefetch requests (header
-// `Next-Router-Prefetch`) are aborted here and counted, so the figure is the page's own.
+// The app's links prefetch a route only on hover, touch or focus (components/ui/intent-link.tsx), so a load
+// makes no prefetch; should one happen (a pointer resting on a link), it and the client chunks it would load
+// are the next page's weight, not this one's: prefetch requests (header `Next-Router-Prefetch`) are aborted
+// here and counted, so the figure is the page's own.
 import { gzipSync } from 'node:zlib';
 
 /**
