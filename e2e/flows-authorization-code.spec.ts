@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AsConsentPage, type Decision } from './pages/as-consent';
+import { AsConsentPage, BACK_FROM_THE_AS, type Decision } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
 import { FlowPlayerPage, ID_TOKEN_CHECKLIST, RS_CHECKLIST, SIGN_IN_PROLOGUE } from './pages/flow-player';
@@ -12,7 +12,7 @@ async function signInAndDecide(page: Page, decision: Decision): Promise<FlowPlay
   await player.goToAuthorizationServer();
   await new AsSignInPage(page).signInWithFillButton('alice');
   await new AsConsentPage(page).decide(decision);
-  await expect(player.heading('The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+  await expect(player.heading(BACK_FROM_THE_AS[decision])).toBeVisible({ timeout: 60_000 });
   return player;
 }
 
@@ -37,6 +37,9 @@ test('authorization code: sign in, consent, tokens verified, API 200, userinfo, 
 
 test('authorization code: denying consent brings back access_denied', async ({ page }) => {
   const player = await signInAndDecide(page, 'Deny');
+  // No code came back, and the step says so rather than describing one.
+  await expect(page.getByText('No code was issued, so there is nothing to redeem', { exact: false })).toBeVisible();
+  await expect(page.getByText('The code is in the URL', { exact: false })).toHaveCount(0);
   await player.next.click();
   await expect(player.error()).toContainText('access_denied');
 });

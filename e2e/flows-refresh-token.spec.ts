@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AsConsentPage, type Decision } from './pages/as-consent';
+import { AsConsentPage, BACK_FROM_THE_AS, type Decision } from './pages/as-consent';
 import { AsSignInPage } from './pages/as-sign-in';
 import { expectNoAxeViolations } from './pages/axe';
 import { FlowPlayerPage, RS_CHECKLIST, SIGN_IN_PROLOGUE } from './pages/flow-player';
@@ -19,7 +19,7 @@ async function signIn(page: Page, decision: Decision) {
   const consent = new AsConsentPage(page);
   await consent.expectShown('offline_access');
   await consent.decide(decision);
-  await expect(heading(page, 'The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+  await expect(heading(page, BACK_FROM_THE_AS[decision])).toBeVisible({ timeout: 60_000 });
 }
 
 /** The two refresh tokens of the comparison table on screen: [old, new]. */

@@ -81,7 +81,7 @@ export const prologueAssigners = {
     const e = event as { type: string; url?: string };
     if (e.type !== 'callback.received' || !e.url) return {};
     // RFC 6749 §4.1.2: the AS redirected the browser here; the client only ever sees the URL.
-    const hop = frontChannelExchange({ step: 'callbackReceived', from: 'browser', to: 'client' }, e.url);
+    const hop = frontChannelExchange({ step: callbackStep(e.url), from: 'browser', to: 'client' }, e.url);
     return { callbackUrl: e.url, exchanges: [...context.exchanges, hop] };
   },
   recordAuthorizeHop: ({ context }: Args) => ({
@@ -100,8 +100,28 @@ export const prologueAssigners = {
   },
 };
 
+/** The step a redirect back starts: an error response (RFC 6749 §4.1.2.1) is told apart from one with a code. */
+function callbackStep(url: string): 'callbackReceived' | 'errorReceived' {
+  try {
+    return new URL(url).searchParams.has('error') ? 'errorReceived' : 'callbackReceived';
+  } catch {
+    return 'callbackReceived';
+  }
+}
+
+/**
+ * The redirect back arrives: recorded, then shown as the step its URL makes it. The code branch comes first: where the
+ * two are as long, the step list (components/flow-player/planned-steps.ts) plans the first, the run that goes on.
+ */
+const CALLBACK_ARRIVES = [
+  { guard: 'callbackCarriesNoError', target: 'callbackReceived', actions: 'recordCallback' },
+  { target: 'errorReceived', actions: 'recordCallback' },
+] as const;
+
 export const prologueGuards = {
   ...sharedGuards,
+  callbackCarriesNoError: ({ event }: { event: { type: string; url?: string } }) =>
+    event.type !== 'callback.received' || !event.url || callbackStep(event.url) === 'callbackReceived',
   callbackHasCode: ({ context }: { context: PrologueContext }) => context.code !== undefined,
   userDenied: ({ context }: { context: PrologueContext }) => context.error?.code === 'access_denied',
 };
@@ -113,6 +133,7 @@ export const PROLOGUE_STEPS = {
   buildUrl: AUTH_CODE_STEPS.buildUrl,
   redirectToAs: AUTH_CODE_STEPS.redirectToAs,
   callbackReceived: AUTH_CODE_STEPS.callbackReceived,
+  errorReceived: AUTH_CODE_STEPS.errorReceived,
   callbackAccepted: AUTH_CODE_STEPS.callbackAccepted,
   accessDenied: AUTH_CODE_STEPS.accessDenied,
   callbackRefused: AUTH_CODE_STEPS.callbackRefused,
@@ -151,18 +172,18 @@ export function prologueStates(
       meta: steps.redirectToAs,
       entry: enter('redirectToAs'),
       // The player persists the snapshot, then sends the browser away (RFC 6749 §4.1.1).
-      on: {
-        'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' },
-        'callback.received': { target: 'callbackReceived', actions: 'recordCallback' },
-      },
+      on: { 'browser.navigated': { target: 'awaitingCallback', actions: 'recordAuthorizeHop' }, 'callback.received': CALLBACK_ARRIVES },
     },
-    awaitingCallback: {
-      meta: steps.redirectToAs,
-      on: { 'callback.received': { target: 'callbackReceived', actions: 'recordCallback' } },
-    },
+    awaitingCallback: { meta: steps.redirectToAs, on: { 'callback.received': CALLBACK_ARRIVES } },
     callbackReceived: {
       meta: steps.callbackReceived,
       entry: enter('callbackReceived'),
+      on: { 'user.tamperState': { actions: 'tamperWithState' }, 'user.next': { target: 'checkCallback' } },
+    },
+    // The same checks follow; only what the URL carries differs (RFC 6749 §4.1.2.1: error, no code).
+    errorReceived: {
+      meta: steps.errorReceived,
+      entry: enter('errorReceived'),
       on: { 'user.tamperState': { actions: 'tamperWithState' }, 'user.next': { target: 'checkCallback' } },
     },
     checkCallback: {

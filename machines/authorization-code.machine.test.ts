@@ -98,6 +98,9 @@ describe('authorization-code machine', () => {
   it('ends in accessDenied when the user denies consent', async () => {
     const actor = createActor(fakes(), { input }).start();
     await toCallback(actor, callbackQuery('error=access_denied'));
+    // The redirect back is its own step: an error in place of a code (RFC 6749 §4.1.2.1), drawn without a code.
+    expect(actor.getSnapshot().value).toBe('errorReceived');
+    expect(actor.getSnapshot().context.exchanges.at(-1)?.step).toBe('errorReceived');
     actor.send({ type: 'user.next' });
     expect(actor.getSnapshot().value).toBe('accessDenied');
     expect(actor.getSnapshot().context.error?.code).toBe('access_denied');

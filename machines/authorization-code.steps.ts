@@ -1,6 +1,8 @@
 import { failedStep, oidc, rfc, RS_REPORT_NOTICE, ID_TOKEN_CHECKLIST, RS_CHECKLIST, type StepMeta } from './step-meta';
 
 // The callback checks run in a transient state; they are shown on the step it leads to.
+/** Said on both redirect-back steps (with a code, with an error): the client checks state whatever came back. */
+const TAMPER_HINT = 'Try "Tamper with state" before you go on: the client must refuse.';
 const CALLBACK_CHECKLIST = { title: 'The client\u2019s checks of the redirect (RFC 6749 §10.12, RFC 9207)', from: 'checkCallback' };
 
 /** What the "Bind the token with DPoP (RFC 9449)" option adds to a step, said on the steps it changes. */
@@ -119,10 +121,22 @@ export const AUTH_CODE_STEPS = {
     notice: [
       '303, not 307: after a POST, a 307 would make the browser re-POST the form, your password included on a login page, to the client (RFC 9700 §4.12).',
       'The code is in the URL, so it is in browser history: it is single-use and lives for 60 s.',
-      'Try "Tamper with state" before you go on: the client must refuse.',
+      TAMPER_HINT,
     ],
     edges: ['as->browser:callback', 'browser->client:callback'],
     knows: { client: ['code'] },
+  },
+  errorReceived: {
+    title: 'The redirect comes back to the client with an error',
+    explanation:
+      'After you decided, the AS answered your consent POST with 303 See Other to the registered redirect_uri, carrying an error instead of a code, plus the state and iss parameters.',
+    specs: [rfc(6749, '4.1.2.1'), rfc(9207, '2'), rfc(9700, '4.12')],
+    notice: [
+      'No code was issued, so there is nothing to redeem: the URL carries error (and maybe error_description) where a code would be.',
+      'An error response carries state too: the client checks it before believing the error, or anyone could make it show one.',
+      TAMPER_HINT,
+    ],
+    edges: ['as->browser:callbackError', 'browser->client:callback'],
   },
   callbackAccepted: {
     title: 'The client checks state and iss',

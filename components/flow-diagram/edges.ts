@@ -8,6 +8,7 @@ export const EDGE_CATALOG: Record<string, { source: string; target: string; labe
   'browser->as:authorize': { source: 'browser', target: 'as', label: 'GET /authorize' },
   'user->as:login': { source: 'user', target: 'as', label: 'sign in & consent' },
   'as->browser:callback': { source: 'as', target: 'browser', label: '303 /flows/callback?code' },
+  'as->browser:callbackError': { source: 'as', target: 'browser', label: '303 /flows/callback?error' },
   'browser->client:callback': { source: 'browser', target: 'client', label: 'GET /flows/callback' },
   'client->as:token': { source: 'client', target: 'as', label: 'POST /token' },
   'client->as:jwks': { source: 'client', target: 'as', label: 'GET /jwks' },

@@ -66,6 +66,16 @@ describe('plannedSteps', () => {
     expect(plan.approximate).toBe(false);
   });
 
+  it('keeps the total exact past a fork whose branches are as long: a redirect back with an error, then the same checks', () => {
+    const trail = ['discover', 'makeVerifier', 'buildUrl'];
+    const plan = plannedSteps(authorizationCodeMachine, trail, 'buildUrl');
+    expect(plan.steps).toContain('callbackReceived');
+    expect(plan.steps).not.toContain('errorReceived');
+    expect(plan.approximate).toBe(false);
+    const denied = plannedSteps(authorizationCodeMachine, [...trail, 'redirectToAs', 'errorReceived'], 'errorReceived');
+    expect(denied.steps.slice(4, 6)).toEqual(['errorReceived', 'callbackAccepted']);
+  });
+
   it('passes through the states that are not steps: waiting for the AS continues at the callback', () => {
     const trail = ['discover', 'makeVerifier', 'buildUrl', 'redirectToAs'];
     const plan = plannedSteps(authorizationCodeMachine, trail, 'awaitingCallback');

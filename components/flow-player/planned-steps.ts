@@ -180,14 +180,20 @@ export function plannedSteps(
   if (!live) return { steps: [...trail], approximate: false };
   const g = graph(machine, input);
   const ahead = g.longest(live);
-  // A shorter branch at any fork ahead that lands back on a later step of this path: the total may shrink.
+  // A branch at any fork ahead that lands back on a later step of this path in fewer steps: the total may shrink. One
+  // as long (a redirect back with an error in place of a code, then the same checks) leaves the total as it is.
   const path = [live, ...ahead];
+  const shortcut = (i: number, alt: NodeLike) => {
+    const detour = [alt, ...g.longest(alt)];
+    for (let k = 0; k < detour.length; k++) {
+      const j = path.findIndex((n, at) => at >= i + 2 && n.id === detour[k].id);
+      if (j >= 0) return k + 1 < j - i;
+    }
+    return false;
+  };
   let approximate = false;
   for (let i = 0; i < path.length - 1 && !approximate; i++) {
-    const rest = new Set(path.slice(i + 2).map((n) => n.id));
-    approximate = g
-      .next(path[i])
-      .some((alt) => alt.id !== path[i + 1].id && (rest.has(alt.id) || g.longest(alt).some((n) => rest.has(n.id))));
+    approximate = g.next(path[i]).some((alt) => alt.id !== path[i + 1].id && shortcut(i, alt));
   }
   return { steps: [...trail, ...ahead.map((n) => stepNameOf(n)!)], approximate };
 }
