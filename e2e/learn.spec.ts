@@ -50,8 +50,12 @@ test('/learn at 1400 px: contents, every section, and each live element once; ax
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(10);
 
   // 1. Plain OAuth: an access token, decoded inline, no ID token.
-  await learn.section('jwt-oauth-oidc').getByRole('button', { name: 'Get an access token with plain OAuth' }).click();
+  // Pressed from the keyboard: focus stays on the button while it runs and after (a disabled button would drop it to <body>).
+  const plainOAuth = learn.section('jwt-oauth-oidc').getByRole('button', { name: 'Get an access token with plain OAuth' });
+  await plainOAuth.focus();
+  await page.keyboard.press('Enter');
   await expect(learn.requests('OAuth token')).toContainText('/token → 200');
+  await expect(plainOAuth).toBeFocused();
   await expect(learn.requests('OAuth token').getByRole('listitem').filter({ hasText: '/token →' })).not.toContainText('"id_token"');
   await expect(page.getByRole('region', { name: 'OAuth token: payload' })).toContainText('"client_id": "service"');
 

@@ -41,17 +41,20 @@ export function ClaimsTable({
   return (
     // Wide values scroll inside this box, never the page (390 px phones).
     <div className="overflow-x-auto">
+      {/* wrap-break-word: a name or a heading breaks only when it is longer than the whole table is wide, so the Name column is never
+          narrower than its longest name ("client_id", not "client / _id") even inside the inspector's wrap-anywhere; a longer name
+          widens the table, which scrolls in this box. */}
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-600">
-            <th scope="col" className="py-1 pr-3 font-medium">
+            <th scope="col" className="py-1 pr-3 font-medium wrap-break-word">
               Name
             </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
+            <th scope="col" className="py-1 pr-3 font-medium wrap-break-word">
               Value
             </th>
-            <th scope="col" className="py-1 font-medium">
+            <th scope="col" className="py-1 font-medium wrap-break-word">
               Meaning
             </th>
           </tr>
@@ -69,7 +72,10 @@ export function ClaimsTable({
             const party = kind === 'claims' ? partyNamedBy(name, data) : undefined;
             return (
               <tr key={name} className="border-b border-slate-100 align-top">
-                <th scope="row" className={`py-1.5 pr-3 font-mono font-medium ${party ? PARTY_TEXT[party] : 'text-slate-900'}`}>
+                <th
+                  scope="row"
+                  className={`py-1.5 pr-3 font-mono font-medium wrap-break-word ${party ? PARTY_TEXT[party] : 'text-slate-900'}`}
+                >
                   {name}
                 </th>
                 <td className="max-w-xs break-all py-1.5 pr-3 font-mono text-slate-800">

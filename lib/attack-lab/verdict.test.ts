@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { challengeSafe } from '@/lib/resource-server/rs-errors';
 import { challengeOf, judgeReplay } from './verdict';
 
 const j = { victim: 'alice', victimName: 'Alice', sent: 'the forged token' };
@@ -21,6 +22,13 @@ describe('judgeReplay', () => {
       what: 'the resource server refused the forged token: 401 invalid_token — The algorithm "none" is not allowed.',
     });
     expect(judgeReplay({ status: 503, body: '' }, j).what).toContain('HTTP 503');
+  });
+
+  it('ends a refusal with one period when the description has its own, and keeps a section readable', () => {
+    const www = `Bearer realm="x", error="invalid_token", error_description="${challengeSafe('The access token uses an algorithm this resource server does not accept (RFC 8725 §3.1).')}"`;
+    expect(judgeReplay({ status: 401, body: '', wwwAuthenticate: www }, j).what).toBe(
+      'the resource server refused the forged token: 401 invalid_token — The access token uses an algorithm this resource server does not accept (RFC 8725 section 3.1).',
+    );
   });
 
   it('reads RFC 6750 challenges, quoted-pairs included, and nothing from garbage', () => {

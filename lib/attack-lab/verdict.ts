@@ -57,6 +57,7 @@ export function judgeReplay(answer: RsAnswer, j: ReplayJudgement): Outcome {
     };
   }
   const { error, description } = challengeOf(answer.wwwAuthenticate);
-  const reason = error ? `${answer.status} ${error}${description ? ` — ${description}` : ''}` : `HTTP ${answer.status}`;
+  // The sentence ends with its own period: a description's is dropped.
+  const reason = error ? `${answer.status} ${error}${description ? ` — ${description.replace(/\.$/, '')}` : ''}` : `HTTP ${answer.status}`;
   return { succeeded: false, what: `the resource server refused ${j.sent}: ${reason}.` };
 }

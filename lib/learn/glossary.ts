@@ -111,7 +111,7 @@ export const GLOSSARY: readonly Term[] = [
     'RFC 7636 §4.1',
     'RFC 7636 §4.5',
   ),
-  t('consent', 'Consent', 'The AS asks the user whether this client may have the scopes it asks for.', 'OIDC Core §3.1.2.1'),
+  t('consent', 'Consent', 'The AS asks the user whether this client may have the scopes it asks for.', 'OIDC Core §3.1.2.4'),
   t(
     'csrf',
     'CSRF and state',
@@ -217,7 +217,9 @@ export const GLOSSARY: readonly Term[] = [
   t(
     'pkce',
     'PKCE',
-    'Proof Key for Code Exchange: the client proves at the token endpoint that it is the one that asked for the code. Required for every client; a server must not accept a verifier when no challenge was sent (downgrade).',
+    'Proof Key for Code Exchange: the client proves at the token endpoint that it is the one that asked for the code. ' +
+      'Required of public clients and recommended for confidential ones (RFC 9700 §2.1.1; the OAuth 2.1 draft requires it of every client); ' +
+      'a server must not accept a verifier when no challenge was sent (downgrade).',
     'RFC 7636 §1',
     'RFC 9700 §2.1.1',
     'RFC 9700 §4.8.2',

@@ -274,6 +274,7 @@ export const SPEC_SECTIONS: { readonly [D in SpecDoc]: Readonly<Record<string, S
     '2': { title: 'ID Token', anchor: 'IDToken' },
     '3.1.2.1': { title: 'Authentication Request', anchor: 'AuthRequest' },
     '3.1.2.2': { title: 'Authentication Request Validation', anchor: 'AuthRequestValidation' },
+    '3.1.2.4': { title: 'Authorization Server Obtains End-User Consent/Authorization', anchor: 'Consent' },
     '3.1.3.3': { title: 'Successful Token Response', anchor: 'TokenResponse' },
     '3.1.3.6': { title: 'ID Token', anchor: 'CodeIDToken' },
     '3.1.3.7': { title: 'ID Token Validation', anchor: 'IDTokenValidation' },

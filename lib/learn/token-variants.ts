@@ -61,7 +61,7 @@ export const VARIANTS: readonly Variant[] = [
     id: 'kid',
     label: 'kid changed to a key the issuer never published',
     fails: 'key',
-    spec: 'RFC 8725 §3.1',
+    spec: 'RFC 8725 §3.10',
     make: (t) => withHeader(t, (h) => ({ ...h, kid: 'mallory-key' })),
   },
   {

@@ -9,9 +9,30 @@ import type { Realm } from '../realms/types';
  */
 export type BearerErrorCode = Extract<OAuthErrorCode, 'invalid_request' | 'invalid_token' | 'insufficient_scope'>;
 
-/** RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (no `"` or `\`). */
+/** The characters our descriptions use that a challenge may not carry, spelled in the ones it may. */
+const CHALLENGE_SPELLING: Readonly<Record<string, string>> = {
+  '’': "'",
+  '‘': "'",
+  '“': "'",
+  '”': "'",
+  '"': "'",
+  '—': '-',
+  '–': '-',
+  '…': '...',
+  '→': '->',
+  '≥': '>=',
+  '≤': '<=',
+  '×': 'x',
+  '\u00a0': ' ',
+};
+
+/**
+ * RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (printable ASCII without `"` or `\`).
+ * A section sign becomes "section " ("RFC 8725 section 3.1"), typographic quotes and dashes their ASCII forms, and
+ * anything else outside the set "?", so a description stays readable where a client shows it.
+ */
 export function challengeSafe(text: string): string {
-  return text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, "'");
+  return text.replace(/§\s*/g, 'section ').replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, (c) => CHALLENGE_SPELLING[c] ?? '?');
 }
 
 /** `space` names the protection space (RFC 6750 §3 `realm`): the RS's URL, or the issuer for userinfo. */

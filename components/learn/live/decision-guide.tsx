@@ -41,7 +41,8 @@ export function DecisionGuide() {
             </p>
             <p className="mt-2">
               <IntentLink href={answer.href} className="font-semibold text-indigo-800 underline">
-                Run the {answer.flow.toLowerCase()} flow
+                {/* Only the first letter: acronyms (PKCE) keep their case. */}
+                Run the {answer.flow.charAt(0).toLowerCase() + answer.flow.slice(1)} flow
               </IntentLink>
             </p>
           </div>

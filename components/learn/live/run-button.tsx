@@ -9,8 +9,10 @@ export function RunButton({ onRun, children }: { onRun: () => Promise<void>; chi
     <span className="inline-flex flex-col gap-1">
       <button
         type="button"
-        disabled={busy}
+        // aria-disabled, not disabled: a disabled button drops keyboard focus to <body> while the request runs.
+        aria-disabled={busy}
         onClick={async () => {
+          if (busy) return;
           setBusy(true);
           setError(undefined);
           try {
@@ -21,7 +23,7 @@ export function RunButton({ onRun, children }: { onRun: () => Promise<void>; chi
             setBusy(false);
           }
         }}
-        className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 disabled:bg-slate-400"
+        className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 aria-disabled:bg-slate-400"
       >
         {busy ? 'Running…' : children}
       </button>
