@@ -1,6 +1,6 @@
 import { frontChannelExchange } from '@/lib/http-trace/record';
 import { buildAuthorizationUrl, type AuthorizationParam } from '@/lib/oauth-client/authorization-request';
-import { tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
+import { carriesError, tamperState, validateCallback } from '@/lib/oauth-client/authorization-response';
 import { clientPolicy } from '@/lib/oauth-client/client-policy';
 import type { ServerMetadata } from '@/lib/oauth-client/discovery';
 import type { TokenSet } from '@/lib/oauth-client/token-response';
@@ -58,6 +58,8 @@ export const prologueContext = (input: PrologueInput): Omit<PrologueContext, key
 export const prologueActors = { discover: discoverActor, makePkce: makePkceActor, tokenRequest: tokenRequestActor };
 
 type Args = { context: PrologueContext; event: unknown };
+/** Which step a redirect back opens: with a code, or with an error (RFC 6749 §4.1.2.1). */
+export type CallbackParams = { step: 'callbackReceived' | 'errorReceived' };
 
 /**
  * The prologue's actions as plain assigners; a machine wraps each in its own `assign()` inside
@@ -77,11 +79,12 @@ export const prologueAssigners = {
     });
     return { authUrl: built.url, authParams: built.params };
   },
-  recordCallback: ({ context, event }: Args): Partial<PrologueContext> => {
+  /** `step`: the step the redirect back opens (CALLBACK_ARRIVES), under which its exchange is recorded. */
+  recordCallback: ({ context, event }: Args, { step }: CallbackParams): Partial<PrologueContext> => {
     const e = event as { type: string; url?: string };
     if (e.type !== 'callback.received' || !e.url) return {};
     // RFC 6749 §4.1.2: the AS redirected the browser here; the client only ever sees the URL.
-    const hop = frontChannelExchange({ step: callbackStep(e.url), from: 'browser', to: 'client' }, e.url);
+    const hop = frontChannelExchange({ step, from: 'browser', to: 'client' }, e.url);
     return { callbackUrl: e.url, exchanges: [...context.exchanges, hop] };
   },
   recordAuthorizeHop: ({ context }: Args) => ({
@@ -100,28 +103,23 @@ export const prologueAssigners = {
   },
 };
 
-/** The step a redirect back starts: an error response (RFC 6749 §4.1.2.1) is told apart from one with a code. */
-function callbackStep(url: string): 'callbackReceived' | 'errorReceived' {
-  try {
-    return new URL(url).searchParams.has('error') ? 'errorReceived' : 'callbackReceived';
-  } catch {
-    return 'callbackReceived';
-  }
-}
-
 /**
  * The redirect back arrives: recorded, then shown as the step its URL makes it. The code branch comes first: where the
  * two are as long, the step list (components/flow-player/planned-steps.ts) plans the first, the run that goes on.
  */
 const CALLBACK_ARRIVES = [
-  { guard: 'callbackCarriesNoError', target: 'callbackReceived', actions: 'recordCallback' },
-  { target: 'errorReceived', actions: 'recordCallback' },
+  {
+    guard: 'callbackCarriesNoError',
+    target: 'callbackReceived',
+    actions: { type: 'recordCallback', params: { step: 'callbackReceived' } },
+  },
+  { target: 'errorReceived', actions: { type: 'recordCallback', params: { step: 'errorReceived' } } },
 ] as const;
 
 export const prologueGuards = {
   ...sharedGuards,
   callbackCarriesNoError: ({ event }: { event: { type: string; url?: string } }) =>
-    event.type !== 'callback.received' || !event.url || callbackStep(event.url) === 'callbackReceived',
+    event.type !== 'callback.received' || !event.url || !carriesError(event.url),
   callbackHasCode: ({ context }: { context: PrologueContext }) => context.code !== undefined,
   userDenied: ({ context }: { context: PrologueContext }) => context.error?.code === 'access_denied',
 };

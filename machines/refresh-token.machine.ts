@@ -14,6 +14,7 @@ import {
   type PrologueContext,
   type PrologueEvent,
   type PrologueInput,
+  type CallbackParams,
   type PrologueOptions,
 } from './auth-code-prologue';
 import { apiCallRefusedActor, presentRefusedActor, refreshActor, type Refreshed } from './refresh-token.actors';
@@ -77,7 +78,7 @@ export const refreshTokenMachine = setup({
       return { tokens, jwks, issued: [...context.issued, { step: out(event).step, tokens }] };
     }),
     buildTheUrl: assign((a, params: PrologueOptions) => P.buildTheUrl(a, params)),
-    recordCallback: assign((a) => P.recordCallback(a)),
+    recordCallback: assign((a, params: CallbackParams) => P.recordCallback(a, params)),
     recordAuthorizeHop: assign((a) => P.recordAuthorizeHop(a)),
     tamperWithState: assign((a) => P.tamperWithState(a)),
     checkCallback: assign((a) => P.checkCallback(a)),

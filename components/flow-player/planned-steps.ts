@@ -183,11 +183,12 @@ export function plannedSteps(
   // A branch at any fork ahead that lands back on a later step of this path in fewer steps: the total may shrink. One
   // as long (a redirect back with an error in place of a code, then the same checks) leaves the total as it is.
   const path = [live, ...ahead];
+  const position = new Map(path.map((n, at) => [n.id, at]));
   const shortcut = (i: number, alt: NodeLike) => {
     const detour = [alt, ...g.longest(alt)];
     for (let k = 0; k < detour.length; k++) {
-      const j = path.findIndex((n, at) => at >= i + 2 && n.id === detour[k].id);
-      if (j >= 0) return k + 1 < j - i;
+      const j = position.get(detour[k].id);
+      if (j !== undefined && j >= i + 2) return k + 1 < j - i;
     }
     return false;
   };

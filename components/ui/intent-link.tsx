@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from 'react';
+import type { ComponentProps } from 'react';
 
 type IntentLinkProps = Omit<ComponentProps<typeof Link>, 'prefetch' | 'href'> & { href: string };
 
@@ -15,26 +15,22 @@ type IntentLinkProps = Omit<ComponentProps<typeof Link>, 'prefetch' | 'href'> & 
 export function IntentLink({ href, onMouseEnter, onTouchStart, onFocus, ...rest }: IntentLinkProps) {
   const router = useRouter();
   // router.prefetch keeps its own cache: a second intent on the same link costs a lookup, not a request.
-  const prefetch = () => {
-    if (href.startsWith('/') && !href.startsWith('//')) router.prefetch(href);
-  };
+  const ownPage = href.startsWith('/') && !href.startsWith('//');
+  /** The caller's handler, after a prefetch of the page. */
+  const withPrefetch =
+    <E,>(handler?: (e: E) => void) =>
+    (e: E) => {
+      if (ownPage) router.prefetch(href);
+      handler?.(e);
+    };
   return (
     <Link
       {...rest}
       href={href}
       prefetch={false}
-      onMouseEnter={(e: MouseEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onMouseEnter?.(e);
-      }}
-      onTouchStart={(e: TouchEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onTouchStart?.(e);
-      }}
-      onFocus={(e: FocusEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onFocus?.(e);
-      }}
+      onMouseEnter={withPrefetch(onMouseEnter)}
+      onTouchStart={withPrefetch(onTouchStart)}
+      onFocus={withPrefetch(onFocus)}
     />
   );
 }

@@ -81,6 +81,15 @@ export function validateCallback(callbackUrl: string, expect: CallbackExpectatio
   return { checks, result: ok({ code }) };
 }
 
+/** Whether the redirect back is an error response (RFC 6749 §4.1.2.1): a non-empty `error`, as validateCallback reads it. */
+export function carriesError(callbackUrl: string): boolean {
+  try {
+    return !!new URL(callbackUrl).searchParams.get('error');
+  } catch {
+    return false;
+  }
+}
+
 /** A copy of the callback URL with `state` altered: the "tamper" control of the player. */
 export function tamperState(callbackUrl: string): string {
   const url = new URL(callbackUrl);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realmAt } from '@/lib/realms/descriptor';
-import { validateCallback, tamperState } from './authorization-response';
+import { carriesError, validateCallback, tamperState } from './authorization-response';
 import { basicAuthorization } from './client-auth';
 import { clientPolicy } from './client-policy';
 import { atHash } from './id-token';
@@ -53,6 +53,17 @@ describe('oauth-client', () => {
   it('computes at_hash as the left half of SHA-256 for an RS256 ID token, base64url', async () => {
     // OIDC Core A.3 example (an RS256 ID token): access token and its at_hash.
     expect(await atHash('jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y', 'RS256')).toBe('77QmUPtjPfzWtF2AnpK9RQ');
+  });
+});
+
+describe('carriesError', () => {
+  it.each([
+    ['http://app/flows/callback?error=access_denied&state=s', true],
+    ['http://app/flows/callback?code=c&state=s', false],
+    ['http://app/flows/callback?error=&code=c&state=s', false],
+    ['not a url', false],
+  ])('%s → %s, as validateCallback tells an error response (RFC 6749 §4.1.2.1)', (url, expected) => {
+    expect(carriesError(url)).toBe(expected);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   prologueStates,
   type PrologueContext,
   type PrologueEvent,
+  type CallbackParams,
   type PrologueOptions,
 } from '../auth-code-prologue';
 import { sharedActions } from '@/machines/shared';
@@ -73,7 +74,7 @@ export const refreshReplayMachine = setup({
     storePkce: assign((a) => P.storePkce(a)),
     buildTheUrl: assign((a, params: PrologueOptions) => P.buildTheUrl(a, params)),
     // The prologue's assigners never touch `input`: their Partial<PrologueContext> fits this context.
-    recordCallback: assign((a) => P.recordCallback(a) as Partial<RefreshReplayContext>),
+    recordCallback: assign((a, params: CallbackParams) => P.recordCallback(a, params) as Partial<RefreshReplayContext>),
     recordAuthorizeHop: assign((a) => P.recordAuthorizeHop(a)),
     tamperWithState: assign((a) => P.tamperWithState(a)),
     checkCallback: assign((a) => P.checkCallback(a) as Partial<RefreshReplayContext>),
