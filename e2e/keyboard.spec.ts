@@ -137,3 +137,38 @@ test('device code: focus on the verification link while the TV polls, on Code th
   await expect(player.next).toBeEnabled({ timeout: 60_000 });
   await expect(player.next).toBeFocused();
 });
+
+test('a restart from the keyboard keeps focus on the control pressed: Reset, Apply and restart, the Server switch', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  await player.open('client-credentials');
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(player.next).toBeEnabled({ timeout: 60_000 });
+  await player.next.press('Enter');
+  await expect(player.heading('Ask for a token as the client itself')).toBeVisible({ timeout: 60_000 });
+  const reset = page.getByRole('button', { name: 'Reset' });
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  // A new run, back at step 1, and the new Reset button has focus (the old one left with the old run).
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(reset).toBeFocused();
+  const apply = page.getByRole('button', { name: 'Apply and restart' });
+  await apply.focus();
+  await page.keyboard.press('Enter');
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(apply).toBeFocused();
+
+  const lab = new AttackPage(page);
+  await lab.openAttack('alg-none');
+  const vulnerable = page.getByRole('radio', { name: 'Vulnerable' });
+  await expect(vulnerable).toBeChecked({ timeout: 60_000 });
+  await vulnerable.focus();
+  // Arrow keys move between the radios of a group and check the one they reach: the run restarts on the other side.
+  await page.keyboard.press('ArrowRight');
+  const hardened = page.getByRole('radio', { name: 'Hardened' });
+  await expect(hardened).toBeChecked({ timeout: 60_000 });
+  await expect(page.getByText(/Hardened: lab realm/)).toBeVisible({ timeout: 60_000 });
+  await expect(hardened).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText(/Vulnerable: lab realm/)).toBeVisible({ timeout: 60_000 });
+  await expect(vulnerable).toBeFocused();
+});

@@ -67,6 +67,10 @@ test('/learn at 1400 px: contents, every section, and each live element once; ax
   await expect(learn.requests('ID token at the API').getByTestId('response-headers')).toContainText('error="invalid_token"');
   await tokens.getByRole('button', { name: 'Compare: send an access token' }).click();
   await expect(learn.requests('ID token at the API')).toContainText('/rs/demo/photos → 200');
+  // An empty field is refused in the browser: nothing was sent, and the message says so.
+  await tokens.getByRole('textbox', { name: 'ID token to send to the API' }).fill('');
+  await tokens.getByRole('button', { name: 'Send it to GET /rs/demo/photos' }).click();
+  await expect(tokens.getByRole('alert')).toHaveText('Nothing was sent: paste a token first (or run the authorization-code flow).');
 
   // 4. Anatomy: a real access token with RFC 9068's required claims, and the pasted sample decoded.
   const anatomy = learn.section('jwt-anatomy');

@@ -79,6 +79,8 @@ interface PageCase {
   visit: (page: Page, check: Check) => Promise<void>;
   /** At 390 px only: walks the page's steps (a flow or an attack run) after the first load. */
   walk?: (page: Page, check: Check) => Promise<void>;
+  /** A player: its diagram scrolls inside its box at 390 px and says so; at 1400 px it fits and says nothing. */
+  diagram?: boolean;
 }
 
 const simple = (path: string, heading?: string): PageCase => ({
@@ -101,6 +103,7 @@ const player = (path: string, walk: PageCase['walk']): PageCase => ({
     await check('first step');
   },
   walk,
+  diagram: true,
 });
 
 /** Every page of the site. Add a page here and it is checked at every width. */
@@ -160,8 +163,10 @@ for (const p of PAGES) {
       (width: number): Check =>
       (where) =>
         expectNoSidewaysScroll(page, `${p.name} at ${width} px, ${where}`);
+    const scrollHint = page.getByText('Wider than the screen: scroll the diagram sideways to see every party.');
     await page.setViewportSize({ width: 390, height: 844 });
     await p.visit(page, at(390));
+    if (p.diagram) await expect(scrollHint).toBeVisible();
     if (p.walk) await p.walk(page, at(390));
     await expectNoAxeViolationsInBothThemes(page);
     // The dark theme must not widen anything either.
@@ -170,6 +175,7 @@ for (const p of PAGES) {
     await at(320)('resized from 390 px');
     await page.setViewportSize({ width: 1400, height: 900 });
     await at(1400)('resized from 320 px');
+    if (p.diagram) await expect(scrollHint).toHaveCount(0);
     // A 1280 × 720 screen at 150 % zoom (issue #12); its short height is walked below.
     await page.setViewportSize({ width: 853, height: 480 });
     await at(853)('resized from 1400 px');

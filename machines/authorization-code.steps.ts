@@ -102,7 +102,9 @@ export const AUTH_CODE_STEPS = {
   redirectToAs: {
     title: 'The browser goes to the authorization server',
     explanation:
-      'The client sends the browser to the authorization endpoint. You now sign in on the real AS pages and decide whether to allow the app. The client cannot see your password: it is another site.',
+      'The client sends the browser to the authorization endpoint. You now sign in on the real AS pages and decide whether to allow the app. ' +
+      'The client never sees your password: the sign-in page is the AS\u2019s, not the client\u2019s. In a real deployment the AS is ' +
+      'another site; here it is served by this app under /as/, and the client\u2019s code does not run on its pages.',
     specs: [rfc(6749, '4.1.1'), rfc(9700, '2.1')],
     notice: [
       'This leg is a navigation: the client sets the browser\u2019s location to the URL; no HTTP redirect from the AS is involved yet.',

@@ -2,6 +2,7 @@
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import { preloadFlowDiagram } from '@/components/flow-diagram/lazy-flow-diagram';
 import { FlowErrorBoundary } from '@/components/flow-player/flow-error-boundary';
+import { focusKeyOf } from '@/components/flow-player/carry-focus';
 import { FlowRun } from '@/components/flow-player/flow-run';
 import { awaitingReturn, clearPersisted, clearReturn, loadPersisted, peekCallback } from '@/components/flow-player/persistence';
 import { obtainLabRealm } from '@/lib/attack-lab/lab-realms';
@@ -39,12 +40,21 @@ function writeUrl(choice: Choice) {
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; def: AttackDefinition; choice: Choice; realm: RealmDescriptor; key: number; snapshot?: unknown; callback?: string };
+  | ({
+      kind: 'ready';
+      def: AttackDefinition;
+      choice: Choice;
+      realm: RealmDescriptor;
+      key: number;
+    } & StartWith);
 
-interface Restored {
-  snapshot: unknown;
+/** What a run starts from besides its choice: a saved run to resume, or the control that restarted it. */
+interface StartWith {
+  snapshot?: unknown;
   /** The AS's redirect, when it came back through /flows/callback. */
   callback?: string;
+  /** The control that restarted the run, focused again in the new one (carry-focus.ts). */
+  focusKey?: string;
 }
 
 const isChoice = (v: unknown): v is Choice =>
@@ -59,7 +69,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const runKey = `attacks/${slug}`;
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const start = useCallback(async (def: AttackDefinition, choice: Choice, key: number, restored?: Restored) => {
+  const start = useCallback(async (def: AttackDefinition, choice: Choice, key: number, startWith?: StartWith) => {
     setState({ kind: 'loading' });
     const spec = choice.mode === 'vulnerable' ? (def.vulnerableFor?.(choice.variant) ?? def.vulnerable) : hardenedSpec(def);
     const got = await obtainLabRealm(spec, {
@@ -70,7 +80,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
     if (!got.ok) return setState({ kind: 'error', message: got.message });
     // The run's first render (step list, card, panels, inspector) is the page's largest: as a transition React renders it
     // in slices and the main thread stays free for input, instead of one long task.
-    startTransition(() => setState({ kind: 'ready', def, choice, realm: got.realm, key, ...restored }));
+    startTransition(() => setState({ kind: 'ready', def, choice, realm: got.realm, key, ...startWith }));
   }, []);
 
   useEffect(() => {
@@ -116,7 +126,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
   const restart = (next: Choice) => {
     clearPersisted(runKey);
     writeUrl(next);
-    void start(def, next, key + 1);
+    void start(def, next, key + 1, { focusKey: focusKeyOf(document.activeElement) });
   };
   const header = (
     <div className="space-y-2">
@@ -163,6 +173,7 @@ export function AttackPlayer({ slug }: { slug: string }) {
         snapshot={state.snapshot}
         callback={state.callback}
         onReset={() => restart(choice)}
+        focusKey={state.focusKey}
       />
     </FlowErrorBoundary>
   );

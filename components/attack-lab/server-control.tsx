@@ -1,4 +1,5 @@
 'use client';
+import { focusKey } from '@/components/flow-player/carry-focus';
 import type { ServerMode } from '@/machines/attacks/attack-input';
 import type { AttackDefinition } from './attack-definition';
 
@@ -39,6 +40,7 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
                 name="server"
                 value={m.value}
                 checked={mode === m.value}
+                {...focusKey(`server-${m.value}`)}
                 onChange={() => onMode(m.value)}
                 className="sr-only"
               />
@@ -53,6 +55,7 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
           <select
             className="min-w-0 max-w-full rounded border border-slate-300 bg-white px-2 py-1 font-normal"
             value={variant ?? variants.choices[0]?.value}
+            {...focusKey('variant')}
             onChange={(e) => onVariant(e.target.value)}
           >
             {variants.choices.map((c) => (

@@ -104,6 +104,12 @@ export function FlowDiagram(props: GraphInput) {
           </ReactFlow>
         </div>
       </div>
+      {/* On a phone the box's edge cuts a party off with nothing to say there is more: say it. */}
+      {overflowing && (
+        <figcaption className="border-t border-slate-200 px-3 py-1 text-xs text-slate-700">
+          Wider than the screen: scroll the diagram sideways to see every party.
+        </figcaption>
+      )}
     </figure>
   );
 }

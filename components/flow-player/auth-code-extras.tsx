@@ -68,8 +68,9 @@ export function AuthCodeExtras({ step, meta, context: base, live, send, goToAuth
           <CopyButton text={DEMO_USER.username} label="Copy username" /> <CopyButton text={DEMO_USER.password} label="Copy password" />
         </p>
         <p>
-          The sign-in page belongs to the authorization server, another site: this app cannot see or fill in what you type there. The AS
-          offers &ldquo;Fill demo user&rdquo; buttons on its own page. Then choose Allow to continue, or Deny to see the error branch.
+          The sign-in page belongs to the authorization server, not to the client: the client cannot see or fill in what you type there (in
+          a real deployment the AS is another site; here this app serves it under /as/). The AS offers &ldquo;Fill demo user&rdquo; buttons
+          on its own page. Then choose Allow to continue, or Deny to see the error branch.
         </p>
         {context.input.client.secret && (
           <p role="note" className="rounded bg-amber-100 p-2 text-amber-950">

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useId } from 'react';
+import { focusKey } from './carry-focus';
 import type { AutoPlaySetting, AutoPlaySpeed } from './persistence';
 import { AUTO_PLAY_DELAY_MS, AUTO_PLAY_SPEEDS } from './use-auto-play';
 
@@ -101,7 +102,7 @@ export function Controls({
           </option>
         ))}
       </select>
-      <button type="button" className={`${btn} border border-slate-300 bg-white text-slate-900`} onClick={onReset}>
+      <button type="button" className={`${btn} border border-slate-300 bg-white text-slate-900`} onClick={onReset} {...focusKey('reset')}>
         Reset
       </button>
       <button

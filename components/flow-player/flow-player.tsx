@@ -9,6 +9,7 @@ import { loadFlow } from './flow-loaders';
 import { FlowErrorBoundary } from './flow-error-boundary';
 import { FlowRun } from './flow-run';
 import { OptionsForm } from './options-form';
+import { focusKeyOf } from './carry-focus';
 import { clearPersisted, loadPersisted, peekCallback } from './persistence';
 
 /** The realm id a saved snapshot's machine was started with (`demo` when it says none). */
@@ -23,6 +24,8 @@ interface Session {
   options: FlowOptions;
   snapshot?: unknown;
   callback?: string;
+  /** The control that restarted the run, focused again in the new one (carry-focus.ts). */
+  focusKey?: string;
 }
 
 /**
@@ -79,7 +82,7 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
   const { def } = session;
   const restart = (options: FlowOptions) => {
     clearPersisted(slug);
-    setSession({ def, key: session.key + 1, options });
+    setSession({ def, key: session.key + 1, options, focusKey: focusKeyOf(document.activeElement) });
   };
   return (
     <FlowErrorBoundary key={session.key} onReset={() => restart(def.defaults)}>
@@ -96,6 +99,7 @@ export function FlowPlayer({ slug, realm }: { slug: string; realm?: RealmDescrip
         snapshot={session.snapshot}
         callback={session.callback}
         onReset={() => restart(session.options)}
+        focusKey={session.focusKey}
       />
     </FlowErrorBoundary>
   );

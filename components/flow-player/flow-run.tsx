@@ -10,6 +10,7 @@ import { Controls } from './controls';
 import { liveStateKey, plannedSteps } from './planned-steps';
 import { useAutoPlay } from './use-auto-play';
 import { useStepFocus } from './use-step-focus';
+import { useCarriedFocus } from './carry-focus';
 import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
@@ -68,6 +69,8 @@ export interface FlowRunProps {
   snapshot?: unknown;
   callback?: string;
   onReset: () => void;
+  /** The control to focus when this run mounts: the one pressed to restart the run it replaces (carry-focus.ts). */
+  focusKey?: string;
 }
 
 /** One run of a flow or an attack: the machine actor, the step on screen, and the controls. */
@@ -84,6 +87,7 @@ export function FlowRun({
   snapshot: restored,
   callback,
   onReset,
+  focusKey,
 }: FlowRunProps) {
   const actorRef = useActorRef(machine, {
     input,
@@ -108,6 +112,7 @@ export function FlowRun({
   const total = plan.approximate ? `about ${plan.steps.length}` : plan.steps.length;
   const root = useRef<HTMLDivElement>(null);
   const focusNewStep = useStepFocus(root, trail.length, live && !running);
+  useCarriedFocus(root, focusKey);
 
   // Back from the AS: hand the redirect URL to the machine once (RFC 6749 §4.1.2).
   const fed = useRef(false);

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { focusKey } from './carry-focus';
 import type { ClientAuthMethod } from '@/lib/oauth-client/client-auth';
 import type { FlowDefinition, FlowOptions } from './flow-definition';
 
@@ -70,7 +71,11 @@ export function OptionsForm({ def, options, onApply }: { def: FlowDefinition; op
           <span>Bind the token with DPoP (RFC 9449)</span>
         </label>
       )}
-      <button type="submit" className="rounded border border-indigo-700 px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-50">
+      <button
+        type="submit"
+        {...focusKey('apply')}
+        className="rounded border border-indigo-700 px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-50"
+      >
         Apply and restart
       </button>
     </form>

@@ -83,4 +83,23 @@ describe('JwtDebugger', () => {
     expect(screen.getByText(/The header is not valid JSON/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign token' }).hasAttribute('disabled')).toBe(true);
   });
+
+  it('warns of a short HMAC secret before signing (RFC 7518 §3.2), and offers a random one of the hash’s length', async () => {
+    render(<JwtDebugger />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Encode & sign' }));
+    const key = (await screen.findByRole('textbox', { name: 'Signing key' }, { timeout: 10_000 })) as HTMLTextAreaElement;
+    expect(document.querySelector('[data-finding="short-secret"]')).toBeNull(); // nothing typed: nothing to judge
+    fireEvent.change(key, { target: { value: 'secret' } });
+    expect(document.querySelector('[data-finding="short-secret"]')?.textContent).toContain('HMAC secret is only 48 bits');
+    fireEvent.change(key, { target: { value: 'x'.repeat(32) } });
+    expect(document.querySelector('[data-finding="short-secret"]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Use a random HS256 secret' }));
+    expect(key.value).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
+    expect(document.querySelector('[data-finding="short-secret"]')).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Header (JSON)' }), { target: { value: '{"alg":"HS512","typ":"JWT"}' } });
+    fireEvent.change(key, { target: { value: 'x'.repeat(32) } });
+    expect(document.querySelector('[data-finding="short-secret"]')?.textContent).toContain('at least 512 bits');
+    fireEvent.click(screen.getByRole('button', { name: 'Use a random HS512 secret' }));
+    expect(key.value).toMatch(/^[A-Za-z0-9_-]{86}$/);
+  });
 });

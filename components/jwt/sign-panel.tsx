@@ -1,7 +1,9 @@
 'use client';
 import { useId, useState } from 'react';
 import { keyFamily, type KeyFamily } from '@/lib/jwt/algorithms';
-import { generatePair, type GeneratedPair } from '@/lib/jwt/keys/generate';
+import { shortSecretFinding } from '@/lib/jwt/findings';
+import { generatePair, randomSecret, type GeneratedPair } from '@/lib/jwt/keys/generate';
+import { secretBytes } from '@/lib/jwt/keys/import-secret';
 import { parseEditorJson, signToken } from '@/lib/jwt/sign';
 import type { Result } from '@/lib/jwt/result';
 
@@ -39,6 +41,9 @@ export function SignPanel({
   const [out, setOut] = useState<Result<{ token: string; unsecured: boolean }> | undefined>();
   const [note, setNote] = useState('');
   const keyText = keys[form];
+  // The decoder's finding, before signing: a short HMAC secret is cracked offline from the one token it signs.
+  const typed = form === 'secret' && family === 'secret' ? secretBytes(keyText, 'utf8') : undefined;
+  const short = typed?.ok ? shortSecretFinding(alg, typed.value.length) : undefined;
   const sign = async () =>
     setOut(
       await signToken(
@@ -135,6 +140,28 @@ export function SignPanel({
             family === 'key-pair' && <p className="text-sm text-amber-900">{`"${alg}"`} signs with a private key, not a shared secret.</p>
           ) : (
             <p className="text-xs text-slate-600">PKCS#8, PKCS#1 or SEC1 PEM, or a private JWK.</p>
+          )}
+          {short && (
+            <p data-finding={short.id} className="text-sm text-amber-900">
+              <span className="font-semibold">{short.title}.</span> {short.detail}{' '}
+              {short.cite.map((c, i) => (
+                <span key={c.label}>
+                  {i > 0 && ', '}
+                  <a href={c.href} target="_blank" rel="noreferrer" className="underline">
+                    {c.label}
+                  </a>
+                </span>
+              ))}
+            </p>
+          )}
+          {form === 'secret' && family === 'secret' && (
+            <button
+              type="button"
+              onClick={() => setKeys((k) => ({ ...k, secret: randomSecret(alg) }))}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+            >
+              Use a random {alg} secret
+            </button>
           )}
           {family === 'key-pair' && (
             <div className="flex flex-wrap items-center gap-2">

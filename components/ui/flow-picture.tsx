@@ -23,6 +23,22 @@ const MESSAGES: { from: Lane; to: Lane; text: string; front?: boolean }[] = [
   { from: 3, to: 1, text: '200 · the photos' },
 ];
 
+/** Where a label sits: the fonts a visitor has vary in width (DejaVu Sans is ~25 % wider than Liberation Sans), and a
+ * centred label above a short arrow next to the picture's edge runs out of it. Such a label starts (or ends) at the
+ * edge's margin and grows inwards; any other label is centred on its arrow. */
+const MARGIN = 6;
+const WIDTH = 360;
+function labelPlace(x1: number, x2: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const left = Math.min(x1, x2);
+  const right = Math.max(x1, x2);
+  if (left === LANES[0].x && right - left < WIDTH / 3) return { x: MARGIN, anchor: 'start' };
+  if (right === LANES[LANES.length - 1].x && right - left < WIDTH / 3) return { x: WIDTH - MARGIN, anchor: 'end' };
+  return { x: (x1 + x2) / 2, anchor: 'middle' };
+}
+/** A lane title's widest: the box is 84 wide; a wide font's "Authorization" (93 px at 11 px bold in DejaVu) is fitted. */
+const TITLE_FIT = 76;
+const TITLE_FIT_FROM = 10;
+
 const TOP = 52;
 const STEP = 34;
 const HEIGHT = TOP + STEP * MESSAGES.length + 14;
@@ -30,7 +46,13 @@ const HEIGHT = TOP + STEP * MESSAGES.length + 14;
 export function FlowPicture() {
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <svg viewBox={`0 0 360 ${HEIGHT}`} role="img" aria-labelledby="flow-picture-title" className="h-auto w-full font-sans" fontSize="11">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="flow-picture-title"
+        className="h-auto w-full font-sans"
+        fontSize="11"
+      >
         <title id="flow-picture-title">
           Authorization code with PKCE: the client sends the browser to the authorization server with a code challenge; you sign in and
           consent; the browser brings a code back; the client redeems it with the code verifier for tokens, and calls the resource server
@@ -45,7 +67,14 @@ export function FlowPicture() {
           <g key={l.x}>
             <line x1={l.x} x2={l.x} y1={38} y2={HEIGHT - 4} className="stroke-slate-300" strokeWidth="1.5" />
             <rect x={l.x - 42} y={4} width={84} height={34} rx={6} className={l.tone} strokeWidth="1.5" />
-            <text x={l.x} y={18} textAnchor="middle" className="fill-slate-900" fontWeight="600">
+            <text
+              x={l.x}
+              y={18}
+              textAnchor="middle"
+              className="fill-slate-900"
+              fontWeight="600"
+              {...(l.label[0].length >= TITLE_FIT_FROM ? { textLength: TITLE_FIT, lengthAdjust: 'spacingAndGlyphs' } : {})}
+            >
               {l.label[0]}
             </text>
             <text x={l.x} y={31} textAnchor="middle" className="fill-slate-700" fontSize="10">
@@ -58,7 +87,7 @@ export function FlowPicture() {
           const x1 = LANES[m.from].x;
           const x2 = LANES[m.to].x;
           const dir = Math.sign(x2 - x1);
-          const mid = (x1 + x2) / 2;
+          const label = labelPlace(x1, x2);
           return (
             <g key={i}>
               <line
@@ -71,7 +100,7 @@ export function FlowPicture() {
                 strokeDasharray={m.front ? '5 3' : undefined}
                 markerEnd="url(#flow-picture-arrow)"
               />
-              <text x={Math.min(Math.max(mid, 70), 290)} y={y - 6} textAnchor="middle" className="fill-slate-900">
+              <text x={label.x} y={y - 6} textAnchor={label.anchor} className="fill-slate-900">
                 {m.text}
               </text>
             </g>

@@ -38,6 +38,11 @@ export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
   return alg === 'HS384' ? 'SHA-384' : alg === 'HS512' ? 'SHA-512' : 'SHA-256';
 }
 
+/** The shortest HMAC key `alg` allows: as long as its hash output (RFC 7518 §3.2). */
+export function hmacKeyBits(alg: string): 256 | 384 | 512 {
+  return alg === 'HS384' ? 384 : alg === 'HS512' ? 512 : 256;
+}
+
 /**
  * Why `alg` cannot be verified when it is not a supported name. A "none" in other letters is not "none"
  * (names are case-sensitive, RFC 7515 §4.1.1) but an unknown algorithm, and the classic attempt to slip

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { callPhotos, clientCredentialsToken, demoAt, type ShownExchange } from '@/lib/learn/demo-requests';
 import { findSavedIdToken } from '@/lib/learn/saved-tokens';
 import { ExchangeList } from './exchange-list';
-import { RunButton } from './run-button';
+import { NotSent, RunButton } from './run-button';
 
 const MAX = 16 * 1024;
 
@@ -52,8 +52,8 @@ export function IdTokenToRs() {
         <RunButton
           onRun={async () => {
             const t = token.trim();
-            if (t === '') throw new Error('paste a token first (or run the authorization-code flow).');
-            if (t.length > MAX) throw new Error('that is over 16 KB: no ID token is that long.');
+            if (t === '') throw new NotSent('paste a token first (or run the authorization-code flow).');
+            if (t.length > MAX) throw new NotSent('that is over 16 KB: no ID token is that long.');
             setExchanges([await callPhotos(realm(), t)]);
           }}
         >

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RunButton } from './run-button';
+import { NotSent, RunButton } from './run-button';
 
 afterEach(cleanup);
 
@@ -25,8 +25,14 @@ describe('RunButton', () => {
   });
 
   it('says why a run failed', async () => {
-    render(<RunButton onRun={() => Promise.reject(new Error('paste a token first'))}>Send</RunButton>);
+    render(<RunButton onRun={() => Promise.reject(new Error('HTTP 503'))}>Send</RunButton>);
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The request failed: paste a token first');
+    expect((await screen.findByRole('alert')).textContent).toBe('The request failed: HTTP 503');
+  });
+
+  it('says nothing was sent when the demo refused its input before sending', async () => {
+    render(<RunButton onRun={() => Promise.reject(new NotSent('paste a token first'))}>Send</RunButton>);
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Nothing was sent: paste a token first');
   });
 });

@@ -1,10 +1,14 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 
+/** Thrown by a demo that refuses its input before sending anything: the message says so, not that a request failed. */
+export class NotSent extends Error {}
+
 /** A button that runs one demo; it says when it is busy and shows an error instead of failing silently. */
 export function RunButton({ onRun, children }: { onRun: () => Promise<void>; children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [sent, setSent] = useState(true);
   return (
     <span className="inline-flex flex-col gap-1">
       <button
@@ -18,6 +22,7 @@ export function RunButton({ onRun, children }: { onRun: () => Promise<void>; chi
           try {
             await onRun();
           } catch (e) {
+            setSent(!(e instanceof NotSent));
             setError(e instanceof Error ? e.message : String(e));
           } finally {
             setBusy(false);
@@ -29,7 +34,7 @@ export function RunButton({ onRun, children }: { onRun: () => Promise<void>; chi
       </button>
       {error && (
         <span role="alert" className="text-sm text-red-800">
-          The request failed: {error}
+          {sent ? 'The request failed' : 'Nothing was sent'}: {error}
         </span>
       )}
     </span>

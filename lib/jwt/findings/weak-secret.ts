@@ -1,11 +1,11 @@
-import { hashForHmac, isHmac } from '../algorithms';
+import { hashForHmac, hmacKeyBits, isHmac } from '../algorithms';
 import type { DecodedJws } from '../decode';
 import { COMMON_SECRETS } from './common-secrets';
 import { CITE, type Finding } from './types';
 
 /** RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. */
 export function shortSecretFinding(alg: string, secretLength: number): Finding | undefined {
-  const need = alg === 'HS384' ? 384 : alg === 'HS512' ? 512 : 256;
+  const need = hmacKeyBits(alg);
   if (!isHmac(alg) || secretLength * 8 >= need) return undefined;
   return {
     id: 'short-secret',

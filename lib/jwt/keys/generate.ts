@@ -1,7 +1,17 @@
 import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
-import { isHmac, spellsNone } from '../algorithms';
+import { hmacKeyBits, isHmac, spellsNone } from '../algorithms';
+import { encodeBase64url } from '../base64url';
 import { explainJoseError } from '../explain-error';
 import { ok, fail, type Result } from '../result';
+
+/**
+ * A random shared secret for `alg` (HS256/384/512), typed as text: the hash's length in random bytes
+ * (RFC 7518 §3.2), base64url-encoded. As UTF-8 it is longer than the minimum, and it carries exactly that
+ * many bits of randomness, from the browser's CSPRNG.
+ */
+export function randomSecret(alg: string): string {
+  return encodeBase64url(crypto.getRandomValues(new Uint8Array(hmacKeyBits(alg) / 8)));
+}
 
 export interface GeneratedPair {
   privatePem: string;

@@ -88,7 +88,7 @@ button{margin-top:18px;padding:9px 20px;font-size:1rem;font-family:inherit;borde
 .primary{background:var(--as-accent);color:var(--as-on-accent)}.secondary{background:var(--as-card);color:var(--as-accent)}
 :focus-visible{outline:2px solid var(--as-accent);outline-offset:2px}
 .error{background:var(--as-error-bg);border:1px solid var(--as-error-border);color:var(--as-error-text);padding:10px;border-radius:4px}
-.hint{background:var(--as-hint);border:1px dashed var(--as-accent);padding:10px;border-radius:4px;font-size:.95rem}
+.hint{margin-top:24px;background:var(--as-hint);border:1px dashed var(--as-accent);padding:10px;border-radius:4px;font-size:.95rem}
 .hint p{margin:0}
 .warning{background:var(--as-warning-bg);border:1px solid var(--as-warning-border);color:var(--as-warning-text);padding:10px;border-radius:4px}
 .user-code{font-family:ui-monospace,monospace;font-size:1.3rem;letter-spacing:.08em}
