@@ -128,6 +128,8 @@ test.describe('attack lab: browser-flow attacks, part 2', () => {
 
     await lab.onDesktop();
     await lab.server('Hardened');
+    // The variant picks the Vulnerable realm's weaknesses only: the Hardened side does not offer it.
+    await expect(page.getByLabel('Variant of the attack')).toHaveCount(0);
     await plantAndVisit();
     const hardened = await lab.playToOutcome();
     expect(hardened).toMatch(/^Attack blocked/);

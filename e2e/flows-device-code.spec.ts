@@ -78,7 +78,7 @@ test('device code: approve on a second device, the polling TV gets tokens, the I
   const userCode = await toPolling(page);
   await decideOnSecondDevice(page, userCode, 'Allow');
   // The next scheduled poll (within the 5 s interval) brings the tokens; nobody presses Next.
-  await expect(page.getByRole('heading', { name: 'You allowed: the next poll returns the tokens' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'After you allow, the next poll returns the tokens' })).toBeVisible({ timeout: 20_000 });
   const response = page.getByRole('table', { name: 'The token response of the last poll (RFC 6749 §5.1)' });
   for (const field of ['access_token', 'id_token', 'refresh_token'])
     await expect(response.getByRole('rowheader', { name: field })).toBeVisible();

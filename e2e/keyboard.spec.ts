@@ -133,7 +133,7 @@ test('device code: focus on the verification link while the TV polls, on Code th
   await phone.close();
   await page.bringToFront();
   // The TV's next poll brings the tokens: the link went with the polling step, focus is on Next.
-  await expect(player.heading('You allowed: the next poll returns the tokens')).toBeVisible({ timeout: 60_000 });
+  await expect(player.heading('After you allow, the next poll returns the tokens')).toBeVisible({ timeout: 60_000 });
   await expect(player.next).toBeEnabled({ timeout: 60_000 });
   await expect(player.next).toBeFocused();
 });

@@ -89,6 +89,22 @@ test('presenter mode driven by the keyboard alone: → and space step, ← revie
   await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(4);
 });
 
+test('entered with its button, presenter mode takes focus to Next: the first space steps, it does not press the button again', async ({
+  page,
+}) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await player.open('client-credentials');
+  await expect(player.next).toBeEnabled({ timeout: 60_000 });
+  await nav.presenter.click();
+  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+  await expect(player.next).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible({ timeout: 60_000 });
+  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/present=1/);
+});
+
 test('auto-play at the fast speed says its delay, plays a flow to its end, and the speed is a choice', async ({ page }) => {
   const player = new FlowPlayerPage(page);
   const nav = new PlayerNavigation(page);

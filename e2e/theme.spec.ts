@@ -93,8 +93,39 @@ async function labelsOnNodes(page: Page): Promise<string[]> {
   });
 }
 
+/** Edge ends (on screen) farther than 6 px from every node's box: an arrow that stops short of a party or starts off one. */
+async function looseEdgeEnds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+    const near = (x: number, y: number) => nodes.some((r) => x >= r.left - 6 && x <= r.right + 6 && y >= r.top - 6 && y <= r.bottom + 6);
+    return [...document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')].flatMap((path) => {
+      const m = path.getScreenCTM();
+      if (!m) return [];
+      return [0, path.getTotalLength()]
+        .map((at) => new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(m))
+        .filter((p) => !near(p.x, p.y))
+        .map((p) => `${path.closest('.react-flow__edge')?.getAttribute('data-id') ?? '?'} ends at ${Math.round(p.x)},${Math.round(p.y)}`);
+    });
+  });
+}
+
 test.describe('diagram at 1400 px', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('presenter mode: every edge starts and ends on a party’s box (the diagram is not CSS-zoomed under React Flow)', async ({ page }) => {
+    const flow = new FlowPlayerPage(page);
+    await page.goto('/flows/client-credentials?present=1');
+    const title = page.locator('#step-title');
+    for (let i = 0; i < 3; i++) {
+      await expect(flow.next).toBeEnabled({ timeout: 60_000 });
+      const now = await title.textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect(title).not.toHaveText(now ?? '', { timeout: 30_000 });
+      await expect(page.getByText('Waiting for the server…')).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator('.react-flow__edge').first()).toBeVisible();
+      expect(await looseEdgeEnds(page), `step ${i + 2}`).toEqual([]);
+    }
+  });
 
   test('labels and subtitles ≥ 12 px on screen, no label on a node, no tab stop, and the end shows the whole run', async ({ page }) => {
     const flow = new FlowPlayerPage(page);

@@ -68,7 +68,7 @@ export const DEVICE_CODE_STEPS = {
     pause: 'wait',
   },
   tokenResponse: {
-    title: 'You allowed: the next poll returns the tokens',
+    title: 'After you allow, the next poll returns the tokens',
     explanation:
       'Once you allowed, the next poll got HTTP 200 with an ordinary token response: an access token for ' +
       'the API, an ID token saying who signed in when openid was asked for, and a refresh token when ' +

@@ -17,8 +17,11 @@ export interface AttackDefinition {
   vulnerableFor?: (variant: string | undefined) => LabRealmSpec;
   /** The **Hardened** side: no weaknesses (default), with the same settings as the vulnerable one. */
   hardened?: LabRealmSpec;
-  /** A choice the learner makes before the run, e.g. the spelling of `none`. */
-  variants?: { label: string; choices: ReadonlyArray<{ value: string; label: string }> };
+  /**
+   * A choice the learner makes before the run, e.g. the spelling of `none`. `only: 'vulnerable'` when the choice is
+   * which weakness the Vulnerable realm has and nothing else (the Hardened realm has none, so it is not offered there).
+   */
+  variants?: { label: string; choices: ReadonlyArray<{ value: string; label: string }>; only?: 'vulnerable' };
   Extras?: ComponentType<FlowExtrasProps>;
   /** Shows the Attacker's console (her site's log, live): for attacks where something leaks to her site. */
   attackerConsole?: boolean;

@@ -49,7 +49,7 @@ export function ServerControl({ mode, variant, variants, onMode, onVariant }: Se
           ))}
         </div>
       </fieldset>
-      {variants && (
+      {variants && (variants.only === undefined || variants.only === mode) && (
         <label className="flex max-w-full flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold text-slate-900">
           {variants.label}
           <select

@@ -25,10 +25,10 @@ const FIGURE_LABEL = 'Diagram: who talks to whom in this step';
 export function DiagramPlaceholder() {
   return (
     <figure className="rounded-lg border border-slate-200 bg-slate-50" aria-label={FIGURE_LABEL} aria-busy="true">
-      <div className="overflow-hidden rounded-lg">
-        <div className="flex aspect-[8/5] w-full min-w-[40rem] items-center justify-center text-sm text-slate-700">
-          Drawing the diagram…
-        </div>
+      {/* The box keeps the picture's size (nothing moves when it arrives); the text is centred in the part on screen. */}
+      <div className="relative overflow-hidden rounded-lg">
+        <div className="aspect-[8/5] w-full min-w-[40rem]" />
+        <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-700">Drawing the diagram…</p>
       </div>
     </figure>
   );

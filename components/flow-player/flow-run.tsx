@@ -9,7 +9,7 @@ import { ExportToggle, LazyRunExportPanel } from '@/components/run-export/export
 import { Controls } from './controls';
 import { liveStateKey, plannedSteps } from './planned-steps';
 import { useAutoPlay } from './use-auto-play';
-import { useStepFocus } from './use-step-focus';
+import { pickFocusTarget, useStepFocus } from './use-step-focus';
 import { useCarriedFocus } from './carry-focus';
 import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
@@ -188,6 +188,19 @@ export function FlowRun({
     window.location.assign(url);
   };
 
+  // Entering presenter mode with its button leaves focus on that button, where space would press it again and leave:
+  // focus moves to what space should press (the step's action, or Next), as when a step appears.
+  const entering = useRef(false);
+  const togglePresenting = () => {
+    entering.current = !presenting;
+    setPresenting(!presenting);
+  };
+  useEffect(() => {
+    if (!presenting || !entering.current || !root.current) return;
+    entering.current = false;
+    pickFocusTarget(root.current, null)?.focus();
+  }, [presenting]);
+
   const ended = live && !running && meta?.pause === 'end';
   const [exportOpen, setExportOpen] = useState(false);
   const exportRun = useMemo(
@@ -216,7 +229,7 @@ export function FlowRun({
           onReset();
         }}
         presenting={presenting}
-        onPresent={() => setPresenting(!presenting)}
+        onPresent={togglePresenting}
         status={
           running
             ? 'Waiting for the server…'

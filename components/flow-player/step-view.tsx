@@ -86,10 +86,13 @@ export function StepView({
   }, [context.exchanges, context.trail, index]);
   return (
     <div className="min-w-0 space-y-4">
-      {/* Presenter mode scales the card, outcome and diagram as a whole (CSS zoom), so the diagram's labels grow with the text. */}
-      <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
-        <StepCard meta={meta} index={index} total={total} />
-        {afterCard}
+      <div className="space-y-4">
+        {/* Presenter mode scales the card and the outcome (CSS zoom). Not the diagram: React Flow measures its nodes on screen,
+            and under a zoom its edges start and end off the boxes; the diagram grows by the width presenter mode gives it. */}
+        <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
+          <StepCard meta={meta} index={index} total={total} />
+          {afterCard}
+        </div>
         {/* On a phone the diagram is more than a screen down (under the step list and card): drawn as it nears the screen. */}
         <LazyFlowDiagram
           whenVisible

@@ -8,7 +8,8 @@ const STYLE: Record<TimeVerdict['status'], string> = {
   'invalid-claim': 'bg-red-100 text-red-900 border-red-300',
 };
 const WORD: Record<TimeVerdict['status'], string> = {
-  valid: 'Valid',
+  // About time only: a forged or unsigned token can be "in date" too, so the badge never says just "Valid".
+  valid: 'Not expired',
   expired: 'Expired',
   'not-yet-valid': 'Not yet valid',
   'no-expiry': 'No expiry',
@@ -18,7 +19,8 @@ const WORD: Record<TimeVerdict['status'], string> = {
 export function TimeBadge({ verdict }: { verdict: TimeVerdict }) {
   return (
     <p className={`inline-flex items-center gap-2 rounded-md border px-2 py-1 text-sm ${STYLE[verdict.status]}`} data-testid="time-status">
-      <strong>{WORD[verdict.status]}</strong>
+      {/* The word is one unit: inside the inspector (wrap-anywhere) it would otherwise break as "Vali / d" on a phone. */}
+      <strong className="whitespace-nowrap">{WORD[verdict.status]}</strong>
       <span>{verdict.message}</span>
     </p>
   );

@@ -111,7 +111,10 @@ export function timeStatus(payload: JsonObject | undefined, nowSeconds: number):
   }
   if (typeof exp === 'number') {
     if (nowSeconds >= exp) return { status: 'expired', message: `Expired ${relativeTime(exp, nowSeconds)} (exp).` };
-    return { status: 'valid', message: `Valid now; expires ${relativeTime(exp, nowSeconds)} (exp).` };
+    return {
+      status: 'valid',
+      message: `Inside its time window; expires ${relativeTime(exp, nowSeconds)} (exp). Time only: the signature is checked separately.`,
+    };
   }
   return { status: 'no-expiry', message: 'No "exp" claim: this token never expires by itself.' };
 }

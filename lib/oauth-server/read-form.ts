@@ -1,5 +1,5 @@
 import { readLimitedText } from '../http/read-limited';
-import { invalidRequest } from './errors';
+import { invalidRequest, OAuthError } from './errors';
 
 /** Bodies above this are refused before parsing: no OAuth request needs more. */
 export const MAX_FORM_BYTES = 64 * 1024;
@@ -20,6 +20,23 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   });
   return paramsToMap(new URLSearchParams(text));
 }
+
+/**
+ * {@link readForm} for the AS's own HTML forms (sign-in, consent, device code): a person pressed the button, so a
+ * body refused (too large, not a form, a field twice) is answered by `refused(reason)`, a page they can read and
+ * go back from, never the token endpoint's JSON.
+ */
+export async function readPageForm(request: Request, refused: (reason: string) => Response): Promise<Map<string, string> | Response> {
+  try {
+    return await readForm(request);
+  } catch (err) {
+    if (err instanceof OAuthError) return refused(err.message);
+    throw err;
+  }
+}
+
+/** The longest value the AS's own form fields accept (`maxlength`): no username, password or user code is longer. */
+export const MAX_FIELD_LENGTH = 256;
 
 /** Query parameters of the authorization request, with the same repeated-parameter rule. */
 export function readQuery(url: URL): Map<string, string> {

@@ -82,7 +82,7 @@ describe('login CSRF (missing state) against real lab realms', () => {
     expect(h.context.exchanges.some((e) => e.step === 'clientRedeems')).toBe(false);
     expect(h.context.outcome).toMatchObject({ succeeded: false });
     expect(h.context.outcome?.what).toMatch(
-      /refused the response Mallory planted: The state in the response is not the one this client sent/,
+      /refused the response Mallory planted\. The state in the response is not the one this client sent/,
     );
   });
 

@@ -107,7 +107,7 @@ export const missingStateMachine = setup({
       const outcome: Outcome | undefined = verdict.refusal
         ? {
             succeeded: false,
-            what: `Alice’s client refused the response Mallory planted: ${verdict.refusal.replace(/\.$/, '')}. It never redeemed her code, so Alice’s browser was not signed in to Mallory’s account.`,
+            what: `Alice’s client refused the response Mallory planted. ${verdict.refusal.replace(/\.?$/, '.')} It never redeemed her code, so Alice’s browser was not signed in to Mallory’s account.`,
           }
         : undefined;
       return {

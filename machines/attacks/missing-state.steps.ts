@@ -106,7 +106,8 @@ export const MISSING_STATE_STEPS = {
       'the same protection.',
     specs: [rfc(9700, '4.7'), rfc(6749, '10.12')],
     notice: [
-      'Try the PKCE variant: the client still skips the state check, but Mallory’s code is bound to her challenge, and the token endpoint refuses it without its verifier.',
+      'On the Vulnerable server, try the PKCE variant: the client still skips the state check, but Mallory’s code is bound to her challenge, and the token endpoint refuses it without its verifier.',
+      'On the Hardened server the client checks state, so it refuses Mallory’s response before any code is redeemed.',
     ],
     edges: [],
     pause: 'end',

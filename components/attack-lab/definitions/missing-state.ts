@@ -13,6 +13,11 @@ export const missingState: AttackDefinition = {
   actors: ['user', 'browser', 'client', 'attacker', 'as'],
   vulnerable: { weaknesses: [...VARIANTS['no-pkce'].weaknesses] },
   vulnerableFor: (variant) => ({ weaknesses: [...(variant === 'pkce' ? VARIANTS.pkce : VARIANTS['no-pkce']).weaknesses] }),
-  variants: { label: 'Variant of the attack', choices: Object.entries(VARIANTS).map(([value, v]) => ({ value, label: v.label })) },
+  variants: {
+    label: 'Variant of the attack',
+    choices: Object.entries(VARIANTS).map(([value, v]) => ({ value, label: v.label })),
+    // The variant only picks the Vulnerable realm's weaknesses; the machine plays the same steps either way.
+    only: 'vulnerable',
+  },
   Extras: MissingStateExtras,
 };

@@ -63,3 +63,27 @@ describe('a new login', () => {
     expect(await withOld.text()).toContain('Password');
   });
 });
+
+describe('a form the AS cannot read', () => {
+  it('is answered with a page a person can read, not the JSON of the token endpoint: sign-in, consent and device code', async () => {
+    const b = browser();
+    const login = await b.go((await authorizeUrl()).url);
+    const page = await login.text();
+    const pending = hidden(page);
+    // The fields say how long they may be, so a browser cuts a paste there; a hand-made POST is refused as a page.
+    expect(page).toContain('maxlength="256"');
+    const huge = 'x'.repeat(200 * 1024);
+    for (const [path, fields] of [
+      ['/as/demo/login', { pending, username: 'alice', password: huge }],
+      ['/as/demo/consent', { pending, decision: huge }],
+      ['/as/demo/device', { user_code: huge }],
+    ] as const) {
+      const res = await b.post(path, fields);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
+      const text = await res.text();
+      expect(text, path).toContain('The request body is larger than 65536 bytes.');
+      expect(text, path).toContain(path === '/as/demo/device' ? 'Type the code your device shows.' : 'start the sign-in again');
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { errorPage } from '../pages/layout';
 import { loginPage } from '../pages/login';
-import { readForm, readQuery } from '../read-form';
+import { readPageForm, readQuery } from '../read-form';
 import { storeKeys } from '../records';
 import { clientAddress, createSession, destroySession } from '../session';
 import { consentOrLogin } from './continue';
@@ -22,6 +22,10 @@ const expired = () =>
     400,
   );
 
+/** A sign-in form the AS could not read (e.g. a field pasted full of text): the request it belonged to is in that form. */
+export const unreadable = (reason: string) =>
+  errorPage('This form could not be read', `${reason} Go back to the app and start the sign-in again.`, 400);
+
 function clientName(realm: Realm, pending: PendingRecord): string {
   const id = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;
   return realm.clients.get(id)?.name ?? id;
@@ -37,7 +41,8 @@ export async function loginEndpoint(request: Request, realm: Realm): Promise<Res
     const pending = await loadPending(request, realm, id);
     return pending ? loginPage(realm, id!, clientName(realm, pending)) : expired();
   }
-  const form = await readForm(request);
+  const form = await readPageForm(request, unreadable);
+  if (form instanceof Response) return form;
   const id = form.get('pending');
   const pending = await loadPending(request, realm, id);
   if (!pending) return expired();

@@ -4,7 +4,7 @@ import { refuseCrossSitePost } from '../cross-site';
 import { requireMethod } from '../http';
 import { deviceCodePage, deviceDonePage } from '../pages/device';
 import { seeOther } from '../pages/html';
-import { readForm, readQuery } from '../read-form';
+import { readPageForm, readQuery } from '../read-form';
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
 import { browserId, clientAddress, getSession } from '../session';
 import { normaliseUserCode } from './user-code';
@@ -26,7 +26,9 @@ export async function deviceVerificationEndpoint(request: Request, realm: Realm)
     if (done === 'approved' || done === 'denied') return deviceDonePage(done === 'approved');
     return deviceCodePage(realm, (query.get('user_code') ?? '').slice(0, 32));
   }
-  const form = await readForm(request);
+  // The code page needs nothing from a refused body: it is shown again, empty, with the reason.
+  const form = await readPageForm(request, (reason) => deviceCodePage(realm, '', `${reason} Type the code your device shows.`, 400));
+  if (form instanceof Response) return form;
   const input = form.get('user_code') ?? '';
   // RFC 8628 §5.1: user codes are short, so attempts are rate limited. Count first, then check:
   // the atomic increment hands N parallel attempts the counts 1..N, so at most MAX_ATTEMPTS of

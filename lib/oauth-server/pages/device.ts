@@ -1,3 +1,4 @@
+import { MAX_FIELD_LENGTH } from '../read-form';
 import type { Realm } from '../../realms/types';
 import { html } from './html';
 import { page } from './layout';
@@ -9,7 +10,7 @@ export function deviceCodePage(realm: Realm, prefill: string, error?: string, st
 <p>Enter the code shown on your device.</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form method="post" action="/as/${realm.id}/device">
-<label for="user_code">Code</label><input type="text" id="user_code" name="user_code" value="${prefill}" autocomplete="off" autocapitalize="characters" required autofocus>
+<label for="user_code">Code</label><input type="text" id="user_code" name="user_code" value="${prefill}" autocomplete="off" autocapitalize="characters" maxlength="${MAX_FIELD_LENGTH}" required autofocus>
 <button type="submit" class="primary">Continue</button>
 </form>`,
     status,

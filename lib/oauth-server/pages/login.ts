@@ -1,3 +1,4 @@
+import { MAX_FIELD_LENGTH } from '../read-form';
 import type { Realm } from '../../realms/types';
 import { FILL_SCRIPT, html, raw } from './html';
 import { page } from './layout';
@@ -18,8 +19,8 @@ export function loginPage(
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form method="post" action="/as/${realm.id}/login">
 <input type="hidden" name="pending" value="${pendingId}">
-<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" required autofocus>
-<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" maxlength="${MAX_FIELD_LENGTH}" required autofocus>
+<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" maxlength="${MAX_FIELD_LENGTH}" required>
 <button type="submit" class="primary">Sign in</button>
 </form>
 <div class="hint"><p>This is a demo. Accounts: ${users.map((u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`)}</p>
