@@ -105,6 +105,21 @@ test('entered with its button, presenter mode takes focus to Next: the first spa
   await expect(page).toHaveURL(/present=1/);
 });
 
+test('a link to a step the run cannot reach by itself says where it holds; a step that is no number leaves the URL', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  await page.goto('/flows/authorization-code?step=7&present=1');
+  // Step 4 needs the learner (the sign-in at the AS): the run stops there, and says so.
+  await expect(player.heading('The browser goes to the authorization server')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('toolbar', { name: 'Flow controls' }).getByRole('status')).toHaveText(
+    'The link asks for step 7; the run holds at step 4 until you act on it.',
+  );
+  for (const junk of ['0', 'abc', '-2', '1e3']) {
+    await page.goto(`/flows/client-credentials?step=${junk}`);
+    await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
+    await expect(page, junk).not.toHaveURL(/step=/);
+  }
+});
+
 test('auto-play at the fast speed says its delay, plays a flow to its end, and the speed is a choice', async ({ page }) => {
   const player = new FlowPlayerPage(page);
   const nav = new PlayerNavigation(page);

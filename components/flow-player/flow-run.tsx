@@ -176,6 +176,14 @@ export function FlowRun({
     return () => clearTimeout(t);
   }, [view, trail.length, running, canAdvance, meta, actorRef]);
 
+  // A link's step the run cannot reach by itself: say where it holds and why, instead of a silently different step.
+  const linkHeld =
+    view !== null && view > trail.length && !running && (!canAdvance || meta?.pause)
+      ? meta?.pause === 'end'
+        ? `The link asks for step ${view}; this run ended at step ${trail.length}.`
+        : `The link asks for step ${view}; the run holds at step ${trail.length} until you act on it.`
+      : '';
+
   // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
   const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay({ live, running, canAdvance, meta }, next);
 
@@ -234,9 +242,7 @@ export function FlowRun({
           running
             ? 'Waiting for the server…'
             : live
-              ? meta?.pause === 'end'
-                ? 'The flow has ended.'
-                : ''
+              ? [meta?.pause === 'end' ? 'The flow has ended.' : '', linkHeld].filter(Boolean).join(' ')
               : `Reviewing step ${viewing}; nothing is sent again.`
         }
         autoPlayStatus={autoPlayStatus}

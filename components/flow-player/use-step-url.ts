@@ -5,10 +5,18 @@ import { useCallback, useEffect, useState } from 'react';
 export function useStepUrl(): [number | null, (n: number | null) => void] {
   const [step, setStep] = useState<number | null>(null);
   useEffect(() => {
-    const n = Number(new URLSearchParams(window.location.search).get('step'));
+    const url = new URL(window.location.href);
+    const asked = url.searchParams.get('step');
+    if (asked === null) return;
+    const n = Number(asked);
     // Reading the URL once after hydration: the server render has no search params to agree with.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (Number.isInteger(n) && n > 0) setStep(n);
+    if (/^[1-9][0-9]{0,3}$/.test(asked)) setStep(n);
+    else {
+      // `?step=0`, `abc`, `-1`, `1e3`: not a step; the URL stops claiming one.
+      url.searchParams.delete('step');
+      window.history.replaceState(window.history.state, '', url);
+    }
   }, []);
   const update = useCallback((n: number | null) => {
     setStep(n);

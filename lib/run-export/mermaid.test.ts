@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { mermaidText, runToMermaid } from './mermaid';
+import { mermaidText, NAVIGATION_NOTE, runToMermaid } from './mermaid';
 import { PARTICIPANTS, participantsFor } from './participants';
 import { AUTH_CODE_RUN } from './run-fixture';
 
@@ -27,6 +27,10 @@ describe('runToMermaid', () => {
     expect(text).toContain('  Client->>AuthServer: POST /as/demo/token');
     expect(text).toContain('  AuthServer-->>Client: 200 application/json (30 ms)');
     expect(text).toContain('  Browser->>AuthServer: (browser) GET /as/demo/authorize?response_type=code');
+    // A navigation's answer is the browser's, unseen by the run: a note says so, no reply is invented.
+    const navigations = AUTH_CODE_RUN.exchanges.filter((e) => e.channel === 'front' && !e.response);
+    expect(navigations.length).toBeGreaterThan(0);
+    expect(text.split('\n').filter((l) => l.endsWith(NAVIGATION_NOTE))).toHaveLength(navigations.length);
   });
 
   it('numbers each step’s note as the step list does', () => {

@@ -4,7 +4,8 @@ import { type RunForExport, stepNumber } from './run';
 
 /**
  * A whole run as a Mermaid sequence diagram (https://mermaid.js.org/syntax/sequenceDiagram.html): one
- * arrow per recorded request, a dashed one per response the page saw, and a note where each step begins.
+ * arrow per recorded request, a dashed one per response the page saw (a note under a navigation, whose answer it
+ * does not see), and a note where each step begins.
  *
  * The text is the grammar's, not HTML: every label goes through {@link mermaidText}, so nothing a server
  * answered (a URL, an error description) can end a statement or open a new one. The unit test parses the
@@ -47,6 +48,9 @@ function responseLabel(e: Exchange): string | undefined {
   return `${r.status}${type ? ` ${type}` : ''}${e.channel === 'back' ? ` (${r.ms} ms)` : ''}`;
 }
 
+/** Under a front-channel request with no recorded answer. */
+export const NAVIGATION_NOTE = 'a navigation: the answer went to the browser, not recorded by the run';
+
 export function runToMermaid(run: RunForExport): string {
   const lines = ['sequenceDiagram', `  title ${mermaidText(`Flowlab: ${run.title}`)}`];
   // The parties that speak, left to right as the flow diagram places them (people, then the client, then the servers).
@@ -73,6 +77,9 @@ export function runToMermaid(run: RunForExport): string {
     lines.push(`  ${from}->>${to}: ${mermaidText(`${e.channel === 'front' ? '(browser) ' : ''}${requestLabel(e)}`)}`);
     const answer = responseLabel(e);
     if (answer) lines.push(`  ${to}-->>${from}: ${mermaidText(answer)}`);
+    // A navigation's answer (the AS's sign-in page, its redirect back) goes to the browser, not to the page that records
+    // the run: it is not drawn as if it had been seen, and the note says why the arrow has no reply.
+    else if (e.channel === 'front') lines.push(`  Note over ${to}: ${mermaidText(NAVIGATION_NOTE)}`);
   }
   if (run.exchanges.length === 0)
     lines.push(`  Note over ${nameOf(run.names, 'client').id}: No HTTP exchange was recorded in this run yet`);
