@@ -3,6 +3,8 @@ import { CITE, type Finding } from './types';
 
 const HOUR = 3600;
 const CLOCK_SKEW = 60;
+/** Ten years of seconds: a token that lives longer has, in effect, no expiry. */
+const DISTANT = 10 * 365.25 * 24 * HOUR;
 
 /**
  * Checks on the claims (RFC 8725 §3.8–3.9, RFC 9068 §2.2, OWASP). `dpopProof`: a DPoP proof has no "exp", "iss"
@@ -11,7 +13,16 @@ const CLOCK_SKEW = 60;
 export function claimFindings(header: JsonObject, payload: JsonObject, nowSeconds: number, opts: { dpopProof?: boolean } = {}): Finding[] {
   const out: Finding[] = [];
   const { iat } = payload;
-  if (!opts.dpopProof) out.push(...bearerClaimFindings(header, payload));
+  if (!opts.dpopProof) out.push(...bearerClaimFindings(header, payload, nowSeconds));
+  if (typeof iat === 'number' && iat < 0) {
+    out.push({
+      id: 'iat-before-1970',
+      severity: 'medium',
+      title: 'Issued before 1970 ("iat" is negative)',
+      detail: 'No real issuer stamps a time before the NumericDate epoch (RFC 7519 §2): the token was crafted, or its issuer is broken.',
+      cite: [{ label: 'RFC 7519 §4.1.6', href: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.6' }, CITE.owasp],
+    });
+  }
   if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW) {
     out.push({
       id: 'iat-future',
@@ -25,7 +36,7 @@ export function claimFindings(header: JsonObject, payload: JsonObject, nowSecond
 }
 
 /** "exp", lifetime, "iss" and "aud": what a token that is presented as itself (access, ID token) must carry. */
-function bearerClaimFindings(header: JsonObject, payload: JsonObject): Finding[] {
+function bearerClaimFindings(header: JsonObject, payload: JsonObject, nowSeconds: number): Finding[] {
   const out: Finding[] = [];
   const { exp, iat, iss, aud } = payload;
   if (exp === undefined) {
@@ -34,6 +45,17 @@ function bearerClaimFindings(header: JsonObject, payload: JsonObject): Finding[]
       severity: 'medium',
       title: 'No expiry ("exp")',
       detail: 'A stolen token stays usable forever. Access tokens must carry "exp" (RFC 9068 §2.2).',
+      cite: [CITE.rfc9068('2.2'), CITE.owasp],
+    });
+  }
+  if (typeof exp === 'number' && Number.isFinite(exp) && exp - nowSeconds > DISTANT) {
+    const years = Math.round((exp - nowSeconds) / (365.25 * 24 * HOUR));
+    out.push({
+      id: 'exp-distant',
+      severity: 'medium',
+      title: `Expires in ${years > 1e6 ? 'over a million' : years.toLocaleString('en-US')} years ("exp")`,
+      detail:
+        'In effect a token that never expires: a stolen copy stays usable for its whole life. Access and ID tokens live minutes to hours.',
       cite: [CITE.rfc9068('2.2'), CITE.owasp],
     });
   }

@@ -59,6 +59,17 @@ describe('security findings', () => {
     expect(ids({ alg: 'ES256', typ: 'at+jwt' }, { ...full, client_id: 'c', exp: NOW + 600 })).not.toContain('long-lifetime');
   });
 
+  it('flags an expiry decades away (in effect none) and an iat before 1970; a year away and iat 0 are not flagged', () => {
+    const year = 365.25 * 24 * 3600;
+    expect(ids({ alg: 'HS256' }, { ...full, exp: NOW + 11 * year })).toContain('exp-distant');
+    expect(ids({ alg: 'HS256' }, { ...full, exp: NOW + year })).not.toContain('exp-distant');
+    const far = decodeToken(`${b64({ alg: 'HS256' })}.${b64({ ...full, exp: 1e20 })}.AAAA`);
+    if (!far.ok) throw new Error('decode failed');
+    expect(collectFindings(far.value, NOW).find((f) => f.id === 'exp-distant')?.title).toBe('Expires in over a million years ("exp")');
+    expect(ids({ alg: 'HS256' }, { ...full, iat: -5 })).toContain('iat-before-1970');
+    expect(ids({ alg: 'HS256' }, { ...full, iat: 0 })).not.toContain('iat-before-1970');
+  });
+
   it('flags an access token not typed at+jwt (RFC 9068 §2.1) and an ID token typed at+jwt', () => {
     expect(ids({ alg: 'ES256', typ: 'JWT' }, { ...full, scope: 'a', client_id: 'c' })).toContain('typ-mismatch');
     expect(ids({ alg: 'ES256', typ: 'at+jwt' }, { ...full, scope: 'a', client_id: 'c' })).not.toContain('typ-mismatch');
