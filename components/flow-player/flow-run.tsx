@@ -197,17 +197,12 @@ export function FlowRun({
   };
 
   // Entering presenter mode with its button leaves focus on that button, where space would press it again and leave:
-  // focus moves to what space should press (the step's action, or Next), as when a step appears.
-  const entering = useRef(false);
+  // focus moves to what space should press (the step's action, or Next), as when a step appears. Both stay mounted in
+  // presenter mode, so they can take focus before the switch.
   const togglePresenting = () => {
-    entering.current = !presenting;
+    if (!presenting && root.current) pickFocusTarget(root.current, null)?.focus();
     setPresenting(!presenting);
   };
-  useEffect(() => {
-    if (!presenting || !entering.current || !root.current) return;
-    entering.current = false;
-    pickFocusTarget(root.current, null)?.focus();
-  }, [presenting]);
 
   const ended = live && !running && meta?.pause === 'end';
   const [exportOpen, setExportOpen] = useState(false);

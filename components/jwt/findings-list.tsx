@@ -7,11 +7,11 @@ const BADGE: Record<Severity, string> = {
   info: 'bg-slate-200 text-slate-800',
 };
 
-/** Security findings, most severe first, each with its citations. */
-export function FindingsList({ findings }: { findings: Finding[] }) {
+/** Security findings, most severe first, each with its citations. `label` names the list where two are on one page. */
+export function FindingsList({ findings, label = 'Security findings' }: { findings: Finding[]; label?: string }) {
   if (findings.length === 0) return <p className="text-sm text-slate-600">No security findings.</p>;
   return (
-    <ul aria-label="Security findings" className="space-y-2">
+    <ul aria-label={label} className="space-y-2">
       {findings.map((f, i) => (
         <li key={`${f.id}-${i}`} data-finding={f.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
           <p className="flex items-start gap-2">

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { keyFamily, type KeyFamily } from '@/lib/jwt/algorithms';
 import { shortSecretFinding } from '@/lib/jwt/findings';
+import { FindingsList } from './findings-list';
 import { generatePair, randomSecret, type GeneratedPair } from '@/lib/jwt/keys/generate';
 import { secretBytes } from '@/lib/jwt/keys/import-secret';
 import { parseEditorJson, signToken } from '@/lib/jwt/sign';
@@ -141,19 +142,7 @@ export function SignPanel({
           ) : (
             <p className="text-xs text-slate-600">PKCS#8, PKCS#1 or SEC1 PEM, or a private JWK.</p>
           )}
-          {short && (
-            <p data-finding={short.id} className="text-sm text-amber-900">
-              <span className="font-semibold">{short.title}.</span> {short.detail}{' '}
-              {short.cite.map((c, i) => (
-                <span key={c.label}>
-                  {i > 0 && ', '}
-                  <a href={c.href} target="_blank" rel="noreferrer" className="underline">
-                    {c.label}
-                  </a>
-                </span>
-              ))}
-            </p>
-          )}
+          {short && <FindingsList findings={[short]} label="Signing key findings" />}
           {form === 'secret' && family === 'secret' && (
             <button
               type="button"

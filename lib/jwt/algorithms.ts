@@ -35,7 +35,7 @@ export function spellsNone(alg: unknown): alg is string {
 }
 
 export function hashForHmac(alg: string): 'SHA-256' | 'SHA-384' | 'SHA-512' {
-  return alg === 'HS384' ? 'SHA-384' : alg === 'HS512' ? 'SHA-512' : 'SHA-256';
+  return `SHA-${hmacKeyBits(alg)}`;
 }
 
 /** The shortest HMAC key `alg` allows: as long as its hash output (RFC 7518 §3.2). */

@@ -6,13 +6,12 @@ import { seeOther } from '../pages/html';
 import { errorPage } from '../pages/layout';
 import { loginPage } from '../pages/login';
 import { readPageForm, readQuery } from '../read-form';
-import { unreadable } from './login';
 import { getSession } from '../session';
 import { decideDevice } from '../device/decide';
 import { formatUserCode } from '../device/user-code';
 import { storeKeys, type DeviceAuthorizationRecord } from '../records';
 import { needsLogin } from './fresh-login';
-import { loadPending, takePending } from './pending';
+import { loadPending, takePending, unreadable } from './pending';
 import { errorRedirect, issueCode } from './respond';
 
 const expired = () =>

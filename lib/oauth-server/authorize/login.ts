@@ -9,7 +9,7 @@ import { storeKeys } from '../records';
 import { clientAddress, createSession, destroySession } from '../session';
 import { consentOrLogin } from './continue';
 import { recordLoginFor } from './fresh-login';
-import { loadPending, type PendingRecord } from './pending';
+import { loadPending, unreadable, type PendingRecord } from './pending';
 
 /** Sign-in attempts per username and client address within FAILURE_WINDOW seconds. */
 const MAX_ATTEMPTS = 5;
@@ -21,10 +21,6 @@ const expired = () =>
     'Start again from the app: the request is unknown, expired, or was started in another browser.',
     400,
   );
-
-/** A sign-in form the AS could not read (e.g. a field pasted full of text): the request it belonged to is in that form. */
-export const unreadable = (reason: string) =>
-  errorPage('This form could not be read', `${reason} Go back to the app and start the sign-in again.`, 400);
 
 function clientName(realm: Realm, pending: PendingRecord): string {
   const id = pending.kind === 'authorize' ? pending.request.clientId : pending.clientId;

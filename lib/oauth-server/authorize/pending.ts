@@ -1,6 +1,7 @@
 import type { Realm } from '../../realms/types';
 import { readCookie, BROWSER_COOKIE, randomId } from '../session';
 import type { ValidatedRequest } from './types';
+import { errorPage } from '../pages/layout';
 
 /**
  * A validated request waiting for login/consent, stored under a random id (TTL 10 min). Only
@@ -32,3 +33,10 @@ export async function loadPending(request: Request, realm: Realm, id: string | u
 export async function takePending(realm: Realm, id: string): Promise<boolean> {
   return (await realm.store.consume(key(id))) !== undefined;
 }
+
+/**
+ * The page for a sign-in or consent form the AS could not read (e.g. a field pasted full of text): the pending
+ * request it belonged to is named in that form, so the learner starts the sign-in again.
+ */
+export const unreadable = (reason: string) =>
+  errorPage('This form could not be read', `${reason} Go back to the app and start the sign-in again.`, 400);
