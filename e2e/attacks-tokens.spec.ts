@@ -48,6 +48,8 @@ test.describe('attack lab: token attacks', () => {
 });
 
 test('presenter mode from a trainer’s link: no options, keyboard stepping to the Outcome, reset in one click', async ({ page }) => {
+  // Side by side (one press, one step); presenter.spec.ts plays the narrower screens, card then diagram.
+  await page.setViewportSize({ width: 1400, height: 900 });
   const lab = new AttackPage(page);
   await lab.openAttack('alg-none', '?server=hardened&present=1');
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');

@@ -58,51 +58,127 @@ test('every step of the authorization code flow is listed from the start, and fo
   await expectNoAxeViolations(page);
 });
 
-test('presenter mode driven by the keyboard alone: → and space step, ← reviews, Escape leaves', async ({ page }) => {
-  const player = new FlowPlayerPage(page);
-  const nav = new PlayerNavigation(page);
-  await page.goto('/flows/client-credentials?present=1');
-  await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
-  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
-  await expect(nav.stepList).toBeHidden();
-  await expect(nav.counter).toHaveText('Step 1 of 4');
+/** The step's card and its diagram, both whole on screen: the part of the page each one covers lies in the viewport. */
+async function wholeOnScreen(page: Page, what: ReturnType<Page['locator']>) {
+  const box = await what.boundingBox();
+  const { width, height } = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height + 1 && box.x + box.width <= width + 1;
+}
 
-  await arrowTo(page, player, CLIENT_CREDENTIALS[1]);
-  await expect(nav.counter).toHaveText('Step 2 of 4');
-  await expect(player.next).toBeEnabled();
-  await page.keyboard.press('Space');
-  await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
-  await page.keyboard.press('ArrowLeft');
-  await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible();
-  await expect(page).toHaveURL(/step=2/);
-  await page.keyboard.press('ArrowRight');
-  await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
-  await expect(player.next).toBeEnabled();
-  await page.keyboard.press('Space');
-  await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible();
-  await expect(nav.counter).toHaveText('Step 4 of 4');
-  await expect(page).toHaveURL(/present=1/);
+const figure = (page: Page) => page.getByRole('figure', { name: 'Diagram: who talks to whom in this step' });
 
-  await page.keyboard.press('Escape');
-  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'false');
-  await expect(page).not.toHaveURL(/present=1/);
-  await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(4);
+test.describe('presenter mode side by side (1400×900)', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('presenter mode driven by the keyboard alone: → and space step, ← reviews, Escape leaves', async ({ page }) => {
+    const player = new FlowPlayerPage(page);
+    const nav = new PlayerNavigation(page);
+    await page.goto('/flows/client-credentials?present=1');
+    await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
+    await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+    await expect(nav.stepList).toBeHidden();
+    await expect(nav.counter).toHaveText('Step 1 of 4');
+
+    await arrowTo(page, player, CLIENT_CREDENTIALS[1]);
+    await expect(nav.counter).toHaveText('Step 2 of 4');
+    await expect(player.next).toBeEnabled();
+    await page.keyboard.press('Space');
+    await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible();
+    await expect(page).toHaveURL(/step=2/);
+    await page.keyboard.press('ArrowRight');
+    await expect(player.heading(CLIENT_CREDENTIALS[2])).toBeVisible();
+    await expect(player.next).toBeEnabled();
+    await page.keyboard.press('Space');
+    await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible();
+    await expect(nav.counter).toHaveText('Step 4 of 4');
+    await expect(page).toHaveURL(/present=1/);
+
+    await page.keyboard.press('Escape');
+    await expect(nav.presenter).toHaveAttribute('aria-pressed', 'false');
+    await expect(page).not.toHaveURL(/present=1/);
+    await expect(nav.stepList.getByRole('listitem').getByRole('button')).toHaveCount(4);
+  });
+
+  test('entered with its button, presenter mode takes focus to Next: the first space steps, it does not press the button again', async ({
+    page,
+  }) => {
+    const player = new FlowPlayerPage(page);
+    const nav = new PlayerNavigation(page);
+    await player.open('client-credentials');
+    await expect(player.next).toBeEnabled({ timeout: 60_000 });
+    await nav.presenter.click();
+    await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+    await expect(player.next).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible({ timeout: 60_000 });
+    await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/present=1/);
+  });
+
+  test('one step per screen: the card and the whole diagram beside it, with the diagram’s labels at 12 px or more', async ({ page }) => {
+    const player = new FlowPlayerPage(page);
+    await page.goto('/flows/authorization-code?present=1');
+    await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+    await arrowTo(page, player, 'Make a PKCE code verifier and its S256 challenge');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    // Nothing above the run: the site header and the page's introduction step aside.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    expect(await wholeOnScreen(page, page.getByRole('region', { name: 'Make a PKCE code verifier and its S256 challenge' }))).toBe(true);
+    expect(await wholeOnScreen(page, figure(page))).toBe(true);
+    const sizes = await page
+      .locator('[data-testid="edge-label"]')
+      .evaluateAll((els) =>
+        els.map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight)),
+      );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size, `a label drawn at ${size.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await expectNoAxeViolations(page);
+  });
 });
 
-test('entered with its button, presenter mode takes focus to Next: the first space steps, it does not press the button again', async ({
-  page,
-}) => {
-  const player = new FlowPlayerPage(page);
-  const nav = new PlayerNavigation(page);
-  await player.open('client-credentials');
-  await expect(player.next).toBeEnabled({ timeout: 60_000 });
-  await nav.presenter.click();
-  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
-  await expect(player.next).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(player.heading(CLIENT_CREDENTIALS[1])).toBeVisible({ timeout: 60_000 });
-  await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
-  await expect(page).toHaveURL(/present=1/);
+test('presenter mode at 1280×720 and at 150 % zoom: each step is its card, then its diagram, each whole on screen', async ({ browser }) => {
+  // 1280×720 at 150 % zoom is a CSS viewport of 853×480 drawn at a device scale of 1.5.
+  for (const screen of [
+    { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 },
+    { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 },
+  ]) {
+    const context = await browser.newContext(screen);
+    const page = await context.newPage();
+    const player = new FlowPlayerPage(page);
+    const nav = new PlayerNavigation(page);
+    const at = `${screen.viewport.width}×${screen.viewport.height}`;
+    await page.goto('/flows/client-credentials?present=1');
+    const card = page.getByRole('region', { name: CLIENT_CREDENTIALS[0] });
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expect(figure(page), at).toHaveCount(0);
+    await expect(page.getByText(/^Next shows this step’s diagram, then the next step;/)).toBeVisible();
+    await expect(player.next).toBeEnabled({ timeout: 60_000 });
+
+    // → : the same step's diagram, on a screen of its own under the step's heading.
+    await page.keyboard.press('ArrowRight');
+    await expect(figure(page).locator('.react-flow__node').first(), at).toBeVisible();
+    await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible();
+    await expect(nav.counter).toHaveText('Step 1 of 4');
+    await expect(card).toHaveCount(0);
+    expect(await wholeOnScreen(page, figure(page)), at).toBe(true);
+
+    // → : the next step's card; ← : back to the previous step's diagram, then its card.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('region', { name: CLIENT_CREDENTIALS[1] })).toBeVisible({ timeout: 60_000 });
+    await expect(figure(page)).toHaveCount(0);
+    await page.keyboard.press('ArrowLeft');
+    await expect(figure(page)).toBeVisible();
+    await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(card).toBeVisible();
+    await expect(nav.counter).toHaveText('Step 1 of 4');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), at).toBe(true);
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
 });
 
 test('a link to a step the run cannot reach by itself says where it holds; a step that is no number leaves the URL', async ({ page }) => {

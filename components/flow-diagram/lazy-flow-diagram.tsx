@@ -1,6 +1,7 @@
 'use client';
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { GraphInput } from './build-graph';
+import type { DiagramProps } from './flow-diagram';
+import { diagramFrame } from './diagram-box';
 
 // React Flow is the largest script of a flow page (~60 KB gzip, and its own stylesheet): it is its own chunk, fetched
 // once the page has painted instead of holding up the first paint and hydration of every page that shows a diagram.
@@ -22,12 +23,13 @@ export function preloadFlowDiagram(): void {
 const FIGURE_LABEL = 'Diagram: who talks to whom in this step';
 
 /** The diagram's box, same size and name, while its code loads: nothing moves when the picture arrives. */
-export function DiagramPlaceholder() {
+export function DiagramPlaceholder({ large = false }: { large?: boolean }) {
+  const frame = diagramFrame(large);
   return (
-    <figure className="rounded-lg border border-slate-200 bg-slate-50" aria-label={FIGURE_LABEL} aria-busy="true">
+    <figure className={frame.figure} aria-label={FIGURE_LABEL} aria-busy="true">
       {/* The box keeps the picture's size (nothing moves when it arrives); the text is centred in the part on screen. */}
       <div className="relative overflow-hidden rounded-lg">
-        <div className="aspect-[8/5] w-full min-w-[40rem]" />
+        <div className={frame.box} />
         <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-700">Drawing the diagram…</p>
       </div>
     </figure>
@@ -62,7 +64,7 @@ const isServer = () => false;
  * The flow diagram, its code loaded on demand: the placeholder first (also in the server's HTML), then the picture.
  * `whenVisible`: wait until the box nears the viewport (a diagram further down a long page, as on /learn).
  */
-export function LazyFlowDiagram({ whenVisible = false, ...props }: GraphInput & { whenVisible?: boolean }) {
+export function LazyFlowDiagram({ whenVisible = false, ...props }: DiagramProps & { whenVisible?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   // The server and the hydration render draw the placeholder, so the diagram's code is never needed to hydrate a page.
   const mounted = useSyncExternalStore(subscribeNothing, isClient, isServer);
@@ -70,11 +72,11 @@ export function LazyFlowDiagram({ whenVisible = false, ...props }: GraphInput & 
   return (
     <div ref={box}>
       {mounted && near ? (
-        <Suspense fallback={<DiagramPlaceholder />}>
+        <Suspense fallback={<DiagramPlaceholder large={props.large} />}>
           <FlowDiagram {...props} />
         </Suspense>
       ) : (
-        <DiagramPlaceholder />
+        <DiagramPlaceholder large={props.large} />
       )}
     </div>
   );

@@ -15,6 +15,7 @@ import type { FlowExtrasProps } from './flow-definition';
 import { dropCallback, savePersisted, rememberReturn } from './persistence';
 import { StepView } from './step-view';
 import { Timeline } from './timeline';
+import { usePresenterSlides } from './use-presenter-slides';
 import { usePresenterUrl, useStepUrl } from './use-step-url';
 
 const isBusy = (s: AnyMachineSnapshot) => s.hasTag(BUSY);
@@ -184,8 +185,14 @@ export function FlowRun({
         : `The link asks for step ${view}; the run holds at step ${trail.length} until you act on it.`
       : '';
 
+  // Presenter mode on a narrow screen shows a step's card and its diagram one after the other (use-presenter-slides.ts).
+  const slides = usePresenterSlides({ presenting, viewing, canNext: !live || (canAdvance && !running), canBack: viewing > 1, next, back });
+
   // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
-  const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay({ live, running, canAdvance, meta }, next);
+  const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay(
+    { live, running, canAdvance, meta, nextShows: slides.nextShows },
+    slides.next,
+  );
 
   const navigateToAs = () => {
     const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
@@ -218,15 +225,15 @@ export function FlowRun({
   );
 
   return (
-    <div ref={root} className="space-y-4" data-presenter={presenting || undefined}>
+    <div ref={root} className="space-y-4" data-presenter={slides.view?.layout}>
       {!presenting && header}
       <Controls
-        canBack={viewing > 1}
-        canNext={!live || (canAdvance && !running)}
+        canBack={slides.canBack}
+        canNext={slides.canNext}
         autoPlay={autoPlay}
         onAutoPlay={setAutoPlay}
-        onBack={back}
-        onNext={next}
+        onBack={slides.back}
+        onNext={slides.next}
         onReset={() => {
           setView(null);
           onReset();
@@ -263,7 +270,7 @@ export function FlowRun({
               send={(e) => actorRef.send(e)}
               goToAuthorizationServer={navigateToAs}
               afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
-              presenting={presenting}
+              presenter={slides.view}
             />
           ) : (
             <p>Loading…</p>

@@ -11,6 +11,34 @@ function linkedCard(meta: StepMeta) {
 }
 
 /**
+ * "Step 3 of 11" and the step's title (`#step-title`): the card's head, and (`inline`, on one line where it fits) the
+ * head of the diagram's own screen in presenter mode.
+ */
+export function StepHeading({
+  title,
+  index,
+  total,
+  inline = false,
+}: {
+  title: string;
+  index: number;
+  total: number | string;
+  inline?: boolean;
+}) {
+  const head = (
+    <>
+      <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">
+        Step {index} of {total}
+      </p>
+      <h2 id="step-title" className={`${inline ? '' : 'mt-1 '}text-xl font-semibold text-slate-900`}>
+        <InlineCode text={title} />
+      </h2>
+    </>
+  );
+  return inline ? <div className="flex flex-wrap items-baseline gap-x-3">{head}</div> : head;
+}
+
+/**
  * Title, plain explanation, spec sections (linked) and what to notice; `backticks` in the texts are code,
  * and the first use of each glossary term in the card links to its entry (/learn/glossary#id).
  */
@@ -18,12 +46,7 @@ export const StepCard = memo(function StepCard({ meta, index, total }: { meta: S
   const [explanation, ...notices] = linkedCard(meta);
   return (
     <section aria-labelledby="step-title" className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">
-        Step {index} of {total}
-      </p>
-      <h2 id="step-title" className="mt-1 text-xl font-semibold text-slate-900">
-        <InlineCode text={meta.title} />
-      </h2>
+      <StepHeading title={meta.title} index={index} total={total} />
       <p className="mt-2 text-slate-800">
         <InlineCode text={meta.explanation} parts={explanation} />
       </p>

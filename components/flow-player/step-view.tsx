@@ -5,7 +5,8 @@ import type { FlowInput } from '@/machines/flow-input';
 import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
-import { StepCard } from './step-card';
+import { StepCard, StepHeading } from './step-card';
+import type { PresenterView } from './use-presenter-slides';
 import type { FlowExtrasProps } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
@@ -48,8 +49,8 @@ export interface StepViewProps {
   goToAuthorizationServer: () => void;
   /** Shown right under the step card (an attack's Outcome). */
   afterCard?: ReactNode;
-  /** Presenter mode: the card, diagram and outcome large; the raw HTTP and the inspector stay in the normal view. */
-  presenting?: boolean;
+  /** Presenter mode, and how it lays the step out: the card, diagram and outcome large; no raw HTTP, no inspector. */
+  presenter?: PresenterView;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
@@ -68,7 +69,7 @@ export function StepView({
   send,
   goToAuthorizationServer,
   afterCard,
-  presenting = false,
+  presenter,
 }: StepViewProps) {
   const ctx = context as Ctx;
   const jwks = useJwks(ctx);
@@ -84,25 +85,29 @@ export function StepView({
       context.trail,
     );
   }, [context.exchanges, context.trail, index]);
-  return (
-    <div className="min-w-0 space-y-4">
-      <div className="space-y-4">
-        {/* Presenter mode scales the card and the outcome (CSS zoom). Not the diagram: React Flow measures its nodes on screen,
-            and under a zoom its edges start and end off the boxes; the diagram grows by the width presenter mode gives it. */}
-        <div className={presenting ? 'space-y-4 md:[zoom:1.3]' : 'space-y-4'}>
-          <StepCard meta={meta} index={index} total={total} />
-          {afterCard}
-        </div>
-        {/* On a phone the diagram is more than a screen down (under the step list and card): drawn as it nears the screen. */}
-        <LazyFlowDiagram
-          whenVisible
-          actors={actors}
-          pastEdges={edgesSoFar}
-          currentEdges={meta.edges}
-          knows={knows}
-          realm={ctx.input.realm}
-        />
-      </div>
+  const card = (
+    // Presenter mode side by side scales the card and the outcome (CSS zoom); one at a time, the screen is narrow (a small
+    // one, or the browser's own zoom) and the card takes it whole. Never the diagram: React Flow measures its nodes on
+    // screen, and under a zoom its edges start and end off the boxes; it grows by the room presenter mode gives it.
+    <div className={presenter?.layout === 'side-by-side' ? 'space-y-4 [zoom:1.1]' : 'space-y-4'}>
+      <StepCard meta={meta} index={index} total={total} />
+      {afterCard}
+    </div>
+  );
+  const diagram = (
+    <LazyFlowDiagram
+      // On a phone the diagram is more than a screen down (under the step list and card): drawn as it nears the screen.
+      whenVisible
+      large={presenter !== undefined}
+      actors={actors}
+      pastEdges={edgesSoFar}
+      currentEdges={meta.edges}
+      knows={knows}
+      realm={ctx.input.realm}
+    />
+  );
+  const details = (
+    <>
       {Extras && (
         <Extras step={step} meta={meta} context={context} live={live} send={send} goToAuthorizationServer={goToAuthorizationServer} />
       )}
@@ -126,12 +131,43 @@ export function StepView({
           ))}
         </dl>
       )}
-      {presenting && (
-        <p className="text-sm text-slate-700">
-          Presenter mode shows the step and the diagram; leave it to read the raw HTTP and the tokens of this step.
-        </p>
-      )}
-      {!presenting && exchanges.length > 0 && (
+    </>
+  );
+
+  if (presenter) {
+    // One step per screen (use-presenter-slides.ts): the step (card, panels, checks) beside its diagram, or, on a narrow
+    // screen, the step and then the diagram under the step's heading. The raw HTTP and the inspector stay in the normal view.
+    const sideBySide = presenter.layout === 'side-by-side';
+    return (
+      <div className={sideBySide ? 'grid grid-cols-[minmax(0,3fr)_minmax(0,5fr)] items-start gap-4' : ''}>
+        {presenter.screen === 'step' && (
+          <div className="min-w-0 space-y-4">
+            {card}
+            {details}
+            <p className="text-sm text-slate-700">
+              {sideBySide ? 'Presenter mode shows the step and its diagram' : 'Next shows this step’s diagram, then the next step'}; leave
+              presenter mode to read the raw HTTP and the tokens of this step.
+            </p>
+          </div>
+        )}
+        {(sideBySide || presenter.screen === 'diagram') && (
+          // Side by side, the diagram stays on screen while a long step (a table of parameters, a checklist) scrolls beside it.
+          <div className={sideBySide ? 'sticky top-3 min-w-0' : 'min-w-0 space-y-2'}>
+            {!sideBySide && <StepHeading title={meta.title} index={index} total={total} inline />}
+            {diagram}
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="min-w-0 space-y-4">
+      <div className="space-y-4">
+        {card}
+        {diagram}
+      </div>
+      {details}
+      {exchanges.length > 0 && (
         <section aria-labelledby="exchanges-title" className="space-y-3">
           <h3 id="exchanges-title" className="text-lg font-semibold text-slate-900">
             HTTP in this step
@@ -141,14 +177,12 @@ export function StepView({
           ))}
         </section>
       )}
-      {!presenting && (
-        <section aria-labelledby="tokens-title" className="space-y-2">
-          <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">
-            Live inspector: tokens so far
-          </h3>
-          <TokenPanel tokens={tokens} jwks={jwks} />
-        </section>
-      )}
+      <section aria-labelledby="tokens-title" className="space-y-2">
+        <h3 id="tokens-title" className="text-lg font-semibold text-slate-900">
+          Live inspector: tokens so far
+        </h3>
+        <TokenPanel tokens={tokens} jwks={jwks} />
+      </section>
     </div>
   );
 }

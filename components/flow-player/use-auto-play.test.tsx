@@ -41,6 +41,10 @@ describe('autoPlayStatus', () => {
     expect(autoPlayStatus({ on: true, speed: 'slow' }, undefined)).toBe(`Auto-play: next step in ${AUTO_PLAY_DELAY_MS.slow / 1000} s.`);
     expect(autoPlayStatus({ on: true, speed: 'fast' }, 'learner')).toMatch(/^Auto-play paused: this step needs you/);
     expect(autoPlayStatus({ on: false, speed: 'fast' }, undefined)).toBe('');
+    // Presenter mode, one part of a step per screen: from a card, the next press shows that step's diagram.
+    expect(autoPlayStatus({ on: true, speed: 'fast' }, undefined, 'diagram')).toBe(
+      `Auto-play: this step's diagram in ${AUTO_PLAY_DELAY_MS.fast / 1000} s.`,
+    );
   });
 });
 

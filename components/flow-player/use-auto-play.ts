@@ -16,6 +16,8 @@ export interface AutoPlayStep {
   /** The machine takes Next here. */
   canAdvance: boolean;
   meta?: StepMeta;
+  /** Presenter mode, one part of a step per screen, on a step's card: Next shows this step's diagram, not the next step. */
+  nextShows?: 'step' | 'diagram';
 }
 
 /**
@@ -31,7 +33,11 @@ export function autoPlayHold(s: AutoPlayStep): 'end' | 'learner' | 'busy' | 'rev
   return undefined;
 }
 
-export function autoPlayStatus(setting: AutoPlaySetting, hold: ReturnType<typeof autoPlayHold>): string {
+export function autoPlayStatus(
+  setting: AutoPlaySetting,
+  hold: ReturnType<typeof autoPlayHold>,
+  nextShows: AutoPlayStep['nextShows'] = 'step',
+): string {
   if (!setting.on) return '';
   const seconds = AUTO_PLAY_DELAY_MS[setting.speed] / 1000;
   switch (hold) {
@@ -44,7 +50,7 @@ export function autoPlayStatus(setting: AutoPlaySetting, hold: ReturnType<typeof
     case 'review':
       return 'Auto-play paused while you review an earlier step.';
     default:
-      return `Auto-play: next step in ${seconds} s.`;
+      return nextShows === 'diagram' ? `Auto-play: this step's diagram in ${seconds} s.` : `Auto-play: next step in ${seconds} s.`;
   }
 }
 
@@ -66,5 +72,5 @@ export function useAutoPlay(step: AutoPlayStep, advance: () => void): [AutoPlayS
     const t = setTimeout(advance, AUTO_PLAY_DELAY_MS[setting.speed]);
     return () => clearTimeout(t);
   }, [setting, hold, advance, step.meta]);
-  return [setting, update, autoPlayStatus(setting, hold)];
+  return [setting, update, autoPlayStatus(setting, hold, step.nextShows)];
 }

@@ -22,13 +22,14 @@ export default async function Page({ params }: { params: Promise<{ attack: strin
   if (!entry?.playable) notFound();
   return (
     <>
-      <p className="text-sm font-semibold uppercase tracking-wide text-rose-800">
+      {/* Presenter mode keeps the title only (globals.css). */}
+      <p data-presenter-hidden="" className="text-sm font-semibold uppercase tracking-wide text-rose-800">
         <IntentLink className="underline" href="/attacks">
           Attack lab
         </IntentLink>
       </p>
       <h1 className="text-3xl font-bold">{entry.title}</h1>
-      <p className="mt-2 max-w-3xl text-slate-700">
+      <p data-presenter-hidden="" className="mt-2 max-w-3xl text-slate-700">
         {entry.teaches} <SpecLinks specs={entry.specs} />
       </p>
       <div className="mt-4">
