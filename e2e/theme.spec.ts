@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './pages/axe';
+import { AttackPage } from './pages/attack-lab';
 import { FlowPlayerPage } from './pages/flow-player';
 import { darkAtBody, recordThemeAtBody } from './pages/theme';
 
@@ -109,8 +110,42 @@ async function looseEdgeEnds(page: Page): Promise<string[]> {
   });
 }
 
+/** Parties whose box reaches past the diagram's own box by more than a pixel: a picture fitted to stale node sizes. */
+async function nodesOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const box = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!box) return ['no diagram'];
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].flatMap((n) => {
+      const r = n.getBoundingClientRect();
+      const out = r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
+      return out
+        ? [
+            `${n.innerText.split('\n')[0]} at ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.height)}`,
+          ]
+        : [];
+    });
+  });
+}
+
 test.describe('diagram at 1400 px', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('presenter mode on an attack: every party stays inside the picture as Mallory learns more (refit on measured sizes)', async ({
+    page,
+  }) => {
+    const lab = new AttackPage(page);
+    await lab.openAttack('alg-none', '?server=vulnerable&present=1');
+    const title = page.locator('#step-title');
+    for (let i = 0; i < 3; i++) {
+      await expect(lab.next).toBeEnabled({ timeout: 60_000 });
+      await expect(page.locator('.react-flow__node').first()).toBeVisible();
+      // The fit follows the nodes' measuring, a frame or two after the step appears.
+      await expect.poll(() => nodesOutside(page), { message: `step ${i + 1}`, timeout: 5_000 }).toEqual([]);
+      const now = await title.textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect(title).not.toHaveText(now ?? '', { timeout: 30_000 });
+    }
+  });
 
   test('presenter mode: every edge starts and ends on a party’s box (the diagram is not CSS-zoomed under React Flow)', async ({ page }) => {
     const flow = new FlowPlayerPage(page);

@@ -188,6 +188,15 @@ export function FlowRun({
   // Presenter mode on a narrow screen shows a step's card and its diagram one after the other (use-presenter-slides.ts).
   const slides = usePresenterSlides({ presenting, viewing, canNext: !live || (canAdvance && !running), canBack: viewing > 1, next, back });
 
+  // The page around the run steps aside (globals.css): an attribute on <html>, not a `:has()` rule that every change
+  // of the page would have the browser re-match.
+  const layout = slides.view?.layout;
+  useEffect(() => {
+    if (!layout) return;
+    document.documentElement.setAttribute('data-presenting', layout);
+    return () => document.documentElement.removeAttribute('data-presenting');
+  }, [layout]);
+
   // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
   const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay(
     { live, running, canAdvance, meta, nextShows: slides.nextShows },
@@ -225,7 +234,7 @@ export function FlowRun({
   );
 
   return (
-    <div ref={root} className="space-y-4" data-presenter={slides.view?.layout}>
+    <div ref={root} className="space-y-4">
       {!presenting && header}
       <Controls
         canBack={slides.canBack}
