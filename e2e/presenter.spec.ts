@@ -117,6 +117,22 @@ test.describe('presenter mode side by side (1400×900)', () => {
     await expect(page).toHaveURL(/present=1/);
   });
 
+  test('presenter mode survives the trip to the AS: the run comes back to the next step in presenter mode', async ({ page }) => {
+    const player = new FlowPlayerPage(page);
+    const nav = new PlayerNavigation(page);
+    await page.goto('/flows/authorization-code?present=1');
+    await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+    for (const title of [...SIGN_IN_PROLOGUE.slice(1), 'The browser goes to the authorization server']) await arrowTo(page, player, title);
+    await expect(page.getByRole('button', { name: 'Go to the authorization server' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await new AsSignInPage(page).signInWithFillButton('alice');
+    await new AsConsentPage(page).decide('Allow');
+    await expect(player.heading('The redirect comes back to the client')).toBeVisible({ timeout: 60_000 });
+    await expect(nav.presenter).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/present=1/);
+    await expect(nav.stepList).toBeHidden();
+  });
+
   test('one step per screen: the card and the whole diagram beside it, with the diagram’s labels at 12 px or more', async ({ page }) => {
     const player = new FlowPlayerPage(page);
     await page.goto('/flows/authorization-code?present=1');
@@ -179,6 +195,27 @@ test('presenter mode at 1280×720 and at 150 % zoom: each step is its card, then
     await expectNoAxeViolations(page);
     await context.close();
   }
+});
+
+test('one part per screen, the hand-off: its diagram does not leave focus on the body, and ← brings back the action', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  await page.goto('/flows/authorization-code?present=1');
+  await expect(player.heading('Discover the authorization server')).toBeVisible({ timeout: 60_000 });
+  const go = page.getByRole('button', { name: 'Go to the authorization server' });
+  // Card, diagram, card, diagram… up to the hand-off's card: its action has focus.
+  while (!(await go.isVisible())) {
+    await expect(player.next).toBeEnabled({ timeout: 60_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(100);
+  }
+  await expect(go).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(figure(page)).toBeVisible();
+  await expect(go).toHaveCount(0);
+  // The action went with the card: focus is on the step's heading, not lost to the body.
+  await expect(page.locator('#step-title')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(go).toBeFocused();
 });
 
 test('a link to a step the run cannot reach by itself says where it holds; a step that is no number leaves the URL', async ({ page }) => {

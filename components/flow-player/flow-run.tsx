@@ -98,7 +98,7 @@ export function FlowRun({
   const context = snap.context as FlowContextBase;
   const trail = context.trail;
   const [view, setView] = useStepUrl();
-  const [presenting, setPresenting] = usePresenterUrl();
+  const [presenting, setPresenting] = usePresenterUrl(slug);
   const viewing = Math.min(view ?? trail.length, trail.length);
   const step = trail[viewing - 1];
   const live = viewing === trail.length;
@@ -197,6 +197,17 @@ export function FlowRun({
     return () => document.documentElement.removeAttribute('data-presenting');
   }, [layout]);
 
+  // One part of a step per screen: the part that goes away may take the focused control with it (the hand-off's action
+  // on the card); focus then moves where a new step would put it, not to the body.
+  const screen = slides.view?.screen;
+  const shownScreen = useRef(screen);
+  useEffect(() => {
+    const before = shownScreen.current;
+    shownScreen.current = screen;
+    // Only a swap of the two parts: entering presenter mode takes focus itself (togglePresenting), a new step too.
+    if (before && screen && before !== screen && root.current) pickFocusTarget(root.current, document.activeElement)?.focus();
+  }, [screen]);
+
   // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
   const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay(
     { live, running, canAdvance, meta, nextShows: slides.nextShows },
@@ -206,7 +217,7 @@ export function FlowRun({
   const navigateToAs = () => {
     const url = (context as FlowContextBase & { authUrl?: string }).authUrl;
     if (!url) return;
-    rememberReturn(slug);
+    rememberReturn(slug, presenting);
     actorRef.send({ type: 'browser.navigated' });
     savePersisted(slug, { options, snapshot: actorRef.getPersistedSnapshot() });
     window.location.assign(url);

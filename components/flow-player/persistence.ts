@@ -5,6 +5,7 @@
 const key = (slug: string) => `flowlab:flow:${slug}`;
 const CALLBACK_KEY = 'flowlab:callback';
 const RETURN_KEY = 'flowlab:return-to';
+const PRESENTING_KEY = 'flowlab:return-presenting';
 
 export interface Persisted {
   /** The learner's options of the run (a flow's client and scope, an attack's server and variant). */
@@ -30,8 +31,20 @@ export function clearPersisted(slug: string): void {
   sessionStorage.removeItem(key(slug));
 }
 
-export function rememberReturn(slug: string): void {
+export function rememberReturn(slug: string, presenting = false): void {
   sessionStorage.setItem(RETURN_KEY, slug);
+  if (presenting) sessionStorage.setItem(PRESENTING_KEY, slug);
+  else sessionStorage.removeItem(PRESENTING_KEY);
+}
+
+/**
+ * Whether this run left for its trip (the AS, Mallory's site) in presenter mode: the way back (/flows/callback, a
+ * "Back to the lab" link) carries no `?present=1`, and a trainer must not land in the normal view. Consumed.
+ */
+export function takeReturnPresenting(slug: string): boolean {
+  const was = sessionStorage.getItem(PRESENTING_KEY) === slug;
+  if (was) sessionStorage.removeItem(PRESENTING_KEY);
+  return was;
 }
 
 /**

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import { takeReturnPresenting } from './persistence';
 
 /** The step on screen lives in `?step=N` (1-based) so a trainer can link to it. `null` follows the latest step. */
 export function useStepUrl(): [number | null, (n: number | null) => void] {
@@ -30,15 +31,11 @@ export function useStepUrl(): [number | null, (n: number | null) => void] {
 
 /**
  * Presenter mode lives in `?present=1`: a trainer's link opens on the projector view (options and
- * step list hidden, the step card, diagram and outcome large; ← → and space step through).
+ * step list hidden, the step card, diagram and outcome large; ← → and space step through). A run
+ * that left for the AS or Mallory's site in presenter mode comes back in it (`takeReturnPresenting`).
  */
-export function usePresenterUrl(): [boolean, (on: boolean) => void] {
+export function usePresenterUrl(runKey: string): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(false);
-  useEffect(() => {
-    // Read once after hydration, as the step is.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (new URLSearchParams(window.location.search).get('present') === '1') setOn(true);
-  }, []);
   const update = useCallback((next: boolean) => {
     setOn(next);
     const url = new URL(window.location.href);
@@ -46,5 +43,11 @@ export function usePresenterUrl(): [boolean, (on: boolean) => void] {
     else url.searchParams.delete('present');
     window.history.replaceState(window.history.state, '', url);
   }, []);
+  useEffect(() => {
+    // Read once after hydration, as the step is (the same one-time read as useStepUrl's).
+    const back = takeReturnPresenting(runKey);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (back || new URLSearchParams(window.location.search).get('present') === '1') update(true);
+  }, [runKey, update]);
   return [on, update];
 }
