@@ -218,6 +218,23 @@ test('one part per screen, the hand-off: its diagram does not leave focus on the
   await expect(go).toBeFocused();
 });
 
+test('auto-play, one part per screen: each step’s card then its diagram, to the whole run’s diagram at the end', async ({ page }) => {
+  const player = new FlowPlayerPage(page);
+  const nav = new PlayerNavigation(page);
+  await page.goto('/flows/client-credentials?present=1');
+  await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible({ timeout: 60_000 });
+  await nav.speed.selectOption('fast');
+  await nav.autoPlay.click();
+  await expect(nav.status).toContainText('Auto-play: this step’s diagram in 2 s.');
+  await expect(figure(page)).toBeVisible({ timeout: 10_000 });
+  await expect(player.heading(CLIENT_CREDENTIALS[0])).toBeVisible();
+  await expect(player.heading(CLIENT_CREDENTIALS[3])).toBeVisible({ timeout: 60_000 });
+  // The last step's card, then its diagram (the whole run), and auto-play ends there.
+  await expect(figure(page)).toBeVisible({ timeout: 10_000 });
+  await expect(nav.status).toContainText('Auto-play: the run has ended.');
+  await expect(nav.counter).toHaveText('Step 4 of 4');
+});
+
 test('a link to a step the run cannot reach by itself says where it holds; a step that is no number leaves the URL', async ({ page }) => {
   const player = new FlowPlayerPage(page);
   await page.goto('/flows/authorization-code?step=7&present=1');

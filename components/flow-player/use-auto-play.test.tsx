@@ -33,6 +33,9 @@ describe('autoPlayHold', () => {
     expect(autoPlayHold({ ...settled, meta: meta('wait') })).toBe('learner');
     expect(autoPlayHold({ ...settled, canAdvance: false })).toBe('learner');
     expect(autoPlayHold({ ...settled, meta: meta('end') })).toBe('end');
+    // Presenter mode, one part per screen: the last step's card goes on to its diagram, the whole run, and ends there.
+    expect(autoPlayHold({ ...settled, meta: meta('end'), canAdvance: false, nextShows: 'diagram' })).toBeUndefined();
+    expect(autoPlayHold({ ...settled, meta: meta('end'), canAdvance: false, nextShows: 'step' })).toBe('end');
   });
 });
 
@@ -43,7 +46,7 @@ describe('autoPlayStatus', () => {
     expect(autoPlayStatus({ on: false, speed: 'fast' }, undefined)).toBe('');
     // Presenter mode, one part of a step per screen: from a card, the next press shows that step's diagram.
     expect(autoPlayStatus({ on: true, speed: 'fast' }, undefined, 'diagram')).toBe(
-      `Auto-play: this step's diagram in ${AUTO_PLAY_DELAY_MS.fast / 1000} s.`,
+      `Auto-play: this step’s diagram in ${AUTO_PLAY_DELAY_MS.fast / 1000} s.`,
     );
   });
 });

@@ -27,7 +27,8 @@ export interface AutoPlayStep {
  */
 export function autoPlayHold(s: AutoPlayStep): 'end' | 'learner' | 'busy' | 'review' | undefined {
   if (!s.live) return 'review';
-  if (s.meta?.pause === 'end') return 'end';
+  // The last step's card, one part per screen: its diagram (the whole run) is still to show.
+  if (s.meta?.pause === 'end') return s.nextShows === 'diagram' ? undefined : 'end';
   if (s.running) return 'busy';
   if (s.meta?.pause || !s.canAdvance) return 'learner';
   return undefined;
@@ -50,7 +51,7 @@ export function autoPlayStatus(
     case 'review':
       return 'Auto-play paused while you review an earlier step.';
     default:
-      return nextShows === 'diagram' ? `Auto-play: this step's diagram in ${seconds} s.` : `Auto-play: next step in ${seconds} s.`;
+      return nextShows === 'diagram' ? `Auto-play: this step’s diagram in ${seconds} s.` : `Auto-play: next step in ${seconds} s.`;
   }
 }
 
