@@ -152,14 +152,18 @@ test.describe('presenter mode side by side (1400×900)', () => {
     for (const size of sizes) expect(size, `a label drawn at ${size.toFixed(1)} px`).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await expectNoAxeViolations(page);
+    // The projector's dark theme (the system's, by default), AA contrast there too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html.dark')).toHaveCount(1);
+    await expectNoAxeViolations(page);
   });
 });
 
 test('presenter mode at 1280×720 and at 150 % zoom: each step is its card, then its diagram, each whole on screen', async ({ browser }) => {
-  // 1280×720 at 150 % zoom is a CSS viewport of 853×480 drawn at a device scale of 1.5.
+  // 1280×720 at 150 % zoom is a CSS viewport of 853×480 drawn at a device scale of 1.5; that one in the dark theme (axe too).
   for (const screen of [
     { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 },
-    { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 },
+    { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5, colorScheme: 'dark' as const },
   ]) {
     const context = await browser.newContext(screen);
     const page = await context.newPage();
