@@ -6,11 +6,11 @@
  * - Large (presenter mode): the width of its column as far as the screen's height allows, so that the whole picture is
  *   on screen under the player's controls and the step's heading (about 8.5rem), and at least 30rem.
  */
+const FRAME = 'rounded-lg border border-slate-200 bg-slate-50';
+const BOX = 'aspect-[8/5] w-full';
+
 export function diagramFrame(large: boolean): { figure: string; box: string } {
   return large
-    ? {
-        figure: 'mx-auto max-w-[calc((100dvh_-_8.5rem)_*_1.6)] rounded-lg border border-slate-200 bg-slate-50',
-        box: 'aspect-[8/5] w-full min-w-[30rem]',
-      }
-    : { figure: 'rounded-lg border border-slate-200 bg-slate-50', box: 'aspect-[8/5] w-full min-w-[40rem]' };
+    ? { figure: `mx-auto max-w-[calc((100dvh_-_8.5rem)_*_1.6)] ${FRAME}`, box: `${BOX} min-w-[30rem]` }
+    : { figure: FRAME, box: `${BOX} min-w-[40rem]` };
 }

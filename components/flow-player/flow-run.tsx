@@ -186,27 +186,10 @@ export function FlowRun({
       : '';
 
   // Presenter mode on a narrow screen shows a step's card and its diagram one after the other (use-presenter-slides.ts).
-  const slides = usePresenterSlides({ presenting, viewing, canNext: !live || (canAdvance && !running), canBack: viewing > 1, next, back });
-
-  // The page around the run steps aside (globals.css): an attribute on <html>, not a `:has()` rule that every change
-  // of the page would have the browser re-match.
-  const layout = slides.view?.layout;
-  useEffect(() => {
-    if (!layout) return;
-    document.documentElement.setAttribute('data-presenting', layout);
-    return () => document.documentElement.removeAttribute('data-presenting');
-  }, [layout]);
-
-  // One part of a step per screen: the part that goes away may take the focused control with it (the hand-off's action
-  // on the card); focus then moves where a new step would put it, not to the body.
-  const screen = slides.view?.screen;
-  const shownScreen = useRef(screen);
-  useEffect(() => {
-    const before = shownScreen.current;
-    shownScreen.current = screen;
-    // Only a swap of the two parts: entering presenter mode takes focus itself (togglePresenting), a new step too.
-    if (before && screen && before !== screen && root.current) pickFocusTarget(root.current, document.activeElement)?.focus();
-  }, [screen]);
+  const slides = usePresenterSlides(
+    { presenting, viewing, canNext: !live || (canAdvance && !running), canBack: viewing > 1, next, back },
+    root,
+  );
 
   // Auto-play presses Next after the chosen delay, and holds on every step that needs the learner (use-auto-play.ts).
   const [autoPlay, setAutoPlay, autoPlayStatus] = useAutoPlay(
@@ -290,7 +273,7 @@ export function FlowRun({
               send={(e) => actorRef.send(e)}
               goToAuthorizationServer={navigateToAs}
               afterCard={Footer && <Footer context={context} meta={meta} ended={live && meta?.pause === 'end'} />}
-              presenter={slides.view}
+              presenter={slides.screen}
             />
           ) : (
             <p>Loading…</p>

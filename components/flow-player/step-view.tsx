@@ -6,7 +6,7 @@ import type { FlowContextBase, StepMeta } from '@/machines/step-meta';
 import { ChecklistView } from './checklist-view';
 import { ExchangeView } from './exchange-view';
 import { StepCard, StepHeading } from './step-card';
-import type { PresenterView } from './use-presenter-slides';
+import type { PresenterScreen } from './use-presenter-slides';
 import type { FlowExtrasProps } from './flow-definition';
 import { collectTokens, TokenPanel } from './token-panel';
 
@@ -50,7 +50,7 @@ export interface StepViewProps {
   /** Shown right under the step card (an attack's Outcome). */
   afterCard?: ReactNode;
   /** Presenter mode, and how it lays the step out: the card, diagram and outcome large; no raw HTTP, no inspector. */
-  presenter?: PresenterView;
+  presenter?: PresenterScreen;
 }
 
 /** Everything about one step: card, diagram, step panels, checklists, raw exchanges and the tokens so far. */
@@ -89,7 +89,7 @@ export function StepView({
     // Presenter mode side by side scales the card and the outcome (CSS zoom); one at a time, the screen is narrow (a small
     // one, or the browser's own zoom) and the card takes it whole. Never the diagram: React Flow measures its nodes on
     // screen, and under a zoom its edges start and end off the boxes; it grows by the room presenter mode gives it.
-    <div className={presenter?.layout === 'side-by-side' ? 'space-y-4 [zoom:1.1]' : 'space-y-4'}>
+    <div className={presenter === 'both' ? 'space-y-4 [zoom:1.1]' : 'space-y-4'}>
       <StepCard meta={meta} index={index} total={total} />
       {afterCard}
     </div>
@@ -137,10 +137,10 @@ export function StepView({
   if (presenter) {
     // One step per screen (use-presenter-slides.ts): the step (card, panels, checks) beside its diagram, or, on a narrow
     // screen, the step and then the diagram under the step's heading. The raw HTTP and the inspector stay in the normal view.
-    const sideBySide = presenter.layout === 'side-by-side';
+    const sideBySide = presenter === 'both';
     return (
       <div className={sideBySide ? 'grid grid-cols-[minmax(0,3fr)_minmax(0,5fr)] items-start gap-4' : ''}>
-        {presenter.screen === 'step' && (
+        {presenter !== 'diagram' && (
           <div className="min-w-0 space-y-4">
             {card}
             {details}
@@ -150,7 +150,7 @@ export function StepView({
             </p>
           </div>
         )}
-        {(sideBySide || presenter.screen === 'diagram') && (
+        {presenter !== 'step' && (
           // Side by side, the diagram stays on screen while a long step (a table of parameters, a checklist) scrolls beside it.
           <div className={sideBySide ? 'sticky top-3 min-w-0' : 'min-w-0 space-y-2'}>
             {!sideBySide && <StepHeading title={meta.title} index={index} total={total} inline />}

@@ -39,7 +39,7 @@ function player(steps: number, presenting = true) {
       viewing -= 1;
     },
   });
-  const hook = renderHook((p: PlayerMoves) => usePresenterSlides(p), { initialProps: props() });
+  const hook = renderHook((p: PlayerMoves) => usePresenterSlides(p, { current: null }), { initialProps: props() });
   /** Presses Next or Back as the Controls do (only when enabled), then renders with the player's new step. */
   const press = (which: 'next' | 'back') => {
     const s = hook.result.current;
@@ -48,7 +48,7 @@ function player(steps: number, presenting = true) {
     hook.rerender(props());
     return true;
   };
-  const at = () => `${viewing}:${hook.result.current.view?.screen ?? 'off'}`;
+  const at = () => `${viewing}:${hook.result.current.screen ?? 'off'}`;
   return { hook, moves, press, at, rerender: () => hook.rerender(props()) };
 }
 
@@ -59,10 +59,24 @@ afterEach(() => {
 });
 
 describe('usePresenterSlides', () => {
+  it('marks the page with the layout while presenting (globals.css hides the header), and unmarks it after', () => {
+    stubScreen(false);
+    const narrow = player(2);
+    expect(document.documentElement.getAttribute('data-presenting')).toBe('one-at-a-time');
+    narrow.hook.unmount();
+    expect(document.documentElement.hasAttribute('data-presenting')).toBe(false);
+    stubScreen(true);
+    player(2);
+    expect(document.documentElement.getAttribute('data-presenting')).toBe('side-by-side');
+    cleanup();
+    player(2, false);
+    expect(document.documentElement.hasAttribute('data-presenting')).toBe(false);
+  });
+
   it('outside presenter mode, is the player itself', () => {
     stubScreen(false);
     const p = player(3, false);
-    expect(p.hook.result.current.view).toBeUndefined();
+    expect(p.hook.result.current.screen).toBeUndefined();
     p.press('next');
     expect(p.at()).toBe('2:off');
     expect(p.moves.next).toHaveBeenCalledTimes(1);
@@ -71,20 +85,20 @@ describe('usePresenterSlides', () => {
   it('side by side, one press of Next is one step: the diagram is on the same screen', () => {
     stubScreen(true);
     const p = player(3);
-    expect(p.hook.result.current.view).toEqual({ layout: 'side-by-side', screen: 'step' });
+    expect(p.hook.result.current.screen).toBe('both');
     expect(p.hook.result.current.nextShows).toBe('step');
     p.press('next');
     p.press('next');
-    expect(p.at()).toBe('3:step');
+    expect(p.at()).toBe('3:both');
     expect(p.press('next')).toBe(false);
     p.press('back');
-    expect(p.at()).toBe('2:step');
+    expect(p.at()).toBe('2:both');
   });
 
   it('one at a time, Next builds card → diagram → next card, and Back walks the same screens in reverse', () => {
     stubScreen(false);
     const p = player(2);
-    expect(p.hook.result.current.view).toEqual({ layout: 'one-at-a-time', screen: 'step' });
+    expect(p.hook.result.current.screen).toBe('step');
     expect(p.hook.result.current.nextShows).toBe('diagram');
     expect(p.hook.result.current.canBack).toBe(false);
     const forward: string[] = [];
@@ -114,8 +128,7 @@ describe('usePresenterSlides', () => {
     p.press('next');
     expect(p.at()).toBe('1:diagram');
     act(() => resize(true));
-    expect(p.at()).toBe('1:step');
-    expect(p.hook.result.current.view?.layout).toBe('side-by-side');
+    expect(p.at()).toBe('1:both');
   });
 });
 

@@ -1,5 +1,6 @@
 'use client';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { pickFocusTarget } from './use-step-focus';
 
 /**
  * From this width presenter mode shows the step and its diagram side by side, one step per screen: the diagram's column
@@ -9,15 +10,11 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
  */
 export const SIDE_BY_SIDE = '(min-width: 87.5rem)';
 
-/** How presenter mode lays out a step: both parts on one screen, or one part per screen. */
-export type PresenterLayout = 'side-by-side' | 'one-at-a-time';
-
-/** What presenter mode shows of the step on screen. */
-export interface PresenterView {
-  layout: PresenterLayout;
-  /** One at a time: the part on screen. Side by side: always `step` (the diagram is beside it). */
-  screen: 'step' | 'diagram';
-}
+/**
+ * What presenter mode shows of the step: `both` side by side; one part per screen, the `step` (its card, panels and
+ * checks) or its `diagram`.
+ */
+export type PresenterScreen = 'both' | 'step' | 'diagram';
 
 /** Whether `query` matches, following changes; false on the server and where matchMedia is missing (jsdom). */
 export function useMediaQuery(query: string): boolean {
@@ -49,7 +46,7 @@ export interface PlayerMoves {
 
 export interface PresenterSlides {
   /** Undefined outside presenter mode. */
-  view?: PresenterView;
+  screen?: PresenterScreen;
   canNext: boolean;
   canBack: boolean;
   next: () => void;
@@ -64,7 +61,7 @@ export interface PresenterSlides {
  * diagram, Next on the diagram goes to the next step's card; Back on a diagram returns to its card, Back on a card goes
  * to the previous step's diagram (its last screen).
  */
-export function usePresenterSlides(moves: PlayerMoves): PresenterSlides {
+export function usePresenterSlides(moves: PlayerMoves, root: RefObject<HTMLElement | null>): PresenterSlides {
   const sideBySide = useMediaQuery(SIDE_BY_SIDE);
   // The step whose diagram is on screen; any other step shows its card first.
   const [diagramOf, setDiagramOf] = useState<number | null>(null);
@@ -82,14 +79,39 @@ export function usePresenterSlides(moves: PlayerMoves): PresenterSlides {
     if (twoScreens) setDiagramOf(viewing - 1);
     back();
   }, [onDiagram, canBack, twoScreens, viewing, back]);
-  if (!twoScreens)
-    return { view: presenting ? { layout: 'side-by-side', screen: 'step' } : undefined, canNext, canBack, next, back, nextShows: 'step' };
+  const screen: PresenterScreen | undefined = !presenting ? undefined : !twoScreens ? 'both' : onDiagram ? 'diagram' : 'step';
+  usePresenterPage(screen, root);
+  if (!twoScreens) return { screen, canNext, canBack, next, back, nextShows: 'step' };
   return {
-    view: { layout: 'one-at-a-time', screen: onDiagram ? 'diagram' : 'step' },
+    screen,
     canNext: !onDiagram || canNext,
     canBack: onDiagram || canBack,
     next: slideNext,
     back: slideBack,
     nextShows: onDiagram ? 'step' : 'diagram',
   };
+}
+
+/**
+ * The page around a presenting run, and focus across a swap of the two parts:
+ * - `data-presenting` on <html> (globals.css hides the site header and the page's introduction): an attribute, not a
+ *   `:has()` rule that every change of the page would have the browser re-match;
+ * - one part per screen, the part that goes away may take the focused control with it (the hand-off's action on its
+ *   card): focus then moves where a new step would put it (pickFocusTarget), not to the body. Only on a swap: entering
+ *   presenter mode takes focus itself (FlowRun's toggle), and so does a new step (useStepFocus).
+ */
+function usePresenterPage(screen: PresenterScreen | undefined, root: RefObject<HTMLElement | null>): void {
+  const layout = screen === undefined ? undefined : screen === 'both' ? 'side-by-side' : 'one-at-a-time';
+  useEffect(() => {
+    if (!layout) return;
+    document.documentElement.setAttribute('data-presenting', layout);
+    return () => document.documentElement.removeAttribute('data-presenting');
+  }, [layout]);
+  const shown = useRef(screen);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = screen;
+    const swapped = (before === 'step' && screen === 'diagram') || (before === 'diagram' && screen === 'step');
+    if (swapped && root.current) pickFocusTarget(root.current, document.activeElement)?.focus();
+  }, [screen, root]);
 }

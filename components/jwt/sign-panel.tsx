@@ -43,7 +43,8 @@ export function SignPanel({
   const [note, setNote] = useState('');
   const keyText = keys[form];
   // The decoder's finding, before signing: a short HMAC secret is cracked offline from the one token it signs.
-  const typed = form === 'secret' && family === 'secret' ? secretBytes(keyText, 'utf8') : undefined;
+  const typingSecret = form === 'secret' && family === 'secret';
+  const typed = typingSecret ? secretBytes(keyText, 'utf8') : undefined;
   const short = typed?.ok ? shortSecretFinding(alg, typed.value.length) : undefined;
   const sign = async () =>
     setOut(
@@ -143,7 +144,7 @@ export function SignPanel({
             <p className="text-xs text-slate-600">PKCS#8, PKCS#1 or SEC1 PEM, or a private JWK.</p>
           )}
           {short && <FindingsList findings={[short]} label="Signing key findings" />}
-          {form === 'secret' && family === 'secret' && (
+          {typingSecret && (
             <button
               type="button"
               onClick={() => setKeys((k) => ({ ...k, secret: randomSecret(alg) }))}
