@@ -104,6 +104,28 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       /kid/,
     ],
     ['a string that is not a JWT', async () => 'not.a.jwt', /well-formed/],
+    [
+      'a token whose header part has a dangling character (4n+1 base64url characters decode no whole octet)',
+      async (r) => {
+        const [h, p, s] = (await mintAccessToken(r)).split('.');
+        const dangling = h.length % 4 === 0 ? `${h}A` : `${h.slice(0, h.length - (h.length % 4))}A`;
+        return [dangling, p, s].join('.');
+      },
+      /well-formed/,
+    ],
+    [
+      'a token whose payload part is standard base64 rather than base64url',
+      async (r) => {
+        const [h, , s] = (await mintAccessToken(r)).split('.');
+        // "?>" encodes to "Pz4", "??" to "Pz8/": a "/" only the standard alphabet has (RFC 4648 §4 vs §5).
+        const payload = Buffer.from(JSON.stringify({ ...claimsOf(r), note: '???' }))
+          .toString('base64')
+          .replace(/=+$/, '');
+        expect(payload).toMatch(/[+/]/);
+        return [h, payload, s].join('.');
+      },
+      /well-formed/,
+    ],
   ];
 
   it.each(refusals)('refuses %s with 401 invalid_token and an RFC 6750 challenge', async (_name, make, why) => {

@@ -119,9 +119,18 @@ function reporter(realm: Realm) {
 /** One decoder for every call: `decode` without `stream` keeps no state between calls. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Base64url without padding (RFC 7515 §2); a length of 4n+1 characters encodes no whole octet. */
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * A header or payload part as a JSON object, else undefined. The characters are checked first and
+ * node's own decoder does the rest: jose's `base64url.decode` goes through `atob` and a JavaScript
+ * loop, and forgives whitespace inside a part, which a compact JWS does not contain (RFC 7515 §7.1).
+ */
 function decodePart(part: string): Record<string, unknown> | undefined {
+  if (!BASE64URL.test(part) || part.length % 4 === 1) return undefined;
   try {
-    const value: unknown = JSON.parse(UTF8.decode(base64url.decode(part)));
+    const value: unknown = JSON.parse(UTF8.decode(Buffer.from(part, 'base64url')));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -133,7 +142,7 @@ async function verifyJwt(token: string, realm: Realm, points: Readonly<PolicyPoi
   const parts = token.split('.');
   const header = parts.length === 3 ? (decodePart(parts[0]) as JWSHeaderParameters | undefined) : undefined;
   const payload = parts.length === 3 ? (decodePart(parts[1]) as JWTPayload | undefined) : undefined;
-  r.record('format', header && payload && /^[A-Za-z0-9_-]*$/.test(parts[2]) ? 'pass' : 'fail', 'malformed');
+  r.record('format', header && payload && BASE64URL.test(parts[2]) ? 'pass' : 'fail', 'malformed');
 
   r.record('alg', points['rs.algorithm'](header!.alg, realm.algorithms), 'algorithm');
   const alg = String(header!.alg);
