@@ -54,6 +54,7 @@ async function serve(
   origin: string | undefined,
   peer: PeerStamp,
 ) {
+  if (isForbiddenMethod(req.method)) return writeForbiddenMethod(req.method, res);
   let request: Request;
   try {
     request = await toWebRequest(req, maxBodyBytes, origin, peer);
@@ -65,6 +66,17 @@ async function serve(
   }
   await writeWebResponse(await handler(request), res);
 }
+
+/** Methods a web Request refuses to carry (Fetch, "forbidden method"); none of these servers answers them. */
+const FORBIDDEN_METHOD = /^(CONNECT|TRACE|TRACK)$/i;
+
+/** The 405 for a method `new Request` would throw on, so that it is never a 500. */
+export function writeForbiddenMethod(method: string, res: ServerResponse): void {
+  res.writeHead(405, { 'content-type': 'application/json', 'cache-control': 'no-store', allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' });
+  res.end(JSON.stringify({ error: 'invalid_request', error_description: `The method ${method.slice(0, 20)} is not served here.` }));
+}
+
+export const isForbiddenMethod = (method: string | undefined): method is string => method !== undefined && FORBIDDEN_METHOD.test(method);
 
 /** The request URL, as `new Request` would hold it: the path resolved against `origin` or the Host header. */
 function requestUrl(req: IncomingMessage, origin: string | undefined): URL {
@@ -88,6 +100,21 @@ function requestHeaders(req: IncomingMessage, peer: PeerStamp | undefined): [str
   return headers;
 }
 
+/** The body, buffered up to `maxBodyBytes` (else {@link BodyTooLarge}); undefined for GET, HEAD and an empty body. */
+async function readNodeBody(req: IncomingMessage, method: string, maxBodyBytes: number): Promise<Uint8Array | undefined> {
+  if (method === 'GET' || method === 'HEAD') return undefined;
+  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBodyBytes) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  if (total === 0) return undefined;
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
 /**
  * IncomingMessage → Request, buffering the body up to `maxBodyBytes`. With `peer`, client-sent
  * internal headers are dropped and `peer.name` carries the socket's (or trusted proxy's) address.
@@ -96,18 +123,7 @@ export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, o
   const url = requestUrl(req, origin);
   const headers = requestHeaders(req, peer);
   const method = req.method ?? 'GET';
-  let body: Uint8Array | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw new BodyTooLarge();
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBodyBytes) throw new BodyTooLarge();
-      chunks.push(chunk);
-    }
-    if (total > 0) body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  }
+  const body = await readNodeBody(req, method, maxBodyBytes);
   // The Request copies the bytes into its own body; readLimitedText may take these instead (lib/http/request-body.ts).
   const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
   if (body) rememberRequestBody(request, body);
@@ -115,49 +131,79 @@ export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, o
 }
 
 /**
- * What a bodiless request to the resource server is read for: its method, URL and headers (bearer-token.ts,
- * sender-constraint.ts, origin.ts, the routers). The same values a web Request would carry — the URL as
- * `new Request` normalises it, a real `Headers` (same joining of repeated fields, same validation) — without
- * the Request's body stream, AbortSignal and WebIDL conversions: ~7 µs of a ~200 µs RS call (profile of
- * `npm run bench -- servers`, rs-cold). Its body reads as a Request's empty body does.
+ * What a request to a machine-facing endpoint is read for: its method, URL and headers (bearer-token.ts,
+ * sender-constraint.ts, origin.ts, the routers) and its body through readLimitedText (lib/http/read-limited.ts),
+ * which takes the buffered bytes. The same values a web Request would carry — the URL as `new Request`
+ * normalises it, a real `Headers` (same joining of repeated fields, same validation) — without building the
+ * Request's body stream, AbortSignal and WebIDL conversions: on a token request in `flowlab-mock` those were
+ * a fifth of the event loop's time (profile of `npm run bench -- servers`, 2026-12-03), on an RS call ~7 µs.
+ * Whatever reads the body the web way (`body`, `text()`, `json()`, `arrayBuffer()`) gets a real Request's,
+ * built then from the same bytes.
  */
-class BodilessRequest {
-  readonly body = null;
-  readonly bodyUsed = false;
+class LightRequest {
   readonly url: string;
   readonly headers: Headers;
+  #web: Request | undefined;
   constructor(
     readonly method: string,
     url: URL,
     headers: [string, string][],
+    private readonly bytes: Uint8Array | undefined,
   ) {
     this.url = url.href;
     this.headers = new Headers(headers);
   }
-  async text(): Promise<string> {
-    return '';
+  /** The web Request of these fields, made the first time the body is read the web way. */
+  private web(): Request {
+    this.#web ??= new Request(this.url, { method: this.method, headers: this.headers, body: this.bytes as BodyInit | undefined });
+    return this.#web;
   }
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return new ArrayBuffer(0);
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.bytes ? this.web().body : null;
   }
-  async json(): Promise<unknown> {
-    // A Request with no body rejects `json()` with a SyntaxError; so does this.
-    return JSON.parse('');
+  get bodyUsed(): boolean {
+    return this.#web?.bodyUsed ?? false;
+  }
+  text(): Promise<string> {
+    return this.web().text();
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.web().arrayBuffer();
+  }
+  json(): Promise<unknown> {
+    return this.web().json();
   }
 }
 
 /**
- * For a GET or HEAD under `/rs/` (the resource server reads no body, and nothing else of the Request
- * than {@link BodilessRequest} holds): that light request; for anything else, undefined (use toWebRequest).
+ * The paths whose handlers read nothing of a Request but what {@link LightRequest} holds: the resource
+ * server, and the AS's machine-facing endpoints (token, introspection, revocation, userinfo, JWKS,
+ * discovery, device authorization). Not the AS's HTML pages, `/api/…` or the attacker site.
  */
-export function toResourceGetRequest(req: IncomingMessage, origin?: string, peer?: PeerStamp): Request | undefined {
+const MACHINE_FACING =
+  /^\/(rs\/[^/?#]+\/|as\/[^/?#]+\/(token|introspect|revoke|userinfo|jwks|device_authorization|\.well-known\/openid-configuration)(?:[?#]|$))/;
+
+/**
+ * For a request to a machine-facing path ({@link MACHINE_FACING}): the light request, its body buffered up to
+ * `maxBodyBytes` (else {@link BodyTooLarge}); for anything else, undefined, before reading the body (use toWebRequest).
+ */
+export async function toLightRequest(
+  req: IncomingMessage,
+  maxBodyBytes: number,
+  origin?: string,
+  peer?: PeerStamp,
+): Promise<Request | undefined> {
   const method = req.method;
-  if ((method !== 'GET' && method !== 'HEAD') || !req.url?.startsWith('/rs/')) return undefined;
+  if (!method || !req.url || !MACHINE_FACING.test(req.url)) return undefined;
   const url = requestUrl(req, origin);
   // `new Request` refuses a URL with credentials (a Host header such as `user@host`): leave that refusal to it.
   if (url.username || url.password) return undefined;
-  // The RS handlers are written against the web Request; they read only what BodilessRequest holds (see above).
-  return new BodilessRequest(method, url, requestHeaders(req, peer)) as unknown as Request;
+  const headers = requestHeaders(req, peer);
+  const body = await readNodeBody(req, method, maxBodyBytes);
+  // The handlers are written against the web Request; they read only what LightRequest holds (see above).
+  const request = new LightRequest(method, url, headers, body) as unknown as Request;
+  if (body) rememberRequestBody(request, body);
+  return request;
 }
 
 /** Response → ServerResponse. Bodies are small JSON or HTML: buffered, not streamed. */

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleServerRequest, inProcessFetch } from '../server-router';
 import { createMockHttpServer } from './http-server';
 
-// flowlab-mock's node:http face answers a GET under /rs/ from a light request, not a web Request
-// (lib/http-adapters/node-http.ts): what goes on the wire must be what the web Request → Response
-// path gives, byte for byte.
+// flowlab-mock's node:http face answers the RS and the AS's machine-facing endpoints from a light request,
+// not a web Request (lib/http-adapters/node-http.ts): what goes on the wire must be what the web
+// Request → Response path gives, byte for byte where the answer holds nothing random.
 const server = createMockHttpServer(handleServerRequest, {});
 let base = '';
 beforeAll(async () => {
@@ -72,6 +72,74 @@ describe('flowlab-mock’s node:http face at the resource server', () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ title: 'Mock face' });
+  });
+});
+
+const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
+const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+
+describe('flowlab-mock’s node:http face at the AS’s machine-facing endpoints', () => {
+  it('answers discovery, JWKS and refused token, introspection, revocation and device requests as the in-process router does', async () => {
+    const access = await token('photos:read');
+    const cases: Array<[string, RequestInit]> = [
+      ['/as/demo/.well-known/openid-configuration', {}],
+      ['/as/demo/jwks', {}],
+      ['/as/demo/token', { method: 'POST', headers: FORM_TYPE, body: 'grant_type=client_credentials' }],
+      ['/as/demo/token', { method: 'POST', headers: { ...FORM_TYPE, authorization: BASIC }, body: 'grant_type=password&username=a' }],
+      ['/as/demo/token', { method: 'POST', headers: { authorization: BASIC, 'content-type': 'application/json' }, body: '{}' }],
+      ['/as/demo/token', { method: 'POST', headers: { ...FORM_TYPE, authorization: BASIC }, body: 'scope=a&scope=b' }],
+      ['/as/demo/token', { method: 'GET' }],
+      ['/as/demo/introspect', { method: 'POST', headers: { ...FORM_TYPE, authorization: BASIC }, body: 'token=nonsense' }],
+      ['/as/demo/revoke', { method: 'POST', headers: { ...FORM_TYPE, authorization: BASIC }, body: 'token=nonsense' }],
+      ['/as/demo/device_authorization', { method: 'POST', headers: FORM_TYPE, body: 'client_id=nobody' }],
+      ['/as/demo/userinfo', { headers: { authorization: `Bearer ${access}` } }],
+    ];
+    for (const [path, init] of cases) {
+      const wire = await fetch(`${base}${path}`, init);
+      const inProcess = await inProcessFetch(`${base}${path}`, init);
+      const headers = (res: Response) =>
+        Object.fromEntries(['content-type', 'cache-control', 'www-authenticate', 'allow'].map((h) => [h, res.headers.get(h)]));
+      expect([path, wire.status, headers(wire), await wire.text()]).toEqual([
+        path,
+        inProcess.status,
+        headers(inProcess),
+        await inProcess.text(),
+      ]);
+    }
+  });
+
+  it('issues a token from a body sent in pieces, and introspects it', async () => {
+    const access = await token('photos:read');
+    const res = await fetch(`${base}/as/demo/introspect`, {
+      method: 'POST',
+      headers: { ...FORM_TYPE, authorization: BASIC },
+      body: new Blob([`token=${access.slice(0, 100)}`, access.slice(100)]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ active: true, client_id: 'service', scope: 'photos:read' });
+  });
+
+  it('refuses a body too large (413), not UTF-8 (400), and a method a web Request cannot carry (405), never a 500', async () => {
+    const post = (path: string, body: BodyInit, method = 'POST') =>
+      fetch(`${base}${path}`, { method, headers: { ...FORM_TYPE, authorization: BASIC }, body });
+    const big = await post('/as/demo/token', 'a'.repeat(70_000));
+    expect([big.status, (await big.json()).error_description]).toEqual([413, 'The request body is larger than 65536 bytes.']);
+    const notUtf8 = await post('/as/demo/token', new Uint8Array([0xff, 0xfe]));
+    expect([notUtf8.status, (await notUtf8.json()).error_description]).toEqual([400, 'The request body is not valid UTF-8.']);
+    // fetch refuses to send TRACE, so it goes out by node:http.
+    const { request } = await import('node:http');
+    for (const path of ['/as/demo/token', '/api/realms', '/as/demo/login', '/attacker/x/log']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${base}${path}`, { method: 'TRACE' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect([path, status]).toEqual([path, 405]);
+    }
   });
 });
 

@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import {
   BodyTooLarge,
   DEFAULT_MAX_BODY_BYTES,
-  toResourceGetRequest,
+  isForbiddenMethod,
+  toLightRequest,
   toWebRequest,
   type PeerStamp,
   type WebHandler,
+  writeForbiddenMethod,
 } from '../http-adapters/node-http';
 import { answerWithTextAnswers, knownResponseText } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
@@ -46,8 +48,11 @@ export function createMockHttpServer(handler: WebHandler, options: { origin?: st
 }
 
 async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, origin: string | undefined, peer: PeerStamp) {
-  let request: Request | undefined = toResourceGetRequest(req, origin, peer);
+  let request: Request | undefined;
   try {
+    request = await toLightRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
+    // The endpoints of a light request answer any method (405 with what they take); a web Request cannot carry these.
+    if (!request && isForbiddenMethod(req.method)) return writeForbiddenMethod(req.method, res);
     request ??= await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
