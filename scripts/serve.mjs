@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { invalidPathAnswer } from '../lib/http/path-guard.mjs';
+import { forbiddenMethodAnswer, invalidPathAnswer } from '../lib/http/path-guard.mjs';
 import { installPeerHeaderName, parseTrustedHops, stampPeerHeader, TRUSTED_HOPS_ENV } from '../lib/http/peer-header.mjs';
 
 export { stampPeerHeader };
@@ -50,10 +50,10 @@ export function parseServeArgs(argv, env = process.env) {
   return { dev: mode === 'dev', hostname: values.hostname || undefined, port, webpack: !!values.webpack };
 }
 
-/** A node:http listener that refuses undecodable paths, stamps the peer header on every request, then hands it to `handle`. */
+/** A node:http listener that refuses undecodable paths and methods a web Request cannot carry, stamps the peer header on every request, then hands it to `handle`. */
 export function peerStampingListener(handle, { name, trustedHops }) {
   return (req, res) => {
-    const refused = invalidPathAnswer(req.url);
+    const refused = invalidPathAnswer(req.url) ?? forbiddenMethodAnswer(req.method, req.url);
     if (refused) {
       res.writeHead(refused.status, refused.headers);
       res.end(refused.body);

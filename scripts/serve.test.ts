@@ -69,6 +69,20 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
     expect(Object.keys(seen[0]).filter((k) => k.startsWith('x-flowlab-peer-'))).toEqual([NAME]);
   });
 
+  it('answers TRACE with a 405 itself, before Next.js would fail to build a web Request for it (a 500)', async () => {
+    seen = [];
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${url.get(direct)!}as/demo/token`, { method: 'TRACE' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect([status, seen.length]).toEqual([405, 0]);
+  });
+
   it('behind one trusted proxy, stamps the address the proxy appended', async () => {
     seen = [];
     await fetch(url.get(proxied)!, { headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.9' } });

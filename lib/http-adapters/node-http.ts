@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { forbiddenMethodAnswer } from '../http/path-guard.mjs';
 import { rememberRequestBody } from '../http/request-body';
 import { installPeerHeaderName, isPeerHeader, parseTrustedHops, resolvePeerAddress, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 
@@ -54,7 +55,7 @@ async function serve(
   origin: string | undefined,
   peer: PeerStamp,
 ) {
-  if (isForbiddenMethod(req.method)) return writeForbiddenMethod(req.method, res);
+  if (answeredForbiddenMethod(req, res)) return;
   let request: Request;
   try {
     request = await toWebRequest(req, maxBodyBytes, origin, peer);
@@ -67,16 +68,17 @@ async function serve(
   await writeWebResponse(await handler(request), res);
 }
 
-/** Methods a web Request refuses to carry (Fetch, "forbidden method"); none of these servers answers them. */
-const FORBIDDEN_METHOD = /^(CONNECT|TRACE|TRACK)$/i;
-
-/** The 405 for a method `new Request` would throw on, so that it is never a 500. */
-export function writeForbiddenMethod(method: string, res: ServerResponse): void {
-  res.writeHead(405, { 'content-type': 'application/json', 'cache-control': 'no-store', allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS' });
-  res.end(JSON.stringify({ error: 'invalid_request', error_description: `The method ${method.slice(0, 20)} is not served here.` }));
+/**
+ * Answers a method that `new Request` would throw on (lib/http/path-guard.mjs) with its 405, so that it is
+ * never a 500; false, having written nothing, for any other method.
+ */
+export function answeredForbiddenMethod(req: IncomingMessage, res: ServerResponse): boolean {
+  const answer = forbiddenMethodAnswer(req.method, req.url);
+  if (!answer) return false;
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+  return true;
 }
-
-export const isForbiddenMethod = (method: string | undefined): method is string => method !== undefined && FORBIDDEN_METHOD.test(method);
 
 /** The request URL, as `new Request` would hold it: the path resolved against `origin` or the Host header. */
 function requestUrl(req: IncomingMessage, origin: string | undefined): URL {

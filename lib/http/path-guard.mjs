@@ -35,3 +35,30 @@ export function invalidPathAnswer(rawUrl) {
     };
   }
 }
+
+/** Methods a web Request refuses to carry (Fetch, "forbidden method"): `new Request` throws on them. */
+const FORBIDDEN_METHOD = /^(CONNECT|TRACE|TRACK)$/i;
+
+/**
+ * Next.js builds a web Request for every route handler and answers a bare `500` when it cannot (`TRACE
+ * /as/demo/token`); flowlab-mock's node:http face would too. Both servers answer such a method with a 405
+ * before building one: JSON under the servers' prefixes, plain text elsewhere. Undefined for any other method.
+ *
+ * @param {string | undefined} method
+ * @param {string | undefined} rawUrl
+ * @returns {{ status: number, headers: Record<string, string>, body: string } | undefined}
+ */
+export function forbiddenMethodAnswer(method, rawUrl) {
+  if (method === undefined || !FORBIDDEN_METHOD.test(method)) return undefined;
+  const path = (rawUrl ?? '/').split('?')[0];
+  const allow = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
+  const text = `The method ${method.slice(0, 10)} is not served here.`;
+  if (SERVER_PREFIXES.some((p) => path.startsWith(p))) {
+    return {
+      status: 405,
+      headers: { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', allow },
+      body: JSON.stringify({ error: 'invalid_request', error_description: text }),
+    };
+  }
+  return { status: 405, headers: { 'content-type': 'text/plain;charset=UTF-8', allow }, body: `Method Not Allowed: ${text}` };
+}

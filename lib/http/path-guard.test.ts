@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalidPathAnswer } from './path-guard.mjs';
+import { forbiddenMethodAnswer, invalidPathAnswer } from './path-guard.mjs';
 
 describe('invalidPathAnswer', () => {
   it.each([
@@ -19,5 +19,25 @@ describe('invalidPathAnswer', () => {
     expect(invalidPathAnswer('/flows/%ff')!.status).toBe(400);
     for (const ok of ['/', '/as/demo/token?x=%ff', '/flows/callback?code=a', '/as/%64emo/jwks', undefined])
       expect(invalidPathAnswer(ok)).toBeUndefined();
+  });
+});
+
+describe('forbiddenMethodAnswer', () => {
+  it('answers TRACE, TRACK and CONNECT with a 405: JSON at the servers, plain text at a page', () => {
+    for (const method of ['TRACE', 'TRACK', 'CONNECT', 'trace']) {
+      const server = forbiddenMethodAnswer(method, '/as/demo/token?x=1')!;
+      expect([server.status, JSON.parse(server.body).error, server.headers.allow]).toEqual([
+        405,
+        'invalid_request',
+        'GET, HEAD, POST, PUT, DELETE, OPTIONS',
+      ]);
+      const page = forbiddenMethodAnswer(method, '/flows/authorization-code')!;
+      expect([page.status, page.headers['content-type']]).toEqual([405, 'text/plain;charset=UTF-8']);
+    }
+  });
+
+  it('lets every method a web Request can carry through', () => {
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'PROPFIND', undefined])
+      expect(forbiddenMethodAnswer(method, '/as/demo/token')).toBeUndefined();
   });
 });

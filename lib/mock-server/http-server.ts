@@ -3,12 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import {
   BodyTooLarge,
   DEFAULT_MAX_BODY_BYTES,
-  isForbiddenMethod,
+  answeredForbiddenMethod,
   toLightRequest,
   toWebRequest,
   type PeerStamp,
   type WebHandler,
-  writeForbiddenMethod,
 } from '../http-adapters/node-http';
 import { answerWithTextAnswers, knownResponseText } from '../http/response-text';
 import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
@@ -52,7 +51,7 @@ async function serve(handler: WebHandler, req: IncomingMessage, res: ServerRespo
   try {
     request = await toLightRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
     // The endpoints of a light request answer any method (405 with what they take); a web Request cannot carry these.
-    if (!request && isForbiddenMethod(req.method)) return writeForbiddenMethod(req.method, res);
+    if (!request && answeredForbiddenMethod(req, res)) return;
     request ??= await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
