@@ -69,7 +69,7 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
     expect(Object.keys(seen[0]).filter((k) => k.startsWith('x-flowlab-peer-'))).toEqual([NAME]);
   });
 
-  it('answers TRACE with a 405 itself, before Next.js would fail to build a web Request for it (a 500)', async () => {
+  it('answers TRACE with a 501 itself, before Next.js would fail to build a web Request for it (a 500)', async () => {
     seen = [];
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
@@ -80,7 +80,7 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
       req.on('error', reject);
       req.end();
     });
-    expect([status, seen.length]).toEqual([405, 0]);
+    expect([status, seen.length]).toEqual([501, 0]);
   });
 
   it('behind one trusted proxy, stamps the address the proxy appended', async () => {

@@ -69,7 +69,7 @@ async function serve(
 }
 
 /**
- * Answers a method that `new Request` would throw on (lib/http/path-guard.mjs) with its 405, so that it is
+ * Answers a method that `new Request` would throw on (lib/http/path-guard.mjs) with its 501, so that it is
  * never a 500; false, having written nothing, for any other method.
  */
 export function answeredForbiddenMethod(req: IncomingMessage, res: ServerResponse): boolean {

@@ -23,16 +23,21 @@ describe('invalidPathAnswer', () => {
 });
 
 describe('forbiddenMethodAnswer', () => {
-  it('answers TRACE, TRACK and CONNECT with a 405: JSON at the servers, plain text at a page', () => {
+  it('answers TRACE, TRACK and CONNECT with a 501 and no Allow (RFC 9110 §15.6.2): JSON at the servers, plain text at a page', () => {
     for (const method of ['TRACE', 'TRACK', 'CONNECT', 'trace']) {
       const server = forbiddenMethodAnswer(method, '/as/demo/token?x=1')!;
-      expect([server.status, JSON.parse(server.body).error, server.headers.allow]).toEqual([
-        405,
+      expect([server.status, JSON.parse(server.body).error, server.headers['cache-control'], server.headers.allow]).toEqual([
+        501,
         'invalid_request',
-        'GET, HEAD, POST, PUT, DELETE, OPTIONS',
+        'no-store',
+        undefined,
       ]);
       const page = forbiddenMethodAnswer(method, '/flows/authorization-code')!;
-      expect([page.status, page.headers['content-type']]).toEqual([405, 'text/plain;charset=UTF-8']);
+      expect([page.status, page.headers['content-type'], page.headers['cache-control']]).toEqual([
+        501,
+        'text/plain;charset=UTF-8',
+        'no-store',
+      ]);
     }
   });
 

@@ -120,9 +120,9 @@ describe('flowlab-mock’s node:http face at the AS’s machine-facing endpoints
     expect(await res.json()).toMatchObject({ active: true, client_id: 'service', scope: 'photos:read' });
   });
 
-  it('refuses a body too large (413), not UTF-8 (400), and a method a web Request cannot carry (405), never a 500', async () => {
-    const post = (path: string, body: BodyInit, method = 'POST') =>
-      fetch(`${base}${path}`, { method, headers: { ...FORM_TYPE, authorization: BASIC }, body });
+  it('refuses a body too large (413), not UTF-8 (400), and a method a web Request cannot carry (501), never a 500', async () => {
+    const post = (path: string, body: BodyInit) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { ...FORM_TYPE, authorization: BASIC }, body });
     const big = await post('/as/demo/token', 'a'.repeat(70_000));
     expect([big.status, (await big.json()).error_description]).toEqual([413, 'The request body is larger than 65536 bytes.']);
     const notUtf8 = await post('/as/demo/token', new Uint8Array([0xff, 0xfe]));
@@ -138,7 +138,7 @@ describe('flowlab-mock’s node:http face at the AS’s machine-facing endpoints
         req.on('error', reject);
         req.end();
       });
-      expect([path, status]).toEqual([path, 405]);
+      expect([path, status]).toEqual([path, 501]);
     }
   });
 });

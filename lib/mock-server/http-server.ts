@@ -47,12 +47,11 @@ export function createMockHttpServer(handler: WebHandler, options: { origin?: st
 }
 
 async function serve(handler: WebHandler, req: IncomingMessage, res: ServerResponse, origin: string | undefined, peer: PeerStamp) {
-  let request: Request | undefined;
+  if (answeredForbiddenMethod(req, res)) return;
+  let request: Request;
   try {
-    request = await toLightRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
-    // The endpoints of a light request answer any method (405 with what they take); a web Request cannot carry these.
-    if (!request && answeredForbiddenMethod(req, res)) return;
-    request ??= await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer);
+    request =
+      (await toLightRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer)) ?? (await toWebRequest(req, DEFAULT_MAX_BODY_BYTES, origin, peer));
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
     res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
