@@ -1,15 +1,10 @@
 import type { NextConfig } from 'next';
 import { networkInterfaces } from 'node:os';
+import { NO_FRAMING_HEADERS, NO_FRAMING_SOURCE, SECURITY_HEADERS } from './lib/http/site-headers.mjs';
 
-// Every page of the app refuses to be framed (RFC 9700 §4.16 clickjacking); the
-// AS pages set their own stricter headers in lib/oauth-server/http.ts as well.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-];
-// The AS pages (/as/…) send their own CSP, framing included, from the realm's `as.page-framing`
-// policy point: a clickjacking lab realm must be frameable, so this default must not override it.
-const noFraming = [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }];
+// The site-wide headers (no sniffing, no referrer; no framing except the AS pages, which send their own
+// CSP from the realm's `as.page-framing` policy point): one list, also used by the front server of `npm start`.
+const asNext = (list: ReadonlyArray<readonly [string, string]>) => list.map(([key, value]) => ({ key, value }));
 
 // `next dev` answers its HMR socket only to pages opened at localhost; a classroom opens the
 // trainer's address (`npm run dev -- -H 0.0.0.0`). This machine's own IPv4 addresses are the dev
@@ -30,8 +25,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.FLOWLAB_BUILD_TYPECHECKED === '1' },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
-      { source: '/((?!as/).*)', headers: noFraming },
+      { source: '/:path*', headers: asNext(SECURITY_HEADERS) },
+      { source: NO_FRAMING_SOURCE, headers: asNext(NO_FRAMING_HEADERS) },
     ];
   },
 };

@@ -14,3 +14,18 @@ export function peerStampingListener(
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
   options: { name: string; trustedHops: number },
 ): (req: IncomingMessage, res: ServerResponse) => void;
+
+/** dist/app/front.mjs (lib/app-server/front.ts) loaded for `npm start`, or why the servers stay in Next.js. */
+export function loadFrontServer(options: {
+  env?: Record<string, string | undefined>;
+  distDir: string;
+  origin: string;
+  frontModule?: URL;
+}): Promise<
+  | {
+      handle: (req: IncomingMessage, res: ServerResponse) => void;
+      isServerPath: (rawUrl: string | undefined) => boolean;
+      reason?: undefined;
+    }
+  | { reason: string; handle?: undefined; isServerPath?: undefined }
+>;

@@ -9,11 +9,16 @@
 //   node scripts/serve.mjs dev   [-H host] [-p port] [--webpack]   like `next dev`
 //   node scripts/serve.mjs start [-H host] [-p port]               like `next start`
 //
+// Under `start`, the servers' paths (/as, /rs, /api, …: lib/app-server/front.ts) are answered without
+// Next.js by dist/app/front.mjs, which `npm run build` compiles; everything else goes to Next.js.
+// FLOWLAB_SERVE_VIA_NEXT=1 sends them to Next.js's route handlers too (as `dev` always does).
+//
 // No -H: listens on every interface (localhost, 127.0.0.1 and the LAN address alike), as `next start`
 // does. FLOWLAB_TRUSTED_PROXY_HOPS=N believes the N-th X-Forwarded-For entry from the right instead
 // of the socket (only behind N proxies that append to it).
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forbiddenMethodAnswer, invalidPathAnswer } from '../lib/http/path-guard.mjs';
@@ -68,10 +73,29 @@ export function peerStampingListener(handle, { name, trustedHops }) {
   };
 }
 
+const FRONT_MODULE = new URL('../dist/app/front.mjs', import.meta.url);
+
+/**
+ * The production answer to the servers' paths without Next.js (dist/app/front.mjs), or a reason it is
+ * not used. `distDir`: Next's build folder, whose BUILD_ID must not be newer than the module (default
+ * dist/app/front.mjs).
+ */
+export async function loadFrontServer({ env = process.env, distDir, origin, frontModule = FRONT_MODULE }) {
+  if (env.FLOWLAB_SERVE_VIA_NEXT === '1') return { reason: 'FLOWLAB_SERVE_VIA_NEXT=1' };
+  const file = fileURLToPath(frontModule);
+  if (!existsSync(file)) return { reason: 'dist/app/front.mjs is missing (`npm run build` compiles it)' };
+  const buildId = `${distDir}/BUILD_ID`;
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > statSync(file).mtimeMs + 1000)
+    return { reason: `dist/app/front.mjs is older than ${distDir} (run \`npm run build\`, which builds both)` };
+  const { createFrontServer, isServerPath } = await import(frontModule.href);
+  return { handle: createFrontServer({ origin }), isServerPath };
+}
+
+const urlHost = (hostname) => (hostname.includes(':') ? `[${hostname}]` : hostname);
+
 /** The URLs to print: localhost, and every LAN address when listening on all interfaces. */
 function urls(hostname, port) {
-  if (hostname && hostname !== '0.0.0.0' && hostname !== '::')
-    return [`http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`];
+  if (hostname && hostname !== '0.0.0.0' && hostname !== '::') return [`http://${urlHost(hostname)}:${port}`];
   const lan = Object.values(networkInterfaces())
     .flat()
     .filter((a) => a && a.family === 'IPv4' && !a.internal)
@@ -110,7 +134,21 @@ async function main() {
     ...(dev ? (webpack ? { webpack: true } : { turbopack: true }) : {}),
   });
   await app.prepare();
-  server.on('request', peerStampingListener(app.getRequestHandler(), { name, trustedHops }));
+  const nextHandler = app.getRequestHandler();
+  let handler = nextHandler;
+  let servers = 'servers in Next.js';
+  if (!dev) {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const distDir = `${root}${process.env.NEXT_DIST_DIR || '.next'}`;
+    const front = await loadFrontServer({ distDir, origin: `http://${urlHost(hostname ?? 'localhost')}:${port}` });
+    if (front.handle) {
+      handler = (req, res) => (front.isServerPath(req.url) ? front.handle(req, res) : nextHandler(req, res));
+      servers = 'servers without Next.js';
+    } else {
+      servers = `servers in Next.js: ${front.reason}`;
+    }
+  }
+  server.on('request', peerStampingListener(handler, { name, trustedHops }));
   server.on('error', (err) => {
     console.error(`[flowlab] cannot listen on ${hostname ?? '*'}:${port}: ${err.message}`);
     process.exit(1);
@@ -118,7 +156,7 @@ async function main() {
   server.listen(port, hostname, () => {
     const how = dev ? `next dev, ${webpack ? 'webpack' : 'Turbopack'}` : 'production build';
     const trust = trustedHops ? `, believing ${trustedHops} proxy hop(s) of X-Forwarded-For` : '';
-    console.log(`▲ Flowlab ready (${how}${trust}) on ${urls(hostname, port).join('  ')}`);
+    console.log(`▲ Flowlab ready (${how}, ${servers}${trust}) on ${urls(hostname, port).join('  ')}`);
   });
 
   const stop = () => {

@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseServeArgs, peerStampingListener } from './serve.mjs';
+import { loadFrontServer, parseServeArgs, peerStampingListener } from './serve.mjs';
 
 const NAME = 'x-flowlab-peer-ffeeddccbbaa99887766554433221100';
 
@@ -87,5 +91,34 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
     seen = [];
     await fetch(url.get(proxied)!, { headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.9' } });
     expect(seen[0][NAME]).toBe('203.0.113.9');
+  });
+});
+
+describe('loadFrontServer (npm start: the servers’ paths without Next.js)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlab-front-'));
+  const frontModule = pathToFileURL(join(dir, 'front.mjs'));
+  writeFileSync(frontModule, 'export const isServerPath = (u) => u === "/x"; export const createFrontServer = (o) => () => o.origin;');
+  const distDir = join(dir, '.next');
+  mkdirSync(distDir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the compiled module, given the origin request URLs are built on', async () => {
+    const front = await loadFrontServer({ env: {}, distDir, origin: 'http://localhost:3000', frontModule });
+    expect(front.reason).toBeUndefined();
+    expect(front.isServerPath?.('/x')).toBe(true);
+    // The stand-in's handler returns the origin it was created with.
+    expect((front.handle as unknown as () => string)()).toBe('http://localhost:3000');
+  });
+
+  it('says why it keeps them in Next.js: asked to, no module, or a module older than the build', async () => {
+    expect(await loadFrontServer({ env: { FLOWLAB_SERVE_VIA_NEXT: '1' }, distDir, origin: 'x', frontModule })).toEqual({
+      reason: 'FLOWLAB_SERVE_VIA_NEXT=1',
+    });
+    const missing = pathToFileURL(join(dir, 'none.mjs'));
+    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', frontModule: missing })).reason).toMatch(/missing.*npm run build/);
+    writeFileSync(join(distDir, 'BUILD_ID'), 'b');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(frontModule, old, old);
+    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', frontModule })).reason).toMatch(/older than .*npm run build/);
   });
 });

@@ -6,9 +6,9 @@
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
 //   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
 //           so every request pays for a signature check: the like-for-like with oidc-provider's RS
-// against these targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench), the same build
-// behind a bench-only front server that hands the machine-facing endpoints straight to Next's compiled route modules
-// (app-direct, servers-lib/app-direct.mjs),
+// against these targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench: the servers'
+// paths answered by dist/app/front.mjs without Next.js), the same build with them in Next.js's route handlers
+// (app-next, FLOWLAB_SERVE_VIA_NEXT=1),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
 // All servers run at once and each round measures the targets back to back, in turn, so bursts of
 // background load on a shared machine hit them alike; the median of the rounds is reported. Each round also reads the
@@ -39,7 +39,7 @@ const PORTS = {
   mock: BASE + 4,
   mock2: BASE + 5,
   redis: BASE + 6,
-  appDirect: BASE + 7,
+  appNext: BASE + 7,
 };
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
@@ -47,7 +47,7 @@ const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 const POOL_SIZE = 1500;
 /** A comma-separated list from the environment; undefined when unset. */
 const listFromEnv = (name) => process.env[name]?.split(',').map((item) => item.trim());
-/** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-direct, node, mock, mock2, op). */
+/** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-next, node, mock, mock2, op). */
 const ONLY = listFromEnv('BENCH_TARGETS');
 /** BENCH_SCENARIOS=rs-cold runs only the scenarios named (token, rs, rs-cold). */
 const SCENARIOS = listFromEnv('BENCH_SCENARIOS');
@@ -178,22 +178,13 @@ const TARGETS = [
     rsUrl: `http://${HOST}:${PORTS.next}/rs/demo/photos`,
   },
   {
-    // Issue #11's question, measured: serve.mjs's server handing the machine-facing endpoints straight to
-    // Next's compiled route modules (same module instances, so one state), everything else to Next.
-    id: 'app-direct',
-    name: 'app, front server routes API',
-    start: () =>
-      startProcess(
-        'app-direct (bench only)',
-        process.execPath,
-        [`${root}scripts/bench/servers-lib/app-direct.mjs`, String(PORTS.appDirect)],
-        {
-          cwd: root,
-          env: { ...process.env, NEXT_DIST_DIR: '.next-bench', NEXT_TELEMETRY_DISABLED: '1' },
-        },
-      ),
-    tokenUrl: `http://${HOST}:${PORTS.appDirect}/as/demo/token`,
-    rsUrl: `http://${HOST}:${PORTS.appDirect}/rs/demo/photos`,
+    // The same build with the servers' paths in Next.js's route handlers (what `npm start` did before
+    // lib/app-server/front.ts, and what `npm run dev` does): what Next.js costs them.
+    id: 'app-next',
+    name: 'app, servers in Next.js',
+    start: () => startApp(root, '.next-bench', PORTS.appNext, { FLOWLAB_SERVE_VIA_NEXT: '1' }),
+    tokenUrl: `http://${HOST}:${PORTS.appNext}/as/demo/token`,
+    rsUrl: `http://${HOST}:${PORTS.appNext}/rs/demo/photos`,
   },
   {
     id: 'node',
@@ -300,7 +291,7 @@ const ratioOf = (id, scenario, field) => {
   return mine && theirs ? (mine / theirs).toFixed(2) : 'n/a';
 };
 const ratioLine = (scenario, field) =>
-  ['app', 'app-direct', 'node', 'mock', 'mock2'].map((id) => `${id} ${ratioOf(id, scenario, field).padStart(5)}`).join('   ');
+  ['app', 'app-next', 'node', 'mock', 'mock2'].map((id) => `${id} ${ratioOf(id, scenario, field).padStart(5)}`).join('   ');
 console.log('\nRatios (Flowlab / oidc-provider; > 1 means Flowlab is faster): requests/s, then requests per server CPU-second');
 for (const scenario of chosenScenarios) {
   console.log(`  ${TITLES[scenario].padEnd(40)} req/s      ${ratioLine(scenario, 'rps')}`);

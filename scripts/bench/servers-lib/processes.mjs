@@ -86,8 +86,8 @@ export function runToCompletion(label, command, args, options = {}) {
 }
 
 /**
- * A production build of the app in its own dist dir (skipped when BENCH_SKIP_BUILD=1 and the build
- * exists), then the production server (`npm start`: scripts/serve.mjs, Next.js behind the peer-stamping
+ * A production build of the app in its own dist dir and dist/app (`npm run build`; skipped when
+ * BENCH_SKIP_BUILD=1 and the build exists), then the production server (`npm start`: scripts/serve.mjs, Next.js behind the peer-stamping
  * node:http server) on 127.0.0.1:`port`. Returns the server process; stop it with stopProcess.
  */
 export async function buildAndStartApp(root, dist, port, env = {}) {
@@ -102,7 +102,13 @@ export async function buildAndStartApp(root, dist, port, env = {}) {
       console.error(build.log.slice(-4000));
       throw new Error('next build failed');
     }
-    console.log(`  built in ${build.seconds} s`);
+    // dist/app/front.mjs, which `npm start` answers the servers' paths with, must not be older than the build.
+    const front = await runToCompletion('build-mock', process.execPath, [`${root}scripts/build-mock.mjs`], { cwd: root, env: process.env });
+    if (!front.ok) {
+      console.error(front.log.slice(-4000));
+      throw new Error('scripts/build-mock.mjs failed');
+    }
+    console.log(`  built in ${build.seconds + front.seconds} s`);
   }
   return startApp(root, dist, port, env);
 }
