@@ -1,6 +1,5 @@
-import { asBackChannelRoutes } from './oauth-server/back-channel';
+import { asRoutes } from './oauth-server/as-routes';
 import { OAuthError, withOAuthErrors } from './oauth-server/errors';
-import { asFrontChannelRoutes } from './oauth-server/front-channel';
 import { framedForRealm } from './oauth-server/pages/framing';
 import type { RouteTable } from './oauth-server/route-table';
 import { handleAttackerSite } from './attacker-site/route';
@@ -10,8 +9,6 @@ import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from './realms
 import { apiRealmId, type ApiHandler } from './realms/mount-api';
 import { originOf, resolveRealm } from './realms/registry';
 import { rsRoutes } from './resource-server/routes';
-
-const asRoutes: RouteTable = { ...asBackChannelRoutes, ...asFrontChannelRoutes };
 
 /**
  * Routes a request to the embedded servers without Next.js: used by the integration tests

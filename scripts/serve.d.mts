@@ -9,10 +9,11 @@ export type ServeOptions =
 /** The command line of `npm run dev -- …` / `npm start -- …`; throws with the usage line. */
 export function parseServeArgs(argv: string[], env?: Record<string, string | undefined>): ServeOptions;
 
-/** A node:http listener that stamps the peer header on every request, then hands it to `handle`. */
+/** A node:http listener: path and method refusals, then a server path to `direct.handle`, anything else stamped with the peer header to `handle`. */
 export function peerStampingListener(
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
   options: { name: string; trustedHops: number },
+  direct?: { isServerPath: (rawUrl: string | undefined) => boolean; handle: (req: IncomingMessage, res: ServerResponse) => void },
 ): (req: IncomingMessage, res: ServerResponse) => void;
 
 /** dist/app/front.mjs (lib/app-server/front.ts) loaded for `npm start`, or why the servers stay in Next.js. */
@@ -20,6 +21,7 @@ export function loadFrontServer(options: {
   env?: Record<string, string | undefined>;
   distDir: string;
   origin: string;
+  peer: { name: string; trustedHops: number };
   frontModule?: URL;
 }): Promise<
   | {

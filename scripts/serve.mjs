@@ -55,13 +55,21 @@ export function parseServeArgs(argv, env = process.env) {
   return { dev: mode === 'dev', hostname: values.hostname || undefined, port, webpack: !!values.webpack };
 }
 
-/** A node:http listener that refuses undecodable paths and methods a web Request cannot carry, stamps the peer header on every request, then hands it to `handle`. */
-export function peerStampingListener(handle, { name, trustedHops }) {
+/**
+ * A node:http listener that refuses undecodable paths and methods a web Request cannot carry, then
+ * hands a server path to `direct.handle` when given (which reads the peer from the socket itself:
+ * lib/http-adapters/node-http.ts), and every other request, stamped with the peer header, to `handle`.
+ */
+export function peerStampingListener(handle, { name, trustedHops }, direct) {
   return (req, res) => {
     const refused = invalidPathAnswer(req.url) ?? forbiddenMethodAnswer(req.method, req.url);
     if (refused) {
       res.writeHead(refused.status, refused.headers);
       res.end(refused.body);
+      return;
+    }
+    if (direct?.isServerPath(req.url)) {
+      direct.handle(req, res);
       return;
     }
     stampPeerHeader(req.headers, { name, remoteAddress: req.socket.remoteAddress, trustedHops });
@@ -76,11 +84,11 @@ export function peerStampingListener(handle, { name, trustedHops }) {
 const FRONT_MODULE = new URL('../dist/app/front.mjs', import.meta.url);
 
 /**
- * The production answer to the servers' paths without Next.js (dist/app/front.mjs), or a reason it is
- * not used. `distDir`: Next's build folder, whose BUILD_ID must not be newer than the module (default
- * dist/app/front.mjs).
+ * The production answer to the servers' paths without Next.js (`frontModule`, default
+ * dist/app/front.mjs), or a reason it is not used. `distDir`: Next's build folder, whose BUILD_ID must
+ * not be newer than the module. `origin` and `peer`: lib/app-server/front.ts's options.
  */
-export async function loadFrontServer({ env = process.env, distDir, origin, frontModule = FRONT_MODULE }) {
+export async function loadFrontServer({ env = process.env, distDir, origin, peer, frontModule = FRONT_MODULE }) {
   if (env.FLOWLAB_SERVE_VIA_NEXT === '1') return { reason: 'FLOWLAB_SERVE_VIA_NEXT=1' };
   const file = fileURLToPath(frontModule);
   if (!existsSync(file)) return { reason: 'dist/app/front.mjs is missing (`npm run build` compiles it)' };
@@ -88,7 +96,7 @@ export async function loadFrontServer({ env = process.env, distDir, origin, fron
   if (existsSync(buildId) && statSync(buildId).mtimeMs > statSync(file).mtimeMs + 1000)
     return { reason: `dist/app/front.mjs is older than ${distDir} (run \`npm run build\`, which builds both)` };
   const { createFrontServer, isServerPath } = await import(frontModule.href);
-  return { handle: createFrontServer({ origin }), isServerPath };
+  return { handle: createFrontServer({ origin, peer }), isServerPath };
 }
 
 const urlHost = (hostname) => (hostname.includes(':') ? `[${hostname}]` : hostname);
@@ -125,30 +133,26 @@ async function main() {
 
   const { default: next } = await import('next');
   const server = createServer();
+  const root = fileURLToPath(new URL('..', import.meta.url));
   const app = next({
     dev,
-    dir: fileURLToPath(new URL('..', import.meta.url)),
+    dir: root,
     hostname: hostname ?? 'localhost',
     port,
     httpServer: server,
     ...(dev ? (webpack ? { webpack: true } : { turbopack: true }) : {}),
   });
   await app.prepare();
-  const nextHandler = app.getRequestHandler();
-  let handler = nextHandler;
-  let servers = 'servers in Next.js';
-  if (!dev) {
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    const distDir = `${root}${process.env.NEXT_DIST_DIR || '.next'}`;
-    const front = await loadFrontServer({ distDir, origin: `http://${urlHost(hostname ?? 'localhost')}:${port}` });
-    if (front.handle) {
-      handler = (req, res) => (front.isServerPath(req.url) ? front.handle(req, res) : nextHandler(req, res));
-      servers = 'servers without Next.js';
-    } else {
-      servers = `servers in Next.js: ${front.reason}`;
-    }
-  }
-  server.on('request', peerStampingListener(handler, { name, trustedHops }));
+  const peer = { name, trustedHops };
+  const front = dev
+    ? { reason: 'next dev' }
+    : await loadFrontServer({
+        distDir: `${root}${process.env.NEXT_DIST_DIR || '.next'}`,
+        origin: `http://${urlHost(hostname ?? 'localhost')}:${port}`,
+        peer,
+      });
+  const servers = front.handle ? 'servers without Next.js' : dev ? 'servers in Next.js' : `servers in Next.js: ${front.reason}`;
+  server.on('request', peerStampingListener(app.getRequestHandler(), peer, front.handle ? front : undefined));
   server.on('error', (err) => {
     console.error(`[flowlab] cannot listen on ${hostname ?? '*'}:${port}: ${err.message}`);
     process.exit(1);

@@ -94,16 +94,52 @@ describe('peerStampingListener (every request, before Next.js sees it)', () => {
   });
 });
 
+describe('peerStampingListener with a direct route (npm start’s front server)', () => {
+  const served: string[] = [];
+  const listener = peerStampingListener(
+    (req, res) => {
+      served.push(`next ${req.url} ${req.headers[NAME]}`);
+      res.end();
+    },
+    { name: NAME, trustedHops: 0 },
+    {
+      isServerPath: (rawUrl) => rawUrl === '/as/demo/token',
+      handle: (req, res) => {
+        served.push(`direct ${req.url} ${req.headers[NAME]}`);
+        res.end();
+      },
+    },
+  );
+  const server = createServer(listener);
+  let base = '';
+  beforeAll(
+    () =>
+      new Promise<void>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(void (base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+      ),
+  );
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('hands a server path over unstamped (the front server reads the socket itself), the rest stamped to Next.js, refusals first', async () => {
+    await fetch(`${base}/as/demo/token`, { headers: { [NAME]: '203.0.113.10' } });
+    await fetch(`${base}/jwt`);
+    const refused = await fetch(`${base}/as/%ff/token`);
+    expect(refused.status).toBe(404);
+    expect(served).toEqual(['direct /as/demo/token 203.0.113.10', 'next /jwt 127.0.0.1']);
+  });
+});
+
 describe('loadFrontServer (npm start: the servers’ paths without Next.js)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'flowlab-front-'));
   const frontModule = pathToFileURL(join(dir, 'front.mjs'));
   writeFileSync(frontModule, 'export const isServerPath = (u) => u === "/x"; export const createFrontServer = (o) => () => o.origin;');
   const distDir = join(dir, '.next');
+  const peer = { name: NAME, trustedHops: 0 };
   mkdirSync(distDir);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads the compiled module, given the origin request URLs are built on', async () => {
-    const front = await loadFrontServer({ env: {}, distDir, origin: 'http://localhost:3000', frontModule });
+    const front = await loadFrontServer({ env: {}, distDir, origin: 'http://localhost:3000', peer, frontModule });
     expect(front.reason).toBeUndefined();
     expect(front.isServerPath?.('/x')).toBe(true);
     // The stand-in's handler returns the origin it was created with.
@@ -111,14 +147,14 @@ describe('loadFrontServer (npm start: the servers’ paths without Next.js)', ()
   });
 
   it('says why it keeps them in Next.js: asked to, no module, or a module older than the build', async () => {
-    expect(await loadFrontServer({ env: { FLOWLAB_SERVE_VIA_NEXT: '1' }, distDir, origin: 'x', frontModule })).toEqual({
+    expect(await loadFrontServer({ env: { FLOWLAB_SERVE_VIA_NEXT: '1' }, distDir, origin: 'x', peer, frontModule })).toEqual({
       reason: 'FLOWLAB_SERVE_VIA_NEXT=1',
     });
     const missing = pathToFileURL(join(dir, 'none.mjs'));
-    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', frontModule: missing })).reason).toMatch(/missing.*npm run build/);
+    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', peer, frontModule: missing })).reason).toMatch(/missing.*npm run build/);
     writeFileSync(join(distDir, 'BUILD_ID'), 'b');
     const old = new Date(Date.now() - 60_000);
     utimesSync(frontModule, old, old);
-    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', frontModule })).reason).toMatch(/older than .*npm run build/);
+    expect((await loadFrontServer({ env: {}, distDir, origin: 'x', peer, frontModule })).reason).toMatch(/older than .*npm run build/);
   });
 });

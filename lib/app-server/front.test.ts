@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBackChannelRoutes } from '../oauth-server/back-channel';
-import { asFrontChannelRoutes } from '../oauth-server/front-channel';
+import { installPeerHeaderName } from '../http/peer-header.mjs';
+import { freshConnectionFetch, type FreshFetchInit } from '../mock-server/testing/fresh-connection-fetch';
+import { asRoutes } from '../oauth-server/as-routes';
 import { rsRoutes } from '../resource-server/routes';
 import { createFrontServer, FRONT_MAX_BODY_BYTES, isServerPath } from './front';
 
@@ -17,22 +18,15 @@ const server = createServer();
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
-  const front = createFrontServer({ origin: `http://localhost:${port}` });
+  const front = createFrontServer({ origin: `http://localhost:${port}`, peer: { name: installPeerHeaderName(), trustedHops: 0 } });
   server.on('request', (req, res) => (isServerPath(req.url) ? front(req, res) : res.end('NEXT')));
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** A raw request (fetch would not send a hostile Host header). */
-function raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+/** A request on its own connection (fetch would not send a hostile Host header), read whole. */
+async function raw(path: string, init: FreshFetchInit = {}) {
+  const res = await freshConnectionFetch(`http://127.0.0.1:${port}${path}`, init);
+  return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
 }
 
 describe('isServerPath', () => {
@@ -94,7 +88,7 @@ describe('isServerPath and the route files of app/', () => {
     }
     // …and no endpoint of the route tables that a route file does not mount (Next.js would 404 it).
     for (const [prefix, table] of [
-      ['as', { ...asBackChannelRoutes, ...asFrontChannelRoutes }],
+      ['as', asRoutes],
       ['rs', rsRoutes],
     ] as const)
       for (const endpoint of Object.keys(table))

@@ -1,15 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { installPeerHeaderName, parseTrustedHops, TRUSTED_HOPS_ENV } from '../http/peer-header.mjs';
 import { answerWithTextAnswers } from '../http/response-text';
 import { siteHeaders } from '../http/site-headers.mjs';
+import type { PeerStamp } from '../http-adapters/node-http';
 import { serveNodeRequest } from '../mock-server/http-server';
-import { asBackChannelRoutes } from '../oauth-server/back-channel';
-import { asFrontChannelRoutes } from '../oauth-server/front-channel';
+import { asRoutes } from '../oauth-server/as-routes';
 import { MAX_FORM_BYTES } from '../oauth-server/read-form';
 import { rsRoutes } from '../resource-server/routes';
 import { handleServerRequest } from '../server-router';
-
-const asRoutes = { ...asBackChannelRoutes, ...asFrontChannelRoutes };
 
 /** `/as/{realm}/{endpoint}` and `/rs/{realm}/{endpoint}`: an endpoint of the route tables, as app/as and app/rs have one route file each. */
 const REALM_PATH = /^\/(as|rs)\/[^/?#]+\/([^?#]+)(?:[?#]|$)/;
@@ -34,6 +31,8 @@ export function isServerPath(rawUrl: string | undefined): boolean {
 export interface FrontServerOptions {
   /** `http://host:port`: the base of request URLs, as Next.js builds them from its configured hostname and port. */
   origin: string;
+  /** The peer header's name and the proxies to believe: scripts/serve.mjs's own, so that one process has one of each. */
+  peer: PeerStamp;
 }
 
 /**
@@ -50,10 +49,10 @@ export interface FrontServerOptions {
  */
 export function createFrontServer(options: FrontServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   answerWithTextAnswers();
-  const peer = { name: installPeerHeaderName(), trustedHops: parseTrustedHops(process.env[TRUSTED_HOPS_ENV]) };
+  const { origin, peer } = options;
   return (req, res) =>
     serveNodeRequest(handleServerRequest, req, res, {
-      origin: options.origin,
+      origin,
       peer,
       maxBodyBytes: FRONT_MAX_BODY_BYTES,
       defaultHeaders: siteHeaders,

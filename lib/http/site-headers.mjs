@@ -16,6 +16,10 @@ export const NO_FRAMING_HEADERS = [['content-security-policy', "frame-ancestors 
 /** The paths {@link NO_FRAMING_HEADERS} applies to, as a Next.js `headers()` source. */
 export const NO_FRAMING_SOURCE = '/((?!as/).*)';
 
+/** {@link NO_FRAMING_SOURCE} as a JS regular expression (its syntax is one, anchored as Next.js anchors a source). */
+const NO_FRAMING_PATH = new RegExp(`^${NO_FRAMING_SOURCE}$`);
+const EVERY_SITE_HEADER = [...SECURITY_HEADERS, ...NO_FRAMING_HEADERS];
+
 /**
  * The site-wide headers of an answer at `path` (a pathname), in the order Next.js applies them from
  * next.config.ts; an answer's own header of the same name wins. The front server of `npm start`
@@ -25,5 +29,5 @@ export const NO_FRAMING_SOURCE = '/((?!as/).*)';
  * @returns {ReadonlyArray<readonly [string, string]>}
  */
 export function siteHeaders(path) {
-  return path.startsWith('/as/') ? SECURITY_HEADERS : [...SECURITY_HEADERS, ...NO_FRAMING_HEADERS];
+  return NO_FRAMING_PATH.test(path) ? EVERY_SITE_HEADER : SECURITY_HEADERS;
 }

@@ -1,8 +1,7 @@
 import { handleAttackerSite } from '../attacker-site/route';
 import { originOf } from '../http/origin';
-import { asBackChannelRoutes } from '../oauth-server/back-channel';
+import { asRoutes } from '../oauth-server/as-routes';
 import { OAuthError, withOAuthErrors } from '../oauth-server/errors';
-import { asFrontChannelRoutes } from '../oauth-server/front-channel';
 import { framedForRealm } from '../oauth-server/pages/framing';
 import type { RouteTable } from '../oauth-server/route-table';
 import { createRealmEndpoint, realmEndpoint, weaknessesEndpoint } from '../realms/api';
@@ -11,8 +10,6 @@ import { apiRealmId } from '../realms/mount-api';
 import { buildConfiguredRealm, resolveRealm } from '../realms/registry';
 import type { Realm } from '../realms/types';
 import { rsRoutes } from '../resource-server/routes';
-
-const asRoutes: RouteTable = { ...asBackChannelRoutes, ...asFrontChannelRoutes };
 
 /** Origins a configured realm is kept built for; past this (a client varying `Host`) it is built per request. */
 const MAX_CACHED_ORIGINS = 32;
