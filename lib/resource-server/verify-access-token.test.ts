@@ -1,5 +1,5 @@
-import { SignJWT, base64url, exportSPKI, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { SignJWT, base64url, decodeJwt, exportSPKI, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
+import { describe, expect, it, vi } from 'vitest';
 import { storeKeys } from '../oauth-server/records';
 import { handleServerRequest } from '../server-router';
 import { bearerRequest, demoRealm, mintAccessToken } from './test-tokens';
@@ -147,6 +147,36 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
     expect(status).toBe(401);
     expect(www).toEqual(challenge('invalid_token'));
     expect(body.error_description).toMatch(/revoked/);
+  });
+
+  it('reads only the grant’s revocation for a token it has seen, and reads the token’s record again once exp has passed', async () => {
+    const realm = await demoRealm();
+    const grantId = crypto.randomUUID();
+    const token = await mintAccessToken(realm, { grantId });
+    const reads = vi.spyOn(realm.store, 'get');
+    // The token checks' reads, not the photo album's.
+    const checks = () => reads.mock.calls.map(([key]) => key).filter((key) => /^(at|grant-revoked):/.test(key));
+    try {
+      expect((await getPhotos(token)).status).toBe(200);
+      const jti = String(decodeJwt(token).jti);
+      expect(checks()).toEqual([storeKeys.accessToken(jti), storeKeys.grantRevoked(grantId)]);
+      reads.mockClear();
+      expect((await getPhotos(token)).status).toBe(200);
+      expect(checks()).toEqual([storeKeys.grantRevoked(grantId)]);
+      // Revocation still reaches the cached verdict at once.
+      await realm.store.set(storeKeys.grantRevoked(grantId), true, 600);
+      expect((await getPhotos(token)).status).toBe(401);
+
+      // Past exp, inside the allowed skew, the record may be gone: the RS looks again every time.
+      const late = await mintAccessToken(realm, { claims: { exp: realm.clock.nowSeconds() - 5 } });
+      expect((await getPhotos(late)).status).toBe(200);
+      await realm.store.delete(storeKeys.accessToken(String(decodeJwt(late).jti)));
+      const { status, body } = await getPhotos(late);
+      expect(status).toBe(401);
+      expect(body.error_description).toMatch(/does not know it/);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('tolerates a little clock skew on exp but not more', async () => {

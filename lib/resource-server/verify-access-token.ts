@@ -89,20 +89,35 @@ export async function verifyAccessToken(token: string, realm: Realm, options: Ve
     throw invalidAccessToken(realm, 'malformed', [], `The access token is longer than ${MAX_TOKEN_LENGTH} characters.`);
   // A lab realm may set its own leeway (settings.clockTolerance, RFC 7519 §4.1.4 "some small leeway").
   const tolerance = options.toleranceSeconds ?? realm.settings.clockTolerance ?? CLOCK_TOLERANCE_SECONDS;
-  const cached = verdicts.get(realm, token, tolerance);
-  const verified =
-    cached ?? (token.includes('.') ? await verifyJwt(token, realm, points, tolerance) : await verifyOpaque(token, realm, tolerance));
-  if (!cached && verified.kid !== 'opaque') verdicts.set(realm, token, verified, verified.exp);
+  let verdict = verdicts.get(realm, token, tolerance);
+  if (!verdict) {
+    const checked = token.includes('.') ? await verifyJwt(token, realm, points, tolerance) : await verifyOpaque(token, realm, tolerance);
+    verdict = { token: checked };
+    if (checked.kid !== 'opaque') verdicts.set(realm, token, verdict, checked.exp);
+  }
+  const verified = verdict.token;
   // Revocation is checked on every request, cached verdict or not.
   const report = [...verified.report];
-  const active = await points['rs.revocation'](() => isLive(realm, verified));
+  const active = await points['rs.revocation'](() => isLive(realm, verdict));
   if (active === 'fail') throw invalidAccessToken(realm, 'revoked', report);
   report.push({ check: 'active', outcome: active });
   return { ...verified, report };
 }
 
+/** A token that checked out, and what the RS has since learnt of its record at the AS. */
+interface Verdict {
+  token: VerifiedAccessToken;
+  /**
+   * The grant that the token's `at:{jti}` record named when the RS last read it. That record is
+   * written once at issuance, never rewritten or deleted, and lives until `exp` plus the RS's
+   * default tolerance (issue/access-token.ts), so before `exp` a second read could only give the
+   * same answer: a cached verdict then costs one store read (is the grant revoked?), not two.
+   */
+  grantId?: string;
+}
+
 /** Process-wide: the same verdict serves every request that presents the same token to the same realm. */
-const verdicts = new VerifiedTokenCache<VerifiedAccessToken>();
+const verdicts = new VerifiedTokenCache<Verdict>();
 
 /** A running report: `record` adds an outcome, and a `fail` throws the refusal for that reason. */
 function reporter(realm: Realm) {
@@ -295,8 +310,13 @@ async function verifyOpaque(token: string, realm: Realm, tolerance: number): Pro
 }
 
 /** RFC 7009 / RFC 9700 §4.14: the AS recorded the token (for its lifetime + tolerance) and its grant is not revoked. */
-async function isLive(realm: Realm, token: VerifiedAccessToken): Promise<boolean> {
-  const grantId = await realm.store.get<string>(storeKeys.accessToken(token.jti));
-  if (grantId === undefined) return false;
+async function isLive(realm: Realm, verdict: Verdict): Promise<boolean> {
+  let grantId = verdict.grantId;
+  // From `exp` on (a realm may allow skew past it), the record may have expired: read it again.
+  if (grantId === undefined || realm.clock.nowSeconds() >= verdict.token.exp) {
+    grantId = await realm.store.get<string>(storeKeys.accessToken(verdict.token.jti));
+    verdict.grantId = grantId;
+    if (grantId === undefined) return false;
+  }
   return !(await isGrantRevoked(realm, grantId));
 }

