@@ -59,9 +59,9 @@ const autocannonLoad = {
   },
 };
 
-/** A Lua string literal (wrk's scripts are Lua): every byte outside printable ASCII, and `"` and `\`, escaped. */
+/** A Lua string literal (wrk's scripts are Lua): every byte outside printable ASCII, and `"` and `\`, as a three-digit `\ddd` escape (a shorter one would swallow a digit after it). */
 const lua = (text) =>
-  `"${[...Buffer.from(text)].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\${b}`)).join('')}"`;
+  `"${[...Buffer.from(text)].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\${String(b).padStart(3, '0')}`)).join('')}"`;
 
 /** The wrk script of a request: its method, headers and body, the rotating tokens, and a last line of figures to parse. */
 function wrkScript(request) {
