@@ -29,11 +29,11 @@ export async function appendRecord(store: Store, record: Omit<AttackerRecord, 's
   return full;
 }
 
-/** The records, newest last. The reads are issued together (with Redis: one pipelined round trip). */
+/** The records, newest last: one read for the counter, one for the entries (with Redis: one `MGET`). */
 export async function readLog(store: Store): Promise<AttackerRecord[]> {
   const last = (await store.get<number>(SEQ_KEY)) ?? 0;
-  const seqs: number[] = [];
-  for (let seq = Math.max(1, last - LOG_SIZE + 1); seq <= last; seq++) seqs.push(seq);
-  const entries = await Promise.all(seqs.map((seq) => store.get<AttackerRecord>(entryKey(seq))));
+  const keys: string[] = [];
+  for (let seq = Math.max(1, last - LOG_SIZE + 1); seq <= last; seq++) keys.push(entryKey(seq));
+  const entries = await store.getMany<AttackerRecord>(keys);
   return entries.filter((e): e is AttackerRecord => e !== undefined);
 }

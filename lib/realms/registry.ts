@@ -127,7 +127,7 @@ function unavailableStore(reason: string): Store {
   const fail = async (): Promise<never> => {
     throw new StoreUnavailableError(reason);
   };
-  return { set: fail, setIfAbsent: fail, get: fail, consume: fail, delete: fail, increment: fail, compareAndSet: fail };
+  return { set: fail, setIfAbsent: fail, get: fail, getMany: fail, consume: fail, delete: fail, increment: fail, compareAndSet: fail };
 }
 
 /** How often an instance re-reads a shared key set (Redis may have been emptied and refilled meanwhile). */

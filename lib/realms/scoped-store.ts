@@ -11,6 +11,7 @@ export function scopedStore(store: Store, realmId: string): Store {
     set: (key, value, ttl) => store.set(k(key), value, ttl),
     setIfAbsent: (key, value, ttl) => store.setIfAbsent(k(key), value, ttl),
     get: (key) => store.get(k(key)),
+    getMany: (keys) => store.getMany(keys.map(k)),
     consume: (key) => store.consume(k(key)),
     delete: (key) => store.delete(k(key)),
     increment: (key, ttl) => store.increment(k(key), ttl),

@@ -89,6 +89,10 @@ export class MemoryStore implements Store {
     return (typeof value === 'object' && value !== null ? structuredClone(value) : value) as T;
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    return Promise.all(keys.map((key) => this.get<T>(key)));
+  }
+
   async consume<T>(key: string): Promise<T | undefined> {
     const entry = this.live(key);
     if (!entry) return undefined;

@@ -35,7 +35,7 @@ export function failFastOptions(commandTimeoutMs = 1000): RedisOptions {
     connectTimeout: Math.max(commandTimeoutMs, 1000),
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), 1000),
     // No auto-pipelining: it defers each command to batch it with others of the same tick, which a
-    // request issuing one command at a time never has. Measured here (ioredis GET, 10 in flight):
+    // request issuing one command at a time never has. Measured here (a loop of ioredis GETs, 10 in flight):
     // 46,000 GETs/s at 18 µs of client CPU each with it, 100,000/s at 10 µs without.
     enableAutoPipelining: false,
   };
@@ -141,6 +141,12 @@ export class RedisStore implements Store {
   async get<T>(key: string): Promise<T | undefined> {
     const raw = await this.run(() => this.client.get(this.keys(key)[0]));
     return raw === null ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
+    if (keys.length === 0) return [];
+    const raw = await this.run(() => this.client.mget(keys.map((key) => this.keys(key)[0])));
+    return raw.map((value) => (value === null ? undefined : (JSON.parse(value) as T)));
   }
 
   async consume<T>(key: string): Promise<T | undefined> {

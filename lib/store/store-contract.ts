@@ -63,6 +63,19 @@ export function storeContract(name: string, make: MakeStore) {
       expect(await t.store.get('demo|k:empty-string')).toBe('');
     });
 
+    it('reads several keys in one step, in the order asked: absent and expired ones as undefined, copies not references', async () => {
+      const record = { grant: 'g1', scope: ['a'] };
+      await t.store.set('demo|at:1', 'g1', 60);
+      await t.store.set('demo|grant-revoked:g1', record, 60);
+      await t.store.set('demo|k:short', 1, 1);
+      expect(await t.store.getMany([])).toEqual([]);
+      await t.elapse(1);
+      const read = await t.peer.getMany<unknown>(['demo|grant-revoked:g1', 'demo|at:none', 'demo|k:short', 'demo|at:1', 'demo|at:1']);
+      expect(read).toEqual([record, undefined, undefined, 'g1', 'g1']);
+      (read[0] as typeof record).scope.push('b');
+      expect(await t.store.getMany(['demo|grant-revoked:g1'])).toEqual([record]);
+    });
+
     it('treats a TTL of zero as already expired', async () => {
       await t.store.set('demo|k:gone', 1, 0);
       expect(await t.store.get('demo|k:gone')).toBeUndefined();

@@ -16,6 +16,8 @@ export interface Store {
   setIfAbsent<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
   /** The live value, or undefined when absent or expired. */
   get<T>(key: string): Promise<T | undefined>;
+  /** Several keys' live values in one step (Redis `MGET`: one command, one round trip), in the order asked. */
+  getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>>;
   /** Atomically reads and deletes: of two concurrent callers exactly one gets the value. */
   consume<T>(key: string): Promise<T | undefined>;
   delete(key: string): Promise<void>;

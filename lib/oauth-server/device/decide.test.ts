@@ -26,6 +26,7 @@ function holdingStore(inner: Store, key: string) {
   const store: Store = {
     set: (k, v, ttl) => inner.set(k, v, ttl),
     setIfAbsent: (k, v, ttl) => inner.setIfAbsent(k, v, ttl),
+    getMany: (keys) => inner.getMany(keys),
     consume: (k) => inner.consume(k),
     delete: (k) => inner.delete(k),
     increment: (k, ttl) => inner.increment(k, ttl),

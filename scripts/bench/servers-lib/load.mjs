@@ -18,7 +18,7 @@ import { join } from 'node:path';
 const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 
 /** The generator chosen by BENCH_LOAD, else wrk when it is on the PATH, else autocannon. */
-export function chooseLoadGenerator(wanted = process.env.BENCH_LOAD) {
+export function chooseLoadGenerator(wanted = process.env.BENCH_LOAD || undefined) {
   if (wanted === 'autocannon') return autocannonLoad;
   if (wanted === 'wrk' || (wanted === undefined && hasWrk())) {
     if (!hasWrk()) throw new Error('BENCH_LOAD=wrk, but wrk is not installed (apt-get install wrk)');
@@ -28,10 +28,17 @@ export function chooseLoadGenerator(wanted = process.env.BENCH_LOAD) {
   return autocannonLoad;
 }
 
+/** Rotating tokens carry the only Authorization header: the two generators would otherwise treat a second one differently. */
+function checkRequest(request) {
+  if (request.bearerTokens && Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'authorization'))
+    throw new Error('a request with bearerTokens sets its own Authorization header');
+}
+
 const autocannonLoad = {
   name: 'autocannon',
   /** @param {LoadRequest} request @returns {Promise<LoadResult>} */
   async run(request, { connections, seconds }) {
+    checkRequest(request);
     const { bearerTokens, ...plain } = request;
     let next = 0;
     const options = bearerTokens
@@ -77,7 +84,9 @@ function wrkScript(request) {
     lines.push('  return wrk.format()');
     lines.push('end');
   }
-  // summary.errors.status counts answers with a status above 399, as autocannon's non2xx counts non-2xx ones.
+  // summary.errors.status counts answers with a status above 399, and autocannon's non2xx every non-2xx one: the
+  // same here, where a scenario's answer is 200 or an error. (A wrk `response` function could count 3xx too, but
+  // defining one makes wrk read every header and body, which costs load-generator CPU on every request.)
   lines.push('done = function(summary, latency)');
   lines.push('  local e = summary.errors');
   lines.push(
@@ -91,13 +100,15 @@ const wrkLoad = {
   name: 'wrk',
   /** @param {LoadRequest} request @returns {Promise<LoadResult>} */
   async run(request, { connections, seconds }) {
+    checkRequest(request);
     const dir = mkdtempSync(join(tmpdir(), 'flowlab-bench-'));
     try {
       const script = join(dir, 'request.lua');
       writeFileSync(script, wrkScript(request));
       // One thread: one core's worth of load generator at most, as autocannon (one event loop) is.
       const out = await new Promise((resolve, reject) => {
-        const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, request.url], {
+        // --timeout 10s: autocannon's default, so a slow answer counts alike in both.
+        const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, request.url], {
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let text = '';
