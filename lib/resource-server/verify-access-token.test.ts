@@ -1,6 +1,7 @@
 import { SignJWT, base64url, decodeJwt, exportSPKI, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { storeKeys } from '../oauth-server/records';
+import { StoreUnavailableError } from '../store/types';
 import { handleServerRequest } from '../server-router';
 import { bearerRequest, demoRealm, mintAccessToken } from './test-tokens';
 
@@ -178,6 +179,15 @@ describe('access token validation (RFC 9068 §4, RFC 8725)', () => {
       const { status, body } = await getPhotos(other);
       expect(status).toBe(401);
       expect(body.error_description).toMatch(/does not know it/);
+
+      // A store that cannot answer fails the cached verdict closed, never as "absent" (RFC 6749 §5.2 style 503).
+      const third = await mintAccessToken(realm);
+      expect((await getPhotos(third)).status).toBe(200);
+      getManys.mockRejectedValueOnce(new StoreUnavailableError('test outage'));
+      const outage = await getPhotos(third);
+      expect(outage.status).toBe(503);
+      expect(outage.body.error).toBe('temporarily_unavailable');
+      expect((await getPhotos(third)).status).toBe(200);
     } finally {
       gets.mockRestore();
       getManys.mockRestore();
