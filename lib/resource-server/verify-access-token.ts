@@ -3,7 +3,7 @@ import { base64url, compactVerify, type JWSHeaderParameters, type JWTPayload } f
 import { spellsNone } from '../jwt/algorithms';
 import { verifyOwnSignature } from '../realms/node-signing';
 import { OAuthError } from '../oauth-server/errors';
-import { isGrantRevoked } from '../oauth-server/issue/grant-state';
+import { isGrantRevoked, readWithRevocation } from '../oauth-server/issue/grant-state';
 import { storeKeys, type OpaqueAccessTokenRecord } from '../oauth-server/records';
 import type { KeyContext, PolicyPoints, ResolvedKey } from '../realms/policy-points';
 import type { Realm } from '../realms/types';
@@ -313,14 +313,13 @@ async function verifyOpaque(token: string, realm: Realm, tolerance: number): Pro
 /** RFC 7009 / RFC 9700 §4.14: the AS recorded the token (for its lifetime + tolerance) and its grant is not revoked. */
 async function isLive(realm: Realm, verdict: Verdict): Promise<boolean> {
   const recordKey = storeKeys.accessToken(verdict.token.jti);
-  const known = verdict.grantId;
-  if (known !== undefined) {
-    const [grantId, revoked] = await realm.store.getMany<unknown>([recordKey, storeKeys.grantRevoked(known)]);
-    if (grantId === known) return revoked === undefined;
-    if (grantId === undefined) return false;
+  let grantId: string | undefined;
+  if (verdict.grantId === undefined) grantId = await realm.store.get<string>(recordKey);
+  else {
+    const [recorded, revoked] = await readWithRevocation<string>(realm, recordKey, verdict.grantId);
+    if (recorded === verdict.grantId) return !revoked;
+    grantId = recorded; // gone (expired, or lost by the store), or naming another grant, which issuance never writes
   }
-  const grantId = await realm.store.get<string>(recordKey);
   verdict.grantId = grantId;
-  if (grantId === undefined) return false;
-  return !(await isGrantRevoked(realm, grantId));
+  return grantId !== undefined && !(await isGrantRevoked(realm, grantId));
 }

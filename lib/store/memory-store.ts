@@ -81,16 +81,18 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  /** A copy of the live value: a string, number, boolean or null is its own copy (cloning one costs time on every RS call). */
+  private read<T>(key: string): T | undefined {
+    const value = this.live(key)?.value;
+    return (typeof value === 'object' && value !== null ? structuredClone(value) : value) as T | undefined;
+  }
+
   async get<T>(key: string): Promise<T | undefined> {
-    const entry = this.live(key);
-    if (!entry) return undefined;
-    // A string, number, boolean or null is its own copy: cloning it costs time on every RS call (the token records).
-    const value = entry.value;
-    return (typeof value === 'object' && value !== null ? structuredClone(value) : value) as T;
+    return this.read<T>(key);
   }
 
   async getMany<T>(keys: readonly string[]): Promise<Array<T | undefined>> {
-    return Promise.all(keys.map((key) => this.get<T>(key)));
+    return keys.map((key) => this.read<T>(key));
   }
 
   async consume<T>(key: string): Promise<T | undefined> {

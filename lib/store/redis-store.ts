@@ -44,8 +44,9 @@ export function failFastOptions(commandTimeoutMs = 1000): RedisOptions {
 /**
  * A `Store` in Redis, shared by every instance that points at the same server. Each operation is
  * one atomic Redis step: `GET`, `MGET` for several keys, or a Lua script (redis-scripts.ts) that
- * does the write together with its per-kind bound (consume = `GETDEL`, setIfAbsent = `SET NX` semantics, counters = `INCR`
- * with the TTL set at creation, compare-and-set on the stored JSON). TTLs are Redis's own (`PX`).
+ * does the write together with its per-kind bound (consume = `GETDEL`, setIfAbsent = `SET NX`
+ * semantics, counters = `INCR` with the TTL set at creation, compare-and-set on the stored JSON).
+ * TTLs are Redis's own (`PX`).
  *
  * Per-kind bounds: as in memory, a full kind refuses a new key ({@link StoreFullError}) and never
  * evicts a live one; the bound is for all instances together. Redis itself should run with

@@ -80,16 +80,10 @@ async function warmUp(request) {
 
 async function once(request, proc) {
   const cpuBefore = groupCpuSeconds(proc.child.pid);
-  const r = await load.run(request, { connections: 10, seconds });
+  const { total, ...figures } = await load.run(request, { connections: 10, seconds });
   const cpu = cpuBefore === undefined ? undefined : groupCpuSeconds(proc.child.pid) - cpuBefore;
-  return {
-    rps: r.rps,
-    p50: r.p50,
-    p99: r.p99,
-    failed: r.failed,
-    // Requests per CPU-second of the server's processes: what a core of its own would serve, however loaded the machine is.
-    perCpuSecond: cpu ? r.total / cpu : undefined,
-  };
+  // Requests per CPU-second of the server's processes: what a core of its own would serve, however loaded the machine is.
+  return { ...figures, perCpuSecond: cpu ? total / cpu : undefined };
 }
 
 /** The round with the median requests/s, the median requests per CPU-second, and the failures of all rounds. */

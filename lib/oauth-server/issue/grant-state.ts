@@ -20,3 +20,9 @@ export async function revokeGrant(realm: Realm, grantId: string, reason: string)
 export async function isGrantRevoked(realm: Realm, grantId: string): Promise<boolean> {
   return (await realm.store.get(storeKeys.grantRevoked(grantId))) !== undefined;
 }
+
+/** Another key's value and whether the grant is revoked, read in one step (`getMany`: one round trip to Redis). */
+export async function readWithRevocation<T>(realm: Realm, key: string, grantId: string): Promise<[T | undefined, boolean]> {
+  const [value, mark] = await realm.store.getMany<unknown>([key, storeKeys.grantRevoked(grantId)]);
+  return [value as T | undefined, mark !== undefined];
+}

@@ -20,11 +20,9 @@ const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error 
 /** The generator chosen by BENCH_LOAD, else wrk when it is on the PATH, else autocannon. */
 export function chooseLoadGenerator(wanted = process.env.BENCH_LOAD || undefined) {
   if (wanted === 'autocannon') return autocannonLoad;
-  if (wanted === 'wrk' || (wanted === undefined && hasWrk())) {
-    if (!hasWrk()) throw new Error('BENCH_LOAD=wrk, but wrk is not installed (apt-get install wrk)');
-    return wrkLoad;
-  }
-  if (wanted !== undefined) throw new Error(`BENCH_LOAD must be wrk or autocannon, not ${JSON.stringify(wanted)}`);
+  if (wanted !== undefined && wanted !== 'wrk') throw new Error(`BENCH_LOAD must be wrk or autocannon, not ${JSON.stringify(wanted)}`);
+  if (hasWrk()) return wrkLoad;
+  if (wanted === 'wrk') throw new Error('BENCH_LOAD=wrk, but wrk is not installed (apt-get install wrk)');
   return autocannonLoad;
 }
 
