@@ -1,5 +1,5 @@
 // npm run build (after next build): compiles the standalone mock server (lib/mock-server/) into
-// dist/mock/*.mjs, plain ES modules that Node 20 runs without a TypeScript loader: bin/flowlab-mock
+// dist/mock/*.mjs, plain ES modules that Node 20 runs without a TypeScript loader: bin/flowlab-mock.cjs
 // imports dist/mock/cli.mjs, and `import { startMockServer } from 'flowlab/mock'` resolves to
 // dist/mock/index.mjs. Dependencies (jose, zod) stay imports of the installed packages.
 // Types: dist/mock/index.d.mts from tsc (tsconfig.mock.json, declarations only).

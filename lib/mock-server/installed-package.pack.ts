@@ -5,7 +5,7 @@
 // AS's real HTML login and consent forms.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as oauth from 'oauth4webapi';
@@ -47,9 +47,9 @@ let dir: string;
 let bin: string;
 let server: ChildProcess | undefined;
 let origin: string;
-/** The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS. */
+/** The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS, no pool size of its own. */
 const plainEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')),
+  Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && k !== 'UV_THREADPOOL_SIZE' && !k.startsWith('VITEST')),
 ) as NodeJS.ProcessEnv;
 
 function run(command: string, args: string[], cwd: string) {
@@ -59,8 +59,8 @@ function run(command: string, args: string[], cwd: string) {
 }
 
 /** Starts the installed bin; resolves with its origin once it prints "listening on". */
-function startInstalled(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: plainEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+function startInstalled(args: string[], env: NodeJS.ProcessEnv = plainEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk) => {
@@ -92,19 +92,37 @@ beforeAll(async () => {
     ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', '--omit=optional', '--ignore-scripts'],
     dir,
   );
-  bin = join(dir, 'node_modules', 'flowlab', 'bin', 'flowlab-mock');
+  bin = join(dir, 'node_modules', 'flowlab', 'bin', 'flowlab-mock.cjs');
   writeFileSync(join(dir, 'realms.json'), JSON.stringify(CONFIG));
   const started = await startInstalled(['--port', '0', '--config', 'realms.json']);
   server = started.child;
   origin = started.url;
 }, 300_000); // about 50 s on an idle machine; a shared, loaded one can take several times that
 
-afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
+async function stop(child: ChildProcess | undefined) {
+  if (child?.pid && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** A token check the RS has not seen, which runs on libuv's thread pool (lib/realms/node-signing.ts), so the pool has started. */
+async function checkFreshToken(url: string) {
+  const token = await fetch(`${url}/as/shop/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${btoa('worker:worker-secret')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&scope=photos%3Aread',
+  }).then((r) => r.json() as Promise<{ access_token: string }>);
+  const api = await fetch(`${url}/rs/shop/photos`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  expect(api.status).toBe(200);
+}
+
+/** Linux: the threads of a process (its main thread, V8's, libuv's pool, …), from /proc. */
+const threadCount = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
+
+afterAll(async () => {
+  await stop(server);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -187,6 +205,26 @@ describe('the installed flowlab-mock package', () => {
       tenant: 't1',
     });
   });
+
+  // bin/thread-pool.cjs. Two processes of the same bin differ only in their pool, so their thread counts differ by
+  // exactly the difference in pool sizes, whatever else Node starts. Linux only (/proc); CI runs on Linux.
+  it.skipIf(process.platform !== 'linux')(
+    "sizes libuv's thread pool to one thread per core besides the event loop's, unless UV_THREADPOOL_SIZE says otherwise",
+    async () => {
+      const sized = Math.max(1, availableParallelism() - 1);
+      await checkFreshToken(origin);
+      const other = await startInstalled(['--port', '0', '--config', 'realms.json'], {
+        ...plainEnv,
+        UV_THREADPOOL_SIZE: String(sized + 3),
+      });
+      try {
+        await checkFreshToken(other.url);
+        expect(threadCount(other.child.pid!) - threadCount(server!.pid!)).toBe(3);
+      } finally {
+        await stop(other.child);
+      }
+    },
+  );
 
   it('refuses a bad config (exit 1, naming the path) and a bad flag (exit 2)', () => {
     writeFileSync(

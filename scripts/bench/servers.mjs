@@ -9,7 +9,8 @@
 // against these targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench: the servers'
 // paths answered by dist/app/front.mjs without Next.js), the same build with them in Next.js's route handlers
 // (app-next, FLOWLAB_SERVE_VIA_NEXT=1),
-// Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS.
+// Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS, as it runs by default
+// and (op-pool) with the libuv thread pool flowlab-mock sizes for itself (bin/thread-pool.cjs).
 // All servers run at once and each round measures the targets back to back, in turn, so bursts of
 // background load on a shared machine hit them alike; the median of the rounds is reported. Each round also reads the
 // server's CPU time (its process group, /proc: servers-lib/cpu-time.mjs): requests per CPU-second, which the rest of a
@@ -17,9 +18,10 @@
 // by PID before the script exits.
 // BENCH_SKIP_BUILD=1 reuses an existing .next-bench build (and dist/mock); BENCH_SKIP_APP=1 leaves the Next.js app out;
 // BENCH_TARGETS=mock,op runs only the targets named (mock2: flowlab-mock --workers 2 on a redis-server it starts). The fourth target, flowlab-mock, runs from its compiled bundle
-// (bin/flowlab-mock → dist/mock, built here by scripts/build-mock.mjs) in one process.
+// (bin/flowlab-mock.cjs → dist/mock, built here by scripts/build-mock.mjs) in one process.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { groupCpuSeconds } from './servers-lib/cpu-time.mjs';
 import { chooseLoadGenerator } from './servers-lib/load.mjs';
@@ -29,7 +31,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const HOST = '127.0.0.1';
-/** BENCH_PORT_BASE moves the eight ports (default 3290–3297), so that two people's runs on one machine do not collide. */
+/** BENCH_PORT_BASE moves the ten ports (default 3290–3299), so that two people's runs on one machine do not collide. */
 const BASE = Number(process.env.BENCH_PORT_BASE || 3290);
 const PORTS = {
   next: BASE,
@@ -40,14 +42,19 @@ const PORTS = {
   mock2: BASE + 5,
   redis: BASE + 6,
   appNext: BASE + 7,
+  opPoolAs: BASE + 8,
+  opPoolRs: BASE + 9,
 };
+/** The libuv thread pool flowlab-mock runs with (bin/thread-pool.cjs): what `op-pool` gives oidc-provider too. */
+const { threadPoolSize } = createRequire(import.meta.url)('../../bin/thread-pool.cjs');
+const MOCK_POOL = threadPoolSize(process.env, availableParallelism());
 const BASIC = `Basic ${Buffer.from('service:service-secret').toString('base64')}`;
 const TOKEN_BODY = 'grant_type=client_credentials&scope=photos%3Aread';
 /** More distinct tokens than Flowlab's verified-token cache holds (1000), so every request verifies. */
 const POOL_SIZE = 1500;
 /** A comma-separated list from the environment; undefined when unset. */
 const listFromEnv = (name) => process.env[name]?.split(',').map((item) => item.trim());
-/** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-next, node, mock, mock2, op). */
+/** BENCH_TARGETS=mock,op runs only those targets (ids: app, app-next, node, mock, mock2, op, op-pool). */
 const ONLY = listFromEnv('BENCH_TARGETS');
 /** BENCH_SCENARIOS=rs-cold runs only the scenarios named (token, rs, rs-cold). */
 const SCENARIOS = listFromEnv('BENCH_SCENARIOS');
@@ -184,7 +191,8 @@ const TARGETS = [
   {
     id: 'mock',
     name: 'flowlab-mock (dist, 1 process)',
-    start: () => startProcess('flowlab-mock', process.execPath, [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock)], { cwd: root }),
+    start: () =>
+      startProcess('flowlab-mock', process.execPath, [`${root}bin/flowlab-mock.cjs`, '--port', String(PORTS.mock)], { cwd: root }),
     tokenUrl: `http://${HOST}:${PORTS.mock}/as/demo/token`,
     rsUrl: `http://${HOST}:${PORTS.mock}/rs/demo/photos`,
   },
@@ -209,7 +217,7 @@ const TARGETS = [
       return startProcess(
         'flowlab-mock --workers 2',
         process.execPath,
-        [`${root}bin/flowlab-mock`, '--port', String(PORTS.mock2), '--workers', '2', '--redis', `redis://${HOST}:${PORTS.redis}`],
+        [`${root}bin/flowlab-mock.cjs`, '--port', String(PORTS.mock2), '--workers', '2', '--redis', `redis://${HOST}:${PORTS.redis}`],
         { cwd: root },
       );
     },
@@ -228,6 +236,21 @@ const TARGETS = [
       ),
     tokenUrl: `http://${HOST}:${PORTS.opAs}/token`,
     rsUrl: `http://${HOST}:${PORTS.opRs}/rs/demo/photos`,
+  },
+  {
+    // flowlab-mock sizes libuv's thread pool to the cores besides the event loop's (bin/thread-pool.cjs), where
+    // oidc-provider runs with libuv's default of 4: the same server with flowlab-mock's pool, for a like-for-like figure.
+    id: 'op-pool',
+    name: `oidc-provider, ${MOCK_POOL}-thread pool`,
+    start: () =>
+      startProcess(
+        'oidc-provider (pool as flowlab-mock)',
+        process.execPath,
+        [`${root}scripts/bench/servers-lib/oidc-provider.mjs`, String(PORTS.opPoolAs), String(PORTS.opPoolRs)],
+        { cwd: root, env: { ...process.env, UV_THREADPOOL_SIZE: MOCK_POOL } },
+      ),
+    tokenUrl: `http://${HOST}:${PORTS.opPoolAs}/token`,
+    rsUrl: `http://${HOST}:${PORTS.opPoolRs}/rs/demo/photos`,
   },
 ];
 
@@ -270,9 +293,9 @@ try {
 }
 
 const byId = Object.fromEntries(targets.map((t) => [t.id, t.results]));
-const ratioOf = (id, scenario, field) => {
+const ratioOf = (id, scenario, field, against = 'op') => {
   const mine = byId[id]?.[scenario]?.[field];
-  const theirs = byId.op?.[scenario]?.[field];
+  const theirs = byId[against]?.[scenario]?.[field];
   return mine && theirs ? (mine / theirs).toFixed(2) : 'n/a';
 };
 const ratioLine = (scenario, field) =>
@@ -284,6 +307,10 @@ for (const scenario of chosenScenarios) {
   const one = byId.mock?.[scenario];
   const two = byId.mock2?.[scenario];
   if (one && two) console.log(`  ${''.padEnd(40)} --workers 2 + Redis / one process: ${(two.rps / one.rps).toFixed(2)}×`);
+  if (one && byId['op-pool']?.[scenario])
+    console.log(
+      `  ${''.padEnd(40)} mock / oidc-provider with the same ${MOCK_POOL}-thread pool: ${ratioOf('mock', scenario, 'rps', 'op-pool')}× req/s, ${ratioOf('mock', scenario, 'perCpuSecond', 'op-pool')}× req/CPU-s`,
+    );
 }
 console.log('  (the one-token RS run is answered from Flowlab’s verified-token cache; the rotating run verifies every signature)');
 const expected = TARGETS.filter(

@@ -1,6 +1,6 @@
 // Runs flowlab-mock's command (lib/mock-server/cli.ts) from the source tree, without the compiled bundle:
 // jiti (a devDependency) transpiles the TypeScript at start-up, in the primary and in each --workers worker
-// (node:cluster forks this same file). For tests; the published command is bin/flowlab-mock.
+// (node:cluster forks this same file). For tests; the published command is bin/flowlab-mock.cjs.
 // Usage: node lib/mock-server/testing/run-cli.mjs [flowlab-mock flags]
 import { createJiti } from 'jiti';
 import { fileURLToPath } from 'node:url';
