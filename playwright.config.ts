@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 // E2E_PORT/NEXT_DIST_DIR let several people run e2e in one checkout; E2E_DEV=1 uses `next dev`.
-// The server is scripts/serve.mjs (what `npm run dev` / `npm start` run): it stamps each request with
+// The server is scripts/serve.cjs (what `npm run dev` / `npm start` run): it stamps each request with
 // its socket address for the rate limits, and without -H listens on every interface, so specs can
 // open the app at localhost and at 127.0.0.1 alike.
 const port = Number(process.env.E2E_PORT || 3100);
@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs ${dev ? 'dev' : 'start'} -p ${port}`,
+    command: `node scripts/serve.cjs ${dev ? 'dev' : 'start'} -p ${port}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,4 +1,4 @@
-// Two `next start` instances (scripts/serve.mjs, the production build of this run) AT THE SAME TIME on one
+// Two `next start` instances (scripts/serve.cjs, the production build of this run) AT THE SAME TIME on one
 // real redis-server (README "Scaling out with Redis"): what a load balancer in front of them would do,
 // request by request. Both pin one public origin (FLOWLAB_ORIGIN, as behind a load balancer); every
 // request is sent to the instance the test names (`via(A)`, `via(B)`), and oauth4webapi plays the client.
@@ -33,7 +33,7 @@ function freePort(): Promise<number> {
 
 async function startInstance(name: string, redisUrl: string, prefix: string): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve.mjs', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['scripts/serve.cjs', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next',

@@ -6,8 +6,9 @@
 // it to the socket's address (lib/http/peer-header.mjs, read by lib/http/peer.ts). Plain JS: it runs
 // without a TypeScript loader.
 //
-//   node scripts/serve.mjs dev   [-H host] [-p port] [--webpack]   like `next dev`
-//   node scripts/serve.mjs start [-H host] [-p port]               like `next start`
+//   node scripts/serve.cjs dev   [-H host] [-p port] [--webpack]   like `next dev`
+//   node scripts/serve.cjs start [-H host] [-p port]               like `next start`
+// (scripts/serve.cjs, the entry, sizes libuv's thread pool for `start`, then calls main() here.)
 //
 // Under `start`, the servers' paths (/as, /rs, /api, …: lib/app-server/front.ts) are answered without
 // Next.js by dist/app/front.mjs, which `npm run build` compiles; everything else goes to Next.js.
@@ -26,7 +27,7 @@ import { installPeerHeaderName, parseTrustedHops, stampPeerHeader, TRUSTED_HOPS_
 
 export { stampPeerHeader };
 
-const USAGE = 'usage: node scripts/serve.mjs dev|start [-H|--hostname host] [-p|--port port] [--webpack (dev)]';
+const USAGE = 'usage: node scripts/serve.cjs dev|start [-H|--hostname host] [-p|--port port] [--webpack (dev)]';
 
 /**
  * The command line of `npm run dev -- …` / `npm start -- …`. Port: -p, else $PORT, else 3000 (as
@@ -111,7 +112,8 @@ function urls(hostname, port) {
   return [`http://localhost:${port}`, ...lan];
 }
 
-async function main() {
+/** Serves as the command line says (scripts/serve.cjs, what `npm run dev` / `npm start` run, calls it). */
+export async function main() {
   let options;
   let trustedHops;
   try {

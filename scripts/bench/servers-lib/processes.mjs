@@ -87,7 +87,7 @@ export function runToCompletion(label, command, args, options = {}) {
 
 /**
  * A production build of the app in its own dist dir and dist/app (`npm run build`; skipped when
- * BENCH_SKIP_BUILD=1 and the build exists), then the production server (`npm start`: scripts/serve.mjs, Next.js behind the peer-stamping
+ * BENCH_SKIP_BUILD=1 and the build exists), then the production server (`npm start`: scripts/serve.cjs, Next.js behind the peer-stamping
  * node:http server) on 127.0.0.1:`port`. Returns the server process; stop it with stopProcess.
  */
 export async function buildAndStartApp(root, dist, port, env = {}) {
@@ -113,12 +113,12 @@ export async function buildAndStartApp(root, dist, port, env = {}) {
   return startApp(root, dist, port, env);
 }
 
-/** The production server as `npm start` runs it (scripts/serve.mjs) on 127.0.0.1:`port`, from the build in `dist`. */
+/** The production server as `npm start` runs it (scripts/serve.cjs) on 127.0.0.1:`port`, from the build in `dist`. */
 export function startApp(root, dist, port, env = {}) {
   return startProcess(
-    'npm start (scripts/serve.mjs)',
+    'npm start (scripts/serve.cjs)',
     process.execPath,
-    [`${root}scripts/serve.mjs`, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [`${root}scripts/serve.cjs`, 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: root,
       env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1', ...env },
