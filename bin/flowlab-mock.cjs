@@ -3,9 +3,19 @@
 // Runs the compiled bundle (npm run build → dist/mock/); no TypeScript loader needed. CommonJS, so that the thread
 // pool is sized before Node reads any ES module (bin/thread-pool.cjs says why).
 'use strict';
-require('./thread-pool.cjs').sizeThreadPool();
+const { availableParallelism } = require('node:os');
+const { processesOf, sizeThreadPool } = require('./thread-pool.cjs');
 
-import('../dist/mock/cli.mjs').then(async ({ main }) => {
-  const code = await main(process.argv.slice(2));
-  if (code !== undefined) process.exitCode = code;
-});
+sizeThreadPool(process.env, availableParallelism(), processesOf(process.argv.slice(2)));
+
+import('../dist/mock/cli.mjs')
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (err) => {
+      console.error('flowlab-mock: cannot start:', err);
+      process.exitCode = 1;
+    },
+  );

@@ -3,7 +3,7 @@
 // imports dist/mock/cli.mjs, and `import { startMockServer } from 'flowlab/mock'` resolves to
 // dist/mock/index.mjs. Dependencies (jose, zod) stay imports of the installed packages.
 // Types: dist/mock/index.d.mts from tsc (tsconfig.mock.json, declarations only).
-// Also dist/app/front.mjs (lib/app-server/front.ts): what `npm start` (scripts/serve.mjs) answers the
+// Also dist/app/front.mjs (lib/app-server/front.ts): what `npm start` (scripts/serve.cjs → serve.mjs) answers the
 // servers' paths with, without Next.js. Not part of the package (package.json "files").
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';

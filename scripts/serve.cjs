@@ -6,6 +6,24 @@
 //   node scripts/serve.cjs dev   [-H host] [-p port] [--webpack]
 //   node scripts/serve.cjs start [-H host] [-p port]
 'use strict';
-if (process.argv[2] === 'start') require('../bin/thread-pool.cjs').sizeThreadPool();
+const { parseArgs } = require('node:util');
 
-import('./serve.mjs').then((serve) => serve.main());
+/** The mode as serve.mjs's parseServeArgs reads it (the first positional), without refusing anything: that is its job. */
+function modeOf(argv) {
+  const { positionals } = parseArgs({
+    args: argv,
+    strict: false,
+    allowPositionals: true,
+    options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
+  });
+  return positionals[0];
+}
+
+if (modeOf(process.argv.slice(2)) === 'start') require('../bin/thread-pool.cjs').sizeThreadPool();
+
+import('./serve.mjs')
+  .then((serve) => serve.main())
+  .catch((err) => {
+    console.error('[flowlab] cannot start:', err);
+    process.exitCode = 1;
+  });

@@ -1,10 +1,13 @@
-// Types for serve.mjs (plain JS: `npm run dev` / `npm start` run it without a TypeScript loader).
+// Types for serve.mjs (plain JS: `npm run dev` / `npm start` run it, through scripts/serve.cjs, without a TypeScript loader).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export { stampPeerHeader } from '../lib/http/peer-header.mjs';
 
 export type ServeOptions =
   { help: true } | { help?: undefined; dev: boolean; hostname: string | undefined; port: number; webpack: boolean };
+
+/** Serves as process.argv says (dev or start): what scripts/serve.cjs calls. */
+export function main(): Promise<void>;
 
 /** The command line of `npm run dev -- …` / `npm start -- …`; throws with the usage line. */
 export function parseServeArgs(argv: string[], env?: Record<string, string | undefined>): ServeOptions;

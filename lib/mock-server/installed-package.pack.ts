@@ -47,9 +47,14 @@ let dir: string;
 let bin: string;
 let server: ChildProcess | undefined;
 let origin: string;
-/** The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS, no pool size of its own. */
+/**
+ * The environment of a plain Node: no loader the test runner may have put in NODE_OPTIONS, and libuv's own defaults
+ * (no pool size, no io_uring, whose threads would come and go in the thread count of the pool test).
+ */
 const plainEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && k !== 'UV_THREADPOOL_SIZE' && !k.startsWith('VITEST')),
+  Object.entries(process.env).filter(
+    ([k]) => !['NODE_OPTIONS', 'UV_THREADPOOL_SIZE', 'UV_USE_IO_URING'].includes(k) && !k.startsWith('VITEST'),
+  ),
 ) as NodeJS.ProcessEnv;
 
 function run(command: string, args: string[], cwd: string) {
@@ -107,7 +112,7 @@ async function stop(child: ChildProcess | undefined) {
   }
 }
 
-/** A token check the RS has not seen, which runs on libuv's thread pool (lib/realms/node-signing.ts), so the pool has started. */
+/** An RS call with a token it has not seen: its ES256 check runs on libuv's pool (lib/realms/node-signing.ts), which Node's module loader started already. */
 async function checkFreshToken(url: string) {
   const token = await fetch(`${url}/as/shop/token`, {
     method: 'POST',

@@ -6,7 +6,7 @@
 //   rs      GET /rs/demo/photos with one pre-issued ES256 at+jwt token (a client reusing its token)
 //   rs-cold the same rotating 1500 distinct tokens — more than Flowlab's verified-token cache holds —
 //           so every request pays for a signature check: the like-for-like with oidc-provider's RS
-// against these targets: the Flowlab app under `npm start` (scripts/serve.mjs, production build in .next-bench: the servers'
+// against these targets: the Flowlab app under `npm start` (scripts/serve.cjs, production build in .next-bench: the servers'
 // paths answered by dist/app/front.mjs without Next.js), the same build with them in Next.js's route handlers
 // (app-next, FLOWLAB_SERVE_VIA_NEXT=1),
 // Flowlab's servers behind the plain node:http adapter, and oidc-provider + a jose-validating RS, as it runs by default
