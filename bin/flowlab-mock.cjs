@@ -3,10 +3,9 @@
 // Runs the compiled bundle (npm run build → dist/mock/); no TypeScript loader needed. CommonJS, so that the thread
 // pool is sized before Node reads any ES module (bin/thread-pool.cjs says why).
 'use strict';
-const { availableParallelism } = require('node:os');
 const { processesOf, sizeThreadPool } = require('./thread-pool.cjs');
 
-sizeThreadPool(process.env, availableParallelism(), processesOf(process.argv.slice(2)));
+sizeThreadPool(processesOf(process.argv.slice(2)));
 
 import('../dist/mock/cli.mjs')
   .then(({ main }) => main(process.argv.slice(2)))

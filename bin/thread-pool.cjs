@@ -37,7 +37,7 @@ function processesOf(argv) {
 }
 
 /** Sizes this process's pool, and through the environment that of the workers it forks (they inherit it). */
-function sizeThreadPool(env = process.env, cores = availableParallelism(), processes = 1) {
+function sizeThreadPool(processes = 1, env = process.env, cores = availableParallelism()) {
   env.UV_THREADPOOL_SIZE = threadPoolSize(env, cores, processes);
 }
 

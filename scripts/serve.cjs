@@ -7,16 +7,11 @@
 //   node scripts/serve.cjs start [-H host] [-p port]
 'use strict';
 const { parseArgs } = require('node:util');
+const { SERVE_OPTIONS } = require('./serve-options.cjs');
 
-/** The mode as serve.mjs's parseServeArgs reads it (the first positional), without refusing anything: that is its job. */
+/** The mode as serve.mjs's parseServeArgs reads it (the first positional, with the same flags), refusing nothing: that is its job. */
 function modeOf(argv) {
-  const { positionals } = parseArgs({
-    args: argv,
-    strict: false,
-    allowPositionals: true,
-    options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
-  });
-  return positionals[0];
+  return parseArgs({ args: argv, strict: false, allowPositionals: true, options: SERVE_OPTIONS }).positionals[0];
 }
 
 if (modeOf(process.argv.slice(2)) === 'start') require('../bin/thread-pool.cjs').sizeThreadPool();

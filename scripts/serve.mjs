@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forbiddenMethodAnswer, invalidPathAnswer } from '../lib/http/path-guard.mjs';
 import { installPeerHeaderName, parseTrustedHops, stampPeerHeader, TRUSTED_HOPS_ENV } from '../lib/http/peer-header.mjs';
+import { SERVE_OPTIONS } from './serve-options.cjs';
 
 export { stampPeerHeader };
 
@@ -34,17 +35,7 @@ const USAGE = 'usage: node scripts/serve.cjs dev|start [-H|--hostname host] [-p|
  * `next` reads them). Throws with the usage line on anything it does not know.
  */
 export function parseServeArgs(argv, env = process.env) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      hostname: { type: 'string', short: 'H' },
-      port: { type: 'string', short: 'p' },
-      webpack: { type: 'boolean' },
-      turbopack: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: SERVE_OPTIONS });
   const [mode, ...rest] = positionals;
   if (values.help) return { help: true };
   if ((mode !== 'dev' && mode !== 'start') || rest.length > 0) throw new Error(USAGE);

@@ -5,6 +5,7 @@
 // AS's real HTML login and consent forms.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +124,10 @@ async function checkFreshToken(url: string) {
   expect(api.status).toBe(200);
 }
 
+const { threadPoolSize } = createRequire(import.meta.url)('../../bin/thread-pool.cjs') as {
+  threadPoolSize(env: Record<string, string | undefined>, cores: number): string;
+};
+
 /** Linux: the threads of a process (its main thread, V8's, libuv's pool, …), from /proc. */
 const threadCount = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
 
@@ -216,7 +221,7 @@ describe('the installed flowlab-mock package', () => {
   it.skipIf(process.platform !== 'linux')(
     "sizes libuv's thread pool to one thread per core besides the event loop's, unless UV_THREADPOOL_SIZE says otherwise",
     async () => {
-      const sized = Math.max(1, availableParallelism() - 1);
+      const sized = Number(threadPoolSize({}, availableParallelism()));
       await checkFreshToken(origin);
       const other = await startInstalled(['--port', '0', '--config', 'realms.json'], {
         ...plainEnv,

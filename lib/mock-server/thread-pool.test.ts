@@ -7,7 +7,7 @@ type Env = Record<string, string | undefined>;
 const { threadPoolSize, processesOf, sizeThreadPool } = createRequire(import.meta.url)('../../bin/thread-pool.cjs') as {
   threadPoolSize(env: Env, cores: number, processes?: number): string;
   processesOf(argv: string[]): number;
-  sizeThreadPool(env: Env, cores: number, processes?: number): void;
+  sizeThreadPool(processes: number, env: Env, cores: number): void;
 };
 
 describe('the thread pool size of flowlab-mock (bin/thread-pool.cjs)', () => {
@@ -37,13 +37,13 @@ describe('the thread pool size of flowlab-mock (bin/thread-pool.cjs)', () => {
   it('leaves an operator’s UV_THREADPOOL_SIZE as it is (libuv parses it)', () => {
     expect(threadPoolSize({ UV_THREADPOOL_SIZE: '16' }, 2, 2)).toBe('16');
     const env: Env = { UV_THREADPOOL_SIZE: '6' };
-    sizeThreadPool(env, 2);
+    sizeThreadPool(1, env, 2);
     expect(env.UV_THREADPOOL_SIZE).toBe('6');
   });
 
   it('writes its choice into the environment it is given', () => {
     const env: Env = {};
-    sizeThreadPool(env, 8, 2);
+    sizeThreadPool(2, env, 8);
     expect(env.UV_THREADPOOL_SIZE).toBe('3');
   });
 });
